@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Lower-case ASCII words joined by single hyphens: unique in a report, safe in a URL path or fragment. */
+export const NodeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: '编号只能由小写字母、数字和单个连字符组成 (id must be lower-case letters, digits and single hyphens)',
+  })
+  .describe('Stable node id: unique in the report, unchanged by reordering or editing, usable in a URL.');
+export type NodeId = z.infer<typeof NodeIdSchema>;
+
+/** Line numbers (1-based) of the source text a node was read from. */
+export const ProvenanceSchema = z
+  .object({
+    lines: z
+      .array(z.int().min(1))
+      .min(1)
+      .describe('1-based line numbers in the shipped source text (src/data/source/leshan-report-source.txt).'),
+  })
+  .describe('Where in the source document this node comes from.');
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A fresh id for a node an editor creates: `prefix-` plus 10 random base-36 characters
+ * (about 52 bits), so ids from two editors working apart practically never collide.
+ */
+export function createNodeId(prefix: string, random: () => number = Math.random): NodeId {
+  let suffix = '';
+  for (let i = 0; i < 10; i += 1) suffix += ALPHABET[Math.floor(random() * ALPHABET.length)] ?? 'a';
+  return NodeIdSchema.parse(`${prefix}-${suffix}`);
+}

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import type { Message } from './message.js';
+import { formatMessage } from './message.js';
+
+// Structural type so this module does not import report.ts (which imports it).
+interface ReportLike {
+  meta: { source: { lineCount: number } };
+  goals: readonly { id: string; provenance?: { lines: number[] } | undefined }[];
+  ideology: { id: string; provenance?: { lines: number[] } | undefined };
+  places: readonly { id: string }[];
+  notes: readonly { id: string; nodeIds: string[]; sourceLines: number[] }[];
+  chapters: readonly {
+    id: string;
+    number: number;
+    provenance?: { lines: number[] } | undefined;
+    sections: readonly {
+      id: string;
+      provenance?: { lines: number[] } | undefined;
+      measures: readonly {
+        id: string;
+        text: string;
+        places: string[];
+        provenance?: { lines: number[] } | undefined;
+        indicators: readonly { id: string; raw: string }[];
+        tracking: { updates: readonly { id: string }[] };
+      }[];
+    }[];
+  }[];
+}
+
+type Path = (string | number)[];
+
+/** The invariants a report must keep beyond the shape of each field. */
+export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx): void {
+  const add = (path: Path, message: Message): void => {
+    ctx.addIssue({ code: 'custom', path, message: formatMessage(message), params: { message } });
+  };
+
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: Path): void => {
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, path.join('.'));
+      return;
+    }
+    add([...path, 'id'], {
+      zh: `编号“${id}”重复，已用于 ${first}`,
+      en: `duplicate id "${id}", already used at ${first}`,
+    });
+  };
+
+  const lineCount = report.meta.source.lineCount;
+  const checkLines = (lines: readonly number[] | undefined, path: Path): void => {
+    lines?.forEach((line, i) => {
+      if (line > lineCount) {
+        add([...path, i], {
+          zh: `来源行号 ${line} 超出原文行数 ${lineCount}`,
+          en: `source line ${line} is past the source's last line ${lineCount}`,
+        });
+      }
+    });
+  };
+
+  report.goals.forEach((goal, i) => {
+    claim(goal.id, ['goals', i]);
+    checkLines(goal.provenance?.lines, ['goals', i, 'provenance', 'lines']);
+  });
+  claim(report.ideology.id, ['ideology']);
+  checkLines(report.ideology.provenance?.lines, ['ideology', 'provenance', 'lines']);
+  report.places.forEach((place, i) => claim(place.id, ['places', i]));
+  const placeIds = new Set(report.places.map((p) => p.id));
+
+  const textOwner = new Map<string, string>();
+  report.chapters.forEach((chapter, c) => {
+    const cPath: Path = ['chapters', c];
+    claim(chapter.id, cPath);
+    checkLines(chapter.provenance?.lines, [...cPath, 'provenance', 'lines']);
+    if (chapter.number !== c + 1) {
+      add([...cPath, 'number'], {
+        zh: `第 ${c + 1} 章的编号应为 ${c + 1}，实为 ${chapter.number}；章节须从 1 起连续编号`,
+        en: `chapter ${c + 1} must be numbered ${c + 1}, not ${chapter.number}; chapters are numbered 1..n without gaps`,
+      });
+    }
+    chapter.sections.forEach((section, s) => {
+      const sPath: Path = [...cPath, 'sections', s];
+      claim(section.id, sPath);
+      checkLines(section.provenance?.lines, [...sPath, 'provenance', 'lines']);
+      section.measures.forEach((measure, m) => {
+        const mPath: Path = [...sPath, 'measures', m];
+        claim(measure.id, mPath);
+        checkLines(measure.provenance?.lines, [...mPath, 'provenance', 'lines']);
+        const key = measure.text.trim();
+        const other = textOwner.get(key);
+        if (other !== undefined) {
+          add([...mPath, 'text'], {
+            zh: `举措文字与 ${other} 完全相同；同一举措只能出现一次`,
+            en: `measure text is identical to ${other}; a measure may appear only once`,
+          });
+        } else {
+          textOwner.set(key, mPath.join('.'));
+        }
+        measure.indicators.forEach((indicator, k) => {
+          claim(indicator.id, [...mPath, 'indicators', k]);
+          if (!measure.text.includes(indicator.raw)) {
+            add([...mPath, 'indicators', k, 'raw'], {
+              zh: `指标原文“${indicator.raw}”未出现在举措文字中`,
+              en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
+            });
+          }
+        });
+        measure.places.forEach((placeId, k) => {
+          if (!placeIds.has(placeId)) {
+            add([...mPath, 'places', k], {
+              zh: `地点“${placeId}”不在地点表中`,
+              en: `place "${placeId}" is not in report.places`,
+            });
+          }
+        });
+        measure.tracking.updates.forEach((update, k) =>
+          claim(update.id, [...mPath, 'tracking', 'updates', k]),
+        );
+      });
+    });
+  });
+
+  report.notes.forEach((note, n) => {
+    const nPath: Path = ['notes', n];
+    claim(note.id, nPath);
+    checkLines(note.sourceLines, [...nPath, 'sourceLines']);
+  });
+  report.notes.forEach((note, n) => {
+    note.nodeIds.forEach((nodeId, k) => {
+      if (!seen.has(nodeId)) {
+        add(['notes', n, 'nodeIds', k], {
+          zh: `编辑说明指向不存在的节点“${nodeId}”`,
+          en: `editorial note refers to missing node "${nodeId}"`,
+        });
+      }
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { NodeIdSchema } from './ids.js';
+
+export const NoteKindSchema = z
+  .enum(['duplicate-removed', 'relocated', 'corrected', 'missing-in-source', 'ambiguous'])
+  .describe('What kind of repair of the source the note records.');
+export type NoteKind = z.infer<typeof NoteKindSchema>;
+
+export const NOTE_KIND_LABELS: Record<NoteKind, { zh: string; en: string }> = {
+  'duplicate-removed': { zh: '删除重复', en: 'Duplicate removed' },
+  relocated: { zh: '调整位置', en: 'Relocated' },
+  corrected: { zh: '更正', en: 'Corrected' },
+  'missing-in-source': { zh: '原文缺失', en: 'Missing in source' },
+  ambiguous: { zh: '存疑', en: 'Ambiguous' },
+};
+
+export const NoteStatusSchema = z
+  .enum(['open', 'resolved'])
+  .describe('open: an editorial question still to decide; resolved: decided.');
+export type NoteStatus = z.infer<typeof NoteStatusSchema>;
+
+export const EditorialNoteSchema = z
+  .object({
+    id: NodeIdSchema,
+    kind: NoteKindSchema,
+    status: NoteStatusSchema,
+    nodeIds: z.array(NodeIdSchema).describe('The report nodes the note concerns.'),
+    sourceLines: z.array(z.int().min(1)).describe('1-based lines of the source text the repair concerns.'),
+    removedText: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('For removed duplicates: the paragraphs that were dropped, as they read in the source.'),
+    originalText: z.string().min(1).optional().describe('For corrections: the text as the source has it.'),
+    correctedText: z.string().min(1).optional().describe('For corrections: the text as published.'),
+    reasoning: z.string().min(1).max(4000).describe('Why the repair was made, in Chinese.'),
+  })
+  .describe('A record of one repair of the source document.');
+export type EditorialNote = z.infer<typeof EditorialNoteSchema>;

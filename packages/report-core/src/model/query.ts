@@ -1,0 +1,101 @@
+import type { Indicator } from './indicator.js';
+import type { Chapter, Goal, Measure, Report, Section } from './report.js';
+import type { EditorialNote } from './note.js';
+import type { Place } from './place.js';
+import type { ProgressUpdate } from './tracking.js';
+
+export interface MeasureListItem {
+  id: string;
+  chapterId: string;
+  chapterNumber: number;
+  chapterTitle: string | null;
+  sectionId: string;
+  sectionTitle: string | null;
+  text: string;
+  indicators: Indicator[];
+  measure: Measure;
+}
+
+/** Every measure in reading order, with the chapter and section it sits in. */
+export function listMeasures(report: Report): MeasureListItem[] {
+  const out: MeasureListItem[] = [];
+  for (const chapter of report.chapters) {
+    for (const section of chapter.sections) {
+      for (const measure of section.measures) {
+        out.push({
+          id: measure.id,
+          chapterId: chapter.id,
+          chapterNumber: chapter.number,
+          chapterTitle: chapter.title,
+          sectionId: section.id,
+          sectionTitle: section.title,
+          text: measure.text,
+          indicators: measure.indicators,
+          measure,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export type FoundNode =
+  | { kind: 'goal'; node: Goal }
+  | { kind: 'ideology'; node: Report['ideology'] }
+  | { kind: 'chapter'; node: Chapter }
+  | { kind: 'section'; node: Section; chapter: Chapter }
+  | { kind: 'measure'; node: Measure; section: Section; chapter: Chapter }
+  | { kind: 'indicator'; node: Indicator; measure: Measure; section: Section; chapter: Chapter }
+  | { kind: 'update'; node: ProgressUpdate; measure: Measure; section: Section; chapter: Chapter }
+  | { kind: 'place'; node: Place }
+  | { kind: 'note'; node: EditorialNote };
+
+export type NodeKind = FoundNode['kind'];
+
+/** Every node with an id, in document order. */
+export function* walkNodes(report: Report): Generator<FoundNode> {
+  for (const node of report.goals) yield { kind: 'goal', node };
+  yield { kind: 'ideology', node: report.ideology };
+  for (const chapter of report.chapters) {
+    yield { kind: 'chapter', node: chapter };
+    for (const section of chapter.sections) {
+      yield { kind: 'section', node: section, chapter };
+      for (const measure of section.measures) {
+        yield { kind: 'measure', node: measure, section, chapter };
+        for (const node of measure.indicators) yield { kind: 'indicator', node, measure, section, chapter };
+        for (const node of measure.tracking.updates) yield { kind: 'update', node, measure, section, chapter };
+      }
+    }
+  }
+  for (const node of report.places) yield { kind: 'place', node };
+  for (const node of report.notes) yield { kind: 'note', node };
+}
+
+/** The node with this id and where it sits, or undefined. */
+export function findNode(report: Report, id: string): FoundNode | undefined {
+  for (const found of walkNodes(report)) if (found.node.id === id) return found;
+  return undefined;
+}
+
+export interface ReportStats {
+  chapters: number;
+  sections: number;
+  measures: number;
+  indicators: number;
+  notes: number;
+  goals: number;
+  places: number;
+}
+
+export function reportStats(report: Report): ReportStats {
+  const measures = listMeasures(report);
+  return {
+    chapters: report.chapters.length,
+    sections: report.chapters.reduce((n, c) => n + c.sections.length, 0),
+    measures: measures.length,
+    indicators: measures.reduce((n, m) => n + m.indicators.length, 0),
+    notes: report.notes.length,
+    goals: report.goals.length,
+    places: report.places.length,
+  };
+}
