@@ -4,7 +4,7 @@ import { formatMessage } from './message.js';
 
 // Structural type so this module does not import report.ts (which imports it).
 interface ReportLike {
-  meta: { source: { lineCount: number } };
+  meta: { source: { lineCount: number }; provenance?: { lines: number[] } | undefined };
   goals: readonly { id: string; provenance?: { lines: number[] } | undefined }[];
   ideology: { id: string; provenance?: { lines: number[] } | undefined };
   places: readonly { id: string }[];
@@ -61,6 +61,7 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
     });
   };
 
+  checkLines(report.meta.provenance?.lines, ['meta', 'provenance', 'lines']);
   report.goals.forEach((goal, i) => {
     claim(goal.id, ['goals', i]);
     checkLines(goal.provenance?.lines, ['goals', i, 'provenance', 'lines']);

@@ -91,6 +91,7 @@ export const ReportMetaSchema = z
       .refine((p) => p.start <= p.end, { error: '起始年份不能晚于结束年份 (period start must not be after its end)' }),
     language: z.literal('zh-CN'),
     source: SourceDocumentSchema,
+    provenance: ProvenanceSchema.optional().describe('Lines of the title, subtitle and scope.'),
   })
   .describe('What the report is and where it comes from.');
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
