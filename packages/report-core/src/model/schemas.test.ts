@@ -1,0 +1,95 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  IndicatorSchema,
+  NodeIdSchema,
+  ProgressUpdateSchema,
+  TrackingSchema,
+  createNodeId,
+  findNode,
+  listMeasures,
+  reportStats,
+} from './index.js';
+import type { Comparator, Indicator, TrackingStatus } from './index.js';
+import { canonicalReport } from '../data/index.js';
+
+describe('NodeIdSchema', () => {
+  it('accepts URL-safe ids and refuses others', () => {
+    expect(NodeIdSchema.safeParse('m38').success).toBe(true);
+    expect(NodeIdSchema.safeParse('m38-t1').success).toBe(true);
+    for (const bad of ['', 'M38', 'a--b', '-a', 'a b', '中文', 'a/b', 'x'.repeat(65)]) {
+      expect(NodeIdSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('createNodeId makes fresh valid ids', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => createNodeId('m')));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^m-[a-z0-9]{10}$/u);
+  });
+});
+
+describe('IndicatorSchema', () => {
+  it('infers the comparator union and optional baseline', () => {
+    expectTypeOf<Indicator['comparator']>().toEqualTypeOf<Comparator>();
+    expectTypeOf<Comparator>().toEqualTypeOf<'gte' | 'lte' | 'eq' | 'approx' | 'gt'>();
+    expectTypeOf<Indicator['baseline']>().toEqualTypeOf<{ year: number; raw: string } | undefined>();
+  });
+
+  it('refuses non-finite values', () => {
+    const base = { id: 'i1', metric: '公路', unit: '公里', comparator: 'eq', raw: '1公里', aspirational: false };
+    expect(IndicatorSchema.safeParse({ ...base, value: 1 }).success).toBe(true);
+    expect(IndicatorSchema.safeParse({ ...base, value: Number.POSITIVE_INFINITY }).success).toBe(false);
+    expect(IndicatorSchema.safeParse({ ...base, value: Number.NaN }).success).toBe(false);
+  });
+});
+
+describe('TrackingSchema', () => {
+  it('starts empty and infers the status vocabulary', () => {
+    expect(TrackingSchema.parse({ status: null, progress: null, updates: [] })).toEqual({
+      status: null,
+      progress: null,
+      updates: [],
+    });
+    expectTypeOf<TrackingStatus>().toEqualTypeOf<
+      'not-started' | 'in-progress' | 'completed' | 'delayed' | 'unverified'
+    >();
+  });
+
+  it('accepts only http(s) evidence links and real dates', () => {
+    const update = { id: 'u1', date: '2026-03-01', note: '已开工' };
+    expect(ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'https://example.org/a' }).success).toBe(true);
+    expect(ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'javascript:alert(1)' }).success).toBe(false);
+    expect(ProgressUpdateSchema.safeParse({ ...update, date: '2026-02-30' }).success).toBe(false);
+  });
+});
+
+describe('listMeasures / findNode / reportStats', () => {
+  it('lists measures in reading order with their chapter and section', () => {
+    const measures = listMeasures(canonicalReport);
+    expect(measures[0]).toMatchObject({ id: 'm38', chapterNumber: 1, sectionTitle: '建设区域综合交通枢纽' });
+    expect(measures.map((m) => m.id)).toContain('m262');
+    expect(measures.find((m) => m.id === 'm262')?.chapterNumber).toBe(6);
+  });
+
+  it('finds any node by id with its parents', () => {
+    const found = findNode(canonicalReport, 'm38-t1');
+    expect(found?.kind).toBe('indicator');
+    if (found?.kind === 'indicator') {
+      expect(found.node.value).toBe(210);
+      expect(found.chapter.number).toBe(1);
+    }
+    expect(findNode(canonicalReport, 'nope')).toBeUndefined();
+  });
+
+  it('counts the canonical report', () => {
+    expect(reportStats(canonicalReport)).toEqual({
+      chapters: 8,
+      sections: 24,
+      measures: 76,
+      indicators: 25,
+      notes: 14,
+      goals: 5,
+      places: 19,
+    });
+  });
+});
