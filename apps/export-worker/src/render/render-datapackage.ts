@@ -1,0 +1,141 @@
+import { ComparatorSchema, TrackingStatusSchema } from '@leshan/report-core';
+import { sha256Hex } from '../canonical-json.js';
+import type { ExportInput } from '../schemas.js';
+import { zipDeterministic } from '../zip/deterministic-zip.js';
+import type { Table } from './csv-tables.js';
+import { indicatorTable, measureTable } from './csv-tables.js';
+import type { DataPackage, TableField } from './datapackage-schema.js';
+import { DataPackageSchema } from './datapackage-schema.js';
+import { tableToCsv } from './render-csv.js';
+import { renderJson, renderJsonSchema } from './render-json.js';
+
+// The licence of the curated data; the lead confirms it before the first public release.
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0',
+} as const;
+
+const CONSTRAINTS: Record<string, TableField['constraints']> = {
+  id: { required: true, unique: true },
+  status: { enum: [...TrackingStatusSchema.options] },
+  comparator: { enum: [...ComparatorSchema.options] },
+};
+
+function fields(table: Table): TableField[] {
+  return table.columns.map((c) => {
+    const constraints = CONSTRAINTS[c.name];
+    return {
+      name: c.name,
+      type: c.type,
+      title: c.title,
+      description: c.description,
+      ...(constraints === undefined ? {} : { constraints }),
+    };
+  });
+}
+
+function resourceFacts(bytes: Uint8Array): { bytes: number; hash: string; encoding: 'utf-8' } {
+  return { bytes: bytes.length, hash: `sha256:${sha256Hex(bytes)}`, encoding: 'utf-8' };
+}
+
+const dialect = {
+  delimiter: ',',
+  lineTerminator: '\r\n',
+  header: true,
+  doubleQuote: true,
+} as const;
+
+/** A Frictionless tabular data package (zip): datapackage.json, the two CSVs and the report JSON with its schema. */
+export async function renderDatapackage(input: ExportInput): Promise<Uint8Array> {
+  const { report, edition } = input;
+  const measures = measureTable(report);
+  const indicators = indicatorTable(report);
+  const files = {
+    measures: tableToCsv(measures),
+    indicators: tableToCsv(indicators),
+    json: await renderJson(input),
+    schema: await renderJsonSchema(input),
+  };
+  const descriptor: DataPackage = DataPackageSchema.parse({
+    profile: 'tabular-data-package',
+    name: `${report.id}-${edition.id}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+    id: `${report.id}/${edition.id}/${edition.hash}`,
+    title: report.meta.title,
+    description: `${report.meta.issuer}${report.meta.scope}（${report.meta.period.start}—${report.meta.period.end}年）。版本 ${edition.id}（第 ${edition.number} 版），sha256 ${edition.hash}。`,
+    version: String(edition.number),
+    created: edition.publishedAt,
+    keywords: ['政府工作报告', report.meta.issuer, 'government work report'],
+    licenses: [DATA_LICENSE],
+    sources: [
+      {
+        title: report.meta.source.description,
+        path: report.meta.source.file,
+        sha256: report.meta.source.sha256,
+      },
+    ],
+    resources: [
+      {
+        profile: 'tabular-data-resource',
+        name: 'measures',
+        path: 'data/measures.csv',
+        title: '举措 Measures',
+        format: 'csv',
+        mediatype: 'text/csv',
+        ...resourceFacts(files.measures),
+        dialect,
+        schema: { fields: fields(measures), primaryKey: ['id'], missingValues: [''] },
+      },
+      {
+        profile: 'tabular-data-resource',
+        name: 'indicators',
+        path: 'data/indicators.csv',
+        title: '指标 Indicators',
+        format: 'csv',
+        mediatype: 'text/csv',
+        ...resourceFacts(files.indicators),
+        dialect,
+        schema: {
+          fields: fields(indicators),
+          primaryKey: ['id'],
+          missingValues: [''],
+          foreignKeys: [
+            { fields: ['measure_id'], reference: { resource: 'measures', fields: ['id'] } },
+          ],
+        },
+      },
+      {
+        profile: 'data-resource',
+        name: 'report',
+        path: 'data/report.json',
+        title: '报告 Report (JSON)',
+        format: 'json',
+        mediatype: 'application/json',
+        ...resourceFacts(files.json),
+        schema: 'data/report.schema.json',
+      },
+      {
+        profile: 'data-resource',
+        name: 'report-schema',
+        path: 'data/report.schema.json',
+        title: 'JSON Schema of the report',
+        format: 'json',
+        mediatype: 'application/schema+json',
+        ...resourceFacts(files.schema),
+      },
+    ],
+  });
+  return zipDeterministic(
+    [
+      {
+        path: 'datapackage.json',
+        bytes: new TextEncoder().encode(`${JSON.stringify(descriptor, null, 2)}\n`),
+      },
+      { path: 'data/measures.csv', bytes: files.measures },
+      { path: 'data/indicators.csv', bytes: files.indicators },
+      { path: 'data/report.json', bytes: files.json },
+      { path: 'data/report.schema.json', bytes: files.schema },
+    ],
+    edition.publishedAt,
+  );
+}

@@ -1,0 +1,54 @@
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { canonicalEdition } from '../canonical-edition.js';
+import { pdfFonts, pdfText, sameBytes, squash } from '../testing/readers.js';
+import { expectedTexts, syntheticEdition } from '../testing/synthetic-edition.js';
+import { loadPdfFonts } from './pdf-fonts.js';
+import { renderPdf } from './render-pdf.js';
+
+describe('renderPdf', () => {
+  it('has selectable text with every measure text and indicator value (pdftotext)', async () => {
+    for (const input of [syntheticEdition(), canonicalEdition()]) {
+      const text = squash(pdfText(await renderPdf(input)));
+      const { measures, values } = expectedTexts(input);
+      for (const t of [...measures, ...values]) expect(text).toContain(squash(t));
+      for (const t of [input.edition.hash, input.report.meta.source.sha256, '目录', '编辑说明'])
+        expect(text).toContain(t);
+    }
+  });
+
+  it('numbers every page 第 N 页 / 共 M 页 and lists chapters with their pages in the contents', async () => {
+    const pages = pdfText(await renderPdf(canonicalEdition()))
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    pages.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+    const contents = squash(pages[0] ?? '');
+    for (const chapter of canonicalEdition().report.chapters) {
+      const page =
+        pages.findIndex((p, i) => i > 0 && squash(p).includes(`第${chapter.number}章`)) + 1;
+      expect(contents).toContain(
+        `第${chapter.number}章${chapter.title ?? '（原文缺失标题）'}${page}`,
+      );
+    }
+  });
+
+  it('embeds a subset of Noto Sans SC that has a glyph for every character it shows', async () => {
+    const bytes = await renderPdf(canonicalEdition());
+    expect(pdfFonts(bytes)).toMatch(
+      /[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/,
+    );
+    const font = fontkit.create(loadPdfFonts().regular) as fontkit.Font;
+    const missing = [...new Set(pdfText(bytes).replace(/\s/g, ''))].filter(
+      (c) => !font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('is byte-identical for the same edition, dated by its publication', async () => {
+    const input = syntheticEdition();
+    const first = await renderPdf(input);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(sameBytes(first, await renderPdf(input))).toBe(true);
+    expect(new TextDecoder('latin1').decode(first)).toContain('(D:20240305083000Z)');
+  });
+});

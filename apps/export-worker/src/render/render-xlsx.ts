@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+import { listMeasures } from '@leshan/report-core';
+import type { ExportInput } from '../schemas.js';
+import { rezipDeterministic } from '../zip/deterministic-zip.js';
+import { buildEditionView } from '../view/edition-view.js';
+import { aspirationalLabel, comparatorLabel, displayTitle, statusLabel } from '../view/labels.js';
+import { formatChineseValue } from '../view/chinese-number.js';
+
+type Cell = string | number | null;
+
+interface SheetSpec {
+  name: string;
+  columns: { header: string; width: number }[];
+  rows: Cell[][];
+}
+
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+  // Frozen header row so the column names stay in view while scrolling 76 measures.
+  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of spec.rows) sheet.addRow(row);
+  sheet.eachRow((row) => {
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+}
+
+function sheets(input: ExportInput): SheetSpec[] {
+  const { report, edition } = input;
+  const view = buildEditionView(input);
+  const measures = listMeasures(report);
+  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
+  return [
+    {
+      name: '说明',
+      columns: [
+        { header: '项目', width: 16 },
+        { header: '内容', width: 90 },
+      ],
+      rows: [
+        ['标题', view.title],
+        ['副标题', view.subtitle],
+        ['范围', view.scope],
+        ['发布机关', view.issuer],
+        ['期间', view.period],
+        ['版本编号', edition.id],
+        ['版本序号', edition.number],
+        ['版本哈希 (sha256)', edition.hash],
+        ['发布时间', edition.publishedAt],
+        ['原文文件', view.source.file],
+        ['原文 sha256', view.source.sha256],
+        ['原文说明', view.source.description],
+        ['指导思想', view.ideology],
+        ...view.goals.map((g): Cell[] => [`主要目标 ${g.id}`, `${g.subject}${g.target}`]),
+      ],
+    },
+    {
+      name: '章节',
+      columns: [
+        { header: '章', width: 6 },
+        { header: '章编号', width: 10 },
+        { header: '章标题', width: 50 },
+        { header: '节编号', width: 10 },
+        { header: '节标题', width: 40 },
+        { header: '举措数', width: 8 },
+      ],
+      rows: report.chapters.flatMap((c) =>
+        c.sections.map((s): Cell[] => [
+          c.number,
+          c.id,
+          displayTitle(c.title),
+          s.id,
+          displayTitle(s.title),
+          s.measures.length,
+        ]),
+      ),
+    },
+    {
+      name: '举措',
+      columns: [
+        { header: '编号', width: 10 },
+        { header: '章', width: 6 },
+        { header: '节', width: 28 },
+        { header: '举措', width: 80 },
+        { header: '地点', width: 16 },
+        { header: '状态', width: 10 },
+        { header: '进度 (%)', width: 10 },
+        { header: '指标数', width: 8 },
+        { header: '进展', width: 60 },
+      ],
+      rows: measures.map((m): Cell[] => [
+        m.id,
+        m.chapterNumber,
+        displayTitle(m.sectionTitle),
+        m.text,
+        m.measure.places.map((id) => placeNames.get(id) ?? id).join('、'),
+        statusLabel(m.measure.tracking.status),
+        m.measure.tracking.progress,
+        m.indicators.length,
+        m.measure.tracking.updates
+          .map((u) => [u.date, u.note, u.evidenceUrl].filter((x) => x !== undefined).join(' '))
+          .join('\n'),
+      ]),
+    },
+    {
+      name: '指标',
+      columns: [
+        { header: '编号', width: 12 },
+        { header: '举措编号', width: 10 },
+        { header: '章', width: 6 },
+        { header: '指标', width: 30 },
+        { header: '数值', width: 16 },
+        { header: '单位', width: 8 },
+        { header: '写法', width: 14 },
+        { header: '比较', width: 8 },
+        { header: '性质', width: 14 },
+        { header: '基期', width: 12 },
+        { header: '原文', width: 24 },
+      ],
+      rows: measures.flatMap((m) =>
+        m.indicators.map((i): Cell[] => [
+          i.id,
+          m.id,
+          m.chapterNumber,
+          i.metric,
+          i.value,
+          i.unit,
+          formatChineseValue(i.value, i.unit),
+          comparatorLabel(i.comparator),
+          aspirationalLabel(i.aspirational),
+          i.baseline?.raw ?? null,
+          i.raw,
+        ]),
+      ),
+    },
+    {
+      name: '编辑说明',
+      columns: [
+        { header: '编号', width: 10 },
+        { header: '类别', width: 12 },
+        { header: '状态', width: 8 },
+        { header: '涉及节点', width: 20 },
+        { header: '原文行', width: 20 },
+        { header: '理由', width: 70 },
+        { header: '删除的文字', width: 50 },
+        { header: '原文', width: 30 },
+        { header: '更正为', width: 30 },
+      ],
+      rows: view.notes.map((n): Cell[] => [
+        n.id,
+        n.kind,
+        n.status,
+        n.nodeIds.join('、'),
+        n.sourceLines,
+        n.reasoning,
+        n.removedText.join('\n'),
+        n.originalText,
+        n.correctedText,
+      ]),
+    },
+  ];
+}
+
+/** An Excel workbook: 说明, 章节, 举措, 指标, 编辑说明; byte-identical for the same edition. */
+export async function renderXlsx(input: ExportInput): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const at = new Date(input.edition.publishedAt);
+  workbook.creator = input.report.meta.issuer;
+  workbook.lastModifiedBy = input.report.meta.issuer;
+  workbook.created = at;
+  workbook.modified = at;
+  workbook.title = input.report.meta.title;
+  for (const spec of sheets(input)) addSheet(workbook, spec);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return rezipDeterministic(new Uint8Array(buffer), input.edition.publishedAt);
+}

@@ -1,0 +1,49 @@
+import { unzipSync, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+
+/**
+ * Zip entries store local wall-clock time (DOS format) and fflate reads the Date's local fields,
+ * so build a Date whose local fields are the instant's UTC fields: the bytes then do not depend
+ * on the machine's time zone.
+ */
+export function dosTime(iso: string): Date {
+  const at = new Date(iso);
+  return new Date(
+    Math.max(1980, at.getUTCFullYear()),
+    at.getUTCMonth(),
+    at.getUTCDate(),
+    at.getUTCHours(),
+    at.getUTCMinutes(),
+    at.getUTCSeconds(),
+  );
+}
+
+export interface ZipEntry {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** A zip of the entries in the given order, every entry stamped with the same time. */
+export function zipDeterministic(entries: readonly ZipEntry[], mtimeIso: string): Uint8Array {
+  const mtime = dosTime(mtimeIso);
+  const files: Zippable = {};
+  for (const entry of entries) files[entry.path] = [entry.bytes, { mtime, level: 6 }];
+  return zipSync(files);
+}
+
+/**
+ * Re-packs a zip made by a library that stamps entries with the current time (exceljs and docx
+ * both zip with JSZip and no date option), keeping entry order, after letting `transform` fix
+ * timestamps inside the XML parts.
+ */
+export function rezipDeterministic(
+  zip: Uint8Array,
+  mtimeIso: string,
+  transform: (path: string, bytes: Uint8Array) => Uint8Array = (_path, bytes) => bytes,
+): Uint8Array {
+  const entries = Object.entries(unzipSync(zip)).map(([path, bytes]) => ({
+    path,
+    bytes: transform(path, bytes),
+  }));
+  return zipDeterministic(entries, mtimeIso);
+}

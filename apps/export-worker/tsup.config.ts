@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+// ESM only (a private app); dependencies stay external and are resolved from node_modules.
+export default defineConfig({
+  entry: ['src/index.ts', 'src/cli.ts'],
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  clean: true,
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@leshan/source'] },
+  ssr: { resolve: { conditions: ['@leshan/source'] } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    testTimeout: 60_000,
+  },
+});
