@@ -1,0 +1,13 @@
+export * from './command-schema.js';
+export * from './patch-schemas.js';
+export { CommandErrorSchema } from './command-error.js';
+export type { CommandError, CommandErrorCode } from './command-error.js';
+export { applyCommand, applyCommands, parseCommand } from './apply-command.js';
+export type { ApplyAllResult, ApplyResult } from './apply-command.js';
+export { invertCommand, invertCommands } from './invert-command.js';
+export { touchedNodeIds } from './touched-node-ids.js';
+export * from './diff-schema.js';
+export { diffText, TextOpSchema } from './diff-text.js';
+export type { DiffTextOptions, TextOp } from './diff-text.js';
+export { diffReports } from './diff-reports.js';
+export { summarizeDiff } from './summarize-diff.js';

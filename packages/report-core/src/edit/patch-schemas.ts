@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { BaselineSchema, IndicatorSchema } from '../model/indicator.js';
+import { EditorialNoteSchema } from '../model/note.js';
+import {
+  ChapterSchema,
+  GoalSchema,
+  IdeologySchema,
+  MeasureSchema,
+  ReportMetaSchema,
+  SectionSchema,
+} from '../model/report.js';
+
+// Patches name only the fields an editor may change; ids, provenance and child lists are not patchable.
+// For an optional field, `null` removes it, so an inverse can restore "absent" exactly.
+
+export const ChapterPatchSchema = z
+  .strictObject({ title: ChapterSchema.shape.title.optional() })
+  .describe(
+    'Fields of a chapter to change; title null means the heading is missing in the source.',
+  );
+export type ChapterPatch = z.infer<typeof ChapterPatchSchema>;
+
+export const SectionPatchSchema = z
+  .strictObject({ title: SectionSchema.shape.title.optional() })
+  .describe(
+    'Fields of a section to change; title null means the heading is missing in the source.',
+  );
+export type SectionPatch = z.infer<typeof SectionPatchSchema>;
+
+export const MeasurePatchSchema = z
+  .strictObject({
+    text: MeasureSchema.shape.text.optional(),
+    places: MeasureSchema.shape.places.optional(),
+  })
+  .describe('Fields of a measure to change. Its indicators must still occur in the new text.');
+export type MeasurePatch = z.infer<typeof MeasurePatchSchema>;
+
+export const IndicatorPatchSchema = z
+  .strictObject({
+    metric: IndicatorSchema.shape.metric.optional(),
+    value: IndicatorSchema.shape.value.optional(),
+    unit: IndicatorSchema.shape.unit.optional(),
+    comparator: IndicatorSchema.shape.comparator.optional(),
+    baseline: BaselineSchema.nullable().optional().describe('null removes the baseline.'),
+    raw: IndicatorSchema.shape.raw.optional(),
+    aspirational: IndicatorSchema.shape.aspirational.optional(),
+  })
+  .describe('Fields of an indicator to change.');
+export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;
+
+const note = EditorialNoteSchema.shape;
+export const NotePatchSchema = z
+  .strictObject({
+    kind: note.kind.optional(),
+    status: note.status.optional().describe("'resolved' resolves the note, 'open' reopens it."),
+    nodeIds: note.nodeIds.optional(),
+    sourceLines: note.sourceLines.optional(),
+    removedText: note.removedText
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('null removes the field.'),
+    originalText: note.originalText
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('null removes the field.'),
+    correctedText: note.correctedText
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('null removes the field.'),
+    reasoning: note.reasoning.optional(),
+  })
+  .describe('Fields of an editorial note to change.');
+export type NotePatch = z.infer<typeof NotePatchSchema>;
+
+export const GoalPatchSchema = z
+  .strictObject({
+    subject: GoalSchema.shape.subject.optional(),
+    target: GoalSchema.shape.target.optional(),
+  })
+  .describe('Fields of a main goal to change.');
+export type GoalPatch = z.infer<typeof GoalPatchSchema>;
+
+export const IdeologyPatchSchema = z
+  .strictObject({ text: IdeologySchema.shape.text.optional() })
+  .describe('Fields of the guiding ideology to change.');
+export type IdeologyPatch = z.infer<typeof IdeologyPatchSchema>;
+
+const meta = ReportMetaSchema.shape;
+export const MetaPatchSchema = z
+  .strictObject({
+    title: meta.title.optional(),
+    subtitle: meta.subtitle.unwrap().nullable().optional().describe('null removes the subtitle.'),
+    scope: meta.scope.optional(),
+    issuer: meta.issuer.optional(),
+    period: meta.period.optional(),
+  })
+  .describe(
+    'Fields of the report metadata to change; the source document and provenance are fixed.',
+  );
+export type MetaPatch = z.infer<typeof MetaPatchSchema>;
+
+/** Optional fields of each patchable kind: there `null` deletes the key instead of storing null. */
+export const REMOVABLE_FIELDS = {
+  indicator: ['baseline'],
+  note: ['removedText', 'originalText', 'correctedText'],
+  meta: ['subtitle'],
+} as const;

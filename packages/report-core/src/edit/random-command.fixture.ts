@@ -1,0 +1,245 @@
+import type { Report } from '../model/report.js';
+import { TrackingStatusSchema } from '../model/tracking.js';
+import type { Command } from './command-schema.js';
+import { freshMeasure, freshSection, lists, pick } from './random-nodes.fixture.js';
+
+/** Random numbers from fast-check that pick one command and its targets. */
+export interface Choice {
+  op: number;
+  a: number;
+  b: number;
+  c: number;
+}
+
+type Builder = (r: Report, x: Choice, n: number) => Command | undefined;
+
+// Each builder makes a command that is valid for `r` by construction: fresh ids and texts carry
+// the step number `n`, texts keep every indicator substring, positions stay in range.
+const BUILDERS: readonly Builder[] = [
+  (r, x, n) => ({
+    type: 'chapter.add',
+    index: x.a % (r.chapters.length + 1),
+    chapter: {
+      id: `cx-${n}`,
+      number: 1,
+      title: x.b % 2 === 0 ? null : `新章${n}`,
+      sections: x.c % 2 === 0 ? [] : [freshSection(n)],
+    },
+  }),
+  (r, x, n) => {
+    const c = pick(r.chapters, x.a);
+    return (
+      c && {
+        type: 'chapter.update',
+        id: c.id,
+        patch: { title: x.b % 3 === 0 ? null : `章标题${n}` },
+      }
+    );
+  },
+  (r, x) => {
+    const c = pick(r.chapters, x.a);
+    return c && r.chapters.length > 1 ? { type: 'chapter.remove', id: c.id } : undefined;
+  },
+  (r, x) => {
+    const c = pick(r.chapters, x.a);
+    return c && { type: 'chapter.move', id: c.id, toIndex: x.b % r.chapters.length };
+  },
+  (r, x, n) => {
+    const c = pick(r.chapters, x.a);
+    return (
+      c && {
+        type: 'section.add',
+        chapterId: c.id,
+        section: freshSection(n),
+        index: x.b % (c.sections.length + 1),
+      }
+    );
+  },
+  (r, x, n) => {
+    const s = pick(lists(r).sections, x.a);
+    return (
+      s && {
+        type: 'section.update',
+        id: s.s.id,
+        patch: { title: x.b % 3 === 0 ? null : `节标题${n}` },
+      }
+    );
+  },
+  (r, x) => {
+    const s = pick(lists(r).sections, x.a);
+    return s && { type: 'section.remove', id: s.s.id };
+  },
+  (r, x) => {
+    const s = pick(lists(r).sections, x.a);
+    const to = pick(r.chapters, x.b);
+    if (!s || !to) return undefined;
+    const room = to.sections.length + (to.id === s.parent ? 0 : 1);
+    return { type: 'section.move', id: s.s.id, toChapterId: to.id, toIndex: x.c % room };
+  },
+  (r, x, n) => {
+    const s = pick(lists(r).sections, x.a);
+    return (
+      s && {
+        type: 'measure.add',
+        sectionId: s.s.id,
+        measure: freshMeasure(r, n, x.b),
+        index: x.c % (s.s.measures.length + 1),
+      }
+    );
+  },
+  (r, x, n) => {
+    const m = pick(lists(r).measures, x.a);
+    const place = pick(r.places, x.c);
+    if (!m) return undefined;
+    const places = x.b % 2 === 0 || !place ? [] : [place.id];
+    return {
+      type: 'measure.update',
+      id: m.m.id,
+      patch: x.b % 3 === 0 ? { places } : { text: `${m.m.text}（修订${n}）` },
+    };
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a);
+    return m && { type: 'measure.remove', id: m.m.id };
+  },
+  (r, x) => {
+    const { measures, sections } = lists(r);
+    const m = pick(measures, x.a);
+    const to = pick(sections, x.b);
+    if (!m || !to) return undefined;
+    const room = to.s.measures.length + (to.s.id === m.parent ? 0 : 1);
+    return { type: 'measure.move', id: m.m.id, toSectionId: to.s.id, toIndex: x.c % room };
+  },
+  (r, x, n) => {
+    const m = pick(lists(r).measures, x.a);
+    if (!m) return undefined;
+    const raw = Array.from(m.m.text)
+      .slice(x.b % 3, (x.b % 3) + 2)
+      .join('');
+    const indicator = {
+      id: `ix-${n}`,
+      metric: '随机指标',
+      value: x.c,
+      unit: '个',
+      comparator: 'gte' as const,
+      raw,
+      aspirational: x.c % 2 === 0,
+    };
+    return {
+      type: 'indicator.add',
+      measureId: m.m.id,
+      indicator,
+      index: x.c % (m.m.indicators.length + 1),
+    };
+  },
+  (r, x) => {
+    const i = pick(lists(r).indicators, x.a);
+    if (!i) return undefined;
+    const baseline = x.b % 2 === 0 ? null : { year: 2020, raw: '较2020年' };
+    return {
+      type: 'indicator.update',
+      id: i.i.id,
+      patch: { value: x.c, baseline, aspirational: x.b % 3 === 0 },
+    };
+  },
+  (r, x) => {
+    const i = pick(lists(r).indicators, x.a);
+    return i && { type: 'indicator.remove', id: i.i.id };
+  },
+  (r, x) => {
+    const i = pick(lists(r).indicators, x.a);
+    return i && { type: 'indicator.move', id: i.i.id, toIndex: x.b % i.parent.indicators.length };
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a);
+    const status = x.b % 7 === 6 ? null : pick(TrackingStatusSchema.options, x.b);
+    return (
+      m && {
+        type: 'tracking.set',
+        measureId: m.m.id,
+        status,
+        ...(x.c % 4 === 0 ? {} : { progress: x.c % 5 === 0 ? null : x.c % 101 }),
+      }
+    );
+  },
+  (r, x, n) => {
+    const m = pick(lists(r).measures, x.a);
+    const update = {
+      id: `ux-${n}`,
+      date: `2024-0${1 + (x.b % 9)}-1${x.c % 10}`,
+      note: `第${n}次进展。`,
+      ...(x.c % 2 === 0 ? { progress: x.c % 101 } : {}),
+    };
+    return (
+      m && {
+        type: 'progress.add',
+        measureId: m.m.id,
+        update,
+        index: x.b % (m.m.tracking.updates.length + 1),
+      }
+    );
+  },
+  (r, x) => {
+    const u = pick(lists(r).updates, x.a);
+    return u && { type: 'progress.remove', id: u.id };
+  },
+  (r, x, n) => {
+    const { measures, indicators } = lists(r);
+    const nodeIds = [
+      pick(measures, x.b)?.m.id,
+      pick(indicators, x.c)?.i.id,
+      pick(r.chapters, x.a)?.id,
+    ].filter((id): id is string => id !== undefined);
+    const note = {
+      id: `note-x${n}`,
+      kind: 'ambiguous' as const,
+      status: 'open' as const,
+      nodeIds,
+      sourceLines: [1],
+      reasoning: `随机说明${n}。`,
+    };
+    return { type: 'note.add', note, index: x.a % (r.notes.length + 1) };
+  },
+  (r, x) => {
+    const note = pick(r.notes, x.a);
+    const extra = pick(lists(r).measures, x.b)?.m.id;
+    if (!note) return undefined;
+    if (x.c % 3 === 0)
+      return {
+        type: 'note.update',
+        id: note.id,
+        patch: { status: note.status === 'open' ? 'resolved' : 'open' },
+      };
+    if (x.c % 3 === 1 && extra)
+      return { type: 'note.update', id: note.id, patch: { nodeIds: [...note.nodeIds, extra] } };
+    return {
+      type: 'note.update',
+      id: note.id,
+      patch: { originalText: note.originalText === undefined ? '原文如此。' : null },
+    };
+  },
+  (r, x) => {
+    const note = pick(r.notes, x.a);
+    return note && { type: 'note.remove', id: note.id };
+  },
+  (r, x, n) => {
+    const g = pick(r.goals, x.a);
+    return g && { type: 'goal.update', id: g.id, patch: { target: `目标${n}` } };
+  },
+  (_r, _x, n) => ({ type: 'ideology.update', patch: { text: `指导思想第${n}版。` } }),
+  (r, x, n) => ({
+    type: 'meta.update',
+    patch:
+      x.b % 2 === 0
+        ? { subtitle: r.meta.subtitle === undefined ? `副标题${n}` : null }
+        : { period: { start: 2022, end: 2026 + (x.c % 3) } },
+  }),
+];
+
+/** A command valid for `r`; when the chosen kind has no target (say, no indicators left), a chapter.add. */
+export function randomCommand(r: Report, x: Choice, n: number): Command {
+  const builder = BUILDERS[x.op % BUILDERS.length];
+  return builder?.(r, x, n) ?? (BUILDERS[0]?.(r, x, n) as Command);
+}
+
+export const BUILDER_COUNT = BUILDERS.length;

@@ -1,0 +1,171 @@
+import type { Indicator } from '../model/indicator.js';
+import type { EditorialNote } from '../model/note.js';
+import type { Chapter, Measure, Report, Section } from '../model/report.js';
+import type { ProgressUpdate } from '../model/tracking.js';
+
+/** The lists of a report whose items commands add, remove and move. */
+export interface ListItemTypes {
+  chapter: Chapter;
+  section: Section;
+  measure: Measure;
+  indicator: Indicator;
+  update: ProgressUpdate;
+  note: EditorialNote;
+}
+export type ListKind = keyof ListItemTypes;
+export type LocatedKind = ListKind | 'goal' | 'ideology' | 'place';
+
+/** Where a node sits: `path` holds the indices from the top list down to the node itself. */
+export interface Location {
+  kind: LocatedKind;
+  id: string;
+  parentId: string | null;
+  path: readonly number[];
+}
+
+/** Every id of the report mapped to where it sits (the first holder wins if ids repeat). */
+export function indexReport(report: Report): Map<string, Location> {
+  const index = new Map<string, Location>();
+  const put = (loc: Location): void => {
+    if (!index.has(loc.id)) index.set(loc.id, loc);
+  };
+  report.goals.forEach((g, i) => put({ kind: 'goal', id: g.id, parentId: null, path: [i] }));
+  put({ kind: 'ideology', id: report.ideology.id, parentId: null, path: [] });
+  report.chapters.forEach((chapter, c) => {
+    put({ kind: 'chapter', id: chapter.id, parentId: null, path: [c] });
+    chapter.sections.forEach((section, s) => {
+      put({ kind: 'section', id: section.id, parentId: chapter.id, path: [c, s] });
+      section.measures.forEach((measure, m) => {
+        put({ kind: 'measure', id: measure.id, parentId: section.id, path: [c, s, m] });
+        measure.indicators.forEach((ind, k) =>
+          put({ kind: 'indicator', id: ind.id, parentId: measure.id, path: [c, s, m, k] }),
+        );
+        measure.tracking.updates.forEach((u, k) =>
+          put({ kind: 'update', id: u.id, parentId: measure.id, path: [c, s, m, k] }),
+        );
+      });
+    });
+  });
+  report.places.forEach((p, i) => put({ kind: 'place', id: p.id, parentId: null, path: [i] }));
+  report.notes.forEach((n, i) => put({ kind: 'note', id: n.id, parentId: null, path: [i] }));
+  return index;
+}
+
+// A location always comes from the same report, so a missing index is a bug: the caller's
+// safety net turns the throw into an error result.
+function at<T>(list: readonly T[], i: number | undefined): T {
+  const item = i === undefined ? undefined : list[i];
+  if (item === undefined) throw new RangeError(`no item at ${String(i)}`);
+  return item;
+}
+
+function mapAt<T>(list: readonly T[], i: number | undefined, f: (item: T) => T): T[] {
+  const copy = list.slice();
+  copy[i ?? -1] = f(at(list, i));
+  return copy;
+}
+
+type ListFn<K extends ListKind> = (list: readonly ListItemTypes[K][]) => ListItemTypes[K][];
+
+/**
+ * Replaces one list of the report with f(list), copying only the nodes on the way down
+ * (structural sharing). `parentPath` is the path of the list's owner: [] for chapters and
+ * notes, [c] for sections, [c, s] for measures, [c, s, m] for indicators and updates.
+ */
+export function withList<K extends ListKind>(
+  report: Report,
+  kind: K,
+  parentPath: readonly number[],
+  f: ListFn<K>,
+): Report {
+  const [c, s] = parentPath;
+  const writers: { [L in ListKind]: (g: ListFn<L>) => Report } = {
+    chapter: (g) => ({ ...report, chapters: g(report.chapters) }),
+    note: (g) => ({ ...report, notes: g(report.notes) }),
+    section: (g) => withChapter(report, c, (ch) => ({ ...ch, sections: g(ch.sections) })),
+    measure: (g) => withSection(report, c, s, (sec) => ({ ...sec, measures: g(sec.measures) })),
+    indicator: (g) =>
+      withMeasure(report, parentPath, (me) => ({ ...me, indicators: g(me.indicators) })),
+    update: (g) =>
+      withMeasure(report, parentPath, (me) => ({
+        ...me,
+        tracking: { ...me.tracking, updates: g(me.tracking.updates) },
+      })),
+  };
+  return writers[kind](f);
+}
+
+/** The items of one list, addressed like withList. */
+export function readList<K extends ListKind>(
+  report: Report,
+  kind: K,
+  parentPath: readonly number[],
+): readonly ListItemTypes[K][] {
+  const [c, s, m] = parentPath;
+  const measure = (): Measure => at(at(at(report.chapters, c).sections, s).measures, m);
+  const lists: { [L in ListKind]: () => readonly ListItemTypes[L][] } = {
+    chapter: () => report.chapters,
+    note: () => report.notes,
+    section: () => at(report.chapters, c).sections,
+    measure: () => at(at(report.chapters, c).sections, s).measures,
+    indicator: () => measure().indicators,
+    update: () => measure().tracking.updates,
+  };
+  return lists[kind]();
+}
+
+function withChapter(report: Report, c: number | undefined, f: (ch: Chapter) => Chapter): Report {
+  return { ...report, chapters: mapAt(report.chapters, c, f) };
+}
+
+function withSection(
+  report: Report,
+  c: number | undefined,
+  s: number | undefined,
+  f: (sec: Section) => Section,
+): Report {
+  return withChapter(report, c, (ch) => ({ ...ch, sections: mapAt(ch.sections, s, f) }));
+}
+
+/** Replaces the measure at path [c, s, m] with f(measure). */
+export function withMeasure(
+  report: Report,
+  path: readonly number[],
+  f: (me: Measure) => Measure,
+): Report {
+  const [c, s, m] = path;
+  return withSection(report, c, s, (sec) => ({ ...sec, measures: mapAt(sec.measures, m, f) }));
+}
+
+/** Replaces the item at the end of `path` in its list with f(item). */
+export function withItem<K extends ListKind>(
+  report: Report,
+  kind: K,
+  path: readonly number[],
+  f: (item: ListItemTypes[K]) => ListItemTypes[K],
+): Report {
+  return withList(report, kind, path.slice(0, -1), (list) => mapAt(list, path[path.length - 1], f));
+}
+
+/** Chapters renumbered 1..n, copying only those whose number changes. */
+export function renumberChapters(report: Report): Report {
+  if (report.chapters.every((ch, i) => ch.number === i + 1)) return report;
+  return {
+    ...report,
+    chapters: report.chapters.map((ch, i) => (ch.number === i + 1 ? ch : { ...ch, number: i + 1 })),
+  };
+}
+
+/** The ids of a node and everything inside it, the node first. */
+export function subtreeIds(kind: ListKind, node: ListItemTypes[ListKind]): string[] {
+  const ids = [node.id];
+  if (kind === 'chapter')
+    for (const s of (node as Chapter).sections) ids.push(...subtreeIds('section', s));
+  if (kind === 'section')
+    for (const m of (node as Section).measures) ids.push(...subtreeIds('measure', m));
+  if (kind === 'measure') {
+    const measure = node as Measure;
+    ids.push(...measure.indicators.map((i) => i.id), ...measure.tracking.updates.map((u) => u.id));
+  }
+  return ids;
+}
