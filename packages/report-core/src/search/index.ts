@@ -1,0 +1,13 @@
+export * from './search-schemas.js';
+export type { SearchDoc } from './search-doc.js';
+export { SearchDocSchema, collectSearchDocs } from './search-doc.js';
+export type { SearchIndex, Postings } from './search-index.js';
+export { SEARCH_INDEX_VERSION } from './search-index.js';
+export { createSearchIndex, createSearchIndexFromDocs } from './create-search-index.js';
+export { search } from './search.js';
+export type { SnippetPart } from './mark-snippet.js';
+export { markSnippet, snippetParts } from './mark-snippet.js';
+export { serializeSearchIndex, loadSearchIndex } from './serialize-search-index.js';
+export type { SerializedSearchIndex } from './serialized-index-schema.js';
+export { SerializedSearchIndexSchema, SEARCH_INDEX_FORMAT } from './serialized-index-schema.js';
+export { normalizeSearchText } from './normalize-text.js';

@@ -1,0 +1,50 @@
+import type { SearchHit } from './search-schemas.js';
+
+/** A run of snippet text, matched or not. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * The snippet cut into matched and unmatched runs, for rendering without HTML strings
+ * (e.g. React: `match ? <mark>{text}</mark> : text`). Highlights out of range, overlapping or
+ * out of order (a hand-made or deserialised hit) are clamped, merged and sorted, never trusted.
+ */
+export function snippetParts(hit: Pick<SearchHit, 'snippet' | 'highlights'>): SnippetPart[] {
+  const { snippet } = hit;
+  const ranges = hit.highlights
+    .map((h) => ({ start: Math.max(0, Math.min(h.start, snippet.length)), end: Math.max(0, Math.min(h.end, snippet.length)) }))
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push(range);
+  }
+  const parts: SnippetPart[] = [];
+  let at = 0;
+  for (const range of merged) {
+    if (range.start > at) parts.push({ text: snippet.slice(at, range.start), match: false });
+    parts.push({ text: snippet.slice(range.start, range.end), match: true });
+    at = range.end;
+  }
+  if (at < snippet.length) parts.push({ text: snippet.slice(at), match: false });
+  return parts;
+}
+
+/**
+ * The snippet with each match wrapped in `open`…`close`. `escape` is applied to the snippet
+ * text only, never to the markers: for HTML pass an escaper and `<mark>`/`</mark>`.
+ */
+export function markSnippet(
+  hit: Pick<SearchHit, 'snippet' | 'highlights'>,
+  open: string,
+  close: string,
+  escape: (text: string) => string = (text) => text,
+): string {
+  return snippetParts(hit)
+    .map((part) => (part.match ? `${open}${escape(part.text)}${close}` : escape(part.text)))
+    .join('');
+}
