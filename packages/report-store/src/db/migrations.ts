@@ -1,0 +1,144 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+import type { Engine } from './tables.js';
+
+// Plain SQL that both engines accept: TEXT for ids, timestamps (ISO 8601 UTC) and JSON,
+// INTEGER for numbers and 0/1 flags. Only the immutability triggers differ per engine.
+const INITIAL_TABLES = [
+  `CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'publisher', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+  `CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+  )`,
+  `CREATE INDEX sessions_user ON sessions (user_id)`,
+  `CREATE INDEX sessions_expires ON sessions (expires_at)`,
+  `CREATE TABLE draft (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision INTEGER NOT NULL,
+    report TEXT NOT NULL,
+    report_hash TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  )`,
+  `CREATE TABLE revisions (
+    number INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('seed', 'edit', 'restore', 'replace')),
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    commands TEXT NOT NULL,
+    touched TEXT NOT NULL,
+    report_hash TEXT NOT NULL,
+    report TEXT NOT NULL
+  )`,
+  `CREATE TABLE editions (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    report TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    draft_revision INTEGER,
+    change_summary TEXT
+  )`,
+  `CREATE INDEX editions_hash ON editions (content_hash)`,
+  `CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    actor TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT NOT NULL,
+    ip TEXT,
+    at TEXT NOT NULL
+  )`,
+  `CREATE INDEX audit_log_at ON audit_log (at, id)`,
+  `CREATE INDEX audit_log_actor ON audit_log (actor, at)`,
+  `CREATE INDEX audit_log_action ON audit_log (action, at)`,
+  `CREATE TABLE export_jobs (
+    id TEXT PRIMARY KEY,
+    edition_id TEXT NOT NULL REFERENCES editions (id),
+    format TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    attempts INTEGER NOT NULL,
+    max_attempts INTEGER NOT NULL,
+    run_at TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_expires_at TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    finished_at TEXT,
+    UNIQUE (edition_id, format)
+  )`,
+  `CREATE INDEX export_jobs_due ON export_jobs (status, run_at)`,
+  `CREATE TABLE artifacts (
+    id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL REFERENCES export_jobs (id),
+    edition_id TEXT NOT NULL REFERENCES editions (id),
+    format TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (edition_id, format)
+  )`,
+];
+
+/** Editions and revisions are history: the database itself refuses to change or delete them. */
+const IMMUTABLE_TABLES = ['editions', 'revisions'];
+
+function immutabilityTriggers(engine: Engine): string[] {
+  if (engine === 'sqlite') {
+    return IMMUTABLE_TABLES.flatMap((table) => [
+      `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,
+      `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,
+    ]);
+  }
+  return [
+    `CREATE FUNCTION refuse_history_change() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       RAISE EXCEPTION '% are immutable', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+     END $$`,
+    ...IMMUTABLE_TABLES.flatMap((table) => [
+      `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION refuse_history_change()`,
+      `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change()`,
+    ]),
+  ];
+}
+
+async function run(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
+  // One statement per call: better-sqlite3 prepares a single statement at a time.
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '0001-initial': {
+      up: (db) => run(db, [...INITIAL_TABLES, ...immutabilityTriggers(engine)]),
+    },
+  };
+}
+
+export const MIGRATION_NAMES = Object.keys(migrations('sqlite'));
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(engine)) };
+}

@@ -1,0 +1,20 @@
+import type { AuditRow } from '../schemas/audit-schemas.js';
+import type { DraftRow, RevisionRow } from '../schemas/draft-schemas.js';
+import type { EditionRow } from '../schemas/edition-schemas.js';
+import type { ArtifactRow, ExportJobRow } from '../schemas/export-schemas.js';
+import type { SessionRow } from '../schemas/session-schemas.js';
+import type { UserRow } from '../schemas/user-schemas.js';
+
+/** The tables as Kysely sees them; each row type is inferred from its zod row schema. */
+export interface Tables {
+  users: UserRow;
+  sessions: SessionRow;
+  draft: DraftRow;
+  revisions: RevisionRow;
+  editions: EditionRow;
+  audit_log: AuditRow;
+  export_jobs: ExportJobRow;
+  artifacts: ArtifactRow;
+}
+
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,28 @@
+export { openStore } from './store/open-store.js';
+export type { OpenStoreOptions } from './store/open-store.js';
+export type { Store } from './store/store.js';
+export { DEFAULT_SQLITE_FILE } from './default-sqlite-file.js';
+export { StoreOpenError, ReadOnlyStoreError } from './db/connection.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { canonicalJson, contentHash } from './hash/canonical-json.js';
+export { SYSTEM_AUTHOR } from './store/seed.js';
+export type {
+  AppendRevisionInput,
+  AppendRevisionResult,
+  ApplyOutcome,
+  Conflict,
+} from './store/append-revision.js';
+export type { ReplaceResult } from './store/replace-draft.js';
+export type { PublishResult } from './store/publish.js';
+export type { ClaimInput } from './store/export-leases.js';
+export type { NewSession } from './store/sessions.js';
+export type { UserResult } from './store/users.js';
+export type { JobSettings } from './store/context.js';
+export * from './schemas/columns.js';
+export * from './schemas/store-error.js';
+export * from './schemas/user-schemas.js';
+export * from './schemas/session-schemas.js';
+export * from './schemas/draft-schemas.js';
+export * from './schemas/edition-schemas.js';
+export * from './schemas/audit-schemas.js';
+export * from './schemas/export-schemas.js';

@@ -1,0 +1,115 @@
+import { ReportSchema } from '@leshan/report-core/model';
+import { z } from 'zod';
+import { IdSchema, jsonColumn, Sha256Schema, TimestampSchema } from './columns.js';
+
+/** A recorded command: report-core's edit commands, or the store's own draft.* commands. */
+export const RecordedCommandSchema = z
+  .looseObject({ type: z.string().min(1) })
+  .describe(
+    'An edit command as applied (report-core CommandSchema), or draft.seed / draft.restore / draft.replace.',
+  );
+export type RecordedCommand = z.infer<typeof RecordedCommandSchema>;
+
+export const RevisionKindSchema = z
+  .enum(['seed', 'edit', 'restore', 'replace'])
+  .describe(
+    'seed: the first draft; edit: commands; restore: an older revision brought back; replace: an import.',
+  );
+export type RevisionKind = z.infer<typeof RevisionKindSchema>;
+
+export const RevisionSummarySchema = z
+  .object({
+    number: z.int().min(0).describe('0 for the seed, then 1, 2, … without gaps.'),
+    kind: RevisionKindSchema,
+    author: IdSchema.describe('User id of the editor, or "system".'),
+    createdAt: TimestampSchema,
+    commands: z.array(RecordedCommandSchema),
+    touched: z
+      .array(z.string())
+      .describe('Node ids the revision changed; conflict detection compares these.'),
+    reportHash: Sha256Schema.describe('sha256 of the canonical JSON of the resulting report.'),
+  })
+  .describe('One revision of the draft, without its report.');
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
+
+export const RevisionSchema = RevisionSummarySchema.extend({
+  report: ReportSchema.describe('The draft as it was after this revision.'),
+}).describe('One revision of the draft with the resulting report.');
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const DraftSchema = z
+  .object({
+    revision: z.int().min(0).describe('Number of the latest revision.'),
+    report: ReportSchema,
+    reportHash: Sha256Schema,
+    updatedAt: TimestampSchema,
+    updatedBy: IdSchema,
+  })
+  .describe('The working draft that editors change.');
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const DraftRowSchema = z.object({
+  id: z.literal(1),
+  revision: z.number(),
+  report: z.string(),
+  report_hash: z.string(),
+  updated_at: z.string(),
+  updated_by: z.string(),
+});
+export type DraftRow = z.infer<typeof DraftRowSchema>;
+
+export const DraftFromRowSchema = DraftRowSchema.extend({ report: jsonColumn(ReportSchema) })
+  .transform((row) => ({
+    revision: row.revision,
+    report: row.report,
+    reportHash: row.report_hash,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  }))
+  .pipe(DraftSchema);
+
+export const RevisionRowSchema = z.object({
+  number: z.number(),
+  kind: RevisionKindSchema,
+  author: z.string(),
+  created_at: z.string(),
+  commands: z.string(),
+  touched: z.string(),
+  report_hash: z.string(),
+  report: z.string(),
+});
+export type RevisionRow = z.infer<typeof RevisionRowSchema>;
+
+const summaryColumns = {
+  commands: jsonColumn(z.array(RecordedCommandSchema)),
+  touched: jsonColumn(z.array(z.string())),
+};
+
+function toSummary(
+  row: Omit<RevisionRow, 'commands' | 'touched' | 'report'> & {
+    commands: RecordedCommand[];
+    touched: string[];
+  },
+): RevisionSummary {
+  return {
+    number: row.number,
+    kind: row.kind,
+    author: row.author,
+    createdAt: row.created_at,
+    commands: row.commands,
+    touched: row.touched,
+    reportHash: row.report_hash,
+  };
+}
+
+export const RevisionSummaryFromRowSchema = RevisionRowSchema.omit({ report: true })
+  .extend(summaryColumns)
+  .transform(toSummary)
+  .pipe(RevisionSummarySchema);
+
+export const RevisionFromRowSchema = RevisionRowSchema.extend({
+  ...summaryColumns,
+  report: jsonColumn(ReportSchema),
+})
+  .transform((row) => ({ ...toSummary(row), report: row.report }))
+  .pipe(RevisionSchema);

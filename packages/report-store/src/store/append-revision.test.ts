@@ -1,0 +1,160 @@
+import { canonicalReport } from '@leshan/report-core/data';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanUp, engines, freshStore } from '../../test/engines.js';
+import { editMeasure, findText, measures } from '../../test/measures.js';
+
+afterAll(cleanUp);
+
+const [m1, m2] = measures(canonicalReport);
+const first = m1 ?? { id: '', text: '' };
+const second = m2 ?? { id: '', text: '' };
+
+describe.each(engines)('appendDraftRevision ($name)', (engine) => {
+  it('records the commands, touched ids and resulting report as the next revision', async () => {
+    const { store } = await freshStore(engine);
+    const result = await store.appendDraftRevision(
+      editMeasure(0, first.id, `${first.text}（新）`, 'u-alice'),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.revision).toMatchObject({
+      number: 1,
+      kind: 'edit',
+      author: 'u-alice',
+      touched: [first.id],
+    });
+    expect(result.draft.revision).toBe(1);
+    const revision = await store.getRevision(1);
+    expect(revision?.commands).toEqual([
+      { type: 'measure.update', id: first.id, patch: { text: `${first.text}（新）` } },
+    ]);
+    expect(findText(revision?.report ?? canonicalReport, first.id)).toBe(`${first.text}（新）`);
+    expect((await store.getDraft())?.reportHash).toBe(revision?.reportHash);
+  });
+
+  it('refuses a second editor on the same measure with a conflict, writing nothing', async () => {
+    const { store } = await freshStore(engine);
+    const alice = await store.appendDraftRevision(
+      editMeasure(0, first.id, `${first.text}（甲）`, 'u-alice'),
+    );
+    expect(alice.ok).toBe(true);
+    const bob = await store.appendDraftRevision(
+      editMeasure(0, first.id, `${first.text}（乙）`, 'u-bob'),
+    );
+    expect(bob).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      conflict: { nodeIds: [first.id], currentRevision: 1 },
+    });
+    expect(bob.ok || bob.error).toMatchObject({ code: 'conflict' });
+    expect((await store.getDraft())?.revision).toBe(1);
+    expect((await store.listRevisions()).map((r) => r.number)).toEqual([1, 0]);
+    // Both the original text and the first editor's text stay recoverable from the revisions.
+    expect(findText((await store.getRevision(0))?.report ?? canonicalReport, first.id)).toBe(
+      first.text,
+    );
+    expect(findText((await store.getRevision(1))?.report ?? canonicalReport, first.id)).toBe(
+      `${first.text}（甲）`,
+    );
+  });
+
+  it('rebases an edit of another node made against an older revision', async () => {
+    const { store } = await freshStore(engine);
+    await store.appendDraftRevision(editMeasure(0, first.id, `${first.text}（甲）`));
+    const later = await store.appendDraftRevision(
+      editMeasure(0, second.id, `${second.text}（乙）`),
+    );
+    expect(later.ok).toBe(true);
+    const draft = await store.getDraft();
+    expect(draft?.revision).toBe(2);
+    expect(findText(draft?.report ?? canonicalReport, first.id)).toBe(`${first.text}（甲）`);
+    expect(findText(draft?.report ?? canonicalReport, second.id)).toBe(`${second.text}（乙）`);
+  });
+
+  it('lands 50 concurrent edits of different measures, each as its own revision', async () => {
+    const { store } = await freshStore(engine);
+    const targets = measures(canonicalReport).slice(0, 50);
+    expect(targets).toHaveLength(50);
+    const results = await Promise.all(
+      targets.map((m) => store.appendDraftRevision(editMeasure(0, m.id, `${m.text}（并发）`))),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const draft = await store.getDraft();
+    expect(draft?.revision).toBe(50);
+    for (const m of targets)
+      expect(findText(draft?.report ?? canonicalReport, m.id)).toBe(`${m.text}（并发）`);
+    const numbers = (await store.listRevisions({ limit: 100 })).map((r) => r.number);
+    expect(numbers).toEqual(Array.from({ length: 51 }, (_, i) => 50 - i));
+  });
+
+  it('passes the apply function’s refusal through and writes nothing', async () => {
+    const { store } = await freshStore(engine);
+    const result = await store.appendDraftRevision(editMeasure(0, 'no-such-measure', '文字。'));
+    expect(result).toMatchObject({ ok: false, reason: 'rejected' });
+    expect(result.ok || result.error).toMatchObject({ code: 'not-found' });
+    expect((await store.getDraft())?.revision).toBe(0);
+  });
+
+  it('refuses a base revision from the future and malformed commands', async () => {
+    const { store } = await freshStore(engine);
+    const future = await store.appendDraftRevision(editMeasure(7, first.id, `${first.text}（甲）`));
+    expect(future).toMatchObject({
+      ok: false,
+      reason: 'refused',
+      error: { code: 'bad-base-revision' },
+    });
+    const empty = await store.appendDraftRevision({
+      ...editMeasure(0, first.id, first.text),
+      commands: [],
+    });
+    expect(empty).toMatchObject({ ok: false, reason: 'refused', error: { code: 'invalid-input' } });
+  });
+});
+
+describe.each(engines)('restoreRevision and replaceDraft ($name)', (engine) => {
+  it('restores an older revision as a new revision that touches what it changes back', async () => {
+    const { store } = await freshStore(engine);
+    await store.appendDraftRevision(editMeasure(0, first.id, `${first.text}（甲）`));
+    const restored = await store.restoreRevision({ revision: 0, author: 'u-alice' });
+    expect(restored.ok && restored.revision).toMatchObject({
+      number: 2,
+      kind: 'restore',
+      touched: [first.id],
+    });
+    expect(restored.ok && restored.revision.commands).toEqual([
+      { type: 'draft.restore', revision: 0 },
+    ]);
+    expect((await store.getDraft())?.reportHash).toBe((await store.getRevision(0))?.reportHash);
+    // An edit of that measure based on revision 1 now conflicts with the restore.
+    const stale = await store.appendDraftRevision(editMeasure(1, first.id, `${first.text}（丙）`));
+    expect(stale.ok || stale.reason).toBe('conflict');
+    expect((await store.restoreRevision({ revision: 99, author: 'u' })).ok).toBe(false);
+  });
+
+  it('replaces the draft with a valid import and refuses an invalid one unchanged', async () => {
+    const { store } = await freshStore(engine);
+    const imported = structuredClone(canonicalReport);
+    const section = imported.chapters[0]?.sections[0];
+    const measure = section?.measures[0];
+    if (measure === undefined) throw new Error('canonical report has no measures');
+    const before = measure.indicators;
+    measure.text = '导入的文字。';
+    measure.indicators = [];
+    const replaced = await store.replaceDraft({
+      report: imported,
+      author: 'u-admin',
+      source: 'upload.json',
+    });
+    expect(replaced.ok && replaced.revision).toMatchObject({
+      kind: 'replace',
+      touched: [measure.id, ...before.map((i) => i.id)].sort(),
+      commands: [{ type: 'draft.replace', source: 'upload.json' }],
+    });
+    const invalid = await store.replaceDraft({
+      report: { ...imported, chapters: 'none' },
+      author: 'u-admin',
+    });
+    expect(invalid.ok || invalid.error.code).toBe('invalid-report');
+    expect((await store.getDraft())?.revision).toBe(1);
+  });
+});

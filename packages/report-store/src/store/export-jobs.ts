@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { toValidationIssues } from '@leshan/report-core/model';
+import { z } from 'zod';
+import type { ExportJob, ExportJobRow } from '../schemas/export-schemas.js';
+import { ExportFormatIdSchema, ExportJobFromRowSchema } from '../schemas/export-schemas.js';
+import type { Refusal } from '../schemas/store-error.js';
+import { refuse } from '../schemas/store-error.js';
+import type { StoreContext } from './context.js';
+import { assertWritable, nowIso } from './context.js';
+
+const toJob = (row: ExportJobRow): ExportJob => ExportJobFromRowSchema.parse(row);
+
+const FormatsSchema = z.array(ExportFormatIdSchema).min(1);
+
+/**
+ * Queues one job per format for an edition. A format already queued, running or done is left
+ * alone; a failed one is queued again from scratch. Returns the edition's jobs for `formats`.
+ */
+export async function enqueueExportJobs(
+  ctx: StoreContext,
+  editionId: string,
+  formats: readonly string[],
+  options: { maxAttempts?: number } = {},
+): Promise<{ ok: true; jobs: ExportJob[] } | Refusal> {
+  assertWritable(ctx, 'enqueueExportJobs');
+  const parsed = FormatsSchema.safeParse(formats);
+  if (!parsed.success) {
+    return refuse(
+      'invalid-input',
+      '导出格式不正确',
+      'invalid export formats',
+      toValidationIssues(parsed.error.issues),
+    );
+  }
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? ctx.jobs.maxAttempts));
+  const wanted = [...new Set(parsed.data)];
+  const jobs = await ctx.conn.write(async (trx) => {
+    const edition = await trx
+      .selectFrom('editions')
+      .select('id')
+      .where('id', '=', editionId)
+      .executeTakeFirst();
+    if (edition === undefined) return null;
+    const now = nowIso(ctx);
+    const fresh = {
+      status: 'queued' as const,
+      attempts: 0,
+      max_attempts: maxAttempts,
+      run_at: now,
+      updated_at: now,
+    };
+    for (const format of wanted) {
+      await trx
+        .insertInto('export_jobs')
+        .values({
+          id: randomUUID(),
+          edition_id: editionId,
+          format,
+          ...fresh,
+          lease_owner: null,
+          lease_expires_at: null,
+          last_error: null,
+          created_at: now,
+          finished_at: null,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['edition_id', 'format'])
+            .doUpdateSet({
+              ...fresh,
+              lease_owner: null,
+              lease_expires_at: null,
+              last_error: null,
+              finished_at: null,
+            })
+            .where('export_jobs.status', '=', 'failed'),
+        )
+        .execute();
+    }
+    return trx
+      .selectFrom('export_jobs')
+      .selectAll()
+      .where('edition_id', '=', editionId)
+      .where('format', 'in', wanted)
+      .orderBy('created_at')
+      .orderBy('format')
+      .execute();
+  });
+  if (jobs === null) return refuse('not-found', '该发布版本不存在', `no edition ${editionId}`);
+  return { ok: true, jobs: jobs.map(toJob) };
+}
+
+/** Jobs of an edition (or all jobs), oldest first. */
+export async function listExportJobs(ctx: StoreContext, editionId?: string): Promise<ExportJob[]> {
+  let query = ctx.conn.db.selectFrom('export_jobs').selectAll();
+  if (editionId !== undefined) query = query.where('edition_id', '=', editionId);
+  const rows = await query.orderBy('created_at').orderBy('format').execute();
+  return rows.map(toJob);
+}
+
+export async function getExportJob(ctx: StoreContext, jobId: string): Promise<ExportJob | null> {
+  const row = await ctx.conn.db
+    .selectFrom('export_jobs')
+    .selectAll()
+    .where('id', '=', jobId)
+    .executeTakeFirst();
+  return row === undefined ? null : toJob(row);
+}

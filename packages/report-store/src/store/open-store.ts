@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import { canonicalReport } from '@leshan/report-core/data';
+import type { Report } from '@leshan/report-core/model';
+import { sql } from 'kysely';
+import type { Connection } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { openPostgres } from '../db/postgres-connection.js';
+import { openSqlite } from '../db/sqlite-connection.js';
+import { DEFAULT_SQLITE_FILE } from '../default-sqlite-file.js';
+import { refuse } from '../schemas/store-error.js';
+import { appendDraftRevision } from './append-revision.js';
+import { appendAudit, listAudit } from './audit.js';
+import type { JobSettings, StoreContext } from './context.js';
+import { getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
+import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
+import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
+import { getArtifact, listArtifacts } from './artifacts.js';
+import { claimExportJob, completeExportJob, failExportJob, renewLease } from './export-leases.js';
+import { publishDraft, publishReport } from './publish.js';
+import { replaceDraft, restoreRevision } from './replace-draft.js';
+import { seedIfEmpty } from './seed.js';
+import * as sessions from './sessions.js';
+import type { Store } from './store.js';
+import * as users from './users.js';
+
+export interface OpenStoreOptions {
+  /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
+  databaseUrl?: string | undefined;
+  /** SQLite file (default <repo>/data/leshan.db); its folder is created on first use. */
+  sqliteFile?: string | undefined;
+  /** Open without writing anything: no migration, no seed; every write is refused. */
+  readonly?: boolean | undefined;
+  /** Report for edition 1 and draft revision 0 of an empty database (default: the canonical report); false: do not seed. */
+  seed?: Report | false | undefined;
+  /** Clock for timestamps, leases and expiry (tests move it). */
+  now?: (() => Date) | undefined;
+  /** Export job retry policy (defaults: 5 attempts, 30 s doubling up to 1 h). */
+  jobs?: Partial<JobSettings> | undefined;
+  /** SQLite busy_timeout: how long a write waits for another process's lock (default 10 s). */
+  busyTimeoutMs?: number | undefined;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number | undefined;
+}
+
+function connect(options: OpenStoreOptions): Connection {
+  const readonly = options.readonly ?? false;
+  if (options.databaseUrl !== undefined) {
+    return openPostgres({ url: options.databaseUrl, readonly, poolSize: options.poolSize ?? 10 });
+  }
+  return openSqlite({
+    file: resolve(options.sqliteFile ?? DEFAULT_SQLITE_FILE),
+    readonly,
+    busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
+  });
+}
+
+/**
+ * Opens the store: connects, applies migrations and seeds an empty database (unless read-only).
+ * Throws StoreOpenError when the database cannot be opened or a read-only one is not migrated.
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const conn = connect(options);
+  const ctx: StoreContext = {
+    conn,
+    now: options.now ?? (() => new Date()),
+    jobs: { maxAttempts: 5, backoffMs: 30_000, backoffCapMs: 3_600_000, ...options.jobs },
+  };
+  try {
+    await migrate(conn);
+    if (!conn.readonly && options.seed !== false)
+      await seedIfEmpty(ctx, options.seed ?? canonicalReport);
+  } catch (error) {
+    await conn.close();
+    throw error;
+  }
+  return {
+    engine: conn.engine,
+    readonly: conn.readonly,
+    createUser: (input) => users.createUser(ctx, input),
+    getUser: (id) => users.getUser(ctx, id),
+    findUserByEmail: (email) => users.findUserByEmail(ctx, email),
+    listUsers: () => users.listUsers(ctx),
+    countUsers: () => users.countUsers(ctx),
+    updateUser: (id, patch) => users.updateUser(ctx, id, patch),
+    authenticate: (email, password) => users.authenticate(ctx, email, password),
+    createSession: (input) => sessions.createSession(ctx, input),
+    getSession: (token, opts) => sessions.getSession(ctx, token, opts),
+    extendSession: (token, ttlMs) => sessions.extendSession(ctx, token, ttlMs),
+    revokeSession: (token) => sessions.revokeSession(ctx, token),
+    revokeUserSessions: (userId) => sessions.revokeUserSessions(ctx, userId),
+    deleteExpiredSessions: () => sessions.deleteExpiredSessions(ctx),
+    getDraft: () => getDraft(ctx),
+    getRevision: (revision) => getRevision(ctx, revision),
+    listRevisions: (opts) => listRevisions(ctx, opts),
+    revisionsSince: (revision) => revisionsSince(ctx, revision),
+    appendDraftRevision: (input) => appendDraftRevision(ctx, input),
+    restoreRevision: (input) => restoreRevision(ctx, input),
+    replaceDraft: (input) => replaceDraft(ctx, input),
+    publishDraft: (input) => publishDraft(ctx, input),
+    publishReport: (input) => publishReport(ctx, input),
+    latestEdition: () => latestEdition(ctx),
+    getEdition: (idOrHash) => getEdition(ctx, idOrHash),
+    getEditionByNumber: (number) => getEditionByNumber(ctx, number),
+    listEditions: () => listEditions(ctx),
+    appendAudit: (entry) => appendAudit(ctx, entry),
+    listAudit: (query) => listAudit(ctx, query),
+    enqueueExportJobs: (editionId, formats, opts) =>
+      enqueueExportJobs(ctx, editionId, formats, opts),
+    claimExportJob: (input) => claimExportJob(ctx, input),
+    renewLease: (input) => renewLease(ctx, input),
+    completeExportJob: (jobId, workerId, artifact) =>
+      completeExportJob(ctx, jobId, workerId, artifact),
+    failExportJob: (jobId, workerId, error) => failExportJob(ctx, jobId, workerId, error),
+    getExportJob: (jobId) => getExportJob(ctx, jobId),
+    listExportJobs: (editionId) => listExportJobs(ctx, editionId),
+    listArtifacts: (editionId) => listArtifacts(ctx, editionId),
+    getArtifact: (editionId, format) => getArtifact(ctx, editionId, format),
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(conn.db);
+        return true;
+      } catch (_error) {
+        return false;
+      }
+    },
+    backup: async (toFile) => {
+      if (conn.backup === null) {
+        return refuse(
+          'unsupported',
+          'PostgreSQL 请使用 pg_dump 备份',
+          'use pg_dump to back up PostgreSQL',
+        );
+      }
+      await conn.backup(toFile);
+      return { ok: true, file: resolve(toFile) };
+    },
+    close: () => conn.close(),
+  };
+}

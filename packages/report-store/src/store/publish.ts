@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { diffReports, summarizeDiff } from '@leshan/report-core/edit';
+import type { Report } from '@leshan/report-core/model';
+import { ReportSchema, validateReport } from '@leshan/report-core/model';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/tables.js';
+import { canonicalJson, sha256Hex } from '../hash/canonical-json.js';
+import type { Edition, EditionRow } from '../schemas/edition-schemas.js';
+import { EditionFromRowSchema } from '../schemas/edition-schemas.js';
+import type { Refusal } from '../schemas/store-error.js';
+import { refuse } from '../schemas/store-error.js';
+import type { StoreContext } from './context.js';
+import { assertWritable, nowIso } from './context.js';
+import { lockDraftRow } from './drafts.js';
+
+export type PublishResult = { ok: true; edition: Edition } | Refusal;
+
+/**
+ * Inserts the next edition. Callers hold the draft row lock (PostgreSQL) or the SQLite write
+ * lock, so two publishers cannot both take the same number.
+ */
+export async function insertEdition(
+  trx: Kysely<Tables>,
+  input: { report: Report; publishedBy: string; at: string; draftRevision: number | null },
+): Promise<PublishResult> {
+  const reportJson = canonicalJson(input.report);
+  const hash = sha256Hex(reportJson);
+  const previous = await trx
+    .selectFrom('editions')
+    .selectAll()
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (previous?.content_hash === hash) {
+    return refuse(
+      'unchanged',
+      '与最新发布版本相同，无需重新发布',
+      `identical to edition ${previous.number}; nothing to publish`,
+    );
+  }
+  const before = previous === undefined ? null : ReportSchema.parse(JSON.parse(previous.report));
+  const row: EditionRow = {
+    id: randomUUID(),
+    number: (previous?.number ?? 0) + 1,
+    content_hash: hash,
+    report: reportJson,
+    published_by: input.publishedBy,
+    published_at: input.at,
+    draft_revision: input.draftRevision,
+    change_summary:
+      before === null ? null : JSON.stringify(summarizeDiff(diffReports(before, input.report))),
+  };
+  await trx.insertInto('editions').values(row).execute();
+  return { ok: true, edition: EditionFromRowSchema.parse(row) };
+}
+
+function invalid(issues: Parameters<typeof refuse>[3]): Refusal {
+  return refuse(
+    'invalid-report',
+    '报告不符合规范，不能发布',
+    'the report is not valid and cannot be published',
+    issues,
+  );
+}
+
+/** Publishes the current draft, or the given draft revision, as a new immutable edition. */
+export async function publishDraft(
+  ctx: StoreContext,
+  input: { publishedBy: string; revision?: number },
+): Promise<PublishResult> {
+  assertWritable(ctx, 'publishDraft');
+  return ctx.conn.write(async (trx) => {
+    const draft = await lockDraftRow(ctx, trx);
+    if (draft === undefined) return refuse('not-found', '草稿尚未建立', 'there is no draft yet');
+    const revision = input.revision ?? draft.revision;
+    const source =
+      revision === draft.revision
+        ? draft.report
+        : (
+            await trx
+              .selectFrom('revisions')
+              .select('report')
+              .where('number', '=', revision)
+              .executeTakeFirst()
+          )?.report;
+    if (source === undefined)
+      return refuse('not-found', `草稿版本 ${revision} 不存在`, `no draft revision ${revision}`);
+    const checked = validateReport(JSON.parse(source));
+    if (!checked.ok) return invalid(checked.issues);
+    return insertEdition(trx, {
+      report: checked.value,
+      publishedBy: input.publishedBy,
+      at: nowIso(ctx),
+      draftRevision: revision,
+    });
+  });
+}
+
+/** Publishes a given report (validated first: an invalid one is refused and nothing is written). */
+export async function publishReport(
+  ctx: StoreContext,
+  input: { report: unknown; publishedBy: string },
+): Promise<PublishResult> {
+  assertWritable(ctx, 'publishReport');
+  const checked = validateReport(input.report);
+  if (!checked.ok) return invalid(checked.issues);
+  return ctx.conn.write(async (trx) => {
+    await lockDraftRow(ctx, trx);
+    return insertEdition(trx, {
+      report: checked.value,
+      publishedBy: input.publishedBy,
+      at: nowIso(ctx),
+      draftRevision: null,
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import type { AuditEntry, AuditPage, AuditQuery, NewAuditEntry } from '../schemas/audit-schemas.js';
+import type { Draft, Revision, RevisionSummary } from '../schemas/draft-schemas.js';
+import type { Edition, EditionSummary } from '../schemas/edition-schemas.js';
+import type { Artifact, ExportJob, NewArtifact } from '../schemas/export-schemas.js';
+import type { Refusal } from '../schemas/store-error.js';
+import type { Session } from '../schemas/session-schemas.js';
+import type { NewUser, User, UserPatch } from '../schemas/user-schemas.js';
+import type { AppendRevisionInput, AppendRevisionResult } from './append-revision.js';
+import type { ClaimInput } from './export-leases.js';
+import type { PublishResult } from './publish.js';
+import type { ReplaceResult } from './replace-draft.js';
+import type { NewSession } from './sessions.js';
+import type { UserResult } from './users.js';
+
+/**
+ * Everything the apps keep. Expected refusals come back as `{ ok: false, error }` with a
+ * bilingual message; only infrastructure failures (database down) and writes on a read-only
+ * store (ReadOnlyStoreError, a programming error) throw.
+ */
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly readonly: boolean;
+
+  // Users and sessions
+  createUser(input: NewUser): Promise<UserResult>;
+  getUser(id: string): Promise<User | null>;
+  findUserByEmail(email: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  countUsers(): Promise<number>;
+  updateUser(id: string, patch: UserPatch): Promise<UserResult>;
+  authenticate(email: string, password: string): Promise<User | null>;
+  createSession(input: { userId: string; ttlMs: number }): Promise<NewSession>;
+  getSession(
+    token: string,
+    options?: { touch?: boolean },
+  ): Promise<{ session: Session; user: User } | null>;
+  extendSession(token: string, ttlMs: number): Promise<boolean>;
+  revokeSession(token: string): Promise<boolean>;
+  revokeUserSessions(userId: string): Promise<number>;
+  deleteExpiredSessions(): Promise<number>;
+
+  // The draft and its revisions
+  getDraft(): Promise<Draft | null>;
+  getRevision(revision: number): Promise<Revision | null>;
+  listRevisions(options?: { limit?: number; before?: number }): Promise<RevisionSummary[]>;
+  revisionsSince(revision: number): Promise<RevisionSummary[]>;
+  appendDraftRevision<E>(input: AppendRevisionInput<E>): Promise<AppendRevisionResult<E>>;
+  restoreRevision(input: {
+    revision: number;
+    author: string;
+    baseRevision?: number;
+  }): Promise<ReplaceResult>;
+  replaceDraft(input: {
+    report: unknown;
+    author: string;
+    baseRevision?: number;
+    source?: string;
+  }): Promise<ReplaceResult>;
+
+  // Published editions (immutable)
+  publishDraft(input: { publishedBy: string; revision?: number }): Promise<PublishResult>;
+  publishReport(input: { report: unknown; publishedBy: string }): Promise<PublishResult>;
+  latestEdition(): Promise<Edition | null>;
+  getEdition(idOrHash: string): Promise<Edition | null>;
+  getEditionByNumber(number: number): Promise<Edition | null>;
+  listEditions(): Promise<EditionSummary[]>;
+
+  // Audit log
+  appendAudit(entry: NewAuditEntry): Promise<{ ok: true; entry: AuditEntry } | Refusal>;
+  listAudit(query?: AuditQuery): Promise<({ ok: true } & AuditPage) | Refusal>;
+
+  // Export jobs and artifacts
+  enqueueExportJobs(
+    editionId: string,
+    formats: readonly string[],
+    options?: { maxAttempts?: number },
+  ): Promise<{ ok: true; jobs: ExportJob[] } | Refusal>;
+  claimExportJob(input: ClaimInput): Promise<ExportJob | null>;
+  renewLease(input: ClaimInput & { jobId: string }): Promise<boolean>;
+  completeExportJob(
+    jobId: string,
+    workerId: string,
+    artifact: NewArtifact,
+  ): Promise<{ ok: true; job: ExportJob; artifact: Artifact } | Refusal>;
+  failExportJob(
+    jobId: string,
+    workerId: string,
+    error: string,
+  ): Promise<{ ok: true; job: ExportJob } | Refusal>;
+  getExportJob(jobId: string): Promise<ExportJob | null>;
+  listExportJobs(editionId?: string): Promise<ExportJob[]>;
+  listArtifacts(editionId: string): Promise<Artifact[]>;
+  getArtifact(editionId: string, format: string): Promise<Artifact | null>;
+
+  // Operations
+  /** Resolves when the database answers a trivial query (for /readyz); never throws. */
+  ping(): Promise<boolean>;
+  /** SQLite: an online, consistent copy into `toFile`. PostgreSQL: refused (use pg_dump). */
+  backup(toFile: string): Promise<{ ok: true; file: string } | Refusal>;
+  close(): Promise<void>;
+}
