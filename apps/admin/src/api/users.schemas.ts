@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { RoleSchema } from '../http/route.js';
+import { UserViewSchema } from './session.schemas.js';
+
+const PasswordSchema = z
+  .string()
+  .min(12, { error: '密码至少 12 个字符' })
+  .max(1024, { error: '密码过长' });
+
+export const UserListSchema = z.object({ users: z.array(UserViewSchema) });
+export const CreateUserBodySchema = z.strictObject({
+  email: z.email({ error: '请输入有效的电子邮箱地址' }).max(254),
+  displayName: z.string().trim().min(1, { error: '请输入姓名' }).max(80, { error: '姓名不能超过 80 字' }),
+  role: RoleSchema,
+  password: PasswordSchema,
+});
+export const UserParamsSchema = z.strictObject({ id: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/) });
+export const UpdateUserBodySchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(80).optional(),
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: PasswordSchema.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: '没有要修改的内容' });
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.unknown(),
+});
+export const AuditQuerySchema = z.strictObject({
+  actor: z.string().max(254).optional().describe('User id or e-mail.'),
+  action: z.string().max(60).optional(),
+  since: z.iso.datetime({ offset: true, error: '起始时间格式应为 ISO 8601' }).optional(),
+  until: z.iso.datetime({ offset: true, error: '结束时间格式应为 ISO 8601' }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(100).optional(),
+});
+export const AuditListSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});

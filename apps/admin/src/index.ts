@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { openStore } from '@leshan/report-store';
+import { FORMAT_IDS } from 'export-worker/schemas';
+import { bootstrapAdmin } from './bootstrap-admin.js';
+import { readAdminEnv } from './env.js';
+import { createServer } from './server.js';
+
+const env = readAdminEnv();
+const logger = pino({ level: env.LOG_LEVEL, base: { app: 'admin' } });
+const store = await openStore({ databaseUrl: env.DATABASE_URL, sqliteFile: env.sqliteFile });
+
+const admin = await bootstrapAdmin(store, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+if (admin.created) {
+  // Printed once, to the terminal only (not to the structured log).
+  process.stdout.write(
+    `\n首位管理员已创建 (first admin created): ${admin.email}\n` +
+      (admin.generated ? `初始密码 (initial password, shown once): ${admin.password}\n\n` : '\n'),
+  );
+}
+
+const app = createServer({
+  store,
+  logger,
+  config: {
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
+    loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+    viewerUrl: env.VIEWER_URL,
+    webDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    exportFormats: FORMAT_IDS,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: '4mb',
+  },
+});
+
+const server = app.listen(env.ADMIN_PORT, env.ADMIN_HOST, () => {
+  logger.info({ url: `http://${env.ADMIN_HOST}:${env.ADMIN_PORT}/admin/`, engine: store.engine }, 'admin listening');
+});
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the store.
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    void store.close().then(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

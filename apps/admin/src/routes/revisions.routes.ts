@@ -1,0 +1,107 @@
+import { diffReports, summarizeDiff } from '@leshan/report-core';
+import type { RevisionSummary } from '@leshan/report-store';
+import type { RevisionMeta } from '../api/revisions.schemas.js';
+import {
+  DiffQuerySchema,
+  RestoreBodySchema,
+  RevisionDetailSchema,
+  RevisionDiffSchema,
+  RevisionListQuerySchema,
+  RevisionListSchema,
+  RevisionParamsSchema,
+} from '../api/revisions.schemas.js';
+import { CommandResultSchema } from '../api/draft.schemas.js';
+import type { AdminDeps } from '../deps.js';
+import { nameOf, userNames } from '../deps.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { defineRoute } from '../http/route.js';
+import type { RouteSpec } from '../http/route.js';
+
+const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta => ({
+  number: r.number,
+  author: nameOf(names, r.author),
+  authorId: r.author,
+  createdAt: r.createdAt,
+  hash: r.reportHash,
+  kind: r.kind,
+  commandCount: r.commands.length,
+  touched: r.touched,
+});
+
+export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
+  const revisionOr404 = async (n: number) => {
+    const revision = await store.getRevision(n);
+    if (revision === null) throw notFound(`修订 ${n}`);
+    return revision;
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/revisions',
+      summary: 'Revisions of the draft, newest first',
+      tag: 'revisions',
+      access: 'editor',
+      query: RevisionListQuerySchema,
+      responses: { 200: RevisionListSchema },
+      handler: async ({ query }) => {
+        const names = await userNames(store);
+        const list = await store.listRevisions({ limit: query.limit, ...(query.before === undefined ? {} : { before: query.before }) });
+        return { body: { revisions: list.map((r) => toMeta(r, names)) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/revisions/diff',
+      summary: 'What changed between two revisions (character-level for texts)',
+      tag: 'revisions',
+      access: 'editor',
+      query: DiffQuerySchema,
+      responses: { 200: RevisionDiffSchema },
+      errors: [404],
+      handler: async ({ query }) => {
+        const [a, b] = await Promise.all([revisionOr404(query.from), revisionOr404(query.to)]);
+        const diff = diffReports(a.report, b.report);
+        return { body: { from: a.number, to: b.number, diff, summary: summarizeDiff(diff) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/revisions/:number',
+      summary: 'One revision with its commands and resulting report',
+      tag: 'revisions',
+      access: 'editor',
+      params: RevisionParamsSchema,
+      responses: { 200: RevisionDetailSchema },
+      errors: [404],
+      handler: async ({ params }) => {
+        const names = await userNames(store);
+        const revision = await revisionOr404(params.number);
+        return { body: { revision: toMeta(revision, names), commands: revision.commands, report: revision.report } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/revisions/:number/restore',
+      summary: 'Make an older revision the draft again, as a new revision',
+      tag: 'revisions',
+      access: 'editor',
+      params: RevisionParamsSchema,
+      body: RestoreBodySchema,
+      responses: { 200: CommandResultSchema },
+      errors: [404, 409],
+      handler: async ({ params, body, user, req }) => {
+        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+        await revisionOr404(params.number);
+        const result = await store.restoreRevision({ revision: params.number, author: user.userId, baseRevision: body.baseRevision });
+        if (!result.ok) {
+          if (result.reason === 'conflict') {
+            throw new HttpError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再恢复', [], { currentRevision: result.conflict.currentRevision, nodes: [] });
+          }
+          throw new HttpError(422, result.error.code, result.error.message.zh);
+        }
+        await store.appendAudit({ actor: user.userId, action: 'draft.restore', target: `revision:${params.number}`, details: { newRevision: result.revision.number }, ip: req.ip ?? null });
+        return { body: { revision: result.revision.number, hash: result.draft.reportHash, touched: result.revision.touched } };
+      },
+    }),
+  ];
+}

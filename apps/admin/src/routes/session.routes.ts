@@ -1,0 +1,98 @@
+import type { User } from '@leshan/report-store';
+import { clearSessionCookie, setSessionCookie } from '../auth/cookies.js';
+import type { AdminDeps } from '../deps.js';
+import { HttpError } from '../http/errors.js';
+import { FailureLimiter } from '../http/rate-limit.js';
+import { defineRoute, roleAllows } from '../http/route.js';
+import type { RouteSpec } from '../http/route.js';
+import { LoginBodySchema, OkSchema, SessionViewSchema } from '../api/session.schemas.js';
+import type { SessionView, UserView } from '../api/session.schemas.js';
+
+export const toUserView = (u: User): UserView => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: u.createdAt,
+});
+
+function sessionView(user: UserView, csrfToken: string, expiresAt: string): SessionView {
+  return {
+    user,
+    csrfToken,
+    expiresAt,
+    permissions: {
+      edit: roleAllows(user.role, 'editor'),
+      publish: roleAllows(user.role, 'publisher'),
+      manageUsers: roleAllows(user.role, 'admin'),
+    },
+  };
+}
+
+export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
+  const limiter = new FailureLimiter(config.loginMaxAttempts, config.loginWindowMs);
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/session',
+      summary: 'Sign in (rate-limited per address and per e-mail)',
+      tag: 'session',
+      access: 'public',
+      body: LoginBodySchema,
+      responses: { 200: SessionViewSchema },
+      errors: [401, 429],
+      handler: async ({ body, req, res }) => {
+        const email = body.email.trim().toLowerCase();
+        const keys = [`ip:${req.ip ?? ''}`, `email:${email}`];
+        const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
+        if (wait > 0) {
+          res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+          throw new HttpError(429, 'too-many-attempts', `登录失败次数过多，请 ${Math.ceil(wait / 60000)} 分钟后再试`);
+        }
+        const user = await store.authenticate(email, body.password);
+        if (user === null) {
+          for (const k of keys) limiter.fail(k);
+          await store.appendAudit({ actor: null, action: 'login.failed', target: email, ip: req.ip ?? null });
+          throw new HttpError(401, 'bad-credentials', '邮箱或密码不正确，或账号已停用');
+        }
+        for (const k of keys) limiter.reset(k);
+        const { token, session } = await store.createSession({ userId: user.id, ttlMs: config.sessionTtlMs });
+        setSessionCookie(req, res, token, config.sessionTtlMs);
+        await store.appendAudit({ actor: user.id, action: 'login', target: user.id, ip: req.ip ?? null });
+        return { body: sessionView(toUserView(user), session.csrfToken, session.expiresAt) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/session',
+      summary: 'The signed-in user, their permissions and the CSRF token',
+      tag: 'session',
+      access: 'signed-in',
+      responses: { 200: SessionViewSchema },
+      handler: async ({ user }) => {
+        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+        const full = await store.getUser(user.userId);
+        if (full === null) throw new HttpError(401, 'unauthenticated', '请先登录');
+        return { body: sessionView(toUserView(full), user.csrfToken, user.expiresAt) };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/session',
+      summary: 'Sign out',
+      tag: 'session',
+      access: 'signed-in',
+      responses: { 200: OkSchema },
+      handler: async ({ user, req, res }) => {
+        if (user !== undefined) {
+          await store.revokeSession(user.token);
+          await store.appendAudit({ actor: user.userId, action: 'logout', target: user.userId, ip: req.ip ?? null });
+        }
+        clearSessionCookie(req, res);
+        return { body: { ok: true as const } };
+      },
+    }),
+  ];
+}
+

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import type { Express } from 'express';
+import type { AdminDeps } from './deps.js';
+import { loadPrincipal, principalOf } from './auth/principal.js';
+import { HttpError } from './http/errors.js';
+import { errorHandler, requestLogger, requireJson, securityHeaders } from './http/middleware.js';
+import { buildOpenApi } from './http/openapi.js';
+import { mountRoutes } from './http/route.js';
+import type { RouteSpec } from './http/route.js';
+import { draftRoutes } from './routes/draft.routes.js';
+import { editionRoutes } from './routes/editions.routes.js';
+import { importRoutes } from './routes/import.routes.js';
+import { revisionRoutes } from './routes/revisions.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+
+export function adminRoutes(deps: AdminDeps): RouteSpec[] {
+  return [
+    ...sessionRoutes(deps),
+    ...draftRoutes(deps),
+    ...revisionRoutes(deps),
+    ...importRoutes(deps),
+    ...editionRoutes(deps),
+    ...userRoutes(deps),
+  ];
+}
+
+/** The admin app without a port: tests call it through supertest, index.ts listens. */
+export function createServer(deps: AdminDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy ? 1 : false);
+  app.use(requestLogger(deps.logger));
+  app.use(securityHeaders());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', (_req, res, next) => {
+    deps.store
+      .ping()
+      .then((up) => res.status(up ? 200 : 503).json({ ok: up, engine: deps.store.engine }))
+      .catch(next);
+  });
+
+  const routes = adminRoutes(deps);
+  const openapi = buildOpenApi(routes, {
+    title: '乐山政府工作报告 · 管理接口 (admin API)',
+    version: '1.0.0',
+    description: 'Drafts, revisions, publishing, import and accounts. State-changing requests need the session cookie and the X-CSRF-Token header.',
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  const api = express.Router();
+  api.use(requireJson);
+  api.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
+  api.use(loadPrincipal(deps.store));
+  mountRoutes(api, routes, principalOf);
+  api.use('/api', (_req, _res, next) => {
+    next(new HttpError(404, 'not-found', '没有这个接口'));
+  });
+  app.use(api);
+
+  const webDir = deps.config.webDir;
+  if (webDir !== undefined && existsSync(join(webDir, 'index.html'))) {
+    app.use('/admin', express.static(webDir, { index: false, maxAge: '1h', immutable: false }));
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDir, 'index.html'));
+    });
+  }
+  app.get('/', (_req, res) => {
+    res.redirect(302, '/admin/');
+  });
+
+  app.use(errorHandler(deps.logger));
+  return app;
+}
