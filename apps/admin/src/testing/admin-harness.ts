@@ -54,7 +54,7 @@ export interface Agent {
 }
 
 /** Creates a user of the role (if needed) and signs in; the agent keeps the session cookie. */
-export async function signIn(h: Harness, role: Role, name = role): Promise<Agent> {
+export async function signIn(h: Harness, role: Role, name: string = role): Promise<Agent> {
   const email = `${name}@example.org`;
   if ((await h.store.findUserByEmail(email)) === null) {
     const created = await h.store.createUser({ email, displayName: name, role, password: PASSWORD });
