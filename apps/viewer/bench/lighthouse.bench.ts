@@ -1,0 +1,67 @@
+import { createServer as createNetServer } from 'node:net';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness.js';
+import type { BenchRow } from './stats.js';
+import { spawnServer } from './spawn-server.js';
+
+const PAGES = [
+  ['home', '/'],
+  ['chapter-2', '/chapters/2'],
+  ['targets', '/targets'],
+  ['search', '/search?q=光伏'],
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 9222),
+      );
+    });
+  });
+}
+
+/** Lighthouse (mobile defaults: emulated phone, simulated slow 4G) performance and accessibility scores. */
+export async function bench(): Promise<BenchRow[]> {
+  const server = await spawnServer([]);
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
+  });
+  const rows: BenchRow[] = [];
+  try {
+    for (const [name, path] of PAGES) {
+      const result = await lighthouse(`${server.baseUrl}${encodeURI(path)}`, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
+      const categories = result?.lhr.categories;
+      rows.push(
+        {
+          name: `lighthouse ${name} performance`,
+          value: Math.round((categories?.performance?.score ?? 0) * 100),
+          unit: 'score',
+        },
+        {
+          name: `lighthouse ${name} accessibility`,
+          value: Math.round((categories?.accessibility?.score ?? 0) * 100),
+          unit: 'score',
+        },
+        {
+          name: `lighthouse ${name} LCP`,
+          value: Math.round(result?.lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+          unit: 'ms',
+        },
+      );
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  return rows;
+}

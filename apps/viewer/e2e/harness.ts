@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { loadClientAssets } from '../src/server/http/client-assets.js';
+import { createServer } from '../src/server/server.js';
+import { sampleSource } from '../src/server/testing/sample-editions.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
+const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+/** Every page of the site, as people reach it (edition 2 of the sample editions is the latest). */
+export const PAGES: readonly { name: string; path: string }[] = [
+  { name: 'home', path: '/' },
+  { name: 'chapter-1', path: '/chapters/1' },
+  { name: 'chapter-6', path: '/chapters/6' },
+  { name: 'targets', path: '/targets' },
+  { name: 'search', path: '/search?q=光伏' },
+  { name: 'places', path: '/places' },
+  { name: 'downloads', path: '/downloads' },
+  { name: 'editions', path: '/editions' },
+  { name: 'diff', path: '/editions/diff/1/2' },
+  { name: 'source', path: '/source' },
+  { name: 'print', path: '/print' },
+  { name: 'home-en', path: '/en/' },
+  { name: 'targets-en', path: '/en/targets' },
+  { name: 'not-found', path: '/no-such-page' },
+];
+
+export interface Viewer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The viewer over the sample editions, with the built browser bundle, on a free local port. */
+export async function startViewer(): Promise<Viewer> {
+  if (!existsSync(`${CLIENT_DIR}.vite/manifest.json`))
+    throw new Error('e2e: run `vite build` first (pnpm test:e2e does)');
+  const app = createServer({
+    source: sampleSource(),
+    assets: loadClientAssets(CLIENT_DIR),
+    siteUrl: 'http://127.0.0.1',
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Debian's Chromium, never a downloaded browser. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`e2e: ${CHROMIUM} is missing (apt-get install chromium)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function ensureScreenshotDir(): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return SCREENSHOT_DIR;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { readViewerEnv } from './env.js';
+
+describe('readViewerEnv', () => {
+  it('defaults to the store, port 4200 and data/leshan.db at the repo root', () => {
+    const env = readViewerEnv({});
+    expect(env.VIEWER_SOURCE).toBe('store');
+    expect(env.VIEWER_PORT).toBe(4200);
+    expect(env.sqliteFile).toBe(`${env.repoRoot}/data/leshan.db`);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('stops with a message naming the bad variable', () => {
+    expect(() => readViewerEnv({ VIEWER_PORT: 'abc' })).toThrow(/VIEWER_PORT/);
+    expect(() => readViewerEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});

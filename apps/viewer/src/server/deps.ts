@@ -1,0 +1,14 @@
+import type { ClientAssets } from './http/client-assets.js';
+import type { BodyCache } from './http/body-cache.js';
+import type { ViewerSource } from './source.js';
+
+/** What createServer needs; tests pass an in-memory source and no client build. */
+export interface ServerDeps {
+  source: ViewerSource;
+  /** Built browser files; omit to serve pages without styles and islands. */
+  assets?: ClientAssets;
+  /** Public origin for absolute links in feeds, e.g. https://report.example.cn. */
+  siteUrl: string;
+  /** Rendered responses by edition hash; one per server by default. */
+  cache?: BodyCache;
+}

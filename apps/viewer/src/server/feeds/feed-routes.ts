@@ -1,0 +1,111 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps.js';
+import { BodyCache } from '../http/body-cache.js';
+import { errorBody } from '../http/errors.js';
+import { makeBody, sendBody, sendJson } from '../http/respond.js';
+import { renderAtom } from './atom.js';
+import { progressEntries } from './progress-entries.js';
+
+const ATOM = 'application/atom+xml; charset=utf-8';
+const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
+
+/** Atom feeds: published editions, progress updates of the whole report, of one chapter. */
+export function createFeedRouter(deps: ServerDeps): Router {
+  const router = Router();
+  const cache = deps.cache ?? new BodyCache();
+  const site = deps.siteUrl.replace(/\/$/, '');
+
+  router.get('/editions.atom', async (req, res, next) => {
+    try {
+      const editions = await deps.source.listEditions();
+      const xml = renderAtom({
+        id: `${site}/feeds/editions.atom`,
+        title: '乐山今后五年工作 · 版本发布',
+        subtitle: '每次发布新版本时更新。',
+        selfLink: `${site}/feeds/editions.atom`,
+        alternateLink: `${site}/editions`,
+        updated: editions[0]?.publishedAt ?? '1970-01-01T00:00:00Z',
+        author: '乐山市人民政府',
+        entries: editions.map((e) => ({
+          id: `${site}/editions#edition-${e.number}`,
+          title: `第 ${e.number} 版`,
+          updated: e.publishedAt,
+          link: `${site}/editions#edition-${e.number}`,
+          summary: e.changeSummary,
+          content: `${e.changeSummary}\n内容指纹（SHA-256）：${e.hash}`,
+        })),
+      });
+      sendBody(req, res, makeBody(xml, ATOM), 'latest');
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const progressFeed =
+    (chapterNumber?: number) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const edition = await deps.source.latestEdition();
+      if (edition === undefined)
+        return sendJson(req, res, errorBody('尚未发布任何版本'), 'none', 404);
+      const chapter =
+        chapterNumber === undefined
+          ? undefined
+          : edition.report.chapters.find((c) => c.number === chapterNumber);
+      if (chapterNumber !== undefined && chapter === undefined)
+        return sendJson(req, res, errorBody(`未找到第 ${chapterNumber} 章`), 'none', 404);
+      const path =
+        chapter === undefined
+          ? '/feeds/progress.atom'
+          : `/feeds/chapters/${chapter.number}/progress.atom`;
+      const body = await cache.get(`feed|${edition.hash}|${path}`, () => {
+        const entries = progressEntries(edition.report, site, chapterNumber);
+        return Promise.resolve(
+          makeBody(
+            renderAtom({
+              id: `${site}${path}`,
+              title:
+                chapter === undefined
+                  ? '乐山今后五年工作 · 进展'
+                  : `乐山今后五年工作 · 第 ${chapter.number} 章进展`,
+              subtitle:
+                chapter === undefined
+                  ? '各项举措的进展记录。'
+                  : `${chapter.title ?? '（原文缺失标题）'}：各项举措的进展记录。`,
+              selfLink: `${site}${path}`,
+              alternateLink:
+                chapter === undefined ? `${site}/` : `${site}/chapters/${chapter.number}`,
+              updated: entries[0]?.updated ?? edition.publishedAt,
+              author: '乐山市人民政府',
+              entries,
+            }),
+            ATOM,
+          ),
+        );
+      });
+      sendBody(req, res, body, 'latest');
+    };
+
+  router.get('/progress.atom', (req, res, next) => {
+    progressFeed()(req, res).catch(next);
+  });
+  router.get('/chapters/:n/progress.atom', (req, res, next) => {
+    const params = ChapterParamsSchema.safeParse(req.params);
+    if (!params.success) {
+      sendJson(
+        req,
+        res,
+        errorBody('章节编号应为 1 到 99 的整数', [
+          { path: 'params.n', message: '章节编号应为正整数' },
+        ]),
+        'none',
+        400,
+      );
+      return;
+    }
+    progressFeed(params.data.n)(req, res).catch(next);
+  });
+  router.use((req, res) => sendJson(req, res, errorBody('订阅地址不存在'), 'none', 404));
+  return router;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalReport } from '@leshan/report-core';
+import { createCanonicalSource, hashReport, sha256Hex } from './memory-source.js';
+
+describe('createCanonicalSource', () => {
+  it('publishes the canonical report as edition 1 with its content hash', async () => {
+    const source = createCanonicalSource();
+    const latest = await source.latestEdition();
+    expect(latest?.number).toBe(1);
+    expect(latest?.hash).toBe(hashReport(canonicalReport));
+    expect(latest?.report).toBe(canonicalReport);
+  });
+
+  it('finds the edition by id, number and hash, and nothing else', async () => {
+    const source = createCanonicalSource();
+    const latest = await source.latestEdition();
+    if (latest === undefined) throw new Error('no edition');
+    for (const key of [latest.id, '1', latest.hash])
+      expect((await source.getEdition(key))?.id).toBe(latest.id);
+    expect(await source.getEdition('2')).toBeUndefined();
+    expect((await source.listEditions()).map((e) => e.number)).toEqual([1]);
+  });
+
+  it('offers the report as a JSON export whose checksum matches its bytes', async () => {
+    const source = createCanonicalSource();
+    const [artifact] = await source.listArtifacts('e1');
+    if (artifact === undefined) throw new Error('no artifact');
+    const opened = await source.openArtifact(artifact.id);
+    if (opened === undefined || !(opened.body instanceof Uint8Array)) throw new Error('no bytes');
+    expect(sha256Hex(opened.body)).toBe(artifact.sha256);
+    expect(artifact.size).toBe(opened.body.byteLength);
+    expect(JSON.parse(new TextDecoder().decode(opened.body))).toEqual(canonicalReport);
+    expect(await source.openArtifact('missing')).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { canonicalReport } from '@leshan/report-core';
+import type { Report } from '@leshan/report-core';
+import type { Artifact, Edition } from '../schemas.js';
+import { summarizeEdition } from '../schemas.js';
+import type { OpenedArtifact, ViewerSource } from './source.js';
+
+export interface MemoryArtifact {
+  meta: Artifact;
+  bytes: Uint8Array;
+}
+
+/** sha256 of bytes or text, lower-case hex. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The content hash of a report: sha256 of its JSON, as the edition carries it. */
+export function hashReport(report: Report): string {
+  return sha256Hex(JSON.stringify(report));
+}
+
+/**
+ * A read-only source over editions held in memory (tests, the static build). `editions` can be
+ * appended to by the owner, which is how tests show that a new edition appears without restart.
+ */
+export function createMemorySource(
+  editions: Edition[],
+  artifacts: MemoryArtifact[] = [],
+): ViewerSource {
+  const newestFirst = (): Edition[] => [...editions].sort((a, b) => b.number - a.number);
+  return {
+    latestEdition: () => Promise.resolve(newestFirst()[0]),
+    getEdition: (idOrHash) =>
+      Promise.resolve(
+        editions.find(
+          (e) => e.id === idOrHash || e.hash === idOrHash || String(e.number) === idOrHash,
+        ),
+      ),
+    listEditions: () => Promise.resolve(newestFirst().map(summarizeEdition)),
+    listArtifacts: (editionId) =>
+      Promise.resolve(
+        artifacts
+          .filter((a) => a.meta.editionId === editionId)
+          .map((a) => a.meta)
+          .sort((a, b) => a.format.localeCompare(b.format)),
+      ),
+    openArtifact: (artifactId) => {
+      const found = artifacts.find((a) => a.meta.id === artifactId);
+      const opened: OpenedArtifact | undefined = found && { meta: found.meta, body: found.bytes };
+      return Promise.resolve(opened);
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** An edition of `report` as the store would publish it (used by tests and the canonical source). */
+export function makeEdition(
+  report: Report,
+  number: number,
+  publishedAt: string,
+  changeSummary: string,
+): Edition {
+  return { id: `e${number}`, number, hash: hashReport(report), publishedAt, report, changeSummary };
+}
+
+/** The report as a JSON download: the one export the viewer can make itself, from the edition alone. */
+export function jsonArtifact(edition: Edition): MemoryArtifact {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(edition.report, null, 2)}\n`);
+  return {
+    meta: {
+      id: `${edition.id}-json`,
+      editionId: edition.id,
+      format: 'json',
+      fileName: `leshan-report-edition-${edition.number}.json`,
+      mediaType: 'application/json',
+      size: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+      createdAt: edition.publishedAt,
+    },
+    bytes,
+  };
+}
+
+/** The canonical report as edition 1, with its JSON export: no database needed. */
+export function createCanonicalSource(publishedAt = '2022-01-01T00:00:00.000Z'): ViewerSource {
+  const edition = makeEdition(
+    canonicalReport,
+    1,
+    publishedAt,
+    '首次发布：乐山市“今后五年工作”报告摘要。',
+  );
+  return createMemorySource([edition], [jsonArtifact(edition)]);
+}

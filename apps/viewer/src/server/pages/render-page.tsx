@@ -1,0 +1,57 @@
+import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import type { EditionSummary } from '../../schemas.js';
+import { PageContextReact } from '../../ui/context.js';
+import { renderDocument } from '../../ui/document.js';
+import { labelsFor } from '../../ui/i18n.js';
+import type { Lang } from '../../ui/i18n.js';
+import type { IslandRegistry } from '../../ui/island.js';
+import { IslandContext } from '../../ui/island.js';
+import { Layout } from '../../ui/layout.js';
+import type { ClientAssets } from '../http/client-assets.js';
+
+export interface PageContent {
+  title: string;
+  description?: string;
+  element: ReactElement;
+  /** Extra Atom feeds to announce in <head> (the site-wide ones are always there). */
+  feeds?: { href: string; title: string }[];
+  /** false on the search page, which has its own search form. */
+  showSiteSearch?: boolean;
+}
+
+export interface RenderRequest {
+  lang: Lang;
+  path: string;
+  edition: EditionSummary | undefined;
+  assets: ClientAssets;
+}
+
+/** Renders a page to a whole HTML document: React on the server, islands recorded for hydration. */
+export function renderPage(request: RenderRequest, content: PageContent): string {
+  const islands: IslandRegistry = {};
+  const t = labelsFor(request.lang);
+  const body = renderToString(
+    <PageContextReact.Provider
+      value={{ lang: request.lang, path: request.path, edition: request.edition }}
+    >
+      <IslandContext.Provider value={islands}>
+        <Layout showSearch={content.showSiteSearch ?? true}>{content.element}</Layout>
+      </IslandContext.Provider>
+    </PageContextReact.Provider>,
+  );
+  return renderDocument({
+    lang: request.lang,
+    title: content.title === t.siteName ? t.siteName : `${content.title} · ${t.siteName}`,
+    description: content.description ?? t.footerNote,
+    body,
+    css: request.assets.css,
+    script: request.assets.script,
+    islands,
+    feeds: [
+      { href: '/feeds/editions.atom', title: t.editionsFeed },
+      { href: '/feeds/progress.atom', title: t.progressFeed },
+      ...(content.feeds ?? []),
+    ],
+  });
+}

@@ -1,0 +1,144 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { EditionSchema } from '../schemas.js';
+import {
+  ArtifactListSchema,
+  EditionListSchema,
+  IndicatorListSchema,
+  MeasureResponseSchema,
+} from './api/api-schemas.js';
+import { SearchResponseSchema } from './api/search-schemas.js';
+import { ErrorBodySchema } from './http/errors.js';
+import { createCanonicalSource, sha256Hex } from './memory-source.js';
+import { createServer } from './server.js';
+import { sampleSource } from './testing/sample-editions.js';
+
+const app = createServer({ source: sampleSource(), siteUrl: 'https://report.example.cn' });
+
+describe('public read API /api/v1', () => {
+  it('serves the latest edition as a valid Edition', async () => {
+    const res = await request(app).get('/api/v1/editions/latest').expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    const edition = EditionSchema.parse(res.body);
+    expect(edition.number).toBe(2);
+  });
+
+  it('finds an edition by id, number and hash, with an immutable cache policy', async () => {
+    const latest = EditionSchema.parse((await request(app).get('/api/v1/editions/latest')).body);
+    for (const key of [latest.id, String(latest.number), latest.hash]) {
+      const res = await request(app).get(`/api/v1/editions/${key}`).expect(200);
+      expect(EditionSchema.parse(res.body).hash).toBe(latest.hash);
+      expect(res.headers['cache-control']).toContain('immutable');
+    }
+  });
+
+  it('accepts .json at the end of any path, as the static build writes it', async () => {
+    const a = await request(app).get('/api/v1/editions/latest.json').expect(200);
+    const b = await request(app).get('/api/v1/editions/latest').expect(200);
+    expect(a.headers.etag).toBe(b.headers.etag);
+  });
+
+  it('lists editions newest first', async () => {
+    const res = await request(app).get('/api/v1/editions').expect(200);
+    expect(EditionListSchema.parse(res.body).editions.map((e) => e.number)).toEqual([2, 1]);
+  });
+
+  it('answers a measure by id with its chapter, section and page address', async () => {
+    const res = await request(app).get('/api/v1/measures/m94').expect(200);
+    const body = MeasureResponseSchema.parse(res.body);
+    expect(body.chapter.number).toBe(2);
+    expect(body.url).toBe('/chapters/2#m94');
+    expect(body.measure.tracking.status).toBe('completed');
+    const old = MeasureResponseSchema.parse(
+      (await request(app).get('/api/v1/measures/m94?edition=1').expect(200)).body,
+    );
+    expect(old.measure.tracking.status).toBeNull();
+  });
+
+  it('lists indicators flat, filtered by the query and with Chinese values', async () => {
+    const res = await request(app).get('/api/v1/indicators').query({ unit: '元' }).expect(200);
+    const body = IndicatorListSchema.parse(res.body);
+    expect(body.indicators.length).toBeGreaterThan(0);
+    expect(body.indicators.every((i) => i.unit === '元')).toBe(true);
+    expect(body.indicators.find((i) => i.id === 'm94-t1')?.display).toBe('2000亿元');
+  });
+
+  it('searches with the core search and answers hits with page addresses', async () => {
+    for (const [q, id] of [
+      ['光伏', 'm94'],
+      ['伏产', 'm94'],
+      ['210', 'm38'],
+    ] as const) {
+      const body = SearchResponseSchema.parse(
+        (await request(app).get('/api/v1/search').query({ q }).expect(200)).body,
+      );
+      expect(body.hits.map((h) => h.nodeId)).toContain(id);
+    }
+    const filtered = SearchResponseSchema.parse(
+      (await request(app).get('/api/v1/search').query({ q: '产业', chapter: 2, kind: 'measure' }))
+        .body,
+    );
+    expect(filtered.hits.every((h) => h.chapterNumber === 2 && h.kind === 'measure')).toBe(true);
+  });
+
+  it('rejects bad query parameters with Chinese messages naming the parameter', async () => {
+    const res = await request(app)
+      .get('/api/v1/indicators')
+      .query({ chapter: 'abc', comparator: 'most' })
+      .expect(400);
+    const error = ErrorBodySchema.parse(res.body);
+    expect(error.error).toMatch(/查询参数/);
+    const paths = error.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['query.chapter', 'query.comparator']));
+    const empty = await request(app).get('/api/v1/search').expect(400);
+    expect(ErrorBodySchema.parse(empty.body).issues[0]?.message).toBe('请输入搜索词');
+  });
+
+  it('answers 404 in Chinese for unknown editions, measures and routes', async () => {
+    const errorOf = async (path: string): Promise<string> =>
+      ErrorBodySchema.parse((await request(app).get(path).expect(404)).body).error;
+    expect(await errorOf('/api/v1/editions/999')).toMatch(/未找到/);
+    expect(await errorOf('/api/v1/measures/m1')).toMatch(/未找到/);
+    expect(await errorOf('/api/v1/nothing')).toMatch(/接口/);
+  });
+
+  it('lists and serves export files whose bytes match their checksum', async () => {
+    const list = ArtifactListSchema.parse(
+      (await request(app).get('/api/v1/editions/2/artifacts').expect(200)).body,
+    );
+    const [artifact] = list.artifacts;
+    expect(artifact).toBeDefined();
+    if (artifact === undefined) return;
+    const file = await request(app)
+      .get(artifact.href)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(sha256Hex(file.body as Buffer)).toBe(artifact.sha256);
+    expect(file.headers['content-disposition']).toContain(artifact.fileName);
+    await request(app).get(artifact.href).set('If-None-Match', `"${artifact.sha256}"`).expect(304);
+  });
+
+  it('serves the serialized search index of an edition', async () => {
+    const latest = EditionSchema.parse((await request(app).get('/api/v1/editions/latest')).body);
+    const res = await request(app)
+      .get(`/api/v1/editions/${latest.hash}/search-index.json`)
+      .expect(200);
+    expect(res.body).toMatchObject({ format: 'leshan-report-search-index' });
+  });
+
+  it('answers 404 for the latest edition before anything is published', async () => {
+    const empty = createServer({
+      source: { ...createCanonicalSource(), latestEdition: () => Promise.resolve(undefined) },
+      siteUrl: 'http://x',
+    });
+    expect(
+      ErrorBodySchema.parse((await request(empty).get('/api/v1/editions/latest').expect(404)).body)
+        .error,
+    ).toBe('尚未发布任何版本');
+  });
+});

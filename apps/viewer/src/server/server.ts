@@ -1,0 +1,52 @@
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { createApiRouter } from './api/api-routes.js';
+import type { ServerDeps } from './deps.js';
+import { createFeedRouter } from './feeds/feed-routes.js';
+import { BodyCache } from './http/body-cache.js';
+import { serveAssets } from './http/assets.js';
+import { openCors, securityHeaders } from './http/headers.js';
+import { makeBody, sendBody } from './http/respond.js';
+import { createPageRouter } from './pages/page-routes.js';
+
+/**
+ * The viewer: public pages (Chinese at /, English interface at /en), the read API at /api/v1
+ * and Atom feeds at /feeds. Read-only: it has no route that writes.
+ */
+export function createServer(deps: ServerDeps): express.Express {
+  const app = express();
+  const shared: ServerDeps = { ...deps, cache: deps.cache ?? new BodyCache() };
+  app.disable('x-powered-by');
+  // ETags are strong and computed from the bytes by our own responders.
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+
+  if (deps.assets?.dir !== undefined) app.use('/assets', serveAssets(`${deps.assets.dir}/assets`));
+  const robots = makeBody('User-agent: *\nAllow: /\n', 'text/plain; charset=utf-8');
+  app.get('/robots.txt', (req, res) => sendBody(req, res, robots, 'short'));
+  app.use('/api/v1', openCors, createApiRouter(shared));
+  app.use('/feeds', openCors, createFeedRouter(shared));
+  app.use('/en', createPageRouter(shared, 'en'));
+  app.use('/', createPageRouter(shared, 'zh'));
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status =
+      typeof error === 'object' &&
+      error !== null &&
+      'status' in error &&
+      typeof error.status === 'number'
+        ? error.status
+        : 500;
+    res.status(status).setHeader('Cache-Control', 'no-store');
+    if (status >= 500)
+      process.stderr.write(
+        `viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    res.json({
+      error: status === 404 ? '未找到' : status < 500 ? '请求无效' : '服务器内部错误，请稍后再试',
+      issues: [],
+    });
+  });
+  return app;
+}

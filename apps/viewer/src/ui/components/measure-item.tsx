@@ -1,0 +1,117 @@
+import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
+import { usePage } from '../context.js';
+import { MeasureText, targetWords } from './measure-text.js';
+
+function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
+  const { t, lang } = usePage();
+  return (
+    <ol>
+      {updates.map((u) => (
+        <li key={u.id}>
+          <time dateTime={u.date}>{u.date}</time>
+          {u.status !== undefined && <> · {TRACKING_STATUS_LABELS[u.status][lang]}</>}
+          {u.progress !== undefined && <> · {t.progress(u.progress)}</>}{' '}
+          <span lang="zh-CN">{u.note}</span>
+          {u.evidenceUrl !== undefined && (
+            <>
+              {' '}
+              <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">
+                {t.evidence}
+              </a>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One measure: its text with targets marked, the targets spelled out, its places, its progress. */
+export function MeasureItem({
+  report,
+  measure,
+  chapterNumber,
+  share = true,
+}: {
+  report: Report;
+  measure: Measure;
+  chapterNumber: number;
+  share?: boolean;
+}) {
+  const { t, link, lang } = usePage();
+  const places = measure.places
+    .map((id) => report.places.find((p) => p.id === id))
+    .filter((p) => p !== undefined);
+  const { status, progress, updates } = measure.tracking;
+  return (
+    <li id={measure.id} className="measure">
+      <MeasureText text={measure.text} indicators={measure.indicators} />
+      <dl className="measure-facts">
+        {measure.indicators.length > 0 && (
+          <>
+            <dt>{t.targetsInMeasure}</dt>
+            <dd>
+              <ul className="inline-list">
+                {measure.indicators.map((i) => (
+                  <li key={i.id} lang="zh-CN">
+                    {i.metric}：{targetWords(i)}
+                    {i.baseline !== undefined && `（${i.baseline.raw}）`}
+                    {i.aspirational && <span className="tag">{t.aspirational}</span>}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {places.length > 0 && (
+          <>
+            <dt>{t.placesInMeasure}</dt>
+            <dd>
+              <ul className="inline-list">
+                {places.map((p) => (
+                  <li key={p.id}>
+                    <a href={link(`/places#place-${p.id}`)} lang="zh-CN">
+                      {p.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>{t.tracking}</dt>
+        <dd>
+          {status === null ? (
+            t.notReported
+          ) : (
+            <span className={`status status-${status}`}>
+              {TRACKING_STATUS_LABELS[status][lang]}
+            </span>
+          )}
+          {progress !== null && <> · {t.progress(progress)}</>}
+        </dd>
+      </dl>
+      {updates.length > 0 &&
+        (share ? (
+          <details className="updates">
+            <summary>
+              {t.updates}（{updates.length}）
+            </summary>
+            <UpdateList updates={updates} />
+          </details>
+        ) : (
+          // The print page shows every update: a closed <details> would print as one line.
+          <div className="updates">
+            <p>{t.updates}</p>
+            <UpdateList updates={updates} />
+          </div>
+        ))}
+      {share && (
+        <p className="share">
+          <a href={link(`/chapters/${chapterNumber}#${measure.id}`)}>{t.shareLink(measure.id)}</a>
+        </p>
+      )}
+    </li>
+  );
+}

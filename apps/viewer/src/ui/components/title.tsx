@@ -1,0 +1,36 @@
+import type { Report } from '@leshan/report-core';
+import { MISSING_TITLE, noteForNode } from '../../view/titles.js';
+import { usePage } from '../context.js';
+
+/** The link to the editorial note that explains a missing title (nothing when no note names it). */
+export function MissingNoteLink({ report, nodeId }: { report: Report; nodeId: string }) {
+  const { link, t } = usePage();
+  const note = noteForNode(report, nodeId);
+  if (note === undefined) return null;
+  return (
+    <a className="note-link" href={link(`/source#${note}`)}>
+      {t.seeNote} {note}
+    </a>
+  );
+}
+
+/**
+ * A chapter or section title, or — where the source lacks it — “（原文缺失标题）” with a link
+ * to the editorial note that explains why. Not for use inside another link.
+ */
+export function NodeTitle({
+  report,
+  nodeId,
+  title,
+}: {
+  report: Report;
+  nodeId: string;
+  title: string | null;
+}) {
+  if (title !== null) return <span lang="zh-CN">{title}</span>;
+  return (
+    <span className="missing-title" lang="zh-CN">
+      {MISSING_TITLE} <MissingNoteLink report={report} nodeId={nodeId} />
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Lang } from './i18n.js';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * JSON that is safe inside <script type="application/json">: no `<` (so no `</script>` or
+ * `<!--`), and no U+2028/2029. The browser bundle reads it with JSON.parse.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface DocumentParts {
+  lang: Lang;
+  title: string;
+  description: string;
+  body: string;
+  /** Stylesheets and the entry script from the Vite manifest (empty without a client build). */
+  css: readonly string[];
+  script: string | undefined;
+  /** Island props; the entry script is only linked when a page has islands. */
+  islands: Record<string, unknown>;
+  feeds: readonly { href: string; title: string }[];
+  canonical?: string;
+}
+
+/** The HTML around a rendered page. No inline script or style: the CSP forbids both. */
+export function renderDocument(parts: DocumentParts): string {
+  const hasIslands = Object.keys(parts.islands).length > 0;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(parts.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(parts.description)}">`,
+    '<meta name="color-scheme" content="light">',
+    '<link rel="icon" href="data:,">',
+    ...parts.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
+    ...parts.feeds.map(
+      (f) =>
+        `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(f.title)}" href="${escapeHtml(f.href)}">`,
+    ),
+    ...(parts.canonical === undefined
+      ? []
+      : [`<link rel="canonical" href="${escapeHtml(parts.canonical)}">`]),
+    ...(hasIslands && parts.script !== undefined
+      ? [`<script type="module" src="${escapeHtml(parts.script)}"></script>`]
+      : []),
+  ];
+  const data = hasIslands
+    ? `<script type="application/json" id="island-data">${jsonForScript(parts.islands)}</script>`
+    : '';
+  return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
+}

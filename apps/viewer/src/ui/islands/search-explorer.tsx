@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+import type * as SearchCore from '@leshan/report-core/search';
+import type { SearchIndex } from '@leshan/report-core/search';
+import { SearchResults } from './search-results.js';
+import type { HitView, SearchFiltersView, SearchProps } from './search-types.js';
+import { searchQueryString } from './search-types.js';
+
+type Engine = { index: SearchIndex; core: typeof SearchCore };
+let engine: Promise<Engine | undefined> | undefined;
+
+/** Loads the search code and this edition's index once, on first use. */
+function loadEngine(href: string): Promise<Engine | undefined> {
+  engine ??= Promise.all([
+    import('@leshan/report-core/search'),
+    fetch(href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status))))),
+  ])
+    .then(([core, json]) => {
+      const loaded = core.loadSearchIndex(json);
+      return loaded.ok ? { index: loaded.value, core } : undefined;
+    })
+    .catch(() => undefined);
+  return engine;
+}
+
+/**
+ * The search form and its results. Without JavaScript the form goes to the server, which
+ * renders the results; hydrated, results follow each keystroke, searched in the browser.
+ */
+export function SearchExplorer(props: SearchProps) {
+  const [filters, setFilters] = useState<SearchFiltersView>(props.filters);
+  const [results, setResults] = useState<{ hits: HitView[]; total: number; q: string }>({
+    hits: props.hits,
+    total: props.total,
+    q: props.filters.q,
+  });
+  const [failed, setFailed] = useState(false);
+  const latest = useRef(0);
+  const en = props.lang === 'en';
+
+  useEffect(() => {
+    // The server already rendered the results for the initial filters.
+    if (filters === props.filters) return undefined;
+    const ticket = ++latest.current;
+    const timer = setTimeout(() => {
+      window.history.replaceState(null, '', `${props.action}${searchQueryString(filters)}`);
+      if (filters.q.trim() === '') {
+        setResults({ hits: [], total: 0, q: '' });
+        return;
+      }
+      void loadEngine(props.indexHref).then((loaded) => {
+        if (ticket !== latest.current) return;
+        if (loaded === undefined) {
+          setFailed(true);
+          return;
+        }
+        const options = {
+          ...(filters.chapter === undefined ? {} : { chapter: filters.chapter }),
+          ...(filters.kind === undefined ? {} : { kind: filters.kind }),
+        };
+        const all = loaded.core.search(loaded.index, filters.q, { ...options, limit: 1000 });
+        const hits = all.slice(0, 20).map((h) => ({
+          nodeId: h.nodeId,
+          kind: h.kind,
+          ...(h.chapterNumber === undefined ? {} : { chapterNumber: h.chapterNumber }),
+          ...(h.sectionId === undefined ? {} : { sectionId: h.sectionId }),
+          parts: loaded.core.snippetParts(h),
+        }));
+        setResults({ hits, total: all.length, q: filters.q.trim() });
+      });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [filters, props.filters, props.action, props.indexHref]);
+
+  const onInput = (event: ChangeEvent<HTMLInputElement>): void =>
+    setFilters({ ...filters, q: event.target.value });
+  const onSelect = (event: ChangeEvent<HTMLSelectElement>): void => {
+    const { name, value } = event.target;
+    const next: SearchFiltersView = { ...filters };
+    if (name === 'chapter') {
+      if (value === '') delete next.chapter;
+      else next.chapter = Number(value);
+    }
+    if (name === 'kind') {
+      if (value === '') delete next.kind;
+      else next.kind = value as NonNullable<SearchFiltersView['kind']>;
+    }
+    setFilters(next);
+  };
+  // With JavaScript the results are already there; submitting would only reload them.
+  const onSubmit = (event: FormEvent): void => {
+    if (!failed) event.preventDefault();
+  };
+
+  return (
+    <>
+      <form
+        className="filters"
+        role="search"
+        action={props.action}
+        method="get"
+        onSubmit={onSubmit}
+      >
+        <fieldset>
+          <legend>{en ? 'Search the report' : '搜索报告'}</legend>
+          <label>
+            {en ? 'Words' : '搜索词'}
+            <input
+              name="q"
+              type="search"
+              value={filters.q}
+              onChange={onInput}
+              maxLength={100}
+              autoComplete="off"
+            />
+          </label>
+          <label>
+            {en ? 'Chapter' : '章'}
+            <select name="chapter" value={filters.chapter ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {props.chapters.map((c) => (
+                <option key={c.number} value={c.number}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {en ? 'Kind' : '类型'}
+            <select name="kind" value={filters.kind ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {Object.entries(props.kindLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{en ? 'Search' : '搜索'}</button>
+        </fieldset>
+      </form>
+      {failed && (
+        <p role="alert">
+          {en ? 'Live search is unavailable; press Search.' : '即时搜索暂不可用，请按“搜索”按钮。'}
+        </p>
+      )}
+      <SearchResults hits={results.hits} total={results.total} q={results.q} props={props} />
+    </>
+  );
+}

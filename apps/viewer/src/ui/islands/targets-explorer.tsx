@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
+import type { IndicatorQuery } from '../../view/indicator-query.js';
+import { queryIndicatorRows } from '../../view/indicator-filter.js';
+import { TargetsChart } from './targets-chart.js';
+import type { TargetsProps } from './targets-types.js';
+import { targetsSearch } from './targets-types.js';
+
+type SortKey = 'chapter' | 'metric' | 'value' | 'status';
+
+/**
+ * The targets table, its filters and its chart. Without JavaScript the form and the column links
+ * go to the server; hydrated, the same controls filter in place and keep the address bar in step.
+ */
+export function TargetsExplorer(props: TargetsProps) {
+  const [query, setQuery] = useState<IndicatorQuery>(props.query);
+  const en = props.lang === 'en';
+  const rows = queryIndicatorRows(props.rows, query);
+  const units = [...new Set(props.rows.map((r) => r.unit))];
+
+  const apply = (next: IndicatorQuery): void => {
+    setQuery(next);
+    window.history.replaceState(null, '', `${props.action}${targetsSearch(next)}`);
+  };
+  const onSelect = (event: ChangeEvent<HTMLSelectElement>): void => {
+    const { name, value } = event.target;
+    const v = value === '' ? undefined : value;
+    const next: IndicatorQuery = { ...query };
+    if (name === 'chapter') next.chapter = v === undefined ? undefined : Number(v);
+    if (name === 'unit') next.unit = v;
+    if (name === 'comparator') next.comparator = v as IndicatorQuery['comparator'];
+    if (name === 'status') next.status = v as IndicatorQuery['status'];
+    apply(next);
+  };
+  const onSubmit = (event: FormEvent): void => event.preventDefault();
+  const sortLink = (key: SortKey): { href: string; onClick: (e: MouseEvent) => void } => {
+    const next: IndicatorQuery = {
+      ...query,
+      sort: key,
+      dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc',
+    };
+    return {
+      href: `${props.action}${targetsSearch(next)}`,
+      onClick: (e) => {
+        e.preventDefault();
+        apply(next);
+      },
+    };
+  };
+  const ariaSort = (key: string): 'ascending' | 'descending' | undefined =>
+    query.sort === key ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={ariaSort(key)}>
+      <a {...sortLink(key)}>
+        {label}
+        {query.sort === key ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+      </a>
+    </th>
+  );
+
+  return (
+    <>
+      <form className="filters" action={props.action} method="get" onSubmit={onSubmit}>
+        <fieldset>
+          <legend>{en ? 'Filter targets' : '筛选指标'}</legend>
+          <label>
+            {en ? 'Chapter' : '章'}
+            <select name="chapter" value={query.chapter ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {props.chapters.map((c) => (
+                <option key={c.number} value={c.number}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {en ? 'Unit' : '单位'}
+            <select name="unit" value={query.unit ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {units.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {en ? 'Comparison' : '比较'}
+            <select name="comparator" value={query.comparator ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {Object.entries(props.comparatorLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {en ? 'Status' : '进展状态'}
+            <select name="status" value={query.status ?? ''} onChange={onSelect}>
+              <option value="">{en ? 'All' : '全部'}</option>
+              {Object.entries(props.statusLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+          <button type="submit">{en ? 'Apply' : '筛选'}</button>
+        </fieldset>
+      </form>
+      <p role="status" className="result-count">
+        {en
+          ? `${rows.length} of ${props.rows.length} targets`
+          : `共 ${props.rows.length} 项指标，显示 ${rows.length} 项`}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="targets-caption">
+        <table className="targets cards">
+          <caption id="targets-caption">{en ? 'Quantitative targets' : '量化指标一览'}</caption>
+          <thead>
+            <tr>
+              {header('chapter', en ? 'Chapter' : '章')}
+              {header('metric', en ? 'Metric' : '指标')}
+              {header('value', en ? 'Target' : '目标')}
+              <th scope="col">{en ? 'Kind' : '性质'}</th>
+              {header('status', en ? 'Status' : '进展')}
+              <th scope="col">{en ? 'Measure' : '举措'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td data-label={en ? 'Chapter' : '章'}>{r.chapterNumber}</td>
+                <td data-label={en ? 'Metric' : '指标'} lang="zh-CN">
+                  {r.metric}
+                </td>
+                <td data-label={en ? 'Target' : '目标'} lang="zh-CN">
+                  {props.comparatorLabels[r.comparator]} {r.display}
+                  {r.baseline !== undefined && `（${r.baseline.raw}）`}
+                </td>
+                <td data-label={en ? 'Kind' : '性质'}>
+                  {r.aspirational ? (en ? 'aspirational' : '力争') : en ? 'binding' : '约束性'}
+                </td>
+                <td data-label={en ? 'Status' : '进展'}>
+                  {props.statusLabels[r.status ?? 'none']}
+                </td>
+                <td data-label={en ? 'Measure' : '举措'}>
+                  <a href={`${props.chapterBase}/${r.chapterNumber}#${r.measureId}`}>
+                    {r.measureId}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="chart-h">{en ? 'Chart' : '图表'}</h2>
+      <TargetsChart rows={rows} lang={props.lang} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import { usePage } from './context.js';
+
+const NAV = [
+  ['/', 'home'],
+  ['/targets', 'targets'],
+  ['/places', 'places'],
+  ['/search', 'search'],
+  ['/downloads', 'downloads'],
+  ['/editions', 'editions'],
+  ['/source', 'source'],
+] as const;
+
+function isCurrent(current: string, href: string): boolean {
+  return href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
+}
+
+/** Skip link, header with navigation and search, the main landmark, footer. */
+export function Layout({
+  children,
+  showSearch = true,
+}: {
+  children: ReactNode;
+  showSearch?: boolean;
+}) {
+  const { t, link, path, lang, edition, pick } = usePage();
+  const otherLang = lang === 'zh' ? 'en' : 'zh';
+  const otherHref = otherLang === 'en' ? (path === '/' ? '/en/' : `/en${path}`) : path;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skip}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <a className="site-title" href={link('/')}>
+            {t.siteName}
+          </a>
+          <a
+            className="lang-switch"
+            href={otherHref}
+            lang={otherLang === 'en' ? 'en' : 'zh-CN'}
+            hrefLang={otherLang === 'en' ? 'en' : 'zh-CN'}
+          >
+            {t.switchLang}
+          </a>
+        </div>
+        <nav className="wrap site-nav" aria-label={t.nav}>
+          <ul>
+            {NAV.map(([href, key]) => (
+              <li key={href}>
+                <a href={link(href)} aria-current={isCurrent(path, href) ? 'page' : undefined}>
+                  {t[key]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {showSearch && (
+          <form className="wrap site-search" role="search" action={link('/search')} method="get">
+            <label htmlFor="site-q">{t.searchLabel}</label>
+            <input id="site-q" name="q" type="search" maxLength={100} />
+            <button type="submit">{t.searchButton}</button>
+          </form>
+        )}
+      </header>
+      <main id="main" className="wrap" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t.footerNote}</p>
+          {edition !== undefined && (
+            <p>
+              {t.edition(edition.number)} · {t.publishedOn}{' '}
+              <time dateTime={edition.publishedAt}>{edition.publishedAt.slice(0, 10)}</time> ·{' '}
+              <span className="hash" title={edition.hash}>
+                {pick('内容指纹', 'content hash')} {edition.hash.slice(0, 12)}
+              </span>
+            </p>
+          )}
+          <ul className="footer-links">
+            <li>
+              <a href={link('/print')}>{t.print}</a>
+            </li>
+            <li>
+              <a href="/feeds/editions.atom">{t.editionsFeed}</a>
+            </li>
+            <li>
+              <a href="/feeds/progress.atom">{t.progressFeed}</a>
+            </li>
+            <li>
+              <a href="/api/v1/openapi.json">{t.api}</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { snippetParts } from '@leshan/report-core/search';
+import type { SearchKind } from '@leshan/report-core/search';
+import type { Report } from '@leshan/report-core';
+import type { LocatedHit } from '../../server/search/run-search.js';
+import { chineseNumber } from '../../view/titles.js';
+import { usePage } from '../context.js';
+import type { Lang } from '../i18n.js';
+import { labelsFor, localPath } from '../i18n.js';
+import { Island } from '../island.js';
+import { SearchExplorer } from '../islands/search-explorer.js';
+import type { SearchFiltersView, SearchProps } from '../islands/search-types.js';
+
+const KIND_LABELS: Record<SearchKind, { zh: string; en: string }> = {
+  measure: { zh: '举措', en: 'measure' },
+  section: { zh: '节标题', en: 'section' },
+  chapter: { zh: '章标题', en: 'chapter' },
+  goal: { zh: '主要目标', en: 'goal' },
+  ideology: { zh: '指导思想', en: 'ideology' },
+  note: { zh: '编辑说明', en: 'editorial note' },
+};
+
+export function searchProps(
+  report: Report,
+  lang: Lang,
+  filters: SearchFiltersView,
+  result: { total: number; hits: LocatedHit[] },
+  indexHref: string,
+): SearchProps {
+  const t = labelsFor(lang);
+  return {
+    lang,
+    action: localPath(lang, '/search'),
+    prefix: lang === 'en' ? '/en' : '',
+    indexHref,
+    filters,
+    total: result.total,
+    hits: result.hits.map((h) => ({
+      nodeId: h.nodeId,
+      kind: h.kind,
+      ...(h.chapterNumber === undefined ? {} : { chapterNumber: h.chapterNumber }),
+      ...(h.sectionId === undefined ? {} : { sectionId: h.sectionId }),
+      parts: snippetParts(h),
+    })),
+    chapters: report.chapters.map((c) => ({
+      number: c.number,
+      label: t.chapterLabel(c.number, chineseNumber(c.number)),
+    })),
+    kindLabels: Object.fromEntries(
+      Object.entries(KIND_LABELS).map(([k, v]) => [k, v[lang]]),
+    ) as Record<SearchKind, string>,
+  };
+}
+
+/** Search: server-rendered results for the query string, live results as you type once hydrated. */
+export function SearchPage({ props }: { props: SearchProps }) {
+  const { pick } = usePage();
+  return (
+    <>
+      <h1>{pick('搜索', 'Search')}</h1>
+      <p className="lede">
+        {pick(
+          '搜索举措、章节标题、主要目标和编辑说明。多个词用空格分开，须同时出现。',
+          'Search measures, headings, goals and editorial notes. Separate words with spaces; all must match.',
+        )}
+      </p>
+      <Island name="search" props={props}>
+        <SearchExplorer {...props} />
+      </Island>
+    </>
+  );
+}

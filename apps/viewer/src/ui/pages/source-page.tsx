@@ -1,0 +1,150 @@
+import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
+import type { EditorialNote, Report } from '@leshan/report-core';
+import { usePage } from '../context.js';
+
+/** Where a node lives on the site (measures and sections are anchors in their chapter). */
+export function nodeHref(report: Report, id: string): string | undefined {
+  const found = findNode(report, id);
+  if (found === undefined) return undefined;
+  switch (found.kind) {
+    case 'chapter':
+      return `/chapters/${found.node.number}`;
+    case 'section':
+    case 'measure':
+    case 'indicator':
+    case 'update':
+      return `/chapters/${found.chapter.number}#${found.kind === 'section' || found.kind === 'measure' ? found.node.id : found.measure.id}`;
+    case 'goal':
+    case 'ideology':
+      return `/#${found.node.id}`;
+    case 'place':
+      return `/places#place-${found.node.id}`;
+    case 'note':
+      return `/source#${found.node.id}`;
+  }
+}
+
+function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) {
+  const { pick, link, lang } = usePage();
+  return (
+    <article id={note.id} className="note" aria-labelledby={`${note.id}-h`}>
+      <h3 id={`${note.id}-h`}>
+        {note.id} · {NOTE_KIND_LABELS[note.kind][lang]} ·{' '}
+        {note.status === 'resolved' ? pick('已定', 'resolved') : pick('待定', 'open')}
+      </h3>
+      <p lang="zh-CN">{note.reasoning}</p>
+      {note.originalText !== undefined && (
+        <p>
+          {pick('原文', 'Source')}：<q lang="zh-CN">{note.originalText}</q>
+          {note.correctedText !== undefined && (
+            <>
+              {' '}
+              → {pick('发布', 'Published')}：<q lang="zh-CN">{note.correctedText}</q>
+            </>
+          )}
+        </p>
+      )}
+      {note.removedText !== undefined && (
+        <details>
+          <summary>
+            {pick(
+              `删除的文字（${note.removedText.length} 段）`,
+              `Removed text (${note.removedText.length} paragraphs)`,
+            )}
+          </summary>
+          <ul lang="zh-CN">
+            {note.removedText.map((text, i) => (
+              <li key={i}>{text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="note-lines">
+        {pick('原文行', 'Source lines')}：
+        {note.sourceLines.map((n) => (
+          <a key={n} href={`#L${n}`} className="line-ref">
+            {n}
+          </a>
+        ))}
+      </p>
+      {note.nodeIds.length > 0 && (
+        <p className="note-nodes">
+          {pick('涉及', 'Concerns')}：
+          {note.nodeIds.map((id) => {
+            const href = nodeHref(report, id);
+            return href === undefined ? (
+              <span key={id}>{id} </span>
+            ) : (
+              <a key={id} href={link(href)} className="line-ref">
+                {id}
+              </a>
+            );
+          })}
+        </p>
+      )}
+    </article>
+  );
+}
+
+/** The source text with line numbers, and every editorial note explaining where the published text differs. */
+export function SourcePage({ report }: { report: Report }) {
+  const { pick } = usePage();
+  const { source } = report.meta;
+  const lines = splitLines(sourceText);
+  const notesByLine = new Map<number, string[]>();
+  for (const note of report.notes)
+    for (const n of note.sourceLines) notesByLine.set(n, [...(notesByLine.get(n) ?? []), note.id]);
+  return (
+    <>
+      <h1>{pick('关于原文', 'About the source')}</h1>
+      <p className="lede" lang="zh-CN">
+        {source.description}
+      </p>
+      <dl className="source-meta">
+        <dt>{pick('文件', 'File')}</dt>
+        <dd>
+          <code>{source.file}</code>
+        </dd>
+        <dt>SHA-256</dt>
+        <dd>
+          <code className="checksum">{source.sha256}</code>
+        </dd>
+        <dt>{pick('行数', 'Lines')}</dt>
+        <dd>{source.lineCount}</dd>
+      </dl>
+      <section aria-labelledby="notes-h">
+        <h2 id="notes-h">
+          {pick(
+            `编辑说明（${report.notes.length} 条）`,
+            `Editorial notes (${report.notes.length})`,
+          )}
+        </h2>
+        {report.notes.map((note) => (
+          <NoteArticle key={note.id} report={report} note={note} />
+        ))}
+      </section>
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">{pick('原文全文', 'The source text')}</h2>
+        <ol className="source-lines" lang="zh-CN">
+          {lines.map((line, i) => {
+            const n = i + 1;
+            const notes = notesByLine.get(n);
+            return (
+              <li key={n} id={`L${n}`} className={notes === undefined ? undefined : 'noted'}>
+                <a className="ln" href={`#L${n}`} aria-label={pick(`第 ${n} 行`, `line ${n}`)}>
+                  {n}
+                </a>
+                <span className="line-text">{line}</span>
+                {notes?.map((id) => (
+                  <a key={id} className="line-note" href={`#${id}`}>
+                    {id}
+                  </a>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatQuantity } from '@leshan/report-core/indicators';
+import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import type { Comparator, Report } from '@leshan/report-core';
+import type { IndicatorQuery, StatusFilter } from '../../view/indicator-query.js';
+import { indicatorRows } from '../../view/indicator-rows.js';
+import { chineseNumber } from '../../view/titles.js';
+import { usePage } from '../context.js';
+import { Island } from '../island.js';
+import { TargetsExplorer } from '../islands/targets-explorer.js';
+import type { TargetsProps } from '../islands/targets-types.js';
+import type { Lang } from '../i18n.js';
+import { labelsFor, localPath } from '../i18n.js';
+
+/** The island's props for a report and a query (also what the targets API lists). */
+export function targetsProps(report: Report, query: IndicatorQuery, lang: Lang): TargetsProps {
+  const t = labelsFor(lang);
+  const statusLabels = Object.fromEntries([
+    ...Object.entries(TRACKING_STATUS_LABELS).map(([k, v]) => [k, v[lang]]),
+    ['none', t.notReported],
+  ]) as Record<StatusFilter, string>;
+  const comparatorLabels = Object.fromEntries(
+    Object.entries(COMPARATOR_LABELS).map(([k, v]) => [k, v[lang]]),
+  ) as Record<Comparator, string>;
+  return {
+    lang,
+    rows: indicatorRows(report).map((r) => ({ ...r, display: formatQuantity(r.value, r.unit) })),
+    query,
+    chapters: report.chapters.map((c) => ({
+      number: c.number,
+      label: t.chapterLabel(c.number, chineseNumber(c.number)),
+    })),
+    statusLabels,
+    comparatorLabels,
+    action: localPath(lang, '/targets'),
+    chapterBase: localPath(lang, '/chapters'),
+  };
+}
+
+/** Every quantitative target as a table that sorts and filters, and as bar charts. */
+export function TargetsPage({ report, query }: { report: Report; query: IndicatorQuery }) {
+  const { lang, pick } = usePage();
+  const props = targetsProps(report, query, lang);
+  return (
+    <>
+      <h1>{pick('量化指标', 'Quantitative targets')}</h1>
+      <p className="lede">
+        {pick(
+          '报告中每一项可以量化的目标，数值按中文习惯书写（如 2000亿元）。可按章、单位、比较方式和进展状态筛选。',
+          'Every quantitative target in the report, with values written the Chinese way (e.g. 2000亿元). Filter by chapter, unit, comparison and status.',
+        )}
+      </p>
+      <Island name="targets" props={props}>
+        <TargetsExplorer {...props} />
+      </Island>
+    </>
+  );
+}

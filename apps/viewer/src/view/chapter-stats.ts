@@ -1,0 +1,43 @@
+import type { Chapter, Measure, TrackingStatus } from '@leshan/report-core';
+
+export interface ProgressStats {
+  measures: number;
+  targets: number;
+  /** Measures someone has reported on (status set). */
+  reported: number;
+  byStatus: Partial<Record<TrackingStatus, number>>;
+  /** Mean progress (0–100) of the measures that have one, or null when none has. */
+  meanProgress: number | null;
+}
+
+/** Counts of measures and targets and how far they have come, for any list of measures. */
+export function progressStats(measures: readonly Measure[]): ProgressStats {
+  const byStatus: Partial<Record<TrackingStatus, number>> = {};
+  let reported = 0;
+  let progressSum = 0;
+  let withProgress = 0;
+  let targets = 0;
+  for (const m of measures) {
+    targets += m.indicators.length;
+    const { status, progress } = m.tracking;
+    if (status !== null) {
+      reported += 1;
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+    }
+    if (progress !== null) {
+      progressSum += progress;
+      withProgress += 1;
+    }
+  }
+  return {
+    measures: measures.length,
+    targets,
+    reported,
+    byStatus,
+    meanProgress: withProgress === 0 ? null : Math.round(progressSum / withProgress),
+  };
+}
+
+export function chapterMeasures(chapter: Chapter): Measure[] {
+  return chapter.sections.flatMap((s) => s.measures);
+}

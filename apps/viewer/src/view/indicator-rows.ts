@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  BaselineSchema,
+  ComparatorSchema,
+  listMeasures,
+  TrackingStatusSchema,
+} from '@leshan/report-core';
+import type { Report } from '@leshan/report-core';
+
+export const IndicatorRowSchema = z
+  .object({
+    id: z.string().describe('Indicator id, e.g. m94-t1.'),
+    measureId: z.string().describe('The measure whose text holds the target.'),
+    chapterNumber: z.int().min(1),
+    chapterTitle: z.string().nullable().describe('null where the source lacks the chapter title.'),
+    metric: z.string().describe('What is measured.'),
+    value: z.number().describe('Target in the base unit.'),
+    unit: z.string().describe('Base unit.'),
+    comparator: ComparatorSchema,
+    baseline: BaselineSchema.optional(),
+    raw: z.string().describe('The words of the measure the target was read from.'),
+    aspirational: z.boolean().describe('力争/争创 (true) or binding (false).'),
+    status: TrackingStatusSchema.nullable().describe(
+      'Tracking status of the measure; null before any report.',
+    ),
+    progress: z
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe('Progress of the measure, 0–100, or null.'),
+  })
+  .describe('One quantitative target with where it sits and how its measure is doing.');
+export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
+
+/** Every target of the report in reading order. */
+export function indicatorRows(report: Report): IndicatorRow[] {
+  return listMeasures(report).flatMap((m) =>
+    m.indicators.map((i) => ({
+      id: i.id,
+      measureId: m.id,
+      chapterNumber: m.chapterNumber,
+      chapterTitle: m.chapterTitle,
+      metric: i.metric,
+      value: i.value,
+      unit: i.unit,
+      comparator: i.comparator,
+      ...(i.baseline === undefined ? {} : { baseline: i.baseline }),
+      raw: i.raw,
+      aspirational: i.aspirational,
+      status: m.measure.tracking.status,
+      progress: m.measure.tracking.progress,
+    })),
+  );
+}

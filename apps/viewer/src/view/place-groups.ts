@@ -1,0 +1,20 @@
+import { listMeasures } from '@leshan/report-core';
+import type { MeasureListItem, Place, Report } from '@leshan/report-core';
+
+export interface PlaceGroup {
+  place: Place;
+  measures: MeasureListItem[];
+}
+
+/** Each place of the gazetteer with the measures that name it, in reading order; unnamed places last. */
+export function groupByPlace(report: Report): PlaceGroup[] {
+  const measures = listMeasures(report);
+  const groups = report.places.map((place) => ({
+    place,
+    measures: measures.filter((m) => m.measure.places.includes(place.id)),
+  }));
+  return [
+    ...groups.filter((g) => g.measures.length > 0),
+    ...groups.filter((g) => g.measures.length === 0),
+  ];
+}

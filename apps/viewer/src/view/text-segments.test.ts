@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator } from '@leshan/report-core';
+import { segmentText } from './text-segments.js';
+
+const indicator = (id: string, raw: string): Indicator => ({
+  id,
+  metric: raw,
+  value: 1,
+  unit: '个',
+  comparator: 'eq',
+  raw,
+  aspirational: false,
+});
+
+describe('segmentText', () => {
+  it('cuts the text around each target and joins back to the same text', () => {
+    const text = '新建高速公路210公里、铁路170公里。';
+    const parts = segmentText(text, [indicator('a', '210公里'), indicator('b', '170公里')]);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.indicator !== undefined).map((p) => p.text)).toEqual([
+      '210公里',
+      '170公里',
+    ]);
+  });
+
+  it('gives two targets with the same words two different places', () => {
+    const parts = segmentText('培育2个、再培育2个', [indicator('a', '2个'), indicator('b', '2个')]);
+    expect(parts.map((p) => [p.text, p.indicator?.id])).toEqual([
+      ['培育', undefined],
+      ['2个', 'a'],
+      ['、再培育', undefined],
+      ['2个', 'b'],
+    ]);
+  });
+
+  it('leaves text whose target words are missing as plain text', () => {
+    expect(segmentText('没有数字', [indicator('a', '3个')])).toEqual([{ text: '没有数字' }]);
+  });
+});

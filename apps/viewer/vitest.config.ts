@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@leshan/source'] },
+  ssr: { resolve: { conditions: ['@leshan/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    testTimeout: 30_000,
+  },
+});
