@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    // A throwaway PostgreSQL cluster for the queue tests (the store's helper).
+    globalSetup: ['./src/testing/postgres-setup.ts'],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -15,3 +15,6 @@ export { renderPdf } from './render/render-pdf.js';
 export { renderDocx } from './render/render-docx.js';
 export { renderDatapackage, DATA_LICENSE } from './render/render-datapackage.js';
 export { DataPackageSchema } from './render/datapackage-schema.js';
+export * from './worker/index.js';
+export { readWorkerEnv, WorkerEnvSchema } from './env.js';
+export type { WorkerEnv } from './env.js';

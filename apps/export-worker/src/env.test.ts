@@ -1,0 +1,58 @@
+import { isAbsolute, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWorkerEnv } from './env.js';
+
+describe('readWorkerEnv', () => {
+  it('defaults to the repository data folder shared with the admin app', () => {
+    const read = readWorkerEnv({});
+    if (!read.ok) throw new Error(read.message);
+    const { env } = read;
+    expect(env.exportDir.endsWith(join('data', 'exports'))).toBe(true);
+    expect(env.sqliteFile.endsWith(join('data', 'leshan.db'))).toBe(true);
+    expect(isAbsolute(env.exportDir)).toBe(true);
+    expect(env).toMatchObject({
+      WORKER_CONCURRENCY: 1,
+      LEASE_MS: 60_000,
+      POLL_MS: 2_000,
+      LOG_LEVEL: 'info',
+    });
+    expect(env.WORKER_ID).toMatch(/-\d+$/);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads numbers and folders, relative folders against the repository root', () => {
+    const read = readWorkerEnv({
+      EXPORT_DIR: '/srv/exports',
+      DATA_DIR: '/srv/data',
+      WORKER_CONCURRENCY: '3',
+      LEASE_MS: '1500',
+      DATABASE_URL: 'postgresql://u@db/leshan',
+      WORKER_ID: 'box-1',
+    });
+    if (!read.ok) throw new Error(read.message);
+    expect(read.env).toMatchObject({
+      exportDir: '/srv/exports',
+      sqliteFile: '/srv/data/leshan.db',
+      WORKER_CONCURRENCY: 3,
+      LEASE_MS: 1500,
+      WORKER_ID: 'box-1',
+    });
+    const relative = readWorkerEnv({ EXPORT_DIR: 'out/files' });
+    expect(relative.ok && relative.env.exportDir.endsWith(join('out', 'files'))).toBe(true);
+  });
+
+  it('refuses bad values with a message naming each variable', () => {
+    const read = readWorkerEnv({
+      LEASE_MS: 'soon',
+      WORKER_CONCURRENCY: '0',
+      DATABASE_URL: 'mysql://x',
+      WORKER_ID: 'has space',
+      LOG_LEVEL: 'loud',
+    });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    for (const name of ['LEASE_MS', 'WORKER_CONCURRENCY', 'DATABASE_URL', 'WORKER_ID', 'LOG_LEVEL'])
+      expect(read.message).toContain(`${name}:`);
+    expect(read.message).toContain('环境变量设置有误');
+  });
+});

@@ -1,0 +1,66 @@
+import { pino } from 'pino';
+import { openStore } from '@leshan/report-store';
+import type { WorkerEnv } from './env.js';
+import { enqueueLatest, runWorker, sweepTempFiles } from './worker/index.js';
+
+/** The worker process after its settings were read: logs are JSON lines (pino) on stdout. */
+export async function serve(env: WorkerEnv): Promise<void> {
+  const logger = pino({
+    level: env.LOG_LEVEL,
+    base: { app: 'export-worker', worker: env.WORKER_ID },
+  });
+
+  // First signal: stop claiming and finish the jobs in hand. If they take too long, or a second
+  // signal comes, exit at once: files are only ever placed whole, and an unfinished job's lease
+  // expires so another worker takes it over.
+  const stop = new AbortController();
+  let forced: NodeJS.Timeout | undefined;
+  function shutdown(signal: string): void {
+    if (stop.signal.aborted) {
+      logger.warn({ signal }, 'second signal; abandoning the current job');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'stopping after the current job');
+    stop.abort();
+    forced = setTimeout(
+      () => {
+        logger.warn({}, 'the current job did not finish in time; abandoning it');
+        process.exit(1);
+      },
+      Math.max(env.LEASE_MS, 30_000),
+    );
+    forced.unref();
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const store = await openStore({
+    databaseUrl: env.DATABASE_URL,
+    sqliteFile: env.sqliteFile,
+  }).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'cannot open the store');
+    process.exit(1);
+  });
+  try {
+    const swept = await sweepTempFiles(env.exportDir, 60_000);
+    if (swept.length > 0) logger.info({ files: swept }, 'removed temporary files of a dead worker');
+    await enqueueLatest(store, logger);
+    logger.info(
+      { engine: store.engine, exportDir: env.exportDir, leaseMs: env.LEASE_MS },
+      'export worker started',
+    );
+    await runWorker({
+      store,
+      outDir: env.exportDir,
+      workerId: env.WORKER_ID,
+      leaseMs: env.LEASE_MS,
+      pollMs: env.POLL_MS,
+      concurrency: env.WORKER_CONCURRENCY,
+      signal: stop.signal,
+      logger,
+    });
+  } finally {
+    clearTimeout(forced);
+    await store.close();
+  }
+}

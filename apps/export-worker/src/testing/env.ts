@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+// The one place the tests read the environment.
+
+export const testEnv = z
+  .object({
+    PG_BIN: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
+  })
+  .parse(process.env);
+
+// Settings of the machine running the tests must not leak into a worker under test.
+const WORKER_SETTINGS =
+  /^(DATA_DIR|EXPORT_DIR|SQLITE_FILE|DATABASE_URL|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL)$/;
+
+/** The test process's environment without the worker's own settings: the base of a child's. */
+export function childBaseEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !WORKER_SETTINGS.test(entry[0]),
+    ),
+  );
+}

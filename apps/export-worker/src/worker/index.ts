@@ -1,0 +1,10 @@
+export { runWorker } from './run-worker.js';
+export type { WorkerOptions, WorkerStats } from './run-worker.js';
+export { enqueueLatest } from './enqueue-latest.js';
+export { sweepTempFiles } from './sweep-temp-files.js';
+export { placeFile, TEMP_FILE } from './place-file.js';
+export type { Placement } from './place-file.js';
+export { editionDir } from './process-job.js';
+export type { JobOutcome } from './process-job.js';
+export { exportInputOf } from './edition-inputs.js';
+export type { WorkerLogger } from './worker-logger.js';

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256Hex } from '../canonical-json.js';
+
+/** Temporary files are dot-files ending in .tmp: never an artifact name, hidden from listings. */
+export const TEMP_FILE = /^\..+\.tmp$/;
+
+export type Placement =
+  /** The file was not there; ours is now, complete. */
+  | 'written'
+  /** The same bytes were already there (an earlier attempt got this far); left untouched. */
+  | 'present'
+  /** Different bytes were there and `mayReplace` allowed replacing them. */
+  | 'replaced'
+  /** Different bytes are there and stay: `mayReplace` said no. */
+  | 'kept-existing';
+
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+// The rename/link itself is only durable once the folder's entry list reaches the disk.
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Puts `bytes` at `dir/name` so that no reader ever sees a partial file: the bytes are written
+ * and fsynced under a temporary name in the same folder, then hard-linked to the final name.
+ * Unlike rename, link never replaces an existing file, so a served file is never overwritten by
+ * accident; only when the existing bytes differ and `mayReplace()` (the caller still holds the
+ * job's lease) agrees is it replaced, atomically, by rename.
+ */
+export async function placeFile(
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+  mayReplace: () => Promise<boolean>,
+): Promise<{ path: string; placement: Placement }> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, name);
+  const temp = join(dir, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeDurably(temp, bytes);
+    let placement: Placement = 'written';
+    try {
+      await link(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const existing = await readFile(path);
+      if (sha256Hex(existing) === sha256Hex(bytes)) placement = 'present';
+      else if (await mayReplace()) {
+        await rename(temp, path);
+        placement = 'replaced';
+      } else placement = 'kept-existing';
+    }
+    await syncDir(dir);
+    return { path, placement };
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
