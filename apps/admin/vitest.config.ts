@@ -4,8 +4,10 @@ export default defineConfig({
   resolve: { conditions: ['@leshan/source'] },
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    // A throwaway PostgreSQL cluster: every API test runs on SQLite and on PostgreSQL.
+    globalSetup: ['./test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -2,8 +2,8 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { HttpError, invalidInput } from './errors.js';
 
-import { RoleSchema } from '@leshan/report-store';
-import type { Role } from '@leshan/report-store';
+import { RoleSchema } from '../api/role.schemas.js';
+import type { Role } from '../api/role.schemas.js';
 
 export { RoleSchema };
 export type { Role };

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests drive Debian's Chromium against the real admin server with a temporary
+// SQLite store; they need `vite build` first (the test:e2e script runs it) and run one file at
+// a time: the machine has two cores.
+export default defineConfig({
+  resolve: { conditions: ['@leshan/source'] },
+  ssr: { resolve: { conditions: ['@leshan/source'] } },
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Command } from '@leshan/report-core';
+import {
+  CommandResultSchema,
+  DraftViewSchema,
+} from '../../../src/api/draft.schemas.js';
+import {
+  EditionDetailSchema,
+  EditionExportsSchema,
+  EditionListSchema,
+  EditionMetaSchema,
+  PublishChecklistSchema,
+} from '../../../src/api/editions.schemas.js';
+import { ImportPreviewSchema } from '../../../src/api/import.schemas.js';
+import {
+  RevisionDetailSchema,
+  RevisionDiffSchema,
+  RevisionListSchema,
+} from '../../../src/api/revisions.schemas.js';
+import { OkSchema, SessionViewSchema, UserViewSchema } from '../../../src/api/session.schemas.js';
+import { AuditListSchema, UserListSchema } from '../../../src/api/users.schemas.js';
+import type { ApiClient } from './client.js';
+import { query } from './client.js';
+
+export type SessionView = z.infer<typeof SessionViewSchema>;
+export type DraftView = z.infer<typeof DraftViewSchema>;
+export type CommandResult = z.infer<typeof CommandResultSchema>;
+export type RevisionList = z.infer<typeof RevisionListSchema>;
+export type RevisionDiff = z.infer<typeof RevisionDiffSchema>;
+export type PublishChecklist = z.infer<typeof PublishChecklistSchema>;
+export type EditionExports = z.infer<typeof EditionExportsSchema>;
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+export type AuditList = z.infer<typeof AuditListSchema>;
+export type UserView = z.infer<typeof UserViewSchema>;
+
+const PublishResultSchema = z.object({ edition: EditionMetaSchema });
+const UserBodySchema = z.object({ user: UserViewSchema });
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  since?: string;
+  until?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Every call of the admin API the UI makes, typed by the server's own schemas. */
+export function endpoints(api: ApiClient) {
+  return {
+    signIn: (email: string, password: string) => api.post('/api/session', SessionViewSchema, { email, password }),
+    session: () => api.get('/api/session', SessionViewSchema),
+    signOut: () => api.delete('/api/session', OkSchema),
+    draft: () => api.get('/api/draft', DraftViewSchema),
+    sendCommands: (baseRevision: number, commands: readonly Command[]) =>
+      api.post('/api/draft/commands', CommandResultSchema, { baseRevision, commands }),
+    revisions: (limit: number, before?: number) =>
+      api.get(`/api/revisions${query({ limit, before })}`, RevisionListSchema),
+    revision: (n: number) => api.get(`/api/revisions/${n}`, RevisionDetailSchema),
+    diff: (from: number, to: number) => api.get(`/api/revisions/diff${query({ from, to })}`, RevisionDiffSchema),
+    restore: (n: number, baseRevision: number) =>
+      api.post(`/api/revisions/${n}/restore`, CommandResultSchema, { baseRevision }),
+    importPreview: (text: string) => api.post('/api/import/preview', ImportPreviewSchema, { text }),
+    importText: (text: string, baseRevision: number) =>
+      api.post('/api/import', CommandResultSchema, { text, baseRevision, confirm: true }),
+    checklist: () => api.get('/api/publish/checklist', PublishChecklistSchema),
+    publish: (baseRevision: number) => api.post('/api/editions', PublishResultSchema, { baseRevision }),
+    editions: () => api.get('/api/editions', EditionListSchema),
+    edition: (id: string) => api.get(`/api/editions/${encodeURIComponent(id)}`, EditionDetailSchema),
+    exports: (id: string) => api.get(`/api/editions/${encodeURIComponent(id)}/exports`, EditionExportsSchema),
+    users: () => api.get('/api/users', UserListSchema),
+    createUser: (body: { email: string; displayName: string; role: string; password: string }) =>
+      api.post('/api/users', UserBodySchema, body),
+    updateUser: (id: string, patch: Record<string, unknown>) =>
+      api.patch(`/api/users/${encodeURIComponent(id)}`, UserBodySchema, patch),
+    audit: (filter: AuditFilter) => api.get(`/api/audit${query({ ...filter })}`, AuditListSchema),
+  };
+}
+export type Endpoints = ReturnType<typeof endpoints>;

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { createNodeId, emptyTracking } from '@leshan/report-core';
+import type { Command } from '@leshan/report-core';
+import { Dialog } from '../ui/dialog.js';
+import { Field } from '../ui/field.js';
+import { useEdit } from './use-edit.js';
+
+export type AddRequest =
+  | { kind: 'chapter'; index: number }
+  | { kind: 'section'; chapterId: string; index: number }
+  | { kind: 'measure'; sectionId: string; index: number };
+
+const TITLES = { chapter: '新增章', section: '新增节', measure: '新增举措' } as const;
+
+/** The command that adds the node the editor asked for, with a fresh id from report-core. */
+export function addCommand(request: AddRequest, text: string): { command: Command; id: string } {
+  const title = text.trim() === '' ? null : text;
+  switch (request.kind) {
+    case 'chapter': {
+      const id = createNodeId('c');
+      return { id, command: { type: 'chapter.add', index: request.index, chapter: { id, number: request.index + 1, title, sections: [] } } };
+    }
+    case 'section': {
+      const id = createNodeId('s');
+      return { id, command: { type: 'section.add', chapterId: request.chapterId, index: request.index, section: { id, title, measures: [] } } };
+    }
+    case 'measure': {
+      const id = createNodeId('m');
+      return {
+        id,
+        command: { type: 'measure.add', sectionId: request.sectionId, index: request.index, measure: { id, text, indicators: [], places: [], tracking: emptyTracking() } },
+      };
+    }
+  }
+}
+
+/** Asks for the new node's title or text first, so nothing is created with placeholder content. */
+export function AddDialog({ request, onDone }: { request: AddRequest; onDone: (id: string | null) => void }) {
+  const edit = useEdit();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const measure = request.kind === 'measure';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (measure && text.trim() === '') {
+      setError('请填写举措内容');
+      return;
+    }
+    const { command, id } = addCommand(request, text);
+    const outcome = edit([command], TITLES[request.kind]);
+    if (outcome.ok) onDone(id);
+    else setError(outcome.message);
+  };
+  return (
+    <Dialog title={TITLES[request.kind]} onClose={() => onDone(null)}>
+      <form onSubmit={submit} noValidate>
+        <Field label={measure ? '举措内容' : '标题'} error={error} {...(measure ? {} : { hint: '留空表示原文缺失标题' })}>
+          {(c) => (measure ? <textarea {...c} rows={4} value={text} onChange={(e) => setText(e.target.value)} /> : <input {...c} value={text} onChange={(e) => setText(e.target.value)} />)}
+        </Field>
+        <div className="actions">
+          <button type="button" onClick={() => onDone(null)}>
+            取消
+          </button>
+          <button type="submit" className="primary">
+            添加
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

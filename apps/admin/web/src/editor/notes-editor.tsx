@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { createNodeId, EditorialNoteSchema, NOTE_KIND_LABELS, NoteKindSchema, toValidationIssues } from '@leshan/report-core';
+import type { EditorialNote, NoteKind, Report } from '@leshan/report-core';
+import { Field } from '../ui/field.js';
+import { CommandField } from './command-field.js';
+import { useEdit } from './use-edit.js';
+
+interface NotesEditorProps {
+  report: Report;
+  nodeId: string;
+  sourceLines: number[];
+  canEdit: boolean;
+}
+
+/** The editorial notes about a node: kind, status, reasoning; resolve; add a new question. */
+export function NotesEditor({ report, nodeId, sourceLines, canEdit }: NotesEditorProps) {
+  const notes = report.notes.filter((n) => n.nodeIds.includes(nodeId));
+  return (
+    <section className="panel" aria-labelledby={`${nodeId}-notes`}>
+      <h3 id={`${nodeId}-notes`}>编辑说明（{notes.length}）</h3>
+      {notes.length === 0 ? <p className="hint">没有关于此项的编辑说明。</p> : null}
+      {notes.map((note) => (
+        <NoteItem key={note.id} note={note} canEdit={canEdit} />
+      ))}
+      {canEdit ? <NewNoteForm nodeId={nodeId} sourceLines={sourceLines} /> : null}
+    </section>
+  );
+}
+
+function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) {
+  const edit = useEdit();
+  const [error, setError] = useState<string | null>(null);
+  const patch = (p: { kind?: NoteKind; status?: 'open' | 'resolved' }, label: string) => {
+    const outcome = edit([{ type: 'note.update', id: note.id, patch: p }], label);
+    setError(outcome.ok ? null : outcome.message);
+  };
+  return (
+    <article className={`note note-${note.status}`} aria-label={`编辑说明 ${note.id}`}>
+      <p>
+        <span className={`tag status-${note.status}`}>{note.status === 'open' ? '待决定' : '已解决'}</span>
+        <span className="hint">
+          {' '}
+          {note.id}
+          {note.sourceLines.length > 0 ? ` · 原文第 ${note.sourceLines.join('、')} 行` : ''}
+        </span>
+      </p>
+      <div className="row">
+        <Field label="类型">
+          {(c) => (
+            <select {...c} value={note.kind} disabled={!canEdit} onChange={(e) => patch({ kind: NoteKindSchema.parse(e.target.value) }, '修改说明类型')}>
+              {NoteKindSchema.options.map((k) => (
+                <option key={k} value={k}>
+                  {NOTE_KIND_LABELS[k].zh}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {canEdit ? (
+          <button type="button" className={note.status === 'open' ? 'primary' : undefined} onClick={() => patch({ status: note.status === 'open' ? 'resolved' : 'open' }, note.status === 'open' ? '解决编辑说明' : '重新打开编辑说明')}>
+            {note.status === 'open' ? '标记为已解决' : '重新打开'}
+          </button>
+        ) : null}
+      </div>
+      {note.originalText === undefined ? null : <p className="hint">原文：{note.originalText}</p>}
+      {note.correctedText === undefined ? null : <p className="hint">更正为：{note.correctedText}</p>}
+      {note.removedText === undefined ? null : <p className="hint">删除的重复段落：{note.removedText.join(' / ')}</p>}
+      <CommandField label="理由" value={note.reasoning} command={(reasoning) => ({ type: 'note.update', id: note.id, patch: { reasoning } })} editKey={`${note.id}:reasoning`} multiline readOnly={!canEdit} />
+      {error === null ? null : (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: number[] }) {
+  const edit = useEdit();
+  const [kind, setKind] = useState<NoteKind>('ambiguous');
+  const [reasoning, setReasoning] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = EditorialNoteSchema.safeParse({ id: createNodeId('note'), kind, status: 'open', nodeIds: [nodeId], sourceLines, reasoning });
+    if (!parsed.success) {
+      setError(toValidationIssues(parsed.error.issues)[0]?.message.zh ?? '请填写理由');
+      return;
+    }
+    const outcome = edit([{ type: 'note.add', note: parsed.data }], '添加编辑说明');
+    setError(outcome.ok ? null : outcome.message);
+    if (outcome.ok) setReasoning('');
+  };
+  return (
+    <form className="note-form" onSubmit={submit} noValidate aria-labelledby={`${nodeId}-new-note`}>
+      <h4 id={`${nodeId}-new-note`}>提出编辑问题</h4>
+      <Field label="类型">
+        {(c) => (
+          <select {...c} value={kind} onChange={(e) => setKind(NoteKindSchema.parse(e.target.value))}>
+            {NoteKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {NOTE_KIND_LABELS[k].zh}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="问题或理由" error={error}>
+        {(c) => <textarea {...c} rows={2} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />}
+      </Field>
+      <button type="submit">添加编辑说明</button>
+    </form>
+  );
+}

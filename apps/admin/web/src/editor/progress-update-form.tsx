@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { createNodeId, ProgressUpdateSchema, TRACKING_STATUS_LABELS, TrackingStatusSchema, toValidationIssues } from '@leshan/report-core';
+import type { Command, Measure } from '@leshan/report-core';
+import { Field } from '../ui/field.js';
+import { useEdit } from './use-edit.js';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Records a dated progress update. Checked field by field with the model's ProgressUpdateSchema;
+ * a status or progress given here also becomes the measure's current state.
+ */
+export function ProgressUpdateForm({ measure }: { measure: Measure }) {
+  const edit = useEdit();
+  const [form, setForm] = useState({ date: today(), note: '', progress: '', status: '', evidenceUrl: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const candidate = () => ({
+    id: createNodeId('u'),
+    date: form.date,
+    note: form.note,
+    ...(form.progress.trim() === '' ? {} : { progress: Number(form.progress) }),
+    ...(form.status === '' ? {} : { status: form.status }),
+    ...(form.evidenceUrl.trim() === '' ? {} : { evidenceUrl: form.evidenceUrl.trim() }),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ProgressUpdateSchema.safeParse(candidate());
+    if (!parsed.success) {
+      const issues = toValidationIssues(parsed.error.issues);
+      setErrors(Object.fromEntries(issues.map((i) => [String(i.pathSegments[0]), i.message.zh])));
+      return;
+    }
+    setErrors({});
+    const update = parsed.data;
+    const commands: Command[] = [{ type: 'progress.add', measureId: measure.id, update }];
+    if (update.status !== undefined || update.progress !== undefined) {
+      commands.push({
+        type: 'tracking.set',
+        measureId: measure.id,
+        ...(update.status === undefined ? {} : { status: update.status }),
+        ...(update.progress === undefined ? {} : { progress: update.progress }),
+      });
+    }
+    const outcome = edit(commands, '添加进展记录');
+    if (outcome.ok) {
+      setFailure(null);
+      setForm({ date: today(), note: '', progress: '', status: '', evidenceUrl: '' });
+    } else setFailure(outcome.message);
+  };
+
+  const set = (key: keyof typeof form) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
+
+  return (
+    <form className="update-form" onSubmit={submit} noValidate aria-labelledby={`${measure.id}-new-update`}>
+      <h4 id={`${measure.id}-new-update`}>添加进展记录</h4>
+      <div className="row">
+        <Field label="日期" error={errors.date ?? null}>
+          {(c) => <input {...c} type="date" value={form.date} onChange={(e) => set('date')(e.target.value)} />}
+        </Field>
+        <Field label="状态（可选）">
+          {(c) => (
+            <select {...c} value={form.status} onChange={(e) => set('status')(e.target.value)}>
+              <option value="">不变</option>
+              {TrackingStatusSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {TRACKING_STATUS_LABELS[s].zh}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="进度 %（可选）" error={errors.progress ?? null}>
+          {(c) => <input {...c} inputMode="numeric" value={form.progress} onChange={(e) => set('progress')(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label="进展说明" error={errors.note ?? null}>
+        {(c) => <textarea {...c} rows={3} value={form.note} onChange={(e) => set('note')(e.target.value)} />}
+      </Field>
+      <Field label="佐证链接（可选）" error={errors.evidenceUrl ?? null} hint="http:// 或 https:// 开头的公开网页">
+        {(c) => <input {...c} type="url" value={form.evidenceUrl} onChange={(e) => set('evidenceUrl')(e.target.value)} />}
+      </Field>
+      {failure === null ? null : (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        添加记录
+      </button>
+    </form>
+  );
+}

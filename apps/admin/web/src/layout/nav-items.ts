@@ -1,0 +1,24 @@
+import type { SessionView } from '../api/endpoints.js';
+import type { Route } from './router.js';
+
+export interface NavItem {
+  route: Route;
+  label: string;
+  needs: keyof SessionView['permissions'] | null;
+}
+
+/** The screens in the order editors work through them, with the permission each needs. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { route: 'edit', label: '编辑', needs: null },
+  { route: 'preview', label: '预览', needs: null },
+  { route: 'history', label: '修订历史', needs: null },
+  { route: 'import', label: '导入原文', needs: 'edit' },
+  { route: 'publish', label: '发布', needs: 'publish' },
+  { route: 'users', label: '用户管理', needs: 'manageUsers' },
+  { route: 'audit', label: '审计日志', needs: 'manageUsers' },
+];
+
+/** What the role may not do is not offered: the screens it may open. */
+export function allowedRoutes(permissions: SessionView['permissions']): Route[] {
+  return NAV_ITEMS.filter((item) => item.needs === null || permissions[item.needs]).map((item) => item.route);
+}

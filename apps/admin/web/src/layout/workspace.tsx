@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Endpoints, SessionView } from '../api/endpoints.js';
+import { DraftStore } from '../editor/draft-store.js';
+import { EditorScreen } from '../editor/editor-screen.js';
+import { QueueStorage } from '../editor/queue-storage.js';
+import { HistoryScreen } from '../history/history-screen.js';
+import { ImportScreen } from '../import/import-screen.js';
+import { PreviewScreen } from '../preview/preview-screen.js';
+import { PublishScreen } from '../publish/publish-screen.js';
+import { AuditScreen } from '../users/audit-screen.js';
+import { UsersScreen } from '../users/users-screen.js';
+import { AppContext } from './app-context.js';
+import type { AppContextValue } from './app-context.js';
+import { allowedRoutes } from './nav-items.js';
+import { useRoute } from './router.js';
+import { Header } from './header.js';
+
+interface WorkspaceProps {
+  api: Endpoints;
+  session: SessionView;
+  signOut: () => Promise<void>;
+  onExpired: () => void;
+}
+
+/** The signed-in workspace: one draft store for the session, the header and the current screen. */
+export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) {
+  const store = useMemo(
+    () => new DraftStore({ api, queue: new QueueStorage(session.user.id, window.localStorage), onUnauthenticated: onExpired }),
+    [api, session.user.id, onExpired],
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback((message: string) => setAnnouncement(message), []);
+  const value: AppContextValue = useMemo(() => ({ api, session, store, signOut, announce }), [api, session, store, signOut, announce]);
+
+  useEffect(() => {
+    void store.load();
+    const online = () => store.online();
+    const offline = () => void store.flush();
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      store.dispose();
+    };
+  }, [store]);
+
+  const route = useRoute();
+  const allowed = allowedRoutes(session.permissions);
+  const current = allowed.includes(route) ? route : 'edit';
+
+  useEffect(() => {
+    document.title = `${TITLES[current]} · 乐山政府工作报告编辑工作台`;
+  }, [current]);
+
+  return (
+    <AppContext.Provider value={value}>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <Header route={current} />
+      <main id="main" tabIndex={-1} className={`screen screen-${current}`}>
+        {current === 'edit' ? <EditorScreen /> : null}
+        {current === 'preview' ? <PreviewScreen /> : null}
+        {current === 'history' ? <HistoryScreen /> : null}
+        {current === 'publish' ? <PublishScreen /> : null}
+        {current === 'import' ? <ImportScreen /> : null}
+        {current === 'users' ? <UsersScreen /> : null}
+        {current === 'audit' ? <AuditScreen /> : null}
+      </main>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+const TITLES = { edit: '编辑', preview: '预览', history: '修订历史', publish: '发布', import: '导入原文', users: '用户管理', audit: '审计日志' } as const;

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { LoginBodySchema } from '../../../src/api/session.schemas.js';
+import { ApiError } from '../api/api-error.js';
+import type { SessionView } from '../api/endpoints.js';
+import { Field } from '../ui/field.js';
+import { messageOf } from '../ui/error-message.js';
+
+interface SignInProps {
+  signIn: (email: string, password: string) => Promise<SessionView>;
+  notice?: string | null;
+}
+
+/** E-mail and password; the server's schema checks the form before anything is sent. */
+export function SignIn({ signIn, notice = null }: SignInProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = LoginBodySchema.safeParse({ email: email.trim(), password });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setFailure(null);
+    try {
+      await signIn(parsed.data.email, parsed.data.password);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 429) {
+        const wait = error.retryAfterSeconds === null ? '' : `，请在 ${Math.ceil(error.retryAfterSeconds / 60)} 分钟后再试`;
+        setFailure(`登录失败次数过多${wait}`);
+      } else setFailure(messageOf(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <h1>乐山市政府工作报告 · 编辑工作台</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={notice === null ? undefined : 'sign-in-notice'}>
+        <h2>登录</h2>
+        {notice === null ? null : (
+          <p className="notice" id="sign-in-notice">
+            {notice}
+          </p>
+        )}
+        <Field label="电子邮箱" error={errors.email ?? null}>
+          {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+        </Field>
+        <Field label="密码" error={errors.password ?? null}>
+          {(p) => (
+            <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          )}
+        </Field>
+        {failure === null ? null : (
+          <p className="error-banner" role="alert">
+            {failure}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
+    </main>
+  );
+}
