@@ -1,0 +1,60 @@
+// The one list of the package's entry points. tsup.config.ts builds exactly these, and
+// scripts/write-exports.ts writes package.json "exports" from them; test/entrypoints.test.ts
+// fails when the two drift apart.
+
+/** A code entry point: `subpath` in package.json exports, built from `source` to dist/<name>.*. */
+export interface CodeEntry {
+  subpath: string;
+  name: string;
+  source: string;
+}
+
+export const codeEntries: readonly CodeEntry[] = [
+  { subpath: '.', name: 'index', source: 'src/index.ts' },
+  { subpath: './model', name: 'model', source: 'src/model/index.ts' },
+  { subpath: './data', name: 'data', source: 'src/data/index.ts' },
+  { subpath: './parse', name: 'parse', source: 'src/parse/index.ts' },
+  { subpath: './indicators', name: 'indicators', source: 'src/indicators/index.ts' },
+  { subpath: './search', name: 'search', source: 'src/search/index.ts' },
+  { subpath: './edit', name: 'edit', source: 'src/edit/index.ts' },
+];
+
+/** Files exported as they are: the generated JSON Schema, the source copy, the manifest. */
+export const fileEntries: Readonly<Record<string, string>> = {
+  './schema.json': './schema/report.schema.json',
+  './source.txt': './src/data/source/leshan-report-source.txt',
+  './package.json': './package.json',
+};
+
+/** The command-line tool: ESM only, built to dist/cli.mjs and published as `bin`. */
+export const cliEntry = { name: 'cli', source: 'src/cli.ts' } as const;
+
+export const SOURCE_CONDITION = '@leshan/source';
+
+export interface CodeExport {
+  [SOURCE_CONDITION]: string;
+  import: { types: string; default: string };
+  require: { types: string; default: string };
+}
+
+/** The export of one code entry: source first (monorepo), then ESM and CJS each with its types. */
+export function codeExport(entry: CodeEntry): CodeExport {
+  return {
+    [SOURCE_CONDITION]: `./${entry.source}`,
+    import: { types: `./dist/${entry.name}.d.mts`, default: `./dist/${entry.name}.mjs` },
+    require: { types: `./dist/${entry.name}.d.cts`, default: `./dist/${entry.name}.cjs` },
+  };
+}
+
+/** package.json "exports", in the order the entries are listed. */
+export function exportsMap(): Record<string, CodeExport | string> {
+  const map: Record<string, CodeExport | string> = {};
+  for (const entry of codeEntries) map[entry.subpath] = codeExport(entry);
+  Object.assign(map, fileEntries);
+  return map;
+}
+
+/** The tsup entry object: output name → source file. */
+export function tsupEntries(): Record<string, string> {
+  return Object.fromEntries(codeEntries.map((e) => [e.name, e.source]));
+}
