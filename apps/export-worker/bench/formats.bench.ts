@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { canonicalEdition } from '../src/canonical-edition.js';
 import { renderMarkdown } from '../src/render/render-markdown.js';
 import { FORMAT_IDS } from '../src/schemas.js';
-import type { BenchRow } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = 5;

@@ -6,8 +6,8 @@ import { diffReports } from '../src/edit/diff-reports.js';
 import { diffText } from '../src/edit/diff-text.js';
 import { randomCommand } from '../src/edit/random-command.fixture.js';
 import type { Report } from '../src/model/report.js';
-import type { BenchRow } from './harness.js';
-import { time } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { time } from '@leshan/bench';
 
 /** 1000 valid commands on the canonical report, from a fixed seed, and the report after them. */
 function commandSequence(): { commands: Command[]; final: Report } {

@@ -1,8 +1,8 @@
 import { canonicalReport } from '../src/data/index.js';
 import { extractIndicators } from '../src/indicators/index.js';
 import { listMeasures } from '../src/model/index.js';
-import type { BenchRow } from './harness.js';
-import { time } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { time } from '@leshan/bench';
 
 // One call takes microseconds, below the timer's grain: time batches and divide.
 const BATCH = 50;

@@ -1,7 +1,7 @@
 import { sourceText } from '../src/data/index.js';
 import { parseReportText } from '../src/parse/index.js';
-import type { BenchRow } from './harness.js';
-import { time } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { time } from '@leshan/bench';
 
 // Parse time for the source and for 64 copies of it: linear growth means the ratio stays near 64.
 export async function bench(): Promise<BenchRow[]> {

@@ -2,8 +2,8 @@ import { canonicalReport } from '../src/data/index.js';
 import type { Report } from '../src/model/report.js';
 import type { SearchIndex } from '../src/search/index.js';
 import { createSearchIndex, loadSearchIndex, search, serializeSearchIndex } from '../src/search/index.js';
-import type { BenchRow } from './harness.js';
-import { time } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { time } from '@leshan/bench';
 import { synthesizeReport } from './synthesize-report.js';
 
 // Two words, a substring across words, digits, a chapter-title phrase and a miss.

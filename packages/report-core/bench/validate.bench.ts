@@ -1,8 +1,8 @@
 import { canonicalReport } from '../src/data/index.js';
 import { formatIssues, reportStats, validateReport } from '../src/model/index.js';
 import type { Report } from '../src/model/index.js';
-import type { BenchRow } from './harness.js';
-import { time } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { time } from '@leshan/bench';
 import { synthesizeReport } from './synthesize-report.js';
 
 function measure(name: string, report: Report, runs: number, warmup: number): BenchRow[] {

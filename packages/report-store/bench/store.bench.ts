@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { canonicalReport } from '@leshan/report-core/data';
 import { openStore } from '../src/index.js';
 import { editMeasure, measures } from '../test/measures.js';
-import type { BenchRow } from './harness.js';
-import { timeAsync } from './harness.js';
+import type { BenchRow } from '@leshan/bench';
+import { timeAsync } from '@leshan/bench';
 
 /** The SQLite store with the canonical report: edits, reads and the export queue. */
 export async function bench(): Promise<BenchRow[]> {

@@ -1,15 +1,24 @@
-import { applyCommands, findNode, validateReport } from '@leshan/report-core';
+import { z } from 'zod';
+import { applyCommands, findNode, toValidationIssues, validateReport } from '@leshan/report-core';
 import type { Draft, Store } from '@leshan/report-store';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, issuesToHttp } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import type { RouteSpec } from '../http/route.js';
 import { CommandBatchSchema, CommandResultSchema, ConflictBodySchema, DraftViewSchema } from '../api/draft.schemas.js';
 import type { DraftView } from '../api/draft.schemas.js';
 
 export async function currentDraft(store: Store): Promise<Draft> {
-  const draft = await store.getDraft();
+  let draft: Draft | null;
+  try {
+    draft = await store.getDraft();
+  } catch (error) {
+    // The store reads the draft with ReportSchema: a row that breaks the rules (written below the
+    // API, e.g. by hand) is a refusal with its issues, not a 500.
+    if (!(error instanceof z.ZodError)) throw error;
+    throw new HttpError(422, 'invalid-report', '草稿数据未通过校验，不能读取或发布，请联系管理员处理', issuesToHttp(toValidationIssues(error.issues), 'report'));
+  }
   if (draft === null) throw new HttpError(404, 'no-draft', '还没有草稿：请先导入原文');
   return draft;
 }
@@ -99,7 +108,8 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
           }
           case 'rejected': {
             const { error, index } = result.error;
-            const where = index === null ? 'commands' : `commands.${index}`;
+            // index null: each command applied, but the batch's result breaks a rule of the report.
+            const where = index === null ? 'report' : `commands.${index}`;
             const issues = 'issues' in error ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh })) : [];
             throw new HttpError(422, error.code, error.message.zh, issues.length > 0 ? issues : [{ path: where, message: error.message.zh }]);
           }

@@ -14,6 +14,8 @@ export const FORMATS = ['json', 'csv-measures'] as const;
 
 export interface Harness {
   store: Store;
+  /** Where the store lives, for tests that reach the database below the store (raw SQL). */
+  target: { sqliteFile: string } | { databaseUrl: string };
   app: ReturnType<typeof createServer>;
   close: () => Promise<void>;
 }
@@ -21,7 +23,8 @@ export interface Harness {
 /** An admin server on a fresh store (SQLite temp file, or PostgreSQL when databaseUrl is given). */
 export async function startAdmin(options: { databaseUrl?: string; config?: Partial<AdminConfig> } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-'));
-  const store = await openStore({ sqliteFile: join(dir, 'test.db'), databaseUrl: options.databaseUrl });
+  const sqliteFile = join(dir, 'test.db');
+  const store = await openStore({ sqliteFile, databaseUrl: options.databaseUrl });
   const app = createServer({
     store,
     logger: pino({ level: 'silent' }),
@@ -39,6 +42,7 @@ export async function startAdmin(options: { databaseUrl?: string; config?: Parti
   });
   return {
     store,
+    target: options.databaseUrl === undefined ? { sqliteFile } : { databaseUrl: options.databaseUrl },
     app,
     close: async () => {
       await store.close();

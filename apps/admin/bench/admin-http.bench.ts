@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { BenchRow } from '@leshan/bench';
+import { startPostgres } from '../../../packages/report-store/test/postgres.js';
+import type { AdminProcessEnv, HttpSession } from '../test/admin-process.js';
+import { httpSignIn, startAdminProcess, stopAdminProcess } from '../test/admin-process.js';
+import { testEnv } from '../test/env.js';
+
+const ADMIN = { ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'benchmark password 乐山' };
+const SECONDS = testEnv.BENCH_SECONDS;
+const CONNECTIONS = 10;
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+async function run(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ duration: SECONDS, connections: CONNECTIONS, ...options });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts };
+}
+
+/** GET /api/draft signed in: session lookup, draft read, validation, JSON of the whole report. */
+function readDraft(baseUrl: string, session: HttpSession): Promise<Figures> {
+  return run({ url: `${baseUrl}/api/draft`, headers: { cookie: session.cookie } });
+}
+
+/**
+ * One tracking.set per request. Each request in flight takes a measure nobody else is editing
+ * from a pool and sends the newest revision it has seen as baseRevision, so no edit conflicts:
+ * a 409 would count as a failure. (autocannon resets a connection's context after every request
+ * of a one-request list, so the pool, not the context, keeps the state.)
+ */
+async function editDraft(baseUrl: string, session: HttpSession): Promise<Figures> {
+  const draft = (await (await fetch(`${baseUrl}/api/draft`, { headers: { cookie: session.cookie } })).json()) as {
+    revision: number;
+    report: { chapters: { sections: { measures: { id: string }[] }[] }[] };
+  };
+  const free = draft.report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures.map((m) => m.id)));
+  let latest = draft.revision;
+  let serial = 0;
+  return run({
+    url: `${baseUrl}/api/draft/commands`,
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          serial += 1;
+          const measureId = free.shift() ?? 'no-free-measure';
+          return { ...req, body: JSON.stringify({ baseRevision: latest, commands: [{ type: 'tracking.set', measureId, progress: serial % 101 }] }) };
+        },
+        onResponse: (_status, body) => {
+          const answer = JSON.parse(body) as { revision?: number; touched?: string[]; nodes?: { id: string }[] };
+          if (answer.revision !== undefined) latest = Math.max(latest, answer.revision);
+          free.push(...(answer.touched ?? answer.nodes?.map((n) => n.id) ?? []));
+        },
+      },
+    ],
+  });
+}
+
+async function scenarios(engine: string, env: Pick<AdminProcessEnv, 'SQLITE_FILE' | 'DATABASE_URL'>): Promise<BenchRow[]> {
+  // Logging at info, as in production: one JSON line per request is part of the cost.
+  const admin = await startAdminProcess({ ...env, ...ADMIN }, { keepOutput: false });
+  try {
+    const session = await httpSignIn(admin.baseUrl, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+    const rows: BenchRow[] = [];
+    for (const [name, figures] of [
+      ['GET /api/draft', await readDraft(admin.baseUrl, session)],
+      ['POST /api/draft/commands (tracking.set)', await editDraft(admin.baseUrl, session)],
+    ] as const) {
+      rows.push(
+        { name: `${engine} ${name} throughput`, value: figures.rps, unit: 'req/s' },
+        { name: `${engine} ${name} p50 latency`, value: figures.p50, unit: 'ms' },
+        { name: `${engine} ${name} p99 latency`, value: figures.p99, unit: 'ms' },
+        { name: `${engine} ${name} failed (non-2xx, errors)`, value: figures.bad, unit: 'requests' },
+      );
+    }
+    return rows;
+  } finally {
+    await stopAdminProcess(admin);
+  }
+}
+
+/** The admin server as its own process, `CONNECTIONS` clients for `SECONDS` s per scenario, on both engines. */
+export async function bench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-bench-'));
+  // fsync on, like the SQLite file (synchronous=FULL): both engines commit durably.
+  const cluster = await startPostgres({ durable: true, bin: testEnv.PG_BIN });
+  try {
+    return [
+      ...(await scenarios('sqlite', { SQLITE_FILE: join(dir, 'bench.db') })),
+      ...(await scenarios('postgres', { DATABASE_URL: cluster.url('postgres') })),
+    ];
+  } finally {
+    await cluster.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,4 @@
+import { runBenchFiles } from '@leshan/bench';
+
+// `pnpm --filter admin bench [prefix]`
+await runBenchFiles(new URL('.', import.meta.url), process.argv[2]);

@@ -1,0 +1,24 @@
+import { inject } from 'vitest';
+import { createDatabase } from '../../../../packages/report-store/test/postgres.js';
+import type { AdminConfig } from '../deps.js';
+import type { Harness } from './admin-harness.js';
+import { startAdmin } from './admin-harness.js';
+
+/** One database engine the admin API is tested on; `start` gives a server on a fresh, seeded database. */
+export interface AdminEngine {
+  name: 'sqlite' | 'postgres';
+  start: (config?: Partial<AdminConfig>) => Promise<Harness>;
+}
+
+// Every API test file runs `describe.each(engines)`: SQLite in a temporary file, and PostgreSQL in a
+// new database of the run's throwaway cluster (test/global-setup.ts).
+export const engines: AdminEngine[] = [
+  { name: 'sqlite', start: (config) => startAdmin(config === undefined ? {} : { config }) },
+  {
+    name: 'postgres',
+    start: async (config) => {
+      const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
+      return startAdmin(config === undefined ? { databaseUrl } : { databaseUrl, config });
+    },
+  },
+];

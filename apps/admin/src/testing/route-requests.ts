@@ -1,0 +1,106 @@
+import { applyCommands, canonicalReport, listMeasures, sourceText } from '@leshan/report-core';
+import type { Store } from '@leshan/report-store';
+
+/** A concrete request for one route: the path with its parameters filled in, query and body. */
+export interface ProbeRequest {
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface CaseContext {
+  store: Store;
+  /** The admin the setup writes as (never the caller under test). */
+  adminId: string;
+  /** Different on every call, for unique e-mails, names and progress values. */
+  serial: number;
+}
+
+export interface RouteCase {
+  /** A request that succeeds for an allowed caller in the current state; any setup goes through the store. */
+  valid: (ctx: CaseContext) => Promise<ProbeRequest>;
+  /** The route naming something that does not exist: an allowed caller gets 404. */
+  missing?: ProbeRequest;
+  /** Succeeding ends the caller's session (sign-out): the matrix gives it a session of its own. */
+  endsSession?: true;
+}
+
+export const MEASURE_IDS = listMeasures(canonicalReport).map((m) => m.id);
+/** The first lines of the source: a short text that imports as a valid report. */
+export const SMALL_SOURCE = sourceText.split('\n').slice(0, 40).join('\n');
+export const PROBE_LOGIN = { email: 'probe@example.org', password: 'probe password of the matrix' };
+
+async function revision(store: Store): Promise<number> {
+  return (await store.getDraft())?.revision ?? 0;
+}
+
+/** A tracking.set on a measure of the draft as it is now (an import replaces the measures). */
+async function trackingEdit(store: Store, serial: number): Promise<{ baseRevision: number; commands: object[] }> {
+  const draft = await store.getDraft();
+  if (draft === null) throw new Error('the store has no draft');
+  const ids = listMeasures(draft.report).map((m) => m.id);
+  return { baseRevision: draft.revision, commands: [{ type: 'tracking.set', measureId: ids[serial % ids.length], progress: serial % 101 }] };
+}
+
+/** Changes the draft through the store, so publishing and restoring have something to do. */
+async function changeDraft({ store, adminId, serial }: CaseContext): Promise<number> {
+  const { baseRevision, commands } = await trackingEdit(store, serial);
+  const result = await store.appendDraftRevision({ baseRevision, commands, author: adminId, apply: (r) => applyCommands(r, commands) });
+  if (!result.ok) throw new Error(`setup edit failed: ${JSON.stringify(result)}`);
+  return result.revision.number;
+}
+
+async function firstEditionId(store: Store): Promise<string> {
+  const edition = await store.getEditionByNumber(1);
+  if (edition === null) throw new Error('the seeded store has no edition 1');
+  return edition.id;
+}
+
+/** One case per `METHOD path` of adminRoutes(); the matrix test fails for a route missing here. */
+export const routeCases: Record<string, RouteCase> = {
+  'post /api/session': { valid: () => Promise.resolve({ path: '/api/session', body: PROBE_LOGIN }) },
+  'get /api/session': { valid: () => Promise.resolve({ path: '/api/session' }) },
+  'delete /api/session': { valid: () => Promise.resolve({ path: '/api/session' }), endsSession: true },
+  'get /api/draft': { valid: () => Promise.resolve({ path: '/api/draft' }) },
+  'post /api/draft/commands': {
+    valid: async ({ store, serial }) => ({ path: '/api/draft/commands', body: await trackingEdit(store, serial) }),
+  },
+  'get /api/revisions': { valid: () => Promise.resolve({ path: '/api/revisions', query: { limit: '5' } }) },
+  'get /api/revisions/diff': {
+    valid: async ({ store }) => ({ path: '/api/revisions/diff', query: { from: '0', to: String(await revision(store)) } }),
+  },
+  'get /api/revisions/:number': { valid: () => Promise.resolve({ path: '/api/revisions/0' }), missing: { path: '/api/revisions/99999' } },
+  'post /api/revisions/:number/restore': {
+    valid: async (ctx) => ({ path: '/api/revisions/0/restore', body: { baseRevision: await changeDraft(ctx) } }),
+    missing: { path: '/api/revisions/99999/restore', body: { baseRevision: 0 } },
+  },
+  'post /api/import/preview': { valid: () => Promise.resolve({ path: '/api/import/preview', body: { text: SMALL_SOURCE } }) },
+  'post /api/import': {
+    valid: async ({ store }) => ({ path: '/api/import', body: { text: SMALL_SOURCE, baseRevision: await revision(store), confirm: true } }),
+  },
+  'get /api/publish/checklist': { valid: () => Promise.resolve({ path: '/api/publish/checklist' }) },
+  'post /api/editions': { valid: async (ctx) => ({ path: '/api/editions', body: { baseRevision: await changeDraft(ctx) } }) },
+  'get /api/editions': { valid: () => Promise.resolve({ path: '/api/editions' }) },
+  'get /api/editions/:id': {
+    valid: async ({ store }) => ({ path: `/api/editions/${await firstEditionId(store)}` }),
+    missing: { path: '/api/editions/no-such-edition' },
+  },
+  'get /api/editions/:id/exports': {
+    valid: async ({ store }) => ({ path: `/api/editions/${await firstEditionId(store)}/exports` }),
+    missing: { path: '/api/editions/no-such-edition/exports' },
+  },
+  'get /api/users': { valid: () => Promise.resolve({ path: '/api/users' }) },
+  'post /api/users': {
+    valid: ({ serial }) =>
+      Promise.resolve({ path: '/api/users', body: { email: `new-${serial}@example.org`, displayName: `新用户${serial}`, role: 'editor', password: 'a long enough password' } }),
+  },
+  'patch /api/users/:id': {
+    valid: async ({ store }) => {
+      const probe = await store.findUserByEmail(PROBE_LOGIN.email);
+      if (probe === null) throw new Error('the probe user is missing');
+      return { path: `/api/users/${probe.id}`, body: { displayName: '探针用户' } };
+    },
+    missing: { path: '/api/users/no-such-user', body: { displayName: '无人' } },
+  },
+  'get /api/audit': { valid: () => Promise.resolve({ path: '/api/audit', query: { limit: '5' } }) },
+};
