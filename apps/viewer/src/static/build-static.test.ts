@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NO_CLIENT_ASSETS } from '../server/http/client-assets.js';
+import { sampleSource } from '../server/testing/sample-editions.js';
+import { buildStatic } from './build-static.js';
+import { fileForUrl } from './static-urls.js';
+
+const outDir = mkdtempSync(join(tmpdir(), 'viewer-static-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('buildStatic', () => {
+  it('maps URLs to files a static host serves', () => {
+    expect(fileForUrl('/')).toBe('index.html');
+    expect(fileForUrl('/en/')).toBe('en/index.html');
+    expect(fileForUrl('/chapters/2')).toBe('chapters/2/index.html');
+    expect(fileForUrl('/api/v1/editions/latest.json')).toBe('api/v1/editions/latest.json');
+    expect(fileForUrl('/feeds/progress.atom')).toBe('feeds/progress.atom');
+  });
+
+  it('writes every page, feed and API answer of the latest edition', async () => {
+    const result = await buildStatic({
+      source: sampleSource(),
+      assets: NO_CLIENT_ASSETS,
+      siteUrl: 'https://report.example.cn',
+      outDir,
+    });
+    expect(result.editionNumber).toBe(2);
+    for (const file of [
+      'index.html',
+      'en/index.html',
+      'chapters/8/index.html',
+      'targets/index.html',
+      'print/index.html',
+      'editions/diff/1/2/index.html',
+      '404.html',
+      'feeds/chapters/1/progress.atom',
+      'api/v1/openapi.json',
+      'api/v1/editions/latest.json',
+      'api/v1/measures/m94.json',
+      'api/v1/indicators.json',
+      'api/v1/editions/e2/files/leshan-report-edition-2.json',
+      '_headers',
+    ]) {
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+    }
+    const latest = JSON.parse(
+      readFileSync(join(outDir, 'api/v1/editions/latest.json'), 'utf8'),
+    ) as { hash: string };
+    expect(existsSync(join(outDir, `api/v1/editions/${latest.hash}/search-index.json`))).toBe(true);
+    expect(readFileSync(join(outDir, 'chapters/2/index.html'), 'utf8')).toContain(
+      '<li id="m94" class="measure">',
+    );
+    expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('页面不存在');
+  });
+});

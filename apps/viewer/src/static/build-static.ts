@@ -1,0 +1,88 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import type { Artifact } from '../schemas.js';
+import type { ClientAssets } from '../server/http/client-assets.js';
+import { createServer } from '../server/server.js';
+import type { ViewerSource } from '../server/source.js';
+import { fileForUrl, staticUrls } from './static-urls.js';
+
+export interface StaticBuildOptions {
+  source: ViewerSource;
+  assets: ClientAssets;
+  siteUrl: string;
+  outDir: string;
+}
+
+export interface StaticBuildResult {
+  files: number;
+  bytes: number;
+  editionNumber: number;
+}
+
+/** Headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the server's policy. */
+const HEADERS = `/*
+  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+  X-Frame-Options: SAMEORIGIN
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+/api/*
+  Access-Control-Allow-Origin: *
+/feeds/*
+  Access-Control-Allow-Origin: *
+`;
+
+/**
+ * Writes the whole site as static files: renders every URL through the real server (so the
+ * files are byte for byte what the server answers), then copies the browser bundle.
+ */
+export async function buildStatic(options: StaticBuildOptions): Promise<StaticBuildResult> {
+  const latest = await options.source.latestEdition();
+  if (latest === undefined)
+    throw new Error('静态构建失败：尚未发布任何版本 (nothing is published yet)');
+  const editions = await options.source.listEditions();
+  const artifacts = new Map<string, Artifact[]>();
+  for (const e of editions) artifacts.set(e.id, await options.source.listArtifacts(e.id));
+
+  const app = createServer({
+    source: options.source,
+    assets: options.assets,
+    siteUrl: options.siteUrl,
+  });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await rm(options.outDir, { recursive: true, force: true });
+  let files = 0;
+  let bytes = 0;
+  const write = async (file: string, data: Uint8Array | string): Promise<void> => {
+    const target = join(options.outDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, data);
+    files += 1;
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  };
+  try {
+    for (const url of [...staticUrls(latest, editions, artifacts), '/404']) {
+      const response = await fetch(`${base}${url}`);
+      if (!response.ok && url !== '/404')
+        throw new Error(`静态构建失败：${url} 返回 ${response.status}`);
+      await write(
+        url === '/404' ? '404.html' : fileForUrl(url),
+        new Uint8Array(await response.arrayBuffer()),
+      );
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await write('robots.txt', 'User-agent: *\nAllow: /\n');
+  await write('_headers', HEADERS);
+  if (options.assets.dir !== undefined)
+    await cp(join(options.assets.dir, 'assets'), join(options.outDir, 'assets'), {
+      recursive: true,
+    });
+  return { files, bytes, editionNumber: latest.number };
+}
