@@ -2,13 +2,20 @@
 // Starts the whole system on one machine: the admin app first (it migrates and seeds the store),
 // then the public viewer and the export worker. Ctrl-C stops all three cleanly.
 import { spawn } from 'node:child_process';
+import { dirname, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const adminHost = process.env.ADMIN_HOST ?? '127.0.0.1';
 const adminPort = process.env.ADMIN_PORT ?? '4100';
 const viewerHost = process.env.VIEWER_HOST ?? '127.0.0.1';
 const viewerPort = process.env.VIEWER_PORT ?? '4200';
 const viewerUrl = `http://${viewerHost}:${viewerPort}`;
+// Where the admin keeps the SQLite store (same rule as apps/admin/src/env.ts), for the banner.
+const dataDir = resolve(repoRoot, process.env.DATA_DIR ?? 'data');
+const sqliteFile = relative(process.cwd(), resolve(dataDir, process.env.SQLITE_FILE ?? 'leshan.db')) || '.';
 const env = { ...process.env, ADMIN_PORT: adminPort, VIEWER_PORT: viewerPort, VIEWER_URL: process.env.VIEWER_URL ?? viewerUrl };
 
 const colours = { admin: 36, viewer: 32, worker: 35 };
@@ -35,9 +42,12 @@ function start(name) {
     if (!stopping) {
       process.stdout.write(`${prefix}已退出 (exited: ${signal ?? code})，正在停止其余进程\n`);
       stop(1);
-    } else if (children.size === 0) {
-      process.exit(process.exitCode ?? 0);
+      return;
     }
+    // Each process says how it ended, so a stop that was not clean is visible (and the exit code shows it).
+    process.stdout.write(`${prefix}已停止 (stopped: ${signal ?? code})\n`);
+    if (code !== 0) process.exitCode = 1;
+    if (children.size === 0) process.exit(process.exitCode ?? 0);
   });
   children.set(name, child);
 }
@@ -83,7 +93,7 @@ if (!stopping) {
       `  公众网站 (public viewer):  ${viewerUrl}/`,
       `  公开接口 (public API):     ${viewerUrl}/api/v1/editions/latest`,
       `  编辑后台 (admin app):      http://${adminHost}:${adminPort}/admin/`,
-      `  数据 (data):               ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'data/leshan.db (SQLite)'}`,
+      `  数据 (data):               ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `${sqliteFile} (SQLite)`}`,
       '  首位管理员的账号和初始密码只在第一次启动时打印在上方 (first admin credentials are printed above on the first start).',
       '  按 Ctrl-C 停止 (press Ctrl-C to stop).',
       '',

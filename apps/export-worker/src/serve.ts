@@ -44,6 +44,17 @@ export async function serve(env: WorkerEnv): Promise<void> {
   try {
     const swept = await sweepTempFiles(env.exportDir, 60_000);
     if (swept.length > 0) logger.info({ files: swept }, 'removed temporary files of a dead worker');
+    // Leftovers of a worker killed elsewhere on a shared folder show up later: sweep again.
+    const sweeper = setInterval(() => {
+      sweepTempFiles(env.exportDir, 60_000).then(
+        (files) => {
+          if (files.length > 0) logger.info({ files }, 'removed temporary files of a dead worker');
+        },
+        (error: unknown) => logger.warn({ err: error }, 'cannot sweep temporary files'),
+      );
+    }, 60_000);
+    sweeper.unref();
+    stop.signal.addEventListener('abort', () => clearInterval(sweeper));
     await enqueueLatest(store, logger);
     logger.info(
       { engine: store.engine, exportDir: env.exportDir, leaseMs: env.LEASE_MS },

@@ -1,10 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '../canonical-json.js';
 
 /** Temporary files are dot-files ending in .tmp: never an artifact name, hidden from listings. */
 export const TEMP_FILE = /^\..+\.tmp$/;
+
+/** This machine's name as it appears in temporary file names (letters, digits and '-'). */
+export const HOST_TAG = hostname().replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63) || 'host';
+
+/**
+ * `.<name>~<host>~<pid>~<random>.tmp`: who wrote a temporary file, so that a worker starting
+ * on the same machine can tell the leftovers of a killed process from a live one's files.
+ */
+export const TEMP_OWNER = /~([A-Za-z0-9-]+)~(\d+)~[0-9a-f]+\.tmp$/;
+
+export function tempFileName(name: string): string {
+  return `.${name}~${HOST_TAG}~${process.pid}~${randomBytes(6).toString('hex')}.tmp`;
+}
 
 export type Placement =
   /** The file was not there; ours is now, complete. */
@@ -51,7 +65,7 @@ export async function placeFile(
 ): Promise<{ path: string; placement: Placement }> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, name);
-  const temp = join(dir, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, tempFileName(name));
   try {
     await writeDurably(temp, bytes);
     let placement: Placement = 'written';
