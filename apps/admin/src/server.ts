@@ -7,6 +7,7 @@ import { loadPrincipal, principalOf } from './auth/principal.js';
 import { HttpError } from './http/errors.js';
 import { errorHandler, requestLogger, requireJson, securityHeaders } from './http/middleware.js';
 import { buildOpenApi } from './http/openapi.js';
+import { rejectUnsafeText, verifyUtf8 } from './http/text-safety.js';
 import { mountRoutes } from './http/route.js';
 import type { RouteSpec } from './http/route.js';
 import { draftRoutes } from './routes/draft.routes.js';
@@ -57,7 +58,8 @@ export function createServer(deps: AdminDeps): Express {
 
   const api = express.Router();
   api.use(requireJson);
-  api.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
+  api.use(express.json({ limit: deps.config.bodyLimit, strict: true, verify: verifyUtf8 }));
+  api.use(rejectUnsafeText);
   api.use(loadPrincipal(deps.store));
   mountRoutes(api, routes, principalOf);
   api.use('/api', (_req, _res, next) => {
