@@ -1,0 +1,3 @@
+import config from '@leshan/eslint-config';
+
+export default [...config, { ignores: ['e2e-screenshots/**', 'results/**'] }];

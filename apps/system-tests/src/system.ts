@@ -1,0 +1,295 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inheritedEnv } from './env.js';
+import { waitUntil } from './wait.js';
+
+/** The repository root: start-all.mjs resolves `data/` and the apps from here. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'start-all.mjs');
+
+/** Every setting the three processes read; a test never inherits them from the shell or CI. */
+const SETTING = /^(DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
+const RESERVED_PORTS = new Set([4100, 4200]);
+
+export type AppName = 'admin' | 'viewer' | 'worker';
+
+/** A free TCP port on 127.0.0.1, never the defaults a person's own `pnpm start` may be using. */
+export async function freePort(taken: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      });
+    });
+    if (!RESERVED_PORTS.has(port) && !taken.includes(port)) return port;
+  }
+}
+
+/** A temporary folder for one system's data (never the repository's `data/`). */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'leshan-system-'));
+}
+
+/** The inherited environment without any of the system's settings, plus the given ones. */
+export function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(inheritedEnv())) if (!SETTING.test(key)) env[key] = value;
+  return { ...env, ...settings };
+}
+
+// eslint-disable-next-line no-control-regex -- the prefixes start-all.mjs colours
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Everything a process group printed, as text without colours, line by line. */
+class Output {
+  private text = '';
+  constructor(child: ChildProcess) {
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        this.text += chunk.replace(ANSI, '');
+      });
+    }
+  }
+  get all(): string {
+    return this.text;
+  }
+}
+
+/** Process groups started here, killed by killLeftovers() if a test failed before stopping them. */
+const groups = new Set<number>();
+
+/** True while a process with this id exists (a zombie not yet reaped counts as gone). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\S+\s+\S+\s+Z/.test(readStat(pid));
+  } catch {
+    return false;
+  }
+}
+
+/** True while any process of the process group led by `pgid` exists. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readStat(pid: number): string {
+  // /proc/<pid>/stat: "pid (comm) state ..."; comm may contain spaces but not ") ".
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/\(.*\)/, '(comm)');
+}
+
+/** Kills (SIGKILL) every process group a test started and did not stop; for afterAll. */
+export function killLeftovers(): void {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  groups.clear();
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+  /** From the signal (or from the start, for a run that ended by itself) to the exit. */
+  ms: number;
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface RunningSystem {
+  adminUrl: string;
+  viewerUrl: string;
+  dataDir: string;
+  /** The export folder the banner reports. */
+  exportDir: string;
+  /** The first admin's e-mail and generated password, when this start printed them. */
+  credentials: Credentials | null;
+  /** start-all's own pid (the leader of its process group) and the three processes' pids. */
+  pid: number;
+  pids: Record<AppName, number>;
+  output(): string;
+  /** The JSON log lines one process printed (pino), in order. */
+  logs(app: AppName): Record<string, unknown>[];
+  /** Ctrl-C: SIGINT to start-all's process group; resolves when start-all has exited. */
+  stop(): Promise<Exit>;
+}
+
+export interface StartOptions {
+  /** Reuse a data folder (a second start); a new temporary one by default. */
+  dataDir?: string;
+  /** More settings (DATABASE_URL, POLL_MS, …). */
+  env?: Record<string, string>;
+  /** How long to wait for the banner. */
+  timeoutMs?: number;
+}
+
+function spawnStartAll(env: NodeJS.ProcessEnv): { child: ChildProcess; output: Output } {
+  // Exactly the first command after its build step: `node tooling/scripts/start-all.mjs` from
+  // the repository root, in its own process group (as a terminal runs it).
+  const child = spawn(process.execPath, [START_ALL], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error('system: cannot start start-all.mjs');
+  groups.add(child.pid);
+  return { child, output: new Output(child) };
+}
+
+const BANNER_END = '按 Ctrl-C 停止';
+
+function match(text: string, pattern: RegExp, what: string): RegExpMatchArray {
+  const found = text.match(pattern);
+  if (found === null) throw new Error(`system: the output has no ${what}:\n${text}`);
+  return found;
+}
+
+/** Lines of one process, as start-all.mjs prefixes them ("worker │ …"). */
+function linesOf(text: string, app: AppName): string[] {
+  const prefix = `${app.padEnd(6)} │ `;
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length));
+}
+
+export function jsonLines(lines: readonly string[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      out.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // a partial or non-JSON line
+    }
+  }
+  return out;
+}
+
+/**
+ * Starts the system as the README's first command does after its build, on free ports and a
+ * temporary data folder, and resolves once the banner is printed.
+ */
+export async function startSystem(options: StartOptions = {}): Promise<RunningSystem> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const adminPort = await freePort();
+  const viewerPort = await freePort([adminPort]);
+  const env = cleanEnv({ DATA_DIR: dataDir, ADMIN_PORT: String(adminPort), VIEWER_PORT: String(viewerPort), ...options.env });
+  const { child, output } = spawnStartAll(env);
+  const pid = child.pid as number;
+  let ended = false;
+  void exited(child).then(() => {
+    ended = true;
+  });
+  await waitUntil(() => output.all.includes(BANNER_END) || ended, {
+    timeoutMs: options.timeoutMs ?? 90_000,
+    what: () => `the banner of start-all.mjs:\n${output.all}`,
+  });
+  if (!output.all.includes(BANNER_END)) throw new Error(`system: start-all.mjs exited before it printed its banner:\n${output.all}`);
+  const text = output.all;
+  const pids = match(text, /进程 \(processes\):\s+admin (\d+) · viewer (\d+) · worker (\d+)/, 'process ids');
+  const email = text.match(/first admin created\): (\S+)/);
+  const password = text.match(/initial password, shown once\): (\S+)/);
+  const system: RunningSystem = {
+    adminUrl: match(text, /编辑后台 \(admin app\):\s+(http\S+?)\/admin\//, 'admin URL')[1] as string,
+    viewerUrl: match(text, /公众网站 \(public viewer\):\s+(http\S+?)\/\s*$/m, 'viewer URL')[1] as string,
+    exportDir: resolve(REPO_ROOT, match(text, /导出文件 \(exports\):\s+(.+?)\s*$/m, 'export folder')[1] as string),
+    dataDir,
+    credentials: email !== null && password !== null ? { email: email[1] as string, password: password[1] as string } : null,
+    pid,
+    pids: { admin: Number(pids[1]), viewer: Number(pids[2]), worker: Number(pids[3]) },
+    output: () => output.all,
+    logs: (app) => jsonLines(linesOf(output.all, app)),
+    async stop() {
+      const from = Date.now();
+      if (!ended) process.kill(-pid, 'SIGINT');
+      const { code, signal } = await exited(child);
+      groups.delete(pid);
+      return { code, signal, output: output.all, ms: Date.now() - from };
+    },
+  };
+  return system;
+}
+
+/** Runs start-all.mjs with the given settings until it exits by itself (a refused start). */
+export async function runUntilExit(settings: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+  const from = Date.now();
+  const { child, output } = spawnStartAll(cleanEnv(settings));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const { code, signal } = await exited(child);
+  clearTimeout(timer);
+  groups.delete(child.pid as number);
+  return { code, signal, output: output.all, ms: Date.now() - from };
+}
+
+export interface ExtraProcess {
+  pid: number;
+  output(): string;
+  logs(): Record<string, unknown>[];
+  /** SIGTERM to its process group; resolves when nothing of it is left. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One more viewer or worker against the same store, started as the README's scale-out section
+ * says (`pnpm --filter viewer start`, `pnpm --filter export-worker start`).
+ */
+export function startExtra(app: 'viewer' | 'worker', settings: Record<string, string>): ExtraProcess {
+  const child = spawn('pnpm', ['--silent', '--filter', app === 'worker' ? 'export-worker' : 'viewer', 'start'], {
+    cwd: REPO_ROOT,
+    env: cleanEnv(settings),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`system: cannot start an extra ${app}`);
+  const pid = child.pid;
+  groups.add(pid);
+  const output = new Output(child);
+  return {
+    pid,
+    output: () => output.all,
+    logs: () => jsonLines(output.all.split('\n')),
+    async stop() {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await waitUntil(() => !groupAlive(pid), { timeoutMs: 20_000, what: () => `the extra ${app} to stop` }).catch(() => {
+        process.kill(-pid, 'SIGKILL');
+      });
+      groups.delete(pid);
+    },
+  };
+}
+
+/** Deletes a temporary data folder. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
