@@ -117,7 +117,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     expect((await draftMeasure(session, MEASURE)).text).toBe(newText);
   });
 
-  it('the publisher signs in and publishes edition 2 through the UI', async () => {
+  it('the publisher signs in, publishes edition 2 through the UI and sees its exports done', async () => {
     const page = await newPage();
     await signIn(page, PUBLISHER);
     await page.getByRole('link', { name: '发布' }).click();
@@ -126,7 +126,11 @@ describe('from an editor’s correction to the public downloads, without a resta
     await page.getByRole('button', { name: '发布新版本' }).click();
     await page.getByRole('dialog', { name: '确认发布' }).getByRole('button', { name: '发布' }).click();
     await page.getByRole('heading', { name: /第 2 版已发布/ }).waitFor();
-    await screenshot(page, '05-publisher-published');
+    await page.locator('.editions li[data-edition="2"]').waitFor();
+    // The publisher watches the worker make the new edition's files.
+    await page.getByText('导出已结束。').waitFor({ timeout: 90_000 });
+    await expect(page.locator('td.job-done').count()).resolves.toBe(FORMATS.length);
+    await screenshot(page, '05-publisher-exports-done');
   });
 
   it('the viewer, still running, shows the new text and progress on the chapter page and in search', async () => {
