@@ -34,7 +34,13 @@ const isUrl = (text) => {
 };
 // The admin links to the viewer and the viewer's feeds name their site: both follow VIEWER_HOST and
 // VIEWER_PORT unless set. A bad port is left for the check below to name (not as a bad URL).
-const env = { ...process.env, ADMIN_HOST: adminHost, ADMIN_PORT: adminPort, VIEWER_HOST: viewerHost, VIEWER_PORT: viewerPort };
+const env = {
+  ...process.env,
+  ADMIN_HOST: adminHost,
+  ADMIN_PORT: adminPort,
+  VIEWER_HOST: viewerHost,
+  VIEWER_PORT: viewerPort,
+};
 if (isUrl(viewerUrl)) {
   env.VIEWER_URL = process.env.VIEWER_URL ?? viewerUrl;
   env.SITE_URL = process.env.SITE_URL ?? viewerUrl;
@@ -43,7 +49,10 @@ if (isUrl(viewerUrl)) {
 const APPS = {
   admin: { dir: 'apps/admin', args: ['dist/index.js'] },
   // The viewer's `start` script (tsx), run in this process so its pid is the server's.
-  viewer: { dir: 'apps/viewer', args: ['--conditions=@leshan/source', '--import', 'tsx', 'src/server/index.ts'] },
+  viewer: {
+    dir: 'apps/viewer',
+    args: ['--conditions=@leshan/source', '--import', 'tsx', 'src/server/index.ts'],
+  },
   worker: { dir: 'apps/export-worker', args: ['dist/main.js'] },
 };
 const colours = { admin: 36, viewer: 32, worker: 35 };
@@ -57,12 +66,23 @@ const shown = (path) => {
 
 const settings = spawnSync(
   process.execPath,
-  ['--conditions=@leshan/source', '--import', 'tsx', join(repoRoot, 'tooling/scripts/check-env.ts')],
+  [
+    '--conditions=@leshan/source',
+    '--import',
+    'tsx',
+    join(repoRoot, 'tooling/scripts/check-env.ts'),
+  ],
   { cwd: join(repoRoot, APPS.viewer.dir), env, encoding: 'utf8' },
 );
 if (settings.status !== 0) {
-  process.stderr.write(settings.stderr || settings.stdout || `settings check failed (${settings.signal ?? settings.status})\n`);
-  process.stderr.write('未启动任何进程 (nothing was started): 请修正上面的环境变量后重试 (fix the variables named above and start again).\n');
+  process.stderr.write(
+    settings.stderr ||
+      settings.stdout ||
+      `settings check failed (${settings.signal ?? settings.status})\n`,
+  );
+  process.stderr.write(
+    '未启动任何进程 (nothing was started): 请修正上面的环境变量后重试 (fix the variables named above and start again).\n',
+  );
   process.exit(1);
 }
 

@@ -4,8 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, startPostgres } from '../../../packages/report-store/test/postgres.js';
 import type { PostgresCluster } from '../../../packages/report-store/test/postgres.js';
 import { testEnv } from '../src/env.js';
-import { AdminSession, appendToMeasureText, createUser, draftMeasure, publish } from '../src/admin-api.js';
-import { freePort, groupAlive, isAlive, killLeftovers, removeDir, runUntilExit, startExtra, startSystem, tempDataDir } from '../src/system.js';
+import {
+  AdminSession,
+  appendToMeasureText,
+  createUser,
+  draftMeasure,
+  publish,
+} from '../src/admin-api.js';
+import {
+  freePort,
+  groupAlive,
+  isAlive,
+  killLeftovers,
+  removeDir,
+  runUntilExit,
+  startExtra,
+  startSystem,
+  tempDataDir,
+} from '../src/system.js';
 import type { Credentials, ExtraProcess, RunningSystem } from '../src/system.js';
 import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
 import { waitUntil } from '../src/wait.js';
@@ -36,7 +52,12 @@ describe('the first command on the embedded SQLite store', () => {
   let credentials: Credentials;
   const added = '（系统测试在停止前补充的文字，重启后仍在。）';
   let corrected = '';
-  const editor = { email: 'kept-editor@leshan.example.cn', displayName: '重启后仍在', role: 'editor' as const, password: 'kept-editor-password-1' };
+  const editor = {
+    email: 'kept-editor@leshan.example.cn',
+    displayName: '重启后仍在',
+    role: 'editor' as const,
+    password: 'kept-editor-password-1',
+  };
 
   beforeAll(async () => {
     dataDir = tempDataDir();
@@ -85,7 +106,8 @@ describe('the first command on the embedded SQLite store', () => {
     const exit = await first.stop();
     expect(exit.signal).toBeNull();
     expect(exit.code, exit.output).toBe(0);
-    for (const app of ['admin', 'viewer', 'worker']) expect(exit.output).toMatch(new RegExp(`${app}\\s*│ 已停止 \\(stopped: 0\\)`));
+    for (const app of ['admin', 'viewer', 'worker'])
+      expect(exit.output).toMatch(new RegExp(`${app}\\s*│ 已停止 \\(stopped: 0\\)`));
     expect(exit.ms).toBeLessThan(15_000);
     expectNothingLeft(first);
   });
@@ -114,20 +136,28 @@ describe('a bad setting', () => {
     ['ADMIN_PORT', '-1'],
     ['DATABASE_URL', 'mysql://leshan:secret@127.0.0.1:3306/leshan'],
     ['SITE_URL', 'not a url'],
-  ])('%s=%s stops the start with a message naming the variable, and nothing is started', async (name, value) => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const adminPort = await freePort();
-    const viewerPort = await freePort([adminPort]);
-    const exit = await runUntilExit({ DATA_DIR: dataDir, ADMIN_PORT: String(adminPort), VIEWER_PORT: String(viewerPort), [name]: value });
-    expect(exit.code).toBe(1);
-    expect(exit.output).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
-    expect(exit.output).toContain('nothing was started');
-    // No process printed anything, and nothing was written: no store, no exports.
-    expect(exit.output).not.toMatch(/^(admin|viewer|worker)\s*│/m);
-    expect(readdirSync(dataDir)).toEqual([]);
-    expect(exit.ms).toBeLessThan(10_000);
-  });
+  ])(
+    '%s=%s stops the start with a message naming the variable, and nothing is started',
+    async (name, value) => {
+      const dataDir = tempDataDir();
+      dirs.push(dataDir);
+      const adminPort = await freePort();
+      const viewerPort = await freePort([adminPort]);
+      const exit = await runUntilExit({
+        DATA_DIR: dataDir,
+        ADMIN_PORT: String(adminPort),
+        VIEWER_PORT: String(viewerPort),
+        [name]: value,
+      });
+      expect(exit.code).toBe(1);
+      expect(exit.output).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
+      expect(exit.output).toContain('nothing was started');
+      // No process printed anything, and nothing was written: no store, no exports.
+      expect(exit.output).not.toMatch(/^(admin|viewer|worker)\s*│/m);
+      expect(readdirSync(dataDir)).toEqual([]);
+      expect(exit.ms).toBeLessThan(10_000);
+    },
+  );
 });
 
 describe('the same system on PostgreSQL, with one more viewer and one more worker', () => {
@@ -167,19 +197,45 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
   });
 
   it('adds a viewer that serves the same latest edition', async () => {
-    const port = await freePort([Number(new URL(system.viewerUrl).port), Number(new URL(system.adminUrl).port)]);
+    const port = await freePort([
+      Number(new URL(system.viewerUrl).port),
+      Number(new URL(system.adminUrl).port),
+    ]);
     extraViewerUrl = `http://127.0.0.1:${port}`;
-    extraViewer = startExtra('viewer', { DATABASE_URL: databaseUrl, DATA_DIR: system.dataDir, VIEWER_PORT: String(port), SITE_URL: system.viewerUrl });
-    await waitUntil(async () => (await fetch(`${extraViewerUrl}/`)).ok, { timeoutMs: 60_000, what: () => `the extra viewer:\n${extraViewer.output()}` });
-    const [a, b] = await Promise.all([latestEdition(system.viewerUrl), latestEdition(extraViewerUrl)]);
+    extraViewer = startExtra('viewer', {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: system.dataDir,
+      VIEWER_PORT: String(port),
+      SITE_URL: system.viewerUrl,
+    });
+    await waitUntil(async () => (await fetch(`${extraViewerUrl}/`)).ok, {
+      timeoutMs: 60_000,
+      what: () => `the extra viewer:\n${extraViewer.output()}`,
+    });
+    const [a, b] = await Promise.all([
+      latestEdition(system.viewerUrl),
+      latestEdition(extraViewerUrl),
+    ]);
     expect(b).toEqual(a);
   });
 
   it('adds a worker; after a publish both viewers show the new edition, and each export job is done once', async () => {
-    extraWorker = startExtra('worker', { ...FAST, DATABASE_URL: databaseUrl, DATA_DIR: system.dataDir, EXPORT_DIR: system.exportDir, WORKER_ID: 'extra-worker' });
-    await waitUntil(() => extraWorker.logs().some((l) => l.msg === 'export worker started'), { timeoutMs: 60_000, what: () => `the extra worker:\n${extraWorker.output()}` });
+    extraWorker = startExtra('worker', {
+      ...FAST,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: system.dataDir,
+      EXPORT_DIR: system.exportDir,
+      WORKER_ID: 'extra-worker',
+    });
+    await waitUntil(() => extraWorker.logs().some((l) => l.msg === 'export worker started'), {
+      timeoutMs: 60_000,
+      what: () => `the extra worker:\n${extraWorker.output()}`,
+    });
 
-    const session = await AdminSession.mustSignIn(system.adminUrl, system.credentials as Credentials);
+    const session = await AdminSession.mustSignIn(
+      system.adminUrl,
+      system.credentials as Credentials,
+    );
     const text = await appendToMeasureText(session, MEASURE, '（在 PostgreSQL 上发布的新文字。）');
     expect(await publish(session)).toBe(2);
 
@@ -198,12 +254,15 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
     const tagged =
       (by: string) =>
       (line: Record<string, unknown>): Record<string, unknown> => ({ ...line, by });
-    const done = [...system.logs('worker').map(tagged('start-all')), ...extraWorker.logs().map(tagged('extra'))].filter(
-      (l) => l.msg === 'job done' && l.editionId === list.edition.id,
-    );
+    const done = [
+      ...system.logs('worker').map(tagged('start-all')),
+      ...extraWorker.logs().map(tagged('extra')),
+    ].filter((l) => l.msg === 'job done' && l.editionId === list.edition.id);
     const formats = done.map((l) => String(l.format)).sort();
     expect(formats).toEqual([...FORMATS].sort());
     // Both workers took part (a job takes far longer than a poll), and none did a job twice.
-    expect(new Set(done.map((l) => l.by)), 'workers that did jobs').toEqual(new Set(['start-all', 'extra']));
+    expect(new Set(done.map((l) => l.by)), 'workers that did jobs').toEqual(
+      new Set(['start-all', 'extra']),
+    );
   });
 });

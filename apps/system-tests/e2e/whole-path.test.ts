@@ -22,8 +22,18 @@ const SEARCH_TERM = '多式联运枢纽';
 const PROGRESS = 45;
 const STATUS = 'in-progress' as const;
 const UPDATE = { date: '2026-11-20', note: '乐山港二期多式联运枢纽完成主体工程招标。' };
-const EDITOR = { email: 'editor@leshan.example.cn', displayName: '李编辑', password: 'editor-password-2026', role: 'editor' };
-const PUBLISHER = { email: 'publisher@leshan.example.cn', displayName: '王发布', password: 'publisher-password-2026', role: 'publisher' };
+const EDITOR = {
+  email: 'editor@leshan.example.cn',
+  displayName: '李编辑',
+  password: 'editor-password-2026',
+  role: 'editor',
+};
+const PUBLISHER = {
+  email: 'publisher@leshan.example.cn',
+  displayName: '王发布',
+  password: 'publisher-password-2026',
+  role: 'publisher',
+};
 
 let system: RunningSystem;
 let admin: Credentials;
@@ -34,7 +44,10 @@ let chapterNumber = 0;
 let newText = '';
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
   contexts.push(context);
   const page = await context.newPage();
   const seen = watchProblems(page);
@@ -50,7 +63,8 @@ async function signIn(page: Page, user: { email: string; password: string }): Pr
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
-const saved = (page: Page) => page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+const saved = (page: Page) =>
+  page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
 /** Text without any whitespace: PDF and Word output breaks lines inside sentences. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 const stripTags = (xml: string) => xml.replace(/<[^>]+>/g, '');
@@ -124,7 +138,10 @@ describe('from an editor’s correction to the public downloads, without a resta
     await page.getByText('数据校验通过').waitFor();
     await screenshot(page, '04-publisher-checklist');
     await page.getByRole('button', { name: '发布新版本' }).click();
-    await page.getByRole('dialog', { name: '确认发布' }).getByRole('button', { name: '发布' }).click();
+    await page
+      .getByRole('dialog', { name: '确认发布' })
+      .getByRole('button', { name: '发布' })
+      .click();
     await page.getByRole('heading', { name: /第 2 版已发布/ }).waitFor();
     await page.locator('.editions li[data-edition="2"]').waitFor();
     // The publisher watches the worker make the new edition's files.
@@ -136,7 +153,11 @@ describe('from an editor’s correction to the public downloads, without a resta
   it('the viewer, still running, shows the new text and progress on the chapter page and in search', async () => {
     const found = await latestMeasure(system.viewerUrl, MEASURE);
     expect(found.edition.number).toBe(2);
-    chapterNumber = (await fetch(`${system.viewerUrl}/api/v1/measures/${MEASURE}`).then((r) => r.json() as Promise<{ chapter: { number: number } }>)).chapter.number;
+    chapterNumber = (
+      await fetch(`${system.viewerUrl}/api/v1/measures/${MEASURE}`).then(
+        (r) => r.json() as Promise<{ chapter: { number: number } }>,
+      )
+    ).chapter.number;
 
     const page = await newPage();
     await page.goto(`${system.viewerUrl}/chapters/${chapterNumber}#${MEASURE}`);
@@ -181,7 +202,10 @@ describe('from an editor’s correction to the public downloads, without a resta
 
     const contents = new Map<string, Buffer>();
     for (const file of listed) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: file.fileName, exact: true }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: file.fileName, exact: true }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(file.fileName);
       const bytes = readFileSync(await download.path());
       expect(createHash('sha256').update(bytes).digest('hex'), file.fileName).toBe(file.sha256);
@@ -189,10 +213,16 @@ describe('from an editor’s correction to the public downloads, without a resta
     }
     // Each link answers 200 on its own too (not only through the browser's download manager).
     for (const file of listed) {
-      const href = await page.getByRole('link', { name: file.fileName, exact: true }).getAttribute('href');
+      const href = await page
+        .getByRole('link', { name: file.fileName, exact: true })
+        .getAttribute('href');
       const res = await fetch(new URL(href ?? '', system.viewerUrl));
       expect(res.status, file.fileName).toBe(200);
-      expect(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(file.sha256);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await res.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(file.sha256);
     }
 
     const get = (format: string): Buffer => {
@@ -214,7 +244,9 @@ describe('from an editor’s correction to the public downloads, without a resta
     expect(get('md').toString('utf8')).toContain(ADDITION);
     expect(squeeze(stripTags(get('html').toString('utf8')))).toContain(squeeze(ADDITION));
     expect(squeeze(stripTags(textOf(unzip('xlsx'), /^xl\/.*\.xml$/)))).toContain(squeeze(ADDITION));
-    expect(squeeze(stripTags(textOf(unzip('docx'), /^word\/document\.xml$/)))).toContain(squeeze(ADDITION));
+    expect(squeeze(stripTags(textOf(unzip('docx'), /^word\/document\.xml$/)))).toContain(
+      squeeze(ADDITION),
+    );
     const dataPackage = unzip('datapackage');
     expect(textOf(dataPackage, /^data\/measures\.csv$/)).toContain(ADDITION);
     expect(textOf(dataPackage, /^data\/report\.json$/)).toContain(ADDITION);
@@ -222,8 +254,12 @@ describe('from an editor’s correction to the public downloads, without a resta
     expect(squeeze(pdfText)).toContain(squeeze(ADDITION));
     // The two files that describe the data rather than hold its sentences: the JSON Schema of the
     // report, and the targets table (the measure's targets, unchanged by the correction).
-    expect(JSON.parse(get('json-schema').toString('utf8'))).toMatchObject({ $schema: expect.stringContaining('json-schema.org') });
-    expect(get('csv-indicators').toString('utf8')).toMatch(new RegExp(`^${MEASURE}-t1,${MEASURE},`, 'm'));
+    expect(JSON.parse(get('json-schema').toString('utf8'))).toMatchObject({
+      $schema: expect.stringContaining('json-schema.org'),
+    });
+    expect(get('csv-indicators').toString('utf8')).toMatch(
+      new RegExp(`^${MEASURE}-t1,${MEASURE},`, 'm'),
+    );
   });
 
   it('caused no script error and no CSP violation in any page', async () => {
@@ -234,12 +270,17 @@ describe('from an editor’s correction to the public downloads, without a resta
 
 /** The PDF's text as poppler's pdftotext reads it. */
 async function pdfToText(bytes: Buffer): Promise<string> {
-  const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const out = new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout?.on('data', (chunk: string) => (text += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`pdftotext exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`pdftotext exited with ${code}`)),
+    );
   });
   child.stdin?.end(bytes);
   return out;

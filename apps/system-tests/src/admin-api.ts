@@ -34,11 +34,16 @@ export class AdminSession {
 
   static async mustSignIn(baseUrl: string, credentials: Credentials): Promise<AdminSession> {
     const session = await AdminSession.signIn(baseUrl, credentials);
-    if (typeof session === 'number') throw new Error(`admin refused ${credentials.email}: HTTP ${session}`);
+    if (typeof session === 'number')
+      throw new Error(`admin refused ${credentials.email}: HTTP ${session}`);
     return session;
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Answer> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Answer> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -55,14 +60,16 @@ export class AdminSession {
   /** GET that must answer 200, parsed with the given schema. */
   async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     const answer = await this.request('GET', path);
-    if (answer.status !== 200) throw new Error(`GET ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`GET ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     return schema.parse(answer.body);
   }
 
   /** A state-changing request that must succeed (2xx). */
   async send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const answer = await this.request(method, path, body);
-    if (answer.status < 200 || answer.status > 299) throw new Error(`${method} ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status < 200 || answer.status > 299)
+      throw new Error(`${method} ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
 }
@@ -71,14 +78,21 @@ const MeasureLikeSchema = z.looseObject({ id: z.string(), text: z.string() });
 const DraftSchema = z.object({
   revision: z.number(),
   report: z.looseObject({
-    chapters: z.array(z.looseObject({ sections: z.array(z.looseObject({ measures: z.array(MeasureLikeSchema) })) })),
+    chapters: z.array(
+      z.looseObject({ sections: z.array(z.looseObject({ measures: z.array(MeasureLikeSchema) })) }),
+    ),
   }),
 });
 
 /** The draft's revision and the measure with this id, from GET /api/draft. */
-export async function draftMeasure(session: AdminSession, id: string): Promise<{ revision: number; text: string }> {
+export async function draftMeasure(
+  session: AdminSession,
+  id: string,
+): Promise<{ revision: number; text: string }> {
   const draft = await session.get('/api/draft', DraftSchema);
-  const measure = draft.report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).find((m) => m.id === id);
+  const measure = draft.report.chapters
+    .flatMap((c) => c.sections.flatMap((s) => s.measures))
+    .find((m) => m.id === id);
   if (measure === undefined) throw new Error(`the draft has no measure ${id}`);
   return { revision: draft.revision, text: measure.text };
 }
@@ -87,24 +101,38 @@ export async function draftMeasure(session: AdminSession, id: string): Promise<{
  * Adds a sentence to a measure's text through the API (one `measure.update` command; the text
  * keeps its indicators' wording, which validation requires). Returns the new text.
  */
-export async function appendToMeasureText(session: AdminSession, id: string, sentence: string): Promise<string> {
+export async function appendToMeasureText(
+  session: AdminSession,
+  id: string,
+  sentence: string,
+): Promise<string> {
   const { revision, text } = await draftMeasure(session, id);
   const next = `${text}${sentence}`;
-  await session.send('POST', '/api/draft/commands', { baseRevision: revision, commands: [{ type: 'measure.update', id, patch: { text: next } }] });
+  await session.send('POST', '/api/draft/commands', {
+    baseRevision: revision,
+    commands: [{ type: 'measure.update', id, patch: { text: next } }],
+  });
   return next;
 }
 
 /** Publishes the draft as it is now; the new edition's number. */
 export async function publish(session: AdminSession): Promise<number> {
   const { revision } = await session.get('/api/draft', z.object({ revision: z.number() }));
-  const result = z.object({ edition: z.object({ number: z.number() }) }).parse(await session.send('POST', '/api/editions', { baseRevision: revision }));
+  const result = z
+    .object({ edition: z.object({ number: z.number() }) })
+    .parse(await session.send('POST', '/api/editions', { baseRevision: revision }));
   return result.edition.number;
 }
 
 /** Creates a user through the admin API (admins only). */
 export async function createUser(
   session: AdminSession,
-  user: { email: string; displayName: string; role: 'admin' | 'editor' | 'publisher'; password: string },
+  user: {
+    email: string;
+    displayName: string;
+    role: 'admin' | 'editor' | 'publisher';
+    password: string;
+  },
 ): Promise<void> {
   await session.send('POST', '/api/users', user);
 }

@@ -5,7 +5,11 @@ import { z } from 'zod';
 /** Settings of the tests themselves. */
 export const testEnv = z
   .object({
-    PG_BIN: z.string().min(1).optional().describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
+    PG_BIN: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
   })
   .parse(process.env);
 

@@ -13,7 +13,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'start-all.mjs');
 
 /** Every setting the three processes read; a test never inherits them from the shell or CI. */
-const SETTING = /^(DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
+const SETTING =
+  /^(DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
 const RESERVED_PORTS = new Set([4100, 4200]);
 
 export type AppName = 'admin' | 'viewer' | 'worker';
@@ -26,7 +27,11 @@ export async function freePort(taken: readonly number[] = []): Promise<number> {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => {
         const address = server.address();
-        server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+        server.close(() =>
+          typeof address === 'object' && address !== null
+            ? resolve(address.port)
+            : reject(new Error('no port')),
+        );
       });
     });
     if (!RESERVED_PORTS.has(port) && !taken.includes(port)) return port;
@@ -41,7 +46,8 @@ export function tempDataDir(): string {
 /** The inherited environment without any of the system's settings, plus the given ones. */
 export function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(inheritedEnv())) if (!SETTING.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(inheritedEnv()))
+    if (!SETTING.test(key)) env[key] = value;
   return { ...env, ...settings };
 }
 
@@ -116,8 +122,11 @@ export interface Exit {
   ms: number;
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -156,7 +165,12 @@ export interface StartOptions {
 function spawnStartAll(env: NodeJS.ProcessEnv): { child: ChildProcess; output: Output } {
   // Exactly the first command after its build step: `node tooling/scripts/start-all.mjs` from
   // the repository root, in its own process group (as a terminal runs it).
-  const child = spawn(process.execPath, [START_ALL], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [START_ALL], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error('system: cannot start start-all.mjs');
   groups.add(child.pid);
   return { child, output: new Output(child) };
@@ -198,9 +212,17 @@ export function jsonLines(lines: readonly string[]): Record<string, unknown>[] {
  */
 export async function startSystem(options: StartOptions = {}): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? tempDataDir();
+  if (resolve(dataDir).startsWith(join(REPO_ROOT, 'data'))) {
+    throw new Error(`system: a test must not use the repository's data/ (${dataDir})`);
+  }
   const adminPort = await freePort();
   const viewerPort = await freePort([adminPort]);
-  const env = cleanEnv({ DATA_DIR: dataDir, ADMIN_PORT: String(adminPort), VIEWER_PORT: String(viewerPort), ...options.env });
+  const env = cleanEnv({
+    DATA_DIR: dataDir,
+    ADMIN_PORT: String(adminPort),
+    VIEWER_PORT: String(viewerPort),
+    ...options.env,
+  });
   const { child, output } = spawnStartAll(env);
   const pid = child.pid as number;
   let ended = false;
@@ -211,17 +233,36 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     timeoutMs: options.timeoutMs ?? 90_000,
     what: () => `the banner of start-all.mjs:\n${output.all}`,
   });
-  if (!output.all.includes(BANNER_END)) throw new Error(`system: start-all.mjs exited before it printed its banner:\n${output.all}`);
+  if (!output.all.includes(BANNER_END))
+    throw new Error(`system: start-all.mjs exited before it printed its banner:\n${output.all}`);
   const text = output.all;
-  const pids = match(text, /进程 \(processes\):\s+admin (\d+) · viewer (\d+) · worker (\d+)/, 'process ids');
+  const pids = match(
+    text,
+    /进程 \(processes\):\s+admin (\d+) · viewer (\d+) · worker (\d+)/,
+    'process ids',
+  );
   const email = text.match(/first admin created\): (\S+)/);
   const password = text.match(/initial password, shown once\): (\S+)/);
   const system: RunningSystem = {
-    adminUrl: match(text, /编辑后台 \(admin app\):\s+(http\S+?)\/admin\//, 'admin URL')[1] as string,
-    viewerUrl: match(text, /公众网站 \(public viewer\):\s+(http\S+?)\/\s*$/m, 'viewer URL')[1] as string,
-    exportDir: resolve(REPO_ROOT, match(text, /导出文件 \(exports\):\s+(.+?)\s*$/m, 'export folder')[1] as string),
+    adminUrl: match(
+      text,
+      /编辑后台 \(admin app\):\s+(http\S+?)\/admin\//,
+      'admin URL',
+    )[1] as string,
+    viewerUrl: match(
+      text,
+      /公众网站 \(public viewer\):\s+(http\S+?)\/\s*$/m,
+      'viewer URL',
+    )[1] as string,
+    exportDir: resolve(
+      REPO_ROOT,
+      match(text, /导出文件 \(exports\):\s+(.+?)\s*$/m, 'export folder')[1] as string,
+    ),
     dataDir,
-    credentials: email !== null && password !== null ? { email: email[1] as string, password: password[1] as string } : null,
+    credentials:
+      email !== null && password !== null
+        ? { email: email[1] as string, password: password[1] as string }
+        : null,
     pid,
     pids: { admin: Number(pids[1]), viewer: Number(pids[2]), worker: Number(pids[3]) },
     output: () => output.all,
@@ -238,7 +279,10 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
 }
 
 /** Runs start-all.mjs with the given settings until it exits by itself (a refused start). */
-export async function runUntilExit(settings: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+export async function runUntilExit(
+  settings: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<Exit> {
   const from = Date.now();
   const { child, output } = spawnStartAll(cleanEnv(settings));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -260,13 +304,20 @@ export interface ExtraProcess {
  * One more viewer or worker against the same store, started as the README's scale-out section
  * says (`pnpm --filter viewer start`, `pnpm --filter export-worker start`).
  */
-export function startExtra(app: 'viewer' | 'worker', settings: Record<string, string>): ExtraProcess {
-  const child = spawn('pnpm', ['--silent', '--filter', app === 'worker' ? 'export-worker' : 'viewer', 'start'], {
-    cwd: REPO_ROOT,
-    env: cleanEnv(settings),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startExtra(
+  app: 'viewer' | 'worker',
+  settings: Record<string, string>,
+): ExtraProcess {
+  const child = spawn(
+    'pnpm',
+    ['--silent', '--filter', app === 'worker' ? 'export-worker' : 'viewer', 'start'],
+    {
+      cwd: REPO_ROOT,
+      env: cleanEnv(settings),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (child.pid === undefined) throw new Error(`system: cannot start an extra ${app}`);
   const pid = child.pid;
   groups.add(pid);
@@ -281,7 +332,10 @@ export function startExtra(app: 'viewer' | 'worker', settings: Record<string, st
       } catch {
         // already gone
       }
-      await waitUntil(() => !groupAlive(pid), { timeoutMs: 20_000, what: () => `the extra ${app} to stop` }).catch(() => {
+      await waitUntil(() => !groupAlive(pid), {
+        timeoutMs: 20_000,
+        what: () => `the extra ${app} to stop`,
+      }).catch(() => {
         process.kill(-pid, 'SIGKILL');
       });
       groups.delete(pid);

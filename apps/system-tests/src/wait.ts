@@ -9,7 +9,10 @@ export interface WaitOptions {
 }
 
 /** Checks a condition until it holds (its value is returned) or the time is up. */
-export async function waitUntil<T>(condition: () => T | Promise<T>, options: WaitOptions): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  condition: () => T | Promise<T>,
+  options: WaitOptions,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let last: unknown = null;
   for (;;) {
