@@ -57,6 +57,9 @@ const APPS = {
 };
 const colours = { admin: 36, viewer: 32, worker: 35 };
 const children = new Map();
+// The first admin's e-mail and generated password, when the admin printed them on this start:
+// repeated in the banner so they are not lost among the log lines.
+const firstAdmin = { email: null, password: null };
 let stopping = false;
 
 const shown = (path) => {
@@ -101,7 +104,13 @@ function start(name) {
     stream.on('data', (chunk) => {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) {
+        if (name === 'admin') {
+          firstAdmin.email ??= line.match(/first admin created\): (\S+)/)?.[1] ?? null;
+          firstAdmin.password ??= line.match(/initial password, shown once\): (\S+)/)?.[1] ?? null;
+        }
+        process.stdout.write(prefix + line + '\n');
+      }
     });
   }
   child.on('error', (error) => {
@@ -198,7 +207,18 @@ if (!stopping) {
       `  数据 (data):               ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `${shown(sqliteFile)} (SQLite)`}`,
       `  导出文件 (exports):        ${shown(exportDir)}`,
       `  进程 (processes):          admin ${pid('admin')} · viewer ${pid('viewer')} · worker ${pid('worker')}`,
-      '  首位管理员的账号和初始密码只在第一次启动时打印在上方 (first admin credentials are printed above on the first start).',
+      ...(firstAdmin.email === null
+        ? [
+            '  首位管理员的账号和初始密码只在第一次启动时打印 (the first admin’s credentials are printed on the first start only).',
+          ]
+        : [
+            `  首位管理员 (first admin):  ${firstAdmin.email}`,
+            ...(firstAdmin.password === null
+              ? []
+              : [
+                  `  初始密码 (password):      ${firstAdmin.password}  — 只显示这一次，请登录后修改 (shown once)`,
+                ]),
+          ]),
       '  按 Ctrl-C 停止 (press Ctrl-C to stop).',
       '',
     ].join('\n') + '\n',

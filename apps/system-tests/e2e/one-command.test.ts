@@ -73,6 +73,9 @@ describe('the first command on the embedded SQLite store', () => {
     credentials = first.credentials as Credentials;
     expect(credentials.email).toMatch(/@/);
     expect(credentials.password.length).toBeGreaterThanOrEqual(16);
+    // The same credentials the admin process printed when it created the first admin.
+    expect(first.output()).toContain(`first admin created): ${credentials.email}`);
+    expect(first.output()).toContain(`initial password, shown once): ${credentials.password}`);
     // The data stay in the temporary folder: the store and the exports, never the repository's data/.
     expect(first.output()).toContain(join(dataDir, 'leshan.db'));
     expect(first.exportDir).toBe(join(dataDir, 'exports'));
@@ -117,6 +120,7 @@ describe('the first command on the embedded SQLite store', () => {
     try {
       expect(second.credentials).toBeNull();
       expect(second.output()).not.toContain('initial password');
+      expect(second.output()).toContain('printed on the first start only');
       expect(second.output()).not.toContain(credentials.password);
       const session = await AdminSession.mustSignIn(second.adminUrl, credentials);
       expect((await draftMeasure(session, MEASURE)).text).toBe(corrected);

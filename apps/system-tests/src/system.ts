@@ -241,8 +241,9 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     /进程 \(processes\):\s+admin (\d+) · viewer (\d+) · worker (\d+)/,
     'process ids',
   );
-  const email = text.match(/first admin created\): (\S+)/);
-  const password = text.match(/initial password, shown once\): (\S+)/);
+  // The banner repeats the credentials the admin printed on this start (only the first).
+  const email = text.match(/首位管理员 \(first admin\):\s+(\S+)/);
+  const password = text.match(/初始密码 \(password\):\s+(\S+)/);
   const system: RunningSystem = {
     adminUrl: match(
       text,
