@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminSession, draftMeasure } from '../src/admin-api.js';
 import { launchChromium, SCREENSHOT_DIR, screenshot, watchProblems } from '../src/browser.js';
-import { killLeftovers, removeDir, startSystem } from '../src/system.js';
+import { killLeftovers, removeDir, startSystem, tempDataDir } from '../src/system.js';
 import type { Credentials, RunningSystem } from '../src/system.js';
-import { FORMATS, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
+import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
 
 // The path from an editor's correction to a citizen's download, in Chromium, on the system as the
 // first command starts it: nothing is restarted between the steps.
@@ -36,6 +37,7 @@ const PUBLISHER = {
 };
 
 let system: RunningSystem;
+let exportDir: string;
 let admin: Credentials;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -70,7 +72,10 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 const stripTags = (xml: string) => xml.replace(/<[^>]+>/g, '');
 
 beforeAll(async () => {
-  system = await startSystem({ env: { POLL_MS: '200' } });
+  // Exports in their own folder (EXPORT_DIR), apart from the store: the viewer serves each file
+  // from where the worker recorded it.
+  exportDir = tempDataDir();
+  system = await startSystem({ env: { POLL_MS: '200', EXPORT_DIR: exportDir } });
   admin = system.credentials as Credentials;
   browser = await launchChromium();
 });
@@ -82,6 +87,7 @@ afterAll(async () => {
     const exit = await system.stop();
     expect(exit.code, exit.output).toBe(0);
     removeDir(system.dataDir);
+    removeDir(exportDir);
   }
   killLeftovers();
 });
@@ -199,6 +205,13 @@ describe('from an editor’s correction to the public downloads, without a resta
       });
     }
     expect(listed.map((l) => l.format).sort()).toEqual([...FORMATS].sort());
+
+    // The files are in EXPORT_DIR, as the banner says, one folder per edition.
+    expect(system.exportDir).toBe(exportDir);
+    const edition = await latestEdition(system.viewerUrl);
+    expect(readdirSync(join(exportDir, edition.id)).sort()).toEqual(
+      listed.map((l) => l.fileName).sort(),
+    );
 
     const contents = new Map<string, Buffer>();
     for (const file of listed) {
