@@ -42,7 +42,6 @@ let admin: Credentials;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
-let chapterNumber = 0;
 let newText = '';
 
 async function newPage(): Promise<Page> {
@@ -159,14 +158,10 @@ describe('from an editor’s correction to the public downloads, without a resta
   it('the viewer, still running, shows the new text and progress on the chapter page and in search', async () => {
     const found = await latestMeasure(system.viewerUrl, MEASURE);
     expect(found.edition.number).toBe(2);
-    chapterNumber = (
-      await fetch(`${system.viewerUrl}/api/v1/measures/${MEASURE}`).then(
-        (r) => r.json() as Promise<{ chapter: { number: number } }>,
-      )
-    ).chapter.number;
+    expect(found.measure.text).toBe(newText);
 
     const page = await newPage();
-    await page.goto(`${system.viewerUrl}/chapters/${chapterNumber}#${MEASURE}`);
+    await page.goto(`${system.viewerUrl}/chapters/${found.chapter.number}#${MEASURE}`);
     const item = page.locator(`li#${MEASURE}`);
     await expect(item.textContent()).resolves.toContain(ADDITION);
     const facts = await item.locator('.measure-facts').textContent();

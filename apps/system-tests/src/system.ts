@@ -72,6 +72,8 @@ class Output {
 
 /** Process groups started here, killed by killLeftovers() if a test failed before stopping them. */
 const groups = new Set<number>();
+// Even when the test process ends early (an error, a timeout), it takes the systems with it.
+process.once('exit', () => killLeftovers());
 
 /** True while a process with this id exists (a zombie not yet reaped counts as gone). */
 export function isAlive(pid: number): boolean {

@@ -21,6 +21,7 @@ const ArtifactsSchema = z.object({
 export type ArtifactList = z.infer<typeof ArtifactsSchema>;
 const MeasureSchema = z.object({
   edition: z.object({ number: z.number() }),
+  chapter: z.object({ number: z.number() }),
   measure: z.looseObject({
     text: z.string(),
     tracking: z.looseObject({
