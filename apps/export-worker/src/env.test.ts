@@ -14,6 +14,7 @@ describe('readWorkerEnv', () => {
       WORKER_CONCURRENCY: 1,
       LEASE_MS: 60_000,
       POLL_MS: 2_000,
+      RETRY_DELAY_MS: 30_000,
       LOG_LEVEL: 'info',
     });
     expect(env.WORKER_ID).toMatch(/-\d+$/);
@@ -26,6 +27,7 @@ describe('readWorkerEnv', () => {
       DATA_DIR: '/srv/data',
       WORKER_CONCURRENCY: '3',
       LEASE_MS: '1500',
+      RETRY_DELAY_MS: '0',
       DATABASE_URL: 'postgresql://u@db/leshan',
       WORKER_ID: 'box-1',
     });
@@ -35,6 +37,7 @@ describe('readWorkerEnv', () => {
       sqliteFile: '/srv/data/leshan.db',
       WORKER_CONCURRENCY: 3,
       LEASE_MS: 1500,
+      RETRY_DELAY_MS: 0,
       WORKER_ID: 'box-1',
     });
     const relative = readWorkerEnv({ EXPORT_DIR: 'out/files' });
@@ -48,10 +51,18 @@ describe('readWorkerEnv', () => {
       DATABASE_URL: 'mysql://x',
       WORKER_ID: 'has space',
       LOG_LEVEL: 'loud',
+      RETRY_DELAY_MS: '-1',
     });
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    for (const name of ['LEASE_MS', 'WORKER_CONCURRENCY', 'DATABASE_URL', 'WORKER_ID', 'LOG_LEVEL'])
+    for (const name of [
+      'LEASE_MS',
+      'WORKER_CONCURRENCY',
+      'DATABASE_URL',
+      'WORKER_ID',
+      'LOG_LEVEL',
+      'RETRY_DELAY_MS',
+    ])
       expect(read.message).toContain(`${name}:`);
     expect(read.message).toContain('环境变量设置有误');
   });

@@ -54,7 +54,16 @@ export const WorkerEnvSchema = z.object({
   LEASE_MS: int(200, 3_600_000)
     .default(60_000)
     .describe('How long a claimed job stays ours without renewal; renewed every third of it.'),
-  POLL_MS: int(50, 600_000).default(2_000).describe('Pause between claims when no job is due.'),
+  POLL_MS: int(50, 600_000)
+    .default(2_000)
+    .describe(
+      'Pause between claims when no job is due; on PostgreSQL also how often pg-boss is polled (at least 500 ms) and store jobs without a pg-boss message are sent.',
+    ),
+  RETRY_DELAY_MS: int(0, 3_600_000)
+    .default(30_000)
+    .describe(
+      'Wait before retrying a failed attempt, doubled for each further one (capped at an hour); pg-boss counts whole seconds.',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { openStore } from '@leshan/report-store';
 import type { WorkerEnv } from './env.js';
-import { enqueueLatest, runWorker, sweepTempFiles } from './worker/index.js';
+import { enqueueLatest, runBossWorker, runWorker, sweepTempFiles } from './worker/index.js';
 
 /** The worker process after its settings were read: logs are JSON lines (pino) on stdout. */
 export async function serve(env: WorkerEnv): Promise<void> {
@@ -10,10 +10,17 @@ export async function serve(env: WorkerEnv): Promise<void> {
     base: { app: 'export-worker', worker: env.WORKER_ID },
   });
 
+  // pg-boss completes and fails its jobs without awaiting the query; with the database briefly
+  // away that rejection must be logged, not end the process (the job is delivered again).
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled rejection; continuing');
+  });
+
   // First signal: stop claiming and finish the jobs in hand. If they take too long, or a second
   // signal comes, exit at once: files are only ever placed whole, and an unfinished job's lease
   // expires so another worker takes it over.
   const stop = new AbortController();
+  const stopTimeoutMs = Math.max(env.LEASE_MS, 30_000);
   let forced: NodeJS.Timeout | undefined;
   function shutdown(signal: string): void {
     if (stop.signal.aborted) {
@@ -22,13 +29,10 @@ export async function serve(env: WorkerEnv): Promise<void> {
     }
     logger.info({ signal }, 'stopping after the current job');
     stop.abort();
-    forced = setTimeout(
-      () => {
-        logger.warn({}, 'the current job did not finish in time; abandoning it');
-        process.exit(1);
-      },
-      Math.max(env.LEASE_MS, 30_000),
-    );
+    forced = setTimeout(() => {
+      logger.warn({}, 'the current job did not finish in time; abandoning it');
+      process.exit(1);
+    }, stopTimeoutMs);
     forced.unref();
   }
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -37,6 +41,7 @@ export async function serve(env: WorkerEnv): Promise<void> {
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     sqliteFile: env.sqliteFile,
+    jobs: { backoffMs: env.RETRY_DELAY_MS },
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'cannot open the store');
     process.exit(1);
@@ -56,11 +61,12 @@ export async function serve(env: WorkerEnv): Promise<void> {
     sweeper.unref();
     stop.signal.addEventListener('abort', () => clearInterval(sweeper));
     await enqueueLatest(store, logger);
+    const queue = env.DATABASE_URL === undefined ? 'store' : 'pg-boss';
     logger.info(
-      { engine: store.engine, exportDir: env.exportDir, leaseMs: env.LEASE_MS },
+      { engine: store.engine, queue, exportDir: env.exportDir, leaseMs: env.LEASE_MS },
       'export worker started',
     );
-    await runWorker({
+    const options = {
       store,
       outDir: env.exportDir,
       workerId: env.WORKER_ID,
@@ -69,7 +75,16 @@ export async function serve(env: WorkerEnv): Promise<void> {
       concurrency: env.WORKER_CONCURRENCY,
       signal: stop.signal,
       logger,
-    });
+    };
+    // SQLite: the store's own table is the queue. PostgreSQL: pg-boss delivers the store's jobs.
+    if (env.DATABASE_URL === undefined) await runWorker(options);
+    else
+      await runBossWorker({
+        ...options,
+        databaseUrl: env.DATABASE_URL,
+        retryDelayMs: env.RETRY_DELAY_MS,
+        stopTimeoutMs,
+      });
   } finally {
     clearTimeout(forced);
     await store.close();

@@ -14,7 +14,7 @@ export type {
 } from './store/append-revision.js';
 export type { ReplaceResult } from './store/replace-draft.js';
 export type { PublishResult } from './store/publish.js';
-export type { ClaimInput } from './store/export-leases.js';
+export type { ClaimByIdInput, ClaimInput } from './store/export-leases.js';
 export type { NewSession } from './store/sessions.js';
 export type { UserResult } from './store/users.js';
 export type { JobSettings } from './store/context.js';

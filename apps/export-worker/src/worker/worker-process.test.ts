@@ -1,6 +1,7 @@
 import type { Store } from '@leshan/report-store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_IDS } from '../schemas.js';
+import { bossMessages, messagesPerJob } from '../testing/boss-messages.js';
 import { fileMatches, listOutput } from '../testing/exported-files.js';
 import { syntheticReport } from '../testing/synthetic-edition.js';
 import {
@@ -41,6 +42,9 @@ const allDone = (store: Store, count: number) =>
 const doneLogs = (child: WorkerProcess): LogLine[] =>
   child.logs.filter((l) => l.msg === 'job done');
 
+const queueOf = (child: WorkerProcess): unknown =>
+  child.logs.find((l) => l.msg === 'export worker started')?.queue;
+
 /** Every artifact's file is on disk with its recorded bytes, and nothing else is. */
 async function expectServedFiles(store: Store, outDir: string, editionIds: string[]) {
   const artifacts = (await Promise.all(editionIds.map((id) => store.listArtifacts(id)))).flat();
@@ -51,7 +55,7 @@ async function expectServedFiles(store: Store, outDir: string, editionIds: strin
 }
 
 describe('export worker process', () => {
-  it('completes a job exactly once after its worker is killed mid-render and a new one starts', async () => {
+  it('completes a job exactly once after its worker is killed mid-render and a new one starts (SQLite)', async () => {
     const target = sqliteTarget();
     const store = await openTestStore(target);
     const edition = await store.latestEdition();
@@ -78,6 +82,7 @@ describe('export worker process', () => {
     expect(await second.exited).toBe(0);
 
     expect(jobs.find((j) => j.format === 'pdf')).toMatchObject({ attempts: 2 });
+    expect(queueOf(first)).toBe('store');
     expect(doneLogs(first)).toEqual([]);
     expect(doneLogs(second).filter((l) => l.format === 'pdf')).toHaveLength(1);
     const artifacts = await expectServedFiles(store, outDir, [edition.id]);
@@ -85,7 +90,52 @@ describe('export worker process', () => {
     expect(second.logs.map((l) => l.msg)).toContain('worker stopped');
   });
 
-  it('lets two workers on PostgreSQL share three editions, writing each file exactly once', async () => {
+  it('completes a job exactly once after its pg-boss worker is killed mid-render and a new one starts (PostgreSQL)', async () => {
+    const target = await postgresTarget();
+    const store = await openTestStore(target);
+    const edition = await store.latestEdition();
+    if (edition === null || target.databaseUrl === undefined) throw new Error('no edition');
+    const queued = await store.enqueueExportJobs(edition.id, ['pdf']);
+    const pdf = queued.ok ? queued.jobs[0] : undefined;
+    if (pdf === undefined) throw new Error('pdf not queued');
+    const outDir = tempDir();
+    // pg-boss takes the message back after 2 leases (6 s) and delivers it again at once.
+    const env = { ...storeEnv(target), EXPORT_DIR: outDir, LEASE_MS: '3000', RETRY_DELAY_MS: '0' };
+
+    const first = worker({ ...env, WORKER_ID: 'first' });
+    await first.waitForLog((l) => l.msg === 'job claimed' && l.format === 'pdf');
+    first.process.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    expect(queueOf(first)).toBe('pg-boss');
+    const abandoned = await store.getExportJob(pdf.id);
+    expect(abandoned).toMatchObject({ status: 'running', attempts: 1 });
+    expect(abandoned?.leaseOwner).toMatch(/^first#0\./);
+    expect(await store.getArtifact(edition.id, 'pdf')).toBeNull();
+
+    const second = worker({ ...env, WORKER_ID: 'second' });
+    const jobs = await allDone(store, FORMAT_IDS.length);
+    second.process.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    expect(jobs.find((j) => j.format === 'pdf')).toMatchObject({ attempts: 2 });
+    expect(jobs.filter((j) => j.format !== 'pdf' && j.attempts !== 1)).toEqual([]);
+    // Each job done once across both processes; the PDF by the second one.
+    const done = [...doneLogs(first), ...doneLogs(second)];
+    expect(done.map((l) => l.format).sort()).toEqual([...FORMAT_IDS].sort());
+    expect(doneLogs(second).filter((l) => l.format === 'pdf')).toHaveLength(1);
+    const artifacts = await expectServedFiles(store, outDir, [edition.id]);
+    expect(artifacts.find((a) => a.format === 'pdf')?.jobId).toBe(pdf.id);
+    // One pg-boss message for the PDF: taken back on expiry and delivered a second time.
+    const messages = await bossMessages(target.databaseUrl);
+    expect(messages.find((m) => m.key === pdf.id)).toMatchObject({
+      state: 'completed',
+      retryCount: 1,
+    });
+    expect([...messagesPerJob(messages).values()]).toEqual(FORMAT_IDS.map(() => 1));
+    expect(second.logs.map((l) => l.msg)).toContain('worker stopped');
+  });
+
+  it('lets two pg-boss workers on PostgreSQL share three editions, writing each file exactly once', async () => {
     const target = await postgresTarget();
     const store = await openTestStore(target);
     for (const title of ['第二版', '第三版']) {
@@ -113,6 +163,12 @@ describe('export worker process', () => {
     for (const child of pair) expect(doneLogs(child).length).toBeGreaterThan(0);
     const artifacts = await expectServedFiles(store, outDir, editions);
     expect(new Set(artifacts.map((a) => a.jobId))).toEqual(new Set(jobs.map((j) => j.id)));
+    // Through pg-boss: one message per job, delivered once.
+    expect(pair.map(queueOf)).toEqual(['pg-boss', 'pg-boss']);
+    const messages = await bossMessages(target.databaseUrl ?? '');
+    expect(messages).toHaveLength(jobs.length);
+    expect(new Set(messages.map((m) => m.key))).toEqual(new Set(jobs.map((j) => j.id)));
+    expect(messages.every((m) => m.state === 'completed' && m.retryCount === 0)).toBe(true);
   });
 
   it('refuses to start on a bad setting, naming the variable', async () => {

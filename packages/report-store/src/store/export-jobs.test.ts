@@ -128,6 +128,44 @@ describe.each(engines)('export jobs ($name)', (engine) => {
     });
   });
 
+  it('claims a named job whatever its backoff, and never one that is held, done or failed', async () => {
+    const { store, clock, jobs } = await setup(engine, ['json', 'pdf'], 2);
+    const [json, pdf] = jobs.map((j) => j.id);
+    const byId = (jobId: string, workerId: string, leaseMs = 5_000) =>
+      store.claimExportJob({ jobId, workerId, leaseMs });
+    // The named job, not the oldest due one.
+    expect(await byId(pdf ?? '', 'a')).toMatchObject({ format: 'pdf', leaseOwner: 'a' });
+    expect(await byId(pdf ?? '', 'b')).toBeNull();
+    // A failed attempt's backoff is the delivering queue's business: the job is claimable at once.
+    await store.failExportJob(pdf ?? '', 'a', 'boom');
+    expect(await byId(pdf ?? '', 'b')).toMatchObject({ attempts: 2, leaseOwner: 'b' });
+    // Its worker died on the last attempt: given up, not taken.
+    clock.advance(6_000);
+    expect(await byId(pdf ?? '', 'c')).toBeNull();
+    expect(await store.getExportJob(pdf ?? '')).toMatchObject({ status: 'failed' });
+    const json1 = await byId(json ?? '', 'a');
+    await store.completeExportJob(json1?.id ?? '', 'a', artifact('json'));
+    expect(await byId(json ?? '', 'b')).toBeNull();
+    expect(await byId('00000000-0000-4000-8000-000000000000', 'b')).toBeNull();
+  });
+
+  it('lists the unfinished jobs no live worker holds', async () => {
+    const { store, clock, jobs } = await setup(engine, ['json', 'pdf', 'md']);
+    const ids = (list: { id: string }[]) => list.map((j) => j.id).sort();
+    expect(ids(await store.listClaimableExportJobs())).toEqual(ids(jobs));
+    const held = await claim(store, 'a', 5_000);
+    const finished = await claim(store, 'b', 60_000);
+    await store.completeExportJob(finished?.id ?? '', 'b', artifact(finished?.format ?? ''));
+    const waiting = jobs.filter((j) => j.id !== held?.id && j.id !== finished?.id);
+    expect(ids(await store.listClaimableExportJobs())).toEqual(ids(waiting));
+    clock.advance(5_000);
+    // Its lease expired: the worker is presumed dead and the job must be delivered again.
+    expect(ids(await store.listClaimableExportJobs())).toEqual(
+      ids([...waiting, ...(held === null ? [] : [held])]),
+    );
+    expect(await store.listClaimableExportJobs({ limit: 1 })).toHaveLength(1);
+  });
+
   it('records exactly one artifact when two workers race to complete the same job', async () => {
     const { store, clock, editionId } = await setup(engine, ['xlsx']);
     const slow = await claim(store, 'slow', 1_000);

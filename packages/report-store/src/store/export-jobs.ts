@@ -106,3 +106,30 @@ export async function getExportJob(ctx: StoreContext, jobId: string): Promise<Ex
     .executeTakeFirst();
   return row === undefined ? null : toJob(row);
 }
+
+/**
+ * Jobs that are not finished and that no live worker holds: queued (due now or after their
+ * backoff), or running with an expired lease. Oldest runAt first, at most `limit`. What a queue
+ * outside the store (pg-boss) must be carrying for the work to go on.
+ */
+export async function listClaimableExportJobs(
+  ctx: StoreContext,
+  options: { limit?: number } = {},
+): Promise<ExportJob[]> {
+  const now = nowIso(ctx);
+  const rows = await ctx.conn.db
+    .selectFrom('export_jobs')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(Math.max(1, Math.floor(options.limit ?? 1000)))
+    .execute();
+  return rows.map(toJob);
+}

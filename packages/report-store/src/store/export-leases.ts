@@ -19,6 +19,15 @@ export interface ClaimInput {
   leaseMs: number;
 }
 
+/**
+ * A claim of one named job (a queue outside the store, pg-boss, delivered it): taken when it is
+ * queued, whatever its runAt (the delivering queue keeps the retry schedule), or running with an
+ * expired lease. Null when it is done, failed, unknown, or another worker holds its lease.
+ */
+export interface ClaimByIdInput extends ClaimInput {
+  jobId: string;
+}
+
 // Jobs whose worker died during their last allowed attempt: nobody may claim them again.
 async function giveUpAbandoned(ctx: StoreContext, trx: Kysely<Tables>, now: string): Promise<void> {
   let abandoned = trx
@@ -46,12 +55,14 @@ async function giveUpAbandoned(ctx: StoreContext, trx: Kysely<Tables>, now: stri
  * Atomically takes the oldest due job: queued with runAt passed, or running with an expired
  * lease (its worker died). One UPDATE … RETURNING; on PostgreSQL the candidate row is picked
  * with FOR UPDATE SKIP LOCKED so concurrent workers take different jobs without waiting.
+ * With `jobId` (ClaimByIdInput), takes that job only, on the same terms except runAt.
  */
 export async function claimExportJob(
   ctx: StoreContext,
-  input: ClaimInput,
+  input: ClaimInput | ClaimByIdInput,
 ): Promise<ExportJob | null> {
   assertWritable(ctx, 'claimExportJob');
+  const jobId = 'jobId' in input ? input.jobId : undefined;
   return ctx.conn.write(async (trx) => {
     const now = nowIso(ctx);
     await giveUpAbandoned(ctx, trx, now);
@@ -60,7 +71,9 @@ export async function claimExportJob(
       .select('id')
       .where((eb) =>
         eb.or([
-          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+          jobId === undefined
+            ? eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)])
+            : eb('status', '=', 'queued'),
           eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]),
         ]),
       )
@@ -68,6 +81,7 @@ export async function claimExportJob(
       .orderBy('created_at')
       .orderBy('id')
       .limit(1);
+    if (jobId !== undefined) candidate = candidate.where('id', '=', jobId);
     if (ctx.conn.engine === 'postgres') candidate = candidate.forUpdate().skipLocked();
     const row = await trx
       .updateTable('export_jobs')

@@ -13,7 +13,12 @@ import { appendAudit, listAudit } from './audit.js';
 import type { JobSettings, StoreContext } from './context.js';
 import { getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
 import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
-import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
+import {
+  enqueueExportJobs,
+  getExportJob,
+  listClaimableExportJobs,
+  listExportJobs,
+} from './export-jobs.js';
 import { getArtifact, listArtifacts } from './artifacts.js';
 import { claimExportJob, completeExportJob, failExportJob, renewLease } from './export-leases.js';
 import { publishDraft, publishReport } from './publish.js';
@@ -113,6 +118,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     failExportJob: (jobId, workerId, error) => failExportJob(ctx, jobId, workerId, error),
     getExportJob: (jobId) => getExportJob(ctx, jobId),
     listExportJobs: (editionId) => listExportJobs(ctx, editionId),
+    listClaimableExportJobs: (options) => listClaimableExportJobs(ctx, options),
     listArtifacts: (editionId) => listArtifacts(ctx, editionId),
     getArtifact: (editionId, format) => getArtifact(ctx, editionId, format),
     ping: async () => {

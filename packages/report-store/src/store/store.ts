@@ -6,7 +6,7 @@ import type { Refusal } from '../schemas/store-error.js';
 import type { Session } from '../schemas/session-schemas.js';
 import type { NewUser, User, UserPatch } from '../schemas/user-schemas.js';
 import type { AppendRevisionInput, AppendRevisionResult } from './append-revision.js';
-import type { ClaimInput } from './export-leases.js';
+import type { ClaimByIdInput, ClaimInput } from './export-leases.js';
 import type { PublishResult } from './publish.js';
 import type { ReplaceResult } from './replace-draft.js';
 import type { NewSession } from './sessions.js';
@@ -75,7 +75,8 @@ export interface Store {
     formats: readonly string[],
     options?: { maxAttempts?: number },
   ): Promise<{ ok: true; jobs: ExportJob[] } | Refusal>;
-  claimExportJob(input: ClaimInput): Promise<ExportJob | null>;
+  /** The oldest due job, or (with `jobId`) that job if a claim may take it; null otherwise. */
+  claimExportJob(input: ClaimInput | ClaimByIdInput): Promise<ExportJob | null>;
   renewLease(input: ClaimInput & { jobId: string }): Promise<boolean>;
   completeExportJob(
     jobId: string,
@@ -89,6 +90,8 @@ export interface Store {
   ): Promise<{ ok: true; job: ExportJob } | Refusal>;
   getExportJob(jobId: string): Promise<ExportJob | null>;
   listExportJobs(editionId?: string): Promise<ExportJob[]>;
+  /** Unfinished jobs no live worker holds (queued, or running with an expired lease). */
+  listClaimableExportJobs(options?: { limit?: number }): Promise<ExportJob[]>;
   listArtifacts(editionId: string): Promise<Artifact[]>;
   getArtifact(editionId: string, format: string): Promise<Artifact | null>;
 
