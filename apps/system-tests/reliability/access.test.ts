@@ -40,8 +40,13 @@ const figures = {
 /** What must not change when requests are refused. */
 async function snapshot(): Promise<unknown> {
   const draft = await draftOf(system.api, sessions.admin);
-  const editions = await system.api.get<{ editions: { id: string; hash: string }[] }>('/api/editions', sessions.admin);
-  const users = await system.api.get<{ users: { id: string; email: string; role: string; disabled: boolean; displayName: string }[] }>('/api/users', sessions.admin);
+  const editions = await system.api.get<{ editions: { id: string; hash: string }[] }>(
+    '/api/editions',
+    sessions.admin,
+  );
+  const users = await system.api.get<{
+    users: { id: string; email: string; role: string; disabled: boolean; displayName: string }[];
+  }>('/api/users', sessions.admin);
   return {
     draft: [draft.revision, draft.hash],
     revisions: (await allRevisions(system.api, sessions.admin)).length,
@@ -51,22 +56,36 @@ async function snapshot(): Promise<unknown> {
 }
 
 /** A request to the operation that would be valid in shape (the refusal must come first). */
-function probe(op: Operation, session: Session | undefined, options: { csrf?: boolean; cookie?: string } = {}): Promise<Answer> {
+function probe(
+  op: Operation,
+  session: Session | undefined,
+  options: { csrf?: boolean; cookie?: string } = {},
+): Promise<Answer> {
   const path = fillPath(op.path, (name) => (name === 'number' ? '0' : 'x1'));
   const json = STATE_CHANGING.has(op.method) ? {} : undefined;
   if (options.cookie !== undefined) {
-    return system.api.request(op.method, path, { session: { email: 'forged', cookie: options.cookie, csrf: 'forged' }, json });
+    return system.api.request(op.method, path, {
+      session: { email: 'forged', cookie: options.cookie, csrf: 'forged' },
+      json,
+    });
   }
   return system.api.request(op.method, path, { session, json, csrf: options.csrf ?? true });
 }
 
 function expectRefusal(res: Answer, status: number, code: string, what: string): void {
   expect({ what, status: res.status }).toEqual({ what, status });
-  expect(res.json).toMatchObject({ code, error: expect.stringMatching(/[\u4e00-\u9fff]/) as unknown, issues: [] });
+  expect(res.json).toMatchObject({
+    code,
+    error: expect.stringMatching(/[\u4e00-\u9fff]/) as unknown,
+    issues: [],
+  });
 }
 
 beforeAll(async () => {
-  system = await System.create('access', { LOGIN_MAX_ATTEMPTS: String(MAX_ATTEMPTS), LOGIN_WINDOW_MINUTES: '15' });
+  system = await System.create('access', {
+    LOGIN_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+    LOGIN_WINDOW_MINUTES: '15',
+  });
   await system.startAdmin();
   sessions = await system.sessions();
   operations = operationsOf((await system.api.request('get', '/api/openapi.json')).json);
@@ -83,9 +102,19 @@ describe('access to the admin API', () => {
     expect(guarded.length).toBeGreaterThanOrEqual(19);
     figures.routes = operations.length;
     for (const op of guarded) {
-      expectRefusal(await probe(op, undefined), 401, 'unauthenticated', `anonymous ${op.method} ${op.path}`);
+      expectRefusal(
+        await probe(op, undefined),
+        401,
+        'unauthenticated',
+        `anonymous ${op.method} ${op.path}`,
+      );
       figures.anonymousRefused += 1;
-      expectRefusal(await probe(op, undefined, { cookie: 'leshan_session=forged-token-of-an-attacker' }), 401, 'unauthenticated', `forged ${op.method} ${op.path}`);
+      expectRefusal(
+        await probe(op, undefined, { cookie: 'leshan_session=forged-token-of-an-attacker' }),
+        401,
+        'unauthenticated',
+        `forged ${op.method} ${op.path}`,
+      );
       figures.forgedCookieRefused += 1;
     }
     expect(await snapshot()).toEqual(before);
@@ -93,8 +122,15 @@ describe('access to the admin API', () => {
 
   it('refuses every state-changing route without the CSRF token (403), even to an admin', async () => {
     const before = await snapshot();
-    for (const op of operations.filter((o) => o.access !== 'public' && STATE_CHANGING.has(o.method))) {
-      expectRefusal(await probe(op, sessions.admin, { csrf: false }), 403, 'csrf', `no CSRF ${op.method} ${op.path}`);
+    for (const op of operations.filter(
+      (o) => o.access !== 'public' && STATE_CHANGING.has(o.method),
+    )) {
+      expectRefusal(
+        await probe(op, sessions.admin, { csrf: false }),
+        403,
+        'csrf',
+        `no CSRF ${op.method} ${op.path}`,
+      );
       figures.missingCsrfRefused += 1;
     }
     expect(await snapshot()).toEqual(before);
@@ -107,7 +143,12 @@ describe('access to the admin API', () => {
       if (needed === undefined) continue;
       for (const role of ['editor', 'publisher'] as const) {
         if (RANK[role] !== undefined && (RANK[role] ?? 0) >= needed) continue;
-        expectRefusal(await probe(op, sessions[role]), 403, 'forbidden', `${role} ${op.method} ${op.path}`);
+        expectRefusal(
+          await probe(op, sessions[role]),
+          403,
+          'forbidden',
+          `${role} ${op.method} ${op.path}`,
+        );
         figures.wrongRoleRefused += 1;
         figures.wrongRoleChecks.push(`${role} → ${op.method.toUpperCase()} ${op.path}`);
       }
@@ -130,45 +171,70 @@ describe('access to the admin API', () => {
     expect(figures.sessionTtlMs).toBeLessThanOrEqual(3_600);
     const refusedAt = await waitFor(
       'the session to be refused',
-      async () => ((await ttl.api.request('get', '/api/session', { session })).status === 401 ? Date.now() : undefined),
+      async () =>
+        (await ttl.api.request('get', '/api/session', { session })).status === 401
+          ? Date.now()
+          : undefined,
       15_000,
       100,
     );
     expect(refusedAt).toBeGreaterThanOrEqual(expiresAt - 50);
     expect(refusedAt).toBeLessThan(expiresAt + 2_000);
     figures.expiredSessionRefusedAfterMs = Math.round(refusedAt - signedInAt);
-    expectRefusal(await ttl.api.request('get', '/api/draft', { session }), 401, 'unauthenticated', 'expired GET /api/draft');
-    const draft = await ttl.api.request('post', '/api/draft/commands', { session, json: { baseRevision: 0, commands: [{ type: 'tracking.set', measureId: 'm1', progress: 1 }] } });
+    expectRefusal(
+      await ttl.api.request('get', '/api/draft', { session }),
+      401,
+      'unauthenticated',
+      'expired GET /api/draft',
+    );
+    const draft = await ttl.api.request('post', '/api/draft/commands', {
+      session,
+      json: { baseRevision: 0, commands: [{ type: 'tracking.set', measureId: 'm1', progress: 1 }] },
+    });
     expectRefusal(draft, 401, 'unauthenticated', 'expired POST /api/draft/commands');
   });
 
   it(`pauses sign-in after ${MAX_ATTEMPTS} failures (429), refusing even the right password`, async () => {
     const email = ACCOUNTS.editor.email;
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-      const res = await system.api.request('post', '/api/session', { json: { email, password: WRONG_PASSWORDS[i] } });
+      const res = await system.api.request('post', '/api/session', {
+        json: { email, password: WRONG_PASSWORDS[i] },
+      });
       expectRefusal(res, 401, 'bad-credentials', `failure ${i + 1}`);
     }
-    const paused = await system.api.request('post', '/api/session', { json: { email, password: WRONG_PASSWORDS[MAX_ATTEMPTS] } });
+    const paused = await system.api.request('post', '/api/session', {
+      json: { email, password: WRONG_PASSWORDS[MAX_ATTEMPTS] },
+    });
     expectRefusal(paused, 429, 'too-many-attempts', 'wrong password while paused');
     figures.retryAfterSeconds = Number(paused.headers.get('retry-after'));
     expect(figures.retryAfterSeconds).toBeGreaterThan(0);
-    const right = await system.api.request('post', '/api/session', { json: { email, password: ACCOUNTS.editor.password } });
+    const right = await system.api.request('post', '/api/session', {
+      json: { email, password: ACCOUNTS.editor.password },
+    });
     expectRefusal(right, 429, 'too-many-attempts', 'right password while paused');
     expect(right.headers.get('set-cookie')).toBeNull();
     figures.rightPasswordRefusedWhilePaused = true;
     // The pause is per address too: another account from the same address waits as well.
-    const other = await system.api.request('post', '/api/session', { json: { email: ACCOUNTS.publisher.email, password: ACCOUNTS.publisher.password } });
+    const other = await system.api.request('post', '/api/session', {
+      json: { email: ACCOUNTS.publisher.email, password: ACCOUNTS.publisher.password },
+    });
     expectRefusal(other, 429, 'too-many-attempts', 'other account, same address');
     figures.pausedAttempts = 3;
     // The sessions opened before the pause still work.
-    expect((await system.api.request('get', '/api/session', { session: sessions.editor })).status).toBe(200);
+    expect(
+      (await system.api.request('get', '/api/session', { session: sessions.editor })).status,
+    ).toBe(200);
   });
 
   it('never shows a password in a log line or a response (audit log and user list included)', async () => {
-    const audit = await system.api.request('get', '/api/audit?limit=500', { session: sessions.admin });
+    const audit = await system.api.request('get', '/api/audit?limit=500', {
+      session: sessions.admin,
+    });
     expect(audit.status).toBe(200);
     expect(audit.text).toContain('login.failed');
-    expect((await system.api.request('get', '/api/users', { session: sessions.admin })).text).not.toMatch(/password|hash/i);
+    expect(
+      (await system.api.request('get', '/api/users', { session: sessions.admin })).text,
+    ).not.toMatch(/password|hash/i);
     const leaks = capture.leaks(ALL_PASSWORDS);
     figures.linesScanned = capture.lines.length;
     figures.responsesScanned = capture.responses.length;

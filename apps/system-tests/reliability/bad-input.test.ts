@@ -32,10 +32,19 @@ const CJK = /[\u4e00-\u9fff]/;
 /** What must not change: the draft, its history, the editions and the accounts. */
 async function snapshot(): Promise<unknown> {
   const draft = await draftOf(system.api, sessions.admin);
-  const editions = await system.api.get<{ editions: { id: string; hash: string }[] }>('/api/editions', sessions.admin);
+  const editions = await system.api.get<{ editions: { id: string; hash: string }[] }>(
+    '/api/editions',
+    sessions.admin,
+  );
   const users = await system.api.get<{ users: unknown[] }>('/api/users', sessions.admin);
   const publicEditions = (await call(`${system.viewerUrl}/api/v1/editions`)).json;
-  return { draft: [draft.revision, draft.hash], revisions: (await allRevisions(system.api, sessions.admin)).length, editions: editions.editions, users: users.users, publicEditions };
+  return {
+    draft: [draft.revision, draft.hash],
+    revisions: (await allRevisions(system.api, sessions.admin)).length,
+    editions: editions.editions,
+    users: users.users,
+    publicEditions,
+  };
 }
 
 beforeAll(async () => {
@@ -53,22 +62,43 @@ describe('hostile input', () => {
   it('answers every hostile request to every admin route, the import and the public API with a clear 4xx, and changes nothing', async () => {
     const before = await snapshot();
     const draft = await draftOf(system.api, sessions.admin);
-    const users = await system.api.get<{ users: { id: string; email: string }[] }>('/api/users', sessions.admin);
+    const users = await system.api.get<{ users: { id: string; email: string }[] }>(
+      '/api/users',
+      sessions.admin,
+    );
     const editorId = users.users.find((u) => u.email === sessions.editor.email)?.id ?? '';
-    const editionId = (await system.api.get<{ editions: { id: string }[] }>('/api/editions', sessions.admin)).editions[0]?.id ?? '';
+    const editionId =
+      (await system.api.get<{ editions: { id: string }[] }>('/api/editions', sessions.admin))
+        .editions[0]?.id ?? '';
     const measureId = measuresOf(draft.report)[0]?.id ?? 'm1';
     const rev = draft.revision;
     const validBodies: Record<string, Record<string, unknown>> = {
-      'POST /api/session': { email: 'nobody@reliability.example.org', password: 'not the password at all' },
-      'POST /api/draft/commands': { baseRevision: rev, commands: [{ type: 'tracking.set', measureId, progress: 5 }] },
+      'POST /api/session': {
+        email: 'nobody@reliability.example.org',
+        password: 'not the password at all',
+      },
+      'POST /api/draft/commands': {
+        baseRevision: rev,
+        commands: [{ type: 'tracking.set', measureId, progress: 5 }],
+      },
       'POST /api/revisions/{number}/restore': { baseRevision: rev },
       'POST /api/import/preview': { text: '第一章 标题' },
       'POST /api/import': { text: '第一章 标题', baseRevision: rev, confirm: true },
       'POST /api/editions': { baseRevision: rev },
-      'POST /api/users': { email: 'new-user@reliability.example.org', displayName: '新用户', role: 'editor', password: 'a long enough password' },
+      'POST /api/users': {
+        email: 'new-user@reliability.example.org',
+        displayName: '新用户',
+        role: 'editor',
+        password: 'a long enough password',
+      },
       'PATCH /api/users/{id}': { displayName: '改名' },
     };
-    const params: Record<string, string> = { number: '0', id: editorId, edition: editionId, fileName: 'x.json' };
+    const params: Record<string, string> = {
+      number: '0',
+      id: editorId,
+      edition: editionId,
+      fileName: 'x.json',
+    };
     const adminOps = operationsOf((await system.api.request('get', '/api/openapi.json')).json);
     const viewerOps = operationsOf((await call(`${system.viewerUrl}/api/v1/openapi.json`)).json);
     const input = {
@@ -76,17 +106,41 @@ describe('hostile input', () => {
       validParam: (_op: Operation, name: string) => params[name] ?? 'x1',
     };
     const corpus: (HostileCase & { api: 'admin' | 'viewer' })[] = [
-      ...adminOps.flatMap((op) => hostileCases(op, '', input).map((c) => ({ ...c, api: 'admin' as const }))),
-      ...viewerOps.flatMap((op) => hostileCases(op, '/api/v1', input).map((c) => ({ ...c, api: 'viewer' as const, route: `GET /api/v1${op.path}` }))),
+      ...adminOps.flatMap((op) =>
+        hostileCases(op, '', input).map((c) => ({ ...c, api: 'admin' as const })),
+      ),
+      ...viewerOps.flatMap((op) =>
+        hostileCases(op, '/api/v1', input).map((c) => ({
+          ...c,
+          api: 'viewer' as const,
+          route: `GET /api/v1${op.path}`,
+        })),
+      ),
     ];
     // The import, with text that is a string of the right size but no report at all.
     for (const [label, text] of [
       ['script lines', '<script>alert(1)</script>\n<img src=x onerror=alert(2)>'],
-      ['formula lines', '=HYPERLINK("http://evil.example","点我")\n+cmd|\' /C calc\'!A0\n@SUM(1+1)'],
+      [
+        'formula lines',
+        '=HYPERLINK("http://evil.example","点我")\n+cmd|\' /C calc\'!A0\n@SUM(1+1)',
+      ],
       ['path names', '../../../../etc/passwd\n..\\..\\windows\\win.ini'],
     ] as const) {
-      const category = label === 'script lines' ? 'script-html' : label === 'formula lines' ? 'formula' : 'path-traversal';
-      corpus.push({ api: 'admin', category, route: 'POST /api/import', method: 'post', url: '/api/import', label: `import of ${label}`, body: Buffer.from(JSON.stringify({ text, baseRevision: rev, confirm: true })) });
+      const category =
+        label === 'script lines'
+          ? 'script-html'
+          : label === 'formula lines'
+            ? 'formula'
+            : 'path-traversal';
+      corpus.push({
+        api: 'admin',
+        category,
+        route: 'POST /api/import',
+        method: 'post',
+        url: '/api/import',
+        label: `import of ${label}`,
+        body: Buffer.from(JSON.stringify({ text, baseRevision: rev, confirm: true })),
+      });
     }
     expect(corpus.length).toBeGreaterThanOrEqual(200);
 
@@ -102,7 +156,11 @@ describe('hostile input', () => {
       try {
         res =
           c.api === 'admin'
-            ? await system.api.request(c.method, c.url, { session: sessions.admin, ...(c.body === undefined ? {} : { raw: c.body }), timeoutMs: 15_000 })
+            ? await system.api.request(c.method, c.url, {
+                session: sessions.admin,
+                ...(c.body === undefined ? {} : { raw: c.body }),
+                timeoutMs: 15_000,
+              })
             : await call(`${system.viewerUrl}${c.url}`, { timeoutMs: 15_000 });
       } catch (error) {
         failures.push(`${c.route} [${c.category}] ${c.label}: no answer (${String(error)})`);
@@ -118,7 +176,9 @@ describe('hostile input', () => {
         Array.isArray(body.issues) &&
         (c.api === 'viewer' || typeof body.code === 'string');
       if (res.status < 400 || res.status >= 500 || !clear) {
-        failures.push(`${c.route} [${c.category}] ${c.label}: ${res.status} ${res.text.slice(0, 160)}`);
+        failures.push(
+          `${c.route} [${c.category}] ${c.label}: ${res.status} ${res.text.slice(0, 160)}`,
+        );
       }
     }
     const after = await snapshot();
@@ -149,11 +209,22 @@ const APPENDED = [
   '"><b onmouseover=alert(5)>粗体</b>',
   '[点我](javascript:alert(6)) \u202Egnp.exe',
 ];
-const WHOLE = ['=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", '-1+2'];
+const WHOLE = [
+  '=HYPERLINK("http://evil.example","点我")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '-1+2',
+];
 const TITLE = '乐山<script>alert(7)</script>政府工作报告';
 const CHAPTER_TITLE = '<img src=x onerror=alert(8)>第一章';
 /** Raw markup that must never reach an HTML document unescaped. */
-const MARKUP = ['<script>alert(', '<img src=x', '<svg/onload', '<iframe src="javascript', '<b onmouseover'];
+const MARKUP = [
+  '<script>alert(',
+  '<img src=x',
+  '<svg/onload',
+  '<iframe src="javascript',
+  '<b onmouseover',
+];
 
 describe('accepted text that looks like code', () => {
   let browser: Browser;
@@ -167,9 +238,13 @@ describe('accepted text that looks like code', () => {
   it('is stored, published and exported as the exact text, and shown inert in the viewer, the admin app and every export', async () => {
     const draft = await draftOf(system.api, sessions.editor);
     const measures = listMeasures(draft.report);
-    const plain = measures.filter((m) => m.indicators.length === 0 && m.measure.places.length === 0);
+    const plain = measures.filter(
+      (m) => m.indicators.length === 0 && m.measure.places.length === 0,
+    );
     const formulaTargets = plain.slice(0, WHOLE.length);
-    const appendTargets = measures.filter((m) => !formulaTargets.includes(m)).slice(0, APPENDED.length);
+    const appendTargets = measures
+      .filter((m) => !formulaTargets.includes(m))
+      .slice(0, APPENDED.length);
     expect(formulaTargets).toHaveLength(WHOLE.length);
     const expected = new Map<string, string>();
     const commands: object[] = [];
@@ -184,8 +259,14 @@ describe('accepted text that looks like code', () => {
       commands.push({ type: 'measure.update', id: m.id, patch: { text } });
     });
     const chapter = draft.report.chapters[0];
-    commands.push({ type: 'meta.update', patch: { title: TITLE } }, { type: 'chapter.update', id: chapter?.id ?? 'c1', patch: { title: CHAPTER_TITLE } });
-    const saved = await system.api.request('post', '/api/draft/commands', { session: sessions.editor, json: { baseRevision: draft.revision, commands } });
+    commands.push(
+      { type: 'meta.update', patch: { title: TITLE } },
+      { type: 'chapter.update', id: chapter?.id ?? 'c1', patch: { title: CHAPTER_TITLE } },
+    );
+    const saved = await system.api.request('post', '/api/draft/commands', {
+      session: sessions.editor,
+      json: { baseRevision: draft.revision, commands },
+    });
     expect(saved.status, saved.text).toBe(200);
     const edition = await publish(system.api, sessions.publisher);
     await system.startWorker('inert');
@@ -195,20 +276,43 @@ describe('accepted text that looks like code', () => {
     const context = await browser.newContext();
 
     // Viewer pages: the raw HTML carries no payload as markup, and Chromium runs none of it.
-    const chapters = new Set(measures.filter((m) => expected.has(m.id)).map((m) => m.chapterNumber));
+    const chapters = new Set(
+      measures.filter((m) => expected.has(m.id)).map((m) => m.chapterNumber),
+    );
     for (const path of ['/', ...[...chapters].map((n) => `/chapters/${n}`)]) {
       const res = await call(`${system.viewerUrl}${path}`);
       expect(res.status).toBe(200);
-      expect(MARKUP.filter((m) => res.text.includes(m)), path).toEqual([]);
-      const onPage = path === '/' ? [TITLE] : texts.filter((t) => measures.some((m) => expected.get(m.id) === t && `/chapters/${m.chapterNumber}` === path));
+      expect(
+        MARKUP.filter((m) => res.text.includes(m)),
+        path,
+      ).toEqual([]);
+      const onPage =
+        path === '/'
+          ? [TITLE]
+          : texts.filter((t) =>
+              measures.some(
+                (m) => expected.get(m.id) === t && `/chapters/${m.chapterNumber}` === path,
+              ),
+            );
       reports.push(await inspectUrl(context, `${system.viewerUrl}${path}`, onPage));
     }
-    const search = await inspectUrl(context, `${system.viewerUrl}/search?q=${encodeURIComponent('alert(1)')}`, []);
+    const search = await inspectUrl(
+      context,
+      `${system.viewerUrl}/search?q=${encodeURIComponent('alert(1)')}`,
+      [],
+    );
     reports.push(search);
 
     // The admin app: the preview screen shows the draft's texts as text.
     const admin = await browser.newContext();
-    await admin.addCookies([{ name: 'leshan_session', value: sessions.editor.cookie.split('=')[1] ?? '', domain: '127.0.0.1', path: '/' }]);
+    await admin.addCookies([
+      {
+        name: 'leshan_session',
+        value: sessions.editor.cookie.split('=')[1] ?? '',
+        domain: '127.0.0.1',
+        path: '/',
+      },
+    ]);
     reports.push(await inspectUrl(admin, `${system.adminUrl}/admin/preview`, texts));
     await admin.close();
 
@@ -217,7 +321,9 @@ describe('accepted text that looks like code', () => {
       'every export of the edition',
       async () => {
         const now = await exportsOf(system.api, sessions.publisher, edition.id);
-        return now.jobs.length > 0 && now.jobs.every((j) => j.state === 'done') ? now.artifacts : undefined;
+        return now.jobs.length > 0 && now.jobs.every((j) => j.state === 'done')
+          ? now.artifacts
+          : undefined;
       },
       240_000,
       250,
@@ -225,7 +331,9 @@ describe('accepted text that looks like code', () => {
     const file = async (format: string): Promise<{ meta: ArtifactView; bytes: Buffer }> => {
       const meta = files.find((a) => a.format === format);
       if (meta === undefined) throw new Error(`no ${format} export`);
-      const res = await call(`${system.viewerUrl}/api/v1/editions/${edition.id}/files/${encodeURIComponent(meta.fileName)}`);
+      const res = await call(
+        `${system.viewerUrl}/api/v1/editions/${edition.id}/files/${encodeURIComponent(meta.fileName)}`,
+      );
       expect(res.status).toBe(200);
       expect(sha256(res.bytes)).toBe(meta.sha256);
       return { meta, bytes: res.bytes };
@@ -254,14 +362,27 @@ describe('accepted text that looks like code', () => {
     const md = (await file('md')).bytes.toString('utf8');
     expect(md.match(/(?<!\\)<(script|img|svg|iframe|b )/g) ?? []).toEqual([]);
     expect(md.match(/(?<!\\)\]\(javascript:/g) ?? []).toEqual([]);
-    const mdHtml = execFileSync('pandoc', ['-f', 'gfm', '-t', 'html'], { input: md, encoding: 'utf8' });
+    const mdHtml = execFileSync('pandoc', ['-f', 'gfm', '-t', 'html'], {
+      input: md,
+      encoding: 'utf8',
+    });
     expect(MARKUP.filter((m) => mdHtml.includes(m))).toEqual([]);
     expect(mdHtml).not.toContain('href="javascript:');
-    reports.push(await inspectHtml(context, 'Markdown export rendered by pandoc', `<!doctype html><html><body>${mdHtml}</body></html>`, []));
+    reports.push(
+      await inspectHtml(
+        context,
+        'Markdown export rendered by pandoc',
+        `<!doctype html><html><body>${mdHtml}</body></html>`,
+        [],
+      ),
+    );
     exportChecks.md = 'no raw HTML or javascript: link; pandoc renders every payload as text';
 
     // CSV (and the data package's CSVs): a cell that starts like a formula starts with an apostrophe.
-    const formulaCells = (csv: string): string[] => parseCsv(csv).flat().filter((cell) => WHOLE.some((w) => cell.includes(w)));
+    const formulaCells = (csv: string): string[] =>
+      parseCsv(csv)
+        .flat()
+        .filter((cell) => WHOLE.some((w) => cell.includes(w)));
     const measuresCsv = formulaCells((await file('csv-measures')).bytes.toString('utf8'));
     expect(measuresCsv.length).toBeGreaterThanOrEqual(WHOLE.length);
     expect(measuresCsv.filter((cell) => !cell.startsWith("'"))).toEqual([]);
@@ -273,9 +394,13 @@ describe('accepted text that looks like code', () => {
 
     // XLSX: the texts are string cells; no cell holds a formula.
     const xlsx = unzipSync((await file('xlsx')).bytes);
-    const sheets = Object.entries(xlsx).filter(([name]) => name.startsWith('xl/worksheets/') && name.endsWith('.xml'));
+    const sheets = Object.entries(xlsx).filter(
+      ([name]) => name.startsWith('xl/worksheets/') && name.endsWith('.xml'),
+    );
     expect(sheets.length).toBeGreaterThan(0);
-    expect(sheets.filter(([, bytes]) => /<f[\s>]/.test(strFromU8(bytes))).map(([n]) => n)).toEqual([]);
+    expect(sheets.filter(([, bytes]) => /<f[\s>]/.test(strFromU8(bytes))).map(([n]) => n)).toEqual(
+      [],
+    );
     const xlsxText = Object.entries(xlsx)
       .filter(([name]) => name.endsWith('.xml'))
       .map(([, bytes]) => strFromU8(bytes))
@@ -285,7 +410,9 @@ describe('accepted text that looks like code', () => {
     exportChecks.xlsx = 'no formula cell; payloads stored as (XML-escaped) string cells';
 
     // DOCX: XML-escaped text.
-    const docx = strFromU8(unzipSync((await file('docx')).bytes)['word/document.xml'] ?? new Uint8Array());
+    const docx = strFromU8(
+      unzipSync((await file('docx')).bytes)['word/document.xml'] ?? new Uint8Array(),
+    );
     expect(docx).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(MARKUP.filter((m) => docx.includes(m))).toEqual([]);
     exportChecks.docx = 'XML-escaped text';
@@ -296,7 +423,9 @@ describe('accepted text that looks like code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reliability-pdf-'));
     try {
       writeFileSync(join(dir, 'e.pdf'), pdf);
-      const text = execFileSync('pdftotext', ['-layout', join(dir, 'e.pdf'), '-'], { encoding: 'utf8' });
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'e.pdf'), '-'], {
+        encoding: 'utf8',
+      });
       expect(text).toContain('alert(1)');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -304,10 +433,14 @@ describe('accepted text that looks like code', () => {
     exportChecks.pdf = 'no JavaScript or launch action; payload printed as text';
     await context.close();
 
-    const bad = reports.filter((r) => r.dialogs.length + r.pageErrors.length + r.injected.length + r.missingText.length > 0);
+    const bad = reports.filter(
+      (r) => r.dialogs.length + r.pageErrors.length + r.injected.length + r.missingText.length > 0,
+    );
     recordFigures('bad-input', 'inert', {
       payloads: APPENDED.length + WHOLE.length + 2,
-      pagesChecked: reports.map((r) => r.where.replace(system.viewerUrl, 'viewer').replace(system.adminUrl, 'admin')),
+      pagesChecked: reports.map((r) =>
+        r.where.replace(system.viewerUrl, 'viewer ').replace(system.adminUrl, 'admin app '),
+      ),
       dialogs: reports.reduce((n, r) => n + r.dialogs.length, 0),
       injectedElements: reports.reduce((n, r) => n + r.injected.length, 0),
       exports: exportChecks,

@@ -23,7 +23,8 @@ describe('load on the viewer', () => {
     await system.startAdmin();
     await system.startViewer();
     // Warm: the first answer renders and caches; the run measures the steady state.
-    for (const path of ['/', '/api/v1/editions/latest', SEARCH]) expect((await call(`${system.viewerUrl}${path}`)).status).toBe(200);
+    for (const path of ['/', '/api/v1/editions/latest', SEARCH])
+      expect((await call(`${system.viewerUrl}${path}`)).status).toBe(200);
   });
   afterAll(async () => {
     await system.stop();
@@ -40,7 +41,11 @@ describe('load on the viewer', () => {
     });
     recordFigures('load', 'home', figures);
     expect(figures.requests).toBeGreaterThan(0);
-    expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
+    expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+    });
   });
 
   it(`serves the public API (latest edition and a search) to ${suiteEnv.RELIABILITY_CONNECTIONS} clients for ${suiteEnv.RELIABILITY_LOAD_SECONDS} s without an error`, async () => {
@@ -54,7 +59,11 @@ describe('load on the viewer', () => {
     });
     recordFigures('load', 'api', figures);
     expect(figures.requests).toBeGreaterThan(0);
-    expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
+    expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+    });
   });
 
   it('still answers at once after the load, and no password was logged or sent', async () => {

@@ -16,7 +16,14 @@ mkdirSync(resultsDir, { recursive: true });
 const started = new Date();
 const vitest = spawnSync(
   join(packageDir, 'node_modules', '.bin', 'vitest'),
-  ['run', '--config', 'reliability/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(resultsDir, 'vitest.json')}`],
+  [
+    'run',
+    '--config',
+    'reliability/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(resultsDir, 'vitest.json')}`,
+  ],
   { cwd: packageDir, stdio: 'inherit' },
 );
 const finished = new Date();
@@ -26,7 +33,14 @@ writeFileSync(
   `${JSON.stringify({ startedAt: started.toISOString(), finishedAt: finished.toISOString(), seconds: Math.round((finished.getTime() - started.getTime()) / 1000), exitCode: vitestCode }, null, 2)}\n`,
 );
 
-const writer = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'write-reliability.ts')], { cwd: packageDir, stdio: 'inherit' });
+const writer = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join('scripts', 'write-reliability.ts')],
+  { cwd: packageDir, stdio: 'inherit' },
+);
 const writerCode = writer.status ?? 1;
-if (vitestCode !== 0) process.stderr.write(`test:reliability: the suite failed (vitest exit ${vitestCode}); RELIABILITY.md shows what failed.\n`);
+if (vitestCode !== 0)
+  process.stderr.write(
+    `test:reliability: the suite failed (vitest exit ${vitestCode}); RELIABILITY.md shows what failed.\n`,
+  );
 process.exit(vitestCode !== 0 ? vitestCode : writerCode);

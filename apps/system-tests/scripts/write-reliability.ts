@@ -1,5 +1,6 @@
 // Renders RELIABILITY.md (repository root) from the figures the reliability suite recorded in
 // results/: run by scripts/test-reliability.mjs after the tests, or alone (`pnpm report`).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { basename, join } from 'node:path';
@@ -16,13 +17,26 @@ function read(name: string): Json {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : {};
 }
 
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const num = (v: unknown): string =>
-  typeof v === 'number' ? v.toLocaleString('en-US') : typeof v === 'string' ? v : v === undefined || v === null ? '—' : JSON.stringify(v);
-const cell = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : num(v)).replaceAll('|', '\\|');
+  typeof v === 'number'
+    ? v.toLocaleString('en-US')
+    : typeof v === 'string'
+      ? v
+      : v === undefined || v === null
+        ? '—'
+        : JSON.stringify(v);
+const cell = (v: unknown): string =>
+  (typeof v === 'boolean' ? (v ? 'yes' : 'no') : num(v)).replaceAll('|', '\\|');
 const table = (header: string[], rows: unknown[][]): string =>
-  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-const missing = (what: string): string => `_No figures: ${what} did not record any (see the test results below)._`;
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+const missing = (what: string): string =>
+  `_No figures: ${what} did not record any (see the test results below)._`;
 
 interface AssertionResult {
   title: string;
@@ -37,7 +51,12 @@ interface FileResult {
 }
 
 const run = read('run');
-const vitest = read('vitest') as { testResults?: FileResult[]; numTotalTests?: number; numPassedTests?: number; numFailedTests?: number };
+const vitest = read('vitest') as {
+  testResults?: FileResult[];
+  numTotalTests?: number;
+  numPassedTests?: number;
+  numFailedTests?: number;
+};
 const load = read('load');
 const faults = read('faults');
 const bad = read('bad-input');
@@ -58,10 +77,23 @@ out.push(
   table(
     ['run', 'value'],
     [
-      ['result', passed ? `passed (${num(vitest.numPassedTests)} of ${num(vitest.numTotalTests)} tests)` : `**FAILED** (${num(vitest.numFailedTests)} of ${num(vitest.numTotalTests)} tests failed)`],
-      ['date', typeof run.startedAt === 'string' ? run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—'],
+      [
+        'result',
+        passed
+          ? `passed (${num(vitest.numPassedTests)} of ${num(vitest.numTotalTests)} tests)`
+          : `**FAILED** (${num(vitest.numFailedTests)} of ${num(vitest.numTotalTests)} tests failed)`,
+      ],
+      [
+        'date',
+        typeof run.startedAt === 'string'
+          ? run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+          : '—',
+      ],
       ['duration', `${num(run.seconds)} s`],
-      ['machine', `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()} ${release()}`],
+      [
+        'machine',
+        `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()} ${release()}`,
+      ],
       ['Node.js', process.version],
     ],
   ),
@@ -78,40 +110,163 @@ out.push(
   loadRows.length === 0
     ? missing('the load tests')
     : table(
-        ['target', 'paths', 'clients', 'seconds', 'timeout s', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx', 'MB read'],
-        loadRows.map((r) => [r.target, (r.paths as string[]).map((p) => `\`${decodeURIComponent(p)}\``).join(', '), r.connections, r.seconds, r.timeoutSeconds, r.requests, r.reqPerSec, r.latencyP50Ms, r.latencyP99Ms, r.latencyMaxMs, r.errors, r.timeouts, r.non2xx, r.megabytes]),
+        [
+          'target',
+          'paths',
+          'clients',
+          'seconds',
+          'timeout s',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'timeouts',
+          'non-2xx',
+          'MB read',
+        ],
+        loadRows.map((r) => [
+          r.target,
+          (r.paths as string[]).map((p) => `\`${decodeURIComponent(p)}\``).join(', '),
+          r.connections,
+          r.seconds,
+          r.timeoutSeconds,
+          r.requests,
+          r.reqPerSec,
+          r.latencyP50Ms,
+          r.latencyP99Ms,
+          r.latencyMaxMs,
+          r.errors,
+          r.timeouts,
+          r.non2xx,
+          r.megabytes,
+        ]),
       ),
 );
 
 out.push('', '## Faults (`kill -9`, then a restart)', '');
 const fa = obj(faults.admin);
-out.push('**Admin killed during a burst of writes.** Concurrent clients add progress updates (each with a unique id) to a few shared measures, retrying on 409 with the revision the conflict names; the admin is killed after 60 acknowledged writes and restarted on the same file. Every acknowledged write must be in its revision (same hash) and once in the draft, the revision numbers must run 0..n without a hole or a duplicate, and the draft must validate. Writes that got no answer are sent again: a 422 (id taken) shows the write had been stored.', '');
+out.push(
+  '**Admin killed during a burst of writes.** Concurrent clients add progress updates (each with a unique id) to a few shared measures, retrying on 409 with the revision the conflict names; the admin is killed after 60 acknowledged writes and restarted on the same file. Every acknowledged write must be in its revision (same hash) and once in the draft, the revision numbers must run 0..n without a hole or a duplicate, and the draft must validate. Writes that got no answer are sent again: a 422 (id taken) shows the write had been stored.',
+  '',
+);
 out.push(
   Object.keys(fa).length === 0
     ? missing('the admin fault test')
     : table(
-        ['clients', 'acknowledged before kill', 'in flight at kill', 'of those found stored', 'acknowledged in all', 'found after restart', '409s retried', 'revisions', 'holes/duplicates', 'draft valid', 'restart → listening', 'kill → serving'],
-        [[fa.clients, fa.writesAcknowledgedBeforeKill, fa.writesInFlightAtKill, fa.inFlightFoundStored, fa.writesAcknowledgedTotal, fa.acknowledgedFoundAfterRestart, fa.conflictsRetried, fa.revisions, fa.revisionHoles, fa.draftValid, `${num(fa.restartToListeningMs)} ms`, `${num(fa.killToServingMs)} ms`]],
+        [
+          'clients',
+          'acknowledged before kill',
+          'in flight at kill',
+          'of those found stored',
+          'acknowledged in all',
+          'found after restart',
+          '409s retried',
+          'revisions',
+          'holes/duplicates',
+          'draft valid',
+          'restart → listening',
+          'kill → serving',
+        ],
+        [
+          [
+            fa.clients,
+            fa.writesAcknowledgedBeforeKill,
+            fa.writesInFlightAtKill,
+            fa.inFlightFoundStored,
+            fa.writesAcknowledgedTotal,
+            fa.acknowledgedFoundAfterRestart,
+            fa.conflictsRetried,
+            fa.revisions,
+            fa.revisionHoles,
+            fa.draftValid,
+            `${num(fa.restartToListeningMs)} ms`,
+            `${num(fa.killToServingMs)} ms`,
+          ],
+        ],
       ),
 );
 const fw = obj(faults.worker);
-out.push('', '**Worker killed while it renders the PDF.** An edition is published; the worker is killed the moment it logs the claim of the PDF job, and a new worker is started (3 s leases). Every job must be done exactly once (one `job done` log line over both processes; the PDF on its second attempt), every file the viewer serves must have the size and sha256 of its artifact row, and no temporary file may be left or served.', '');
+out.push(
+  '',
+  '**Worker killed while it renders the PDF.** An edition is published; the worker is killed the moment it logs the claim of the PDF job, and a new worker is started (3 s leases). Every job must be done exactly once (one `job done` log line over both processes; the PDF on its second attempt), every file the viewer serves must have the size and sha256 of its artifact row, and no temporary file may be left or served.',
+  '',
+);
 out.push(
   Object.keys(fw).length === 0
     ? missing('the worker fault test')
     : table(
-        ['jobs', 'done before kill', 'done once', 'done twice', 'PDF attempts', 'files served', 'sha256 matches', 'temp files left by the kill', 'temp files after restart', 'kill → all done'],
-        [[fw.jobs, fw.jobsDoneBeforeKill, fw.jobsDoneOnce, fw.jobsDoneTwice, fw.pdfAttempts, fw.filesServed, fw.filesMatchingSha256, fw.tempFilesLeftByKill, fw.tempFilesAfterRestart, `${num(fw.killToAllDoneMs)} ms`]],
+        [
+          'jobs',
+          'done before kill',
+          'done once',
+          'done twice',
+          'PDF attempts',
+          'files served',
+          'sha256 matches',
+          'temp files left by the kill',
+          'temp files after restart',
+          'kill → all done',
+        ],
+        [
+          [
+            fw.jobs,
+            fw.jobsDoneBeforeKill,
+            fw.jobsDoneOnce,
+            fw.jobsDoneTwice,
+            fw.pdfAttempts,
+            fw.filesServed,
+            fw.filesMatchingSha256,
+            fw.tempFilesLeftByKill,
+            fw.tempFilesAfterRestart,
+            `${num(fw.killToAllDoneMs)} ms`,
+          ],
+        ],
       ),
 );
 const fv = obj(faults.viewer);
-out.push('', '**Viewer killed under load.** autocannon loads the home page and the latest edition while four clients download the PDF; the viewer is killed and restarted on the same port. Every 200 must be whole (a page ends with `</html>`, an API answer parses, a file has its sha256); connection errors while the process is down are expected and counted.', '');
+out.push(
+  '',
+  '**Viewer killed under load.** autocannon loads the home page and the latest edition while four clients download the PDF; the viewer is killed and restarted on the same port. Every 200 must be whole (a page ends with `</html>`, an API answer parses, a file has its sha256); connection errors while the process is down are expected and counted.',
+  '',
+);
 out.push(
   Object.keys(fv).length === 0
     ? missing('the viewer fault test')
     : table(
-        ['clients', 'seconds', 'requests', 'whole 200s', 'broken 200s', 'whole 200s after restart', 'connection errors (outage)', 'timeouts', 'file downloads whole', 'broken', 'failed (outage)', 'kill → listening', 'kill → first 200'],
-        [[fv.connections, fv.seconds, fv.requests, fv.whole200, fv.broken200, fv.whole200AfterRestart, fv.connectionErrorsDuringOutage, fv.timeouts, fv.fileDownloadsWhole, fv.fileDownloadsBroken, fv.fileDownloadsFailedDuringOutage, `${num(fv.killToListeningMs)} ms`, `${num(fv.killToFirstWhole200Ms)} ms`]],
+        [
+          'clients',
+          'seconds',
+          'requests',
+          'whole 200s',
+          'broken 200s',
+          'whole 200s after restart',
+          'connection errors (outage)',
+          'timeouts',
+          'file downloads whole',
+          'broken',
+          'failed (outage)',
+          'kill → listening',
+          'kill → first 200',
+        ],
+        [
+          [
+            fv.connections,
+            fv.seconds,
+            fv.requests,
+            fv.whole200,
+            fv.broken200,
+            fv.whole200AfterRestart,
+            fv.connectionErrorsDuringOutage,
+            fv.timeouts,
+            fv.fileDownloadsWhole,
+            fv.fileDownloadsBroken,
+            fv.fileDownloadsFailedDuringOutage,
+            `${num(fv.killToListeningMs)} ms`,
+            `${num(fv.killToFirstWhole200Ms)} ms`,
+          ],
+        ],
       ),
 );
 
@@ -124,14 +279,45 @@ else {
       'Each must get a 4xx (never a 5xx, never a hang: 15 s limit) with a JSON body `{ error, issues }` whose message is Chinese (`code` too on the admin API), and the store must be unchanged afterwards (draft revision and hash, revisions, editions, users, public edition list).',
     '',
   );
-  out.push(table(['result', 'value'], [['failures', corpus.failures], ['statuses seen', Object.entries(obj(corpus.statuses)).map(([s, n]) => `${s}: ${num(n)}`).join(', ')], ['slowest answer', `${num(corpus.slowestMs)} ms`], ['store unchanged', corpus.storeUnchanged]]));
+  out.push(
+    table(
+      ['result', 'value'],
+      [
+        ['failures', corpus.failures],
+        [
+          'statuses seen',
+          Object.entries(obj(corpus.statuses))
+            .map(([s, n]) => `${s}: ${num(n)}`)
+            .join(', '),
+        ],
+        ['slowest answer', `${num(corpus.slowestMs)} ms`],
+        ['store unchanged', corpus.storeUnchanged],
+      ],
+    ),
+  );
   out.push('', table(['category', 'requests'], Object.entries(obj(corpus.byCategory))));
-  out.push('', table(['route', 'requests'], Object.entries(obj(corpus.byRoute)).map(([r, n]) => [`\`${r}\``, n])));
+  out.push(
+    '',
+    table(
+      ['route', 'requests'],
+      Object.entries(obj(corpus.byRoute)).map(([r, n]) => [`\`${r}\``, n]),
+    ),
+  );
   const samples = corpus.failureSamples as string[] | undefined;
-  if (samples !== undefined && samples.length > 0) out.push('', 'Failures (first 20):', '', ...samples.map((s) => `- \`${s.replaceAll('`', "'")}\``));
+  if (samples !== undefined && samples.length > 0)
+    out.push(
+      '',
+      'Failures (first 20):',
+      '',
+      ...samples.map((s) => `- \`${s.replaceAll('`', "'")}\``),
+    );
 }
 const inert = obj(bad.inert);
-out.push('', '**Accepted text that looks like code.** Measure texts, the report title and a chapter title are set to script and HTML payloads, spreadsheet formulas (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-1+2`), a Markdown `javascript:` link and an RTL override; the draft is published and exported. Each must come out as the text typed and inert:', '');
+out.push(
+  '',
+  '**Accepted text that looks like code.** Measure texts, the report title and a chapter title are set to script and HTML payloads, spreadsheet formulas (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-1+2`), a Markdown `javascript:` link and an RTL override; the draft is published and exported. Each must come out as the text typed and inert:',
+  '',
+);
 if (Object.keys(inert).length === 0) out.push(missing('the inert-output test'));
 else {
   out.push(
@@ -139,7 +325,10 @@ else {
       ['where', 'result'],
       [
         ['payloads', inert.payloads],
-        ['pages opened in Chromium', (inert.pagesChecked as string[]).map((p) => `\`${p}\``).join(', ')],
+        [
+          'pages opened in Chromium',
+          (inert.pagesChecked as string[]).map((p) => `\`${p}\``).join(', '),
+        ],
         ['dialogs (alert) seen', inert.dialogs],
         ['injected elements found', inert.injectedElements],
         ...Object.entries(obj(inert.exports)).map(([format, how]) => [`export: ${format}`, how]),
@@ -152,7 +341,10 @@ out.push('', '## Access', '');
 const ac = obj(access.admin);
 if (Object.keys(ac).length === 0) out.push(missing('the access tests'));
 else {
-  out.push('Every operation of the admin OpenAPI document is called; the store must be unchanged by the refusals.', '');
+  out.push(
+    'Every operation of the admin OpenAPI document is called; the store must be unchanged by the refusals.',
+    '',
+  );
   out.push(
     table(
       ['check', 'count / value'],
@@ -175,8 +367,12 @@ else {
     ),
   );
   const checks = ac.wrongRoleChecks as string[] | undefined;
-  if (checks !== undefined) out.push('', `Wrong-role checks: ${checks.map((c) => `\`${c}\``).join(', ')}.`);
-  out.push('', 'Every part of the suite also scans every line its processes printed and every response body and header it received for the passwords it used (accounts and wrong guesses): none may appear.');
+  if (checks !== undefined)
+    out.push('', `Wrong-role checks: ${checks.map((c) => `\`${c}\``).join(', ')}.`);
+  out.push(
+    '',
+    'Every part of the suite also scans every line its processes printed and every response body and header it received for the passwords it used (accounts and wrong guesses): none may appear.',
+  );
 }
 
 out.push('', '## Tests', '');
@@ -186,11 +382,20 @@ for (const file of files) {
   out.push(`**${basename(file.name)}**`, '');
   for (const t of file.assertionResults) {
     const mark = t.status === 'passed' ? '✓' : t.status === 'failed' ? '✗' : '–';
-    out.push(`- ${mark} ${[...t.ancestorTitles, t.title].join(' › ')}${t.duration === undefined ? '' : ` (${(t.duration / 1000).toFixed(1)} s)`}`);
-    if (t.status === 'failed') out.push(`  - \`${(t.failureMessages[0] ?? '').split('\n')[0]?.slice(0, 300).replaceAll('`', "'") ?? ''}\``);
+    out.push(
+      `- ${mark} ${[...t.ancestorTitles, t.title].join(' › ')}${t.duration === undefined ? '' : ` (${(t.duration / 1000).toFixed(1)} s)`}`,
+    );
+    if (t.status === 'failed')
+      out.push(
+        `  - \`${(t.failureMessages[0] ?? '').split('\n')[0]?.slice(0, 300).replaceAll('`', "'") ?? ''}\``,
+      );
   }
   out.push('');
 }
 
 writeFileSync(target, `${out.join('\n').trimEnd()}\n`);
+// In the repository's style (tables aligned), with the repository's prettier.
+const prettier = fileURLToPath(new URL('../../../node_modules/.bin/prettier', import.meta.url));
+if (existsSync(prettier))
+  execFileSync(prettier, ['--write', '--log-level', 'warn', target], { stdio: 'inherit' });
 process.stdout.write(`test:reliability: wrote ${target}\n`);

@@ -12,7 +12,13 @@ import { unsafeTextIssues, unsafeTextReason } from './text-safety.js';
 
 describe('unsafeTextReason', () => {
   it('accepts ordinary text, line breaks, tabs, emoji and direction marks', () => {
-    for (const text of ['乐山', 'a\tb\nc\r\n', '😀 pairs are fine', '\u202Eright-to-left', '<script>alert(1)</script>']) {
+    for (const text of [
+      '乐山',
+      'a\tb\nc\r\n',
+      '😀 pairs are fine',
+      '\u202Eright-to-left',
+      '<script>alert(1)</script>',
+    ]) {
       expect(unsafeTextReason(text)).toBeNull();
     }
   });
@@ -29,7 +35,9 @@ describe('unsafeTextReason', () => {
     let deep: unknown = 'x\u0001';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
     expect(unsafeTextIssues(deep)).toHaveLength(1);
-    expect(unsafeTextIssues({ commands: [{ patch: { text: 'ok' } }, { patch: { text: 'no\u0000' } }] })).toEqual([
+    expect(
+      unsafeTextIssues({ commands: [{ patch: { text: 'ok' } }, { patch: { text: 'no\u0000' } }] }),
+    ).toEqual([
       { path: 'body.commands.1.patch.text', message: expect.stringMatching(/U\+0000/) as unknown },
     ]);
   });
@@ -45,7 +53,12 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
   afterAll(() => h.close());
 
   const send = (body: string) =>
-    supertest(h.app).post('/api/draft/commands').set('Cookie', editor.cookie).set('X-CSRF-Token', editor.csrf).set('Content-Type', 'application/json').send(body);
+    supertest(h.app)
+      .post('/api/draft/commands')
+      .set('Cookie', editor.cookie)
+      .set('X-CSRF-Token', editor.csrf)
+      .set('Content-Type', 'application/json')
+      .send(body);
 
   /** The exact bytes given, over a real socket (superagent re-encodes what it sends). */
   async function sendBytes(bytes: Buffer): Promise<{ status: number; body: unknown }> {
@@ -55,7 +68,11 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
       const { port } = server.address() as AddressInfo;
       const res = await fetch(`http://127.0.0.1:${port}/api/draft/commands`, {
         method: 'POST',
-        headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'content-type': 'application/json' },
+        headers: {
+          cookie: editor.cookie,
+          'x-csrf-token': editor.csrf,
+          'content-type': 'application/json',
+        },
         body: bytes,
       });
       return { status: res.status, body: await res.json() };
@@ -69,7 +86,12 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
     if (draft === null) throw new Error('no draft');
     const measure = listMeasures(draft.report)[0];
     if (measure === undefined) throw new Error('no measure');
-    return JSON.stringify({ baseRevision: draft.revision, commands: [{ type: 'measure.update', id: measure.id, patch: { text: `${measure.text}${suffix}` } }] });
+    return JSON.stringify({
+      baseRevision: draft.revision,
+      commands: [
+        { type: 'measure.update', id: measure.id, patch: { text: `${measure.text}${suffix}` } },
+      ],
+    });
   }
 
   it('answers 400 with the field’s path to a control character or a lone surrogate, and stores nothing', async () => {
@@ -90,9 +112,15 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
     const before = await h.store.getDraft();
     const json = await editText('MARK');
     const [head, tail] = json.split('MARK') as [string, string];
-    const res = await sendBytes(Buffer.concat([Buffer.from(head), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(tail)]));
+    const res = await sendBytes(
+      Buffer.concat([Buffer.from(head), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(tail)]),
+    );
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.stringMatching(/UTF-8/) as unknown, code: 'invalid-utf8', issues: [] });
+    expect(res.body).toEqual({
+      error: expect.stringMatching(/UTF-8/) as unknown,
+      code: 'invalid-utf8',
+      issues: [],
+    });
     expect((await h.store.getDraft())?.reportHash).toBe(before?.reportHash);
   });
 

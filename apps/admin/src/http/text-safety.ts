@@ -33,7 +33,10 @@ export function unsafeTextReason(text: string): string | null {
 const MAX_ISSUES = 20;
 
 /** Every string (keys too) of a parsed JSON body that may not be stored, with its path. */
-export function unsafeTextIssues(value: unknown, path = 'body'): { path: string; message: string }[] {
+export function unsafeTextIssues(
+  value: unknown,
+  path = 'body',
+): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   // Iterative, so a deeply nested body cannot overflow the stack.
   const stack: { value: unknown; path: string }[] = [{ value, path }];
@@ -44,7 +47,9 @@ export function unsafeTextIssues(value: unknown, path = 'body'): { path: string;
       const reason = unsafeTextReason(next.value);
       if (reason !== null) issues.push({ path: next.path, message: reason });
     } else if (Array.isArray(next.value)) {
-      next.value.forEach((item: unknown, i) => stack.push({ value: item, path: `${next.path}.${i}` }));
+      next.value.forEach((item: unknown, i) =>
+        stack.push({ value: item, path: `${next.path}.${i}` }),
+      );
     } else if (typeof next.value === 'object' && next.value !== null) {
       for (const [key, item] of Object.entries(next.value)) {
         const reason = unsafeTextReason(key);
@@ -76,7 +81,9 @@ export const rejectUnsafeText: RequestHandler = (req, _res, next) => {
   }
   const issues = unsafeTextIssues(body);
   if (issues.length > 0) {
-    next(new HttpError(400, 'invalid-text', '请求内容含有不能保存的字符，请按提示删除后重试', issues));
+    next(
+      new HttpError(400, 'invalid-text', '请求内容含有不能保存的字符，请按提示删除后重试', issues),
+    );
     return;
   }
   next();

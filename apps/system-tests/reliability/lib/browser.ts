@@ -6,7 +6,15 @@ import { suiteEnv } from '../env.js';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: suiteEnv.CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -45,32 +53,59 @@ export function watch(page: Page): { dialogs: string[]; pageErrors: string[] } {
 }
 
 /** Checks the page as it is now (after `open` loaded it) for executed or injected payloads. */
-export async function inspect(page: Page, where: string, seen: { dialogs: string[]; pageErrors: string[] }, texts: readonly string[]): Promise<InertReport> {
+export async function inspect(
+  page: Page,
+  where: string,
+  seen: { dialogs: string[]; pageErrors: string[] },
+  texts: readonly string[],
+): Promise<InertReport> {
   const found = await page.evaluate(
     ({ selector, expected }) => {
       const document = (globalThis as unknown as { document: MiniDocument }).document;
-      const injected = [...document.querySelectorAll(selector)].map((e) => e.outerHTML.slice(0, 120));
+      const injected = [...document.querySelectorAll(selector)].map((e) =>
+        e.outerHTML.slice(0, 120),
+      );
       for (const script of document.querySelectorAll('script')) {
         const type = script.getAttribute('type') ?? '';
         const runs = type === '' || type === 'module' || type.includes('javascript');
-        if (runs && (script.textContent ?? '').includes('alert(')) injected.push(`script: ${(script.textContent ?? '').slice(0, 80)}`);
+        if (runs && (script.textContent ?? '').includes('alert('))
+          injected.push(`script: ${(script.textContent ?? '').slice(0, 80)}`);
       }
       const text = document.body.innerText.replace(/\s+/g, ' ');
       return { injected, missing: expected.filter((t) => !text.includes(t)) };
     },
     { selector: INJECTED, expected: [...texts] },
   );
-  return { where, dialogs: [...seen.dialogs], pageErrors: [...seen.pageErrors], injected: found.injected, missingText: found.missing };
+  return {
+    where,
+    dialogs: [...seen.dialogs],
+    pageErrors: [...seen.pageErrors],
+    injected: found.injected,
+    missingText: found.missing,
+  };
 }
 
 /** Opens `url` in a fresh page of the context, waits until every text shows (or a timeout), inspects. */
-export async function inspectUrl(context: BrowserContext, url: string, texts: readonly string[]): Promise<InertReport> {
+export async function inspectUrl(
+  context: BrowserContext,
+  url: string,
+  texts: readonly string[],
+): Promise<InertReport> {
   const page = await context.newPage();
   const seen = watch(page);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await page
-      .waitForFunction((expected) => expected.every((t) => (globalThis as unknown as { document: MiniDocument }).document.body.innerText.replace(/\s+/g, ' ').includes(t)), [...texts], { timeout: 20_000 })
+      .waitForFunction(
+        (expected) =>
+          expected.every((t) =>
+            (globalThis as unknown as { document: MiniDocument }).document.body.innerText
+              .replace(/\s+/g, ' ')
+              .includes(t),
+          ),
+        [...texts],
+        { timeout: 20_000 },
+      )
       .catch(() => undefined);
     return await inspect(page, url, seen, texts);
   } finally {
@@ -79,7 +114,12 @@ export async function inspectUrl(context: BrowserContext, url: string, texts: re
 }
 
 /** The same for an HTML document given as text (an exported file). */
-export async function inspectHtml(context: BrowserContext, where: string, html: string, texts: readonly string[]): Promise<InertReport> {
+export async function inspectHtml(
+  context: BrowserContext,
+  where: string,
+  html: string,
+  texts: readonly string[],
+): Promise<InertReport> {
   const page = await context.newPage();
   const seen = watch(page);
   try {

@@ -18,8 +18,12 @@ export class Capture {
   leaks(secrets: readonly string[]): { secret: string; where: string }[] {
     const found: { secret: string; where: string }[] = [];
     for (const secret of secrets) {
-      for (const line of this.lines) if (line.includes(secret)) found.push({ secret: mask(secret), where: `log: ${line.slice(0, 200)}` });
-      for (const body of this.responses) if (body.includes(secret)) found.push({ secret: mask(secret), where: `response: ${body.slice(0, 200)}` });
+      for (const line of this.lines)
+        if (line.includes(secret))
+          found.push({ secret: mask(secret), where: `log: ${line.slice(0, 200)}` });
+      for (const body of this.responses)
+        if (body.includes(secret))
+          found.push({ secret: mask(secret), where: `response: ${body.slice(0, 200)}` });
     }
     return found;
   }

@@ -41,7 +41,14 @@ export async function call(url: string, options: CallOptions = {}): Promise<Answ
       json = undefined;
     }
   }
-  return { status: res.status, headers: res.headers, bytes, text, json, ms: performance.now() - started };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    text,
+    json,
+    ms: performance.now() - started,
+  };
 }
 
 /** A signed-in admin session: the cookie as a header value and the CSRF token. */
@@ -69,7 +76,8 @@ export class AdminClient {
 
   request(method: string, path: string, options: ApiOptions = {}): Promise<Answer> {
     const headers: Record<string, string> = {};
-    const body = options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
+    const body =
+      options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
     if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     if (options.session !== undefined) {
       headers.cookie = options.session.cookie;
@@ -85,16 +93,21 @@ export class AdminClient {
 
   async signIn(email: string, password: string): Promise<Session> {
     const res = await this.request('post', '/api/session', { json: { email, password } });
-    if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${res.text}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${email} failed: ${res.status} ${res.text}`);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const body = res.json as { csrfToken: string };
     return { email, cookie, csrf: body.csrfToken };
   }
 
   /** Creates the account as `admin` (when it does not exist yet) and signs it in. */
-  async account(admin: Session, user: { email: string; password: string; role: string; displayName: string }): Promise<Session> {
+  async account(
+    admin: Session,
+    user: { email: string; password: string; role: string; displayName: string },
+  ): Promise<Session> {
     const res = await this.request('post', '/api/users', { session: admin, json: user });
-    if (res.status !== 201 && res.status !== 409) throw new Error(`cannot create ${user.email}: ${res.status} ${res.text}`);
+    if (res.status !== 201 && res.status !== 409)
+      throw new Error(`cannot create ${user.email}: ${res.status} ${res.text}`);
     return this.signIn(user.email, user.password);
   }
 

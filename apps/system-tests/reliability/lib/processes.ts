@@ -28,7 +28,11 @@ export interface AppProcess {
   /** Resolves with the exit code or the signal once the process is gone. */
   exited: Promise<number | string>;
   /** Resolves with the first line (already printed or to come) the predicate accepts. */
-  waitForLine: (predicate: (line: string, log: LogLine | undefined) => boolean, timeoutMs: number, what: string) => Promise<string>;
+  waitForLine: (
+    predicate: (line: string, log: LogLine | undefined) => boolean,
+    timeoutMs: number,
+    what: string,
+  ) => Promise<string>;
 }
 
 /** A free TCP port on 127.0.0.1 (the system picks it; we keep it to restart on the same one). */
@@ -65,7 +69,10 @@ export function systemFiles(label: string): SystemFiles {
 const COMMANDS: Record<AppName, { cwd: string; args: string[] }> = {
   // As `pnpm start` runs them: the built admin and worker, the viewer through tsx after `vite build`.
   admin: { cwd: repoRoot, args: ['apps/admin/dist/index.js'] },
-  viewer: { cwd: join(repoRoot, 'apps/viewer'), args: ['--conditions=@leshan/source', '--import', 'tsx', 'src/server/index.ts'] },
+  viewer: {
+    cwd: join(repoRoot, 'apps/viewer'),
+    args: ['--conditions=@leshan/source', '--import', 'tsx', 'src/server/index.ts'],
+  },
   worker: { cwd: repoRoot, args: ['apps/export-worker/dist/main.js'] },
 };
 
@@ -77,7 +84,12 @@ export function startApp(name: AppName, env: Record<string, string>, capture: Ca
   const { cwd, args } = COMMANDS[name];
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { PATH: suiteEnv.PATH, ...(suiteEnv.HOME === undefined ? {} : { HOME: suiteEnv.HOME }), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: suiteEnv.PATH,
+      ...(suiteEnv.HOME === undefined ? {} : { HOME: suiteEnv.HOME }),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -121,7 +133,11 @@ export function startApp(name: AppName, env: Record<string, string>, capture: Ca
       return undefined;
     }
   };
-  const waitForLine = (predicate: (line: string, log: LogLine | undefined) => boolean, timeoutMs: number, what: string): Promise<string> =>
+  const waitForLine = (
+    predicate: (line: string, log: LogLine | undefined) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<string> =>
     new Promise((resolve, reject) => {
       let seen = 0;
       const check = (): void => {
@@ -140,7 +156,9 @@ export function startApp(name: AppName, env: Record<string, string>, capture: Ca
       };
       const timer = setTimeout(() => {
         done();
-        reject(new Error(`${name}: no ${what} within ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`));
+        reject(
+          new Error(`${name}: no ${what} within ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`),
+        );
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -153,13 +171,21 @@ export function startApp(name: AppName, env: Record<string, string>, capture: Ca
 }
 
 /** Sends the signal (unless the process is gone) and waits until it is. */
-export async function stopApp(app: AppProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | string> {
+export async function stopApp(
+  app: AppProcess,
+  signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+): Promise<number | string> {
   if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill(signal);
   return app.exited;
 }
 
 /** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -169,7 +195,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -32,7 +32,8 @@ export interface ArtifactView {
   url: string;
 }
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 export async function draftOf(api: AdminClient, session: Session): Promise<DraftView> {
   return api.get<DraftView>('/api/draft', session);
@@ -53,25 +54,43 @@ export async function allRevisions(api: AdminClient, session: Session): Promise<
   return all.reverse();
 }
 
-export async function exportsOf(api: AdminClient, session: Session, editionId: string): Promise<{ jobs: ExportJobView[]; artifacts: ArtifactView[] }> {
+export async function exportsOf(
+  api: AdminClient,
+  session: Session,
+  editionId: string,
+): Promise<{ jobs: ExportJobView[]; artifacts: ArtifactView[] }> {
   return api.get(`/api/editions/${editionId}/exports`, session);
 }
 
 /** Publishes the draft as it is now; the draft must differ from the latest edition. */
-export async function publish(api: AdminClient, publisher: Session): Promise<{ id: string; number: number }> {
+export async function publish(
+  api: AdminClient,
+  publisher: Session,
+): Promise<{ id: string; number: number }> {
   const draft = await draftOf(api, publisher);
-  const res = await api.request('post', '/api/editions', { session: publisher, json: { baseRevision: draft.revision } });
+  const res = await api.request('post', '/api/editions', {
+    session: publisher,
+    json: { baseRevision: draft.revision },
+  });
   if (res.status !== 201) throw new Error(`publish failed: ${res.status} ${res.text}`);
   return (res.json as { edition: { id: string; number: number } }).edition;
 }
 
 /** Applies commands on the current draft revision; throws unless the API accepts them. */
-export async function edit(api: AdminClient, session: Session, commands: object[]): Promise<{ revision: number; hash: string }> {
+export async function edit(
+  api: AdminClient,
+  session: Session,
+  commands: object[],
+): Promise<{ revision: number; hash: string }> {
   const draft = await draftOf(api, session);
-  const res = await api.request('post', '/api/draft/commands', { session, json: { baseRevision: draft.revision, commands } });
+  const res = await api.request('post', '/api/draft/commands', {
+    session,
+    json: { baseRevision: draft.revision, commands },
+  });
   if (res.status !== 200) throw new Error(`edit refused: ${res.status} ${res.text}`);
   return res.json as { revision: number; hash: string };
 }
 
 /** Every measure of a report, in reading order. */
-export const measuresOf = (report: Report): Measure[] => report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
+export const measuresOf = (report: Report): Measure[] =>
+  report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));

@@ -9,7 +9,9 @@ import { resultsDir } from './paths.js';
 export function recordFigures(part: string, key: string, figures: unknown): void {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${part}.json`);
-  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const current = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
   current[key] = figures;
   writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
 }

@@ -57,15 +57,27 @@ export class System {
       capture,
     );
     this.admin = admin;
-    await admin.waitForLine((_line, log) => log?.msg === 'admin listening', START_MS, 'admin listening');
+    await admin.waitForLine(
+      (_line, log) => log?.msg === 'admin listening',
+      START_MS,
+      'admin listening',
+    );
     return admin;
   }
 
   /** Starts the viewer on the store (read-only) and waits until it listens. */
   async startViewer(): Promise<AppProcess> {
-    const viewer = startApp('viewer', { ...this.storeEnv(), VIEWER_PORT: String(this.viewerPort), SITE_URL: this.viewerUrl }, capture);
+    const viewer = startApp(
+      'viewer',
+      { ...this.storeEnv(), VIEWER_PORT: String(this.viewerPort), SITE_URL: this.viewerUrl },
+      capture,
+    );
     this.viewer = viewer;
-    await viewer.waitForLine((line) => line.startsWith('viewer: http'), START_MS, 'viewer listening');
+    await viewer.waitForLine(
+      (line) => line.startsWith('viewer: http'),
+      START_MS,
+      'viewer listening',
+    );
     return viewer;
   }
 
@@ -73,25 +85,46 @@ export class System {
   async startWorker(id: string, env: Record<string, string> = {}): Promise<AppProcess> {
     const worker = startApp(
       'worker',
-      { ...this.storeEnv(), EXPORT_DIR: this.files.exportDir, WORKER_ID: id, POLL_MS: '100', LEASE_MS: '3000', ...env },
+      {
+        ...this.storeEnv(),
+        EXPORT_DIR: this.files.exportDir,
+        WORKER_ID: id,
+        POLL_MS: '100',
+        LEASE_MS: '3000',
+        ...env,
+      },
       capture,
     );
     this.workers.push(worker);
-    await worker.waitForLine((_line, log) => log?.msg === 'worker running', START_MS, 'worker running');
+    await worker.waitForLine(
+      (_line, log) => log?.msg === 'worker running',
+      START_MS,
+      'worker running',
+    );
     return worker;
   }
 
   /** The first admin's session, and one for each other role. */
   async sessions(): Promise<{ admin: Session; publisher: Session; editor: Session }> {
     const admin = await this.api.signIn(ACCOUNTS.admin.email, ACCOUNTS.admin.password);
-    const publisher = await this.api.account(admin, { ...ACCOUNTS.publisher, role: 'publisher', displayName: '发布员' });
-    const editor = await this.api.account(admin, { ...ACCOUNTS.editor, role: 'editor', displayName: '编辑' });
+    const publisher = await this.api.account(admin, {
+      ...ACCOUNTS.publisher,
+      role: 'publisher',
+      displayName: '发布员',
+    });
+    const editor = await this.api.account(admin, {
+      ...ACCOUNTS.editor,
+      role: 'editor',
+      displayName: '编辑',
+    });
     return { admin, publisher, editor };
   }
 
   /** Stops every process (SIGTERM) and removes the files. */
   async stop(): Promise<void> {
-    const all = [this.admin, this.viewer, ...this.workers].filter((p): p is AppProcess => p !== undefined);
+    const all = [this.admin, this.viewer, ...this.workers].filter(
+      (p): p is AppProcess => p !== undefined,
+    );
     await Promise.all(all.map((p) => stopApp(p, 'SIGTERM')));
     this.files.remove();
   }
