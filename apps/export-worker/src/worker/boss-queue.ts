@@ -44,7 +44,8 @@ export interface BossQueue {
   /**
    * Sends a pg-boss message for every store job no worker holds that has no live message
    * (created, retry or active): jobs published since the last run, and jobs whose message was
-   * lost or gave up before the store did. Returns the store job ids sent.
+   * lost or gave up before the store did. A job whose worker died (store lease expired, message
+   * still active) gets its message cancelled and a new one. Returns the store job ids sent.
    */
   relay: () => Promise<string[]>;
   /** Stops pg-boss (finishing the jobs in hand when graceful) and closes both pools. */
@@ -129,21 +130,30 @@ export async function openBossQueue(options: {
       // (only relays create them, and we hold the lock), so a job that is claimable in the store
       // now and had no live message before has none now. The other order would resend a job
       // completed between the two reads.
-      const live = await client.query<{ key: string }>(
-        `SELECT singleton_key AS key FROM ${BOSS_SCHEMA}.job
+      const live = await client.query<{ id: string; key: string; state: string }>(
+        `SELECT id, singleton_key AS key, state::text AS state FROM ${BOSS_SCHEMA}.job
           WHERE name = $1 AND state < 'completed' AND singleton_key IS NOT NULL`,
         [EXPORT_QUEUE],
       );
-      const liveKeys = new Set(live.rows.map((r) => r.key));
+      const liveByKey = new Map(live.rows.map((r) => [r.key, r]));
       const jobs = await options.store.listClaimableExportJobs({ limit: 1000 });
       const db = {
         executeSql: (text: string, values: unknown[]) => client.query(text, values),
       };
       const sent: string[] = [];
       for (const job of jobs) {
-        if (liveKeys.has(job.id)) continue;
-        const message: ExportMessage = { jobId: job.id };
-        const id = await boss.send(EXPORT_QUEUE, message, { ...sendOptions(job), db });
+        const message = liveByKey.get(job.id);
+        if (message !== undefined) {
+          // A running job whose store lease expired has lost its worker (a live one renews
+          // every third of the lease). Its message, still active, would come back only after
+          // pg-boss's expiry and retry delay: cancel it and send a new one now, so a dead
+          // worker's job is taken over after LEASE_MS as on SQLite. Should that worker still
+          // be alive, its lease is gone all the same, and the store refuses its result.
+          if (job.status !== 'running' || message.state !== 'active') continue;
+          await boss.cancel(EXPORT_QUEUE, message.id, { db });
+        }
+        const data: ExportMessage = { jobId: job.id };
+        const id = await boss.send(EXPORT_QUEUE, data, { ...sendOptions(job), db });
         if (id !== null) sent.push(job.id);
       }
       await client.query('COMMIT');

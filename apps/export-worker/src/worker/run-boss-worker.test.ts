@@ -172,6 +172,38 @@ describe('runBossWorker (PostgreSQL, pg-boss)', () => {
     expect(worker.logger.entries.map((e) => e.message)).toContain('store jobs sent to pg-boss');
   });
 
+  it('takes over the job of a dead worker once its store lease expires, before pg-boss expires the message', async () => {
+    const { store, databaseUrl, editionId } = await pgStore();
+    const queued = await store.enqueueExportJobs(editionId, ['md']);
+    const job = queued.ok ? queued.jobs[0] : undefined;
+    if (job === undefined) throw new Error('md not queued');
+    // A worker that fetched the message, claimed the job for 300 ms, and died. Leases of 20 s
+    // everywhere else: pg-boss would expire its message only after 40 s.
+    const dead = await openBossQueue({
+      databaseUrl,
+      store,
+      timing: { leaseMs: 20_000, retryDelayMs: 0 },
+      poolSize: 2,
+      logger: recordingLogger(),
+    });
+    expect(await dead.relay()).toEqual([job.id]);
+    expect(await dead.boss.fetch(EXPORT_QUEUE)).toHaveLength(1);
+    await store.claimExportJob({ jobId: job.id, workerId: 'dead', leaseMs: 300 });
+    await dead.close({ graceful: false, timeoutMs: 1_000 });
+
+    const started = Date.now();
+    const worker = start(store, databaseUrl, tempDir(), { leaseMs: 20_000 });
+    const [done] = await jobsIn(store, editionId, 'done', 1);
+    worker.stop();
+    expect(await worker.stats).toEqual({ done: 1, retrying: 0, failed: 0, lost: 0 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(done).toMatchObject({ attempts: 2 });
+    expect((await bossMessages(databaseUrl)).map((m) => m.state)).toEqual([
+      'cancelled',
+      'completed',
+    ]);
+  });
+
   it('drops messages that are not a store job, without stopping, and does the next one', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
     const sender = await openBossQueue({
