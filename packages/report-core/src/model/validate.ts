@@ -5,7 +5,11 @@ import type { Report } from './report.js';
 import { ReportSchema } from './report.js';
 
 export const ValidationIssueSchema = z.object({
-  path: z.string().describe('Dotted path to the offending value, e.g. chapters.0.sections.1.measures.2.text; empty for the whole report.'),
+  path: z
+    .string()
+    .describe(
+      'Dotted path to the offending value, e.g. chapters.0.sections.1.measures.2.text; empty for the whole report.',
+    ),
   pathSegments: z.array(z.union([z.string(), z.number()])),
   message: MessageSchema,
 });
@@ -16,6 +20,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: 
 const zhLocale = z.locales.zhCN();
 const enLocale = z.locales.en();
 // Our own messages are written "中文 (English)"; zod's built-in ones are translated by its locales.
+const CHINESE = /[\u3400-\u9fff]/u;
 const BILINGUAL = /^(.*[\u3400-\u9fff].*?) \(([^()]*(?:\([^()]*\)[^()]*)*)\)$/su;
 
 function toMessage(issue: z.core.$ZodIssue): Message {
@@ -27,10 +32,10 @@ function toMessage(issue: z.core.$ZodIssue): Message {
   const raw = issue as unknown as Parameters<typeof zhLocale.localeError>[0];
   const zh = zhLocale.localeError(raw);
   const en = enLocale.localeError(raw);
-  return {
-    zh: typeof zh === 'string' ? zh : (zh?.message ?? issue.message),
-    en: typeof en === 'string' ? en : (en?.message ?? issue.message),
-  };
+  const fromEn = typeof en === 'string' ? en : (en?.message ?? issue.message);
+  // A message of our own in Chinese only (zod's own are English): keep it, it says more.
+  if (CHINESE.test(issue.message)) return { zh: issue.message, en: fromEn };
+  return { zh: typeof zh === 'string' ? zh : (zh?.message ?? issue.message), en: fromEn };
 }
 
 /** Turns zod issues into path + bilingual message, the shape every app shows and sends. */
@@ -42,7 +47,10 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
 }
 
 /** Parses any value with a schema and returns the typed value or readable issues; never throws. */
-export function validateWith<S extends z.ZodType>(schema: S, value: unknown): ValidationResult<z.infer<S>> {
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): ValidationResult<z.infer<S>> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: toValidationIssues(result.error.issues) };
@@ -58,5 +66,7 @@ export function validateReport(value: unknown): ValidationResult<Report> {
 
 /** One readable line per issue: `path: 中文 (English)`. */
 export function formatIssues(issues: readonly ValidationIssue[]): string[] {
-  return issues.map((i) => `${i.path === '' ? '(report)' : i.path}: ${i.message.zh} (${i.message.en})`);
+  return issues.map(
+    (i) => `${i.path === '' ? '(report)' : i.path}: ${i.message.zh} (${i.message.en})`,
+  );
 }

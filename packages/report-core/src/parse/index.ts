@@ -7,3 +7,5 @@ export type { ParseResult } from './parse-report-text.js';
 export { formatDiagnosticsTable } from './format-diagnostics.js';
 export { sha256Bytes, sha256Utf8 } from './sha256.js';
 export { normaliseLine, splitSourceLines } from './normalise-text.js';
+export { removeDuplicateMeasures } from './remove-duplicate-measures.js';
+export type { DuplicateRemoval, DuplicateRemovalResult } from './remove-duplicate-measures.js';
