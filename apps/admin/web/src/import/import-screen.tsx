@@ -68,7 +68,10 @@ export function ImportScreen() {
   return (
     <div className="import-screen">
       <h1>导入原文</h1>
-      <p>粘贴政府工作报告原文或上传 .txt 文件，先检查解析结果，确认后再替换当前草稿（第 {draft.revision} 版）。替换会产生新修订，可在修订历史中恢复。</p>
+      <p>
+        粘贴政府工作报告原文或上传 .txt 文件，先检查解析结果，确认后再替换当前草稿（第{' '}
+        {draft.revision} 版）。替换会产生新修订，可在修订历史中恢复。
+      </p>
       <Field label="原文" error={fieldError} hint={`${Array.from(text).length} 字`}>
         {(c) => (
           <textarea
@@ -82,7 +85,11 @@ export function ImportScreen() {
           />
         )}
       </Field>
-      <Field label="或上传 .txt 文件">{(c) => <input {...c} type="file" accept=".txt,text/plain" onChange={(e) => void upload(e)} />}</Field>
+      <Field label="或上传 .txt 文件">
+        {(c) => (
+          <input {...c} type="file" accept=".txt,text/plain" onChange={(e) => void upload(e)} />
+        )}
+      </Field>
       <button type="button" className="primary" onClick={() => void check()} disabled={busy}>
         {busy && preview === null ? '正在解析…' : '检查并预览'}
       </button>
@@ -92,29 +99,75 @@ export function ImportScreen() {
           <section className="panel" aria-labelledby="import-result">
             <h2 id="import-result">解析结果</h2>
             <p>
-              {preview.stats.chapters} 章、{preview.stats.sections} 节、{preview.stats.measures} 项举措。
-              {preview.validation.ok ? '数据校验通过。' : `数据校验有 ${preview.validation.issues.length} 处问题，导入后需在编辑页修正。`}
+              {preview.stats.chapters} 章、{preview.stats.sections} 节、{preview.stats.measures}{' '}
+              项举措。
+              {preview.validation.ok
+                ? '可以据此创建有效的草稿。'
+                : `还不能导入：草稿校验有 ${preview.validation.issues.length} 处问题，请修正原文后重新检查。`}
             </p>
+            {preview.validation.ok ? null : (
+              <ul className="diagnostics" aria-label="校验问题">
+                {preview.validation.issues.slice(0, 20).map((issue, i) => (
+                  <li key={i} className="diag-error">
+                    <span className="tag">错误</span> {issue.path === '' ? '' : `${issue.path}：`}
+                    {issue.message.zh}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3>自动去除的重复（{preview.removals.length}）</h3>
+            {preview.removals.length === 0 ? (
+              <p>原文中没有逐字重复的举措。</p>
+            ) : (
+              <>
+                <p>
+                  以下举措在原文中逐字重复出现：导入时保留第一处，删除其后的副本，并为每一项记一条“待处理”的编辑说明，发布前请在编辑页逐条核对。
+                </p>
+                <ul className="removals">
+                  {preview.removals.map((r) => (
+                    <li key={r.keptId}>
+                      “{r.text}” 保留第 {r.keptLines.join('、')} 行，删除第{' '}
+                      {r.removedLines.join('、')} 行
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h3>诊断（{preview.diagnostics.length}）</h3>
             {preview.diagnostics.length === 0 ? <p>没有需要注意的问题。</p> : null}
             <ul className="diagnostics">
               {preview.diagnostics.map((d, i) => (
                 <li key={i} className={`diag-${d.severity}`}>
-                  <span className="tag">{SEVERITY[d.severity] ?? d.severity}</span> 第 {d.lines.join('、')} 行：{d.message.zh}
+                  <span className="tag">{SEVERITY[d.severity] ?? d.severity}</span> 第{' '}
+                  {d.lines.join('、')} 行：{d.message.zh}
                 </li>
               ))}
             </ul>
             <label className="check">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={confirmed}
+                disabled={!preview.validation.ok}
+                onChange={(e) => setConfirmed(e.target.checked)}
+              />
               我已检查解析结果，确认用导入的原文替换当前草稿
             </label>
-            <button type="button" className="danger" disabled={!confirmed || busy} onClick={() => void create()}>
+            <button
+              type="button"
+              className="danger"
+              disabled={!confirmed || busy || !preview.validation.ok}
+              onClick={() => void create()}
+            >
               替换草稿
             </button>
           </section>
           <section className="panel" aria-labelledby="import-preview">
             <h2 id="import-preview">预览</h2>
-            <ReportPreview report={preview.report} headingLevel={3} />
+            {preview.report === null ? (
+              <p>原文的结构有误（见上方校验问题），暂时无法预览。</p>
+            ) : (
+              <ReportPreview report={preview.report} headingLevel={3} />
+            )}
           </section>
         </>
       )}
