@@ -6,17 +6,26 @@ import { PlaceSchema } from './place.js';
 import { EditorialNoteSchema } from './note.js';
 import { checkReportInvariants } from './invariants.js';
 
+/** Control characters other than tab and line breaks, and UTF-16 halves without their pair. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udfff]/u;
+const printable = (value: string): boolean => !UNPRINTABLE.test(value);
+const PRINTABLE_ERROR =
+  '含有控制字符或残缺的 Unicode 字符，请删除后重试 (contains a control character or a lone surrogate: remove it)';
+
 const TextSchema = z
   .string()
   .trim()
   .min(1, { error: '文字不能为空 (text must not be empty)' })
-  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' });
+  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' })
+  .refine(printable, { error: PRINTABLE_ERROR });
 
 const TitleSchema = z
   .string()
   .trim()
   .min(1, { error: '标题不能为空 (title must not be empty)' })
-  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' });
+  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' })
+  .refine(printable, { error: PRINTABLE_ERROR });
 
 export const MeasureSchema = z
   .object({
@@ -27,13 +36,17 @@ export const MeasureSchema = z
     tracking: TrackingSchema,
     provenance: ProvenanceSchema.optional(),
   })
-  .describe('One measure (举措): a paragraph of the report that commits the government to an action.');
+  .describe(
+    'One measure (举措): a paragraph of the report that commits the government to an action.',
+  );
 export type Measure = z.infer<typeof MeasureSchema>;
 
 export const SectionSchema = z
   .object({
     id: NodeIdSchema,
-    title: TitleSchema.nullable().describe('null when the source lacks the heading (see the editorial notes).'),
+    title: TitleSchema.nullable().describe(
+      'null when the source lacks the heading (see the editorial notes).',
+    ),
     measures: z.array(MeasureSchema),
     provenance: ProvenanceSchema.optional(),
   })
@@ -44,7 +57,9 @@ export const ChapterSchema = z
   .object({
     id: NodeIdSchema,
     number: z.int().min(1).describe('1-based; chapters are numbered 1..n without gaps.'),
-    title: TitleSchema.nullable().describe('null when the source lacks the heading (see the editorial notes).'),
+    title: TitleSchema.nullable().describe(
+      'null when the source lacks the heading (see the editorial notes).',
+    ),
     sections: z.array(SectionSchema),
     provenance: ProvenanceSchema.optional(),
   })
@@ -73,8 +88,14 @@ export type Ideology = z.infer<typeof IdeologySchema>;
 export const SourceDocumentSchema = z
   .object({
     file: z.string().min(1).describe('File name of the shipped source copy.'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the source file, lower-case hex.'),
-    lineCount: z.int().min(1).describe('Number of lines in the source file; provenance lines are at most this.'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('sha256 of the source file, lower-case hex.'),
+    lineCount: z
+      .int()
+      .min(1)
+      .describe('Number of lines in the source file; provenance lines are at most this.'),
     description: z.string().min(1),
   })
   .describe('The document the report was made from.');
@@ -88,7 +109,9 @@ export const ReportMetaSchema = z
     issuer: TitleSchema.describe('The issuing government.'),
     period: z
       .object({ start: z.int().min(1949).max(2100), end: z.int().min(1949).max(2100) })
-      .refine((p) => p.start <= p.end, { error: '起始年份不能晚于结束年份 (period start must not be after its end)' }),
+      .refine((p) => p.start <= p.end, {
+        error: '起始年份不能晚于结束年份 (period start must not be after its end)',
+      }),
     language: z.literal('zh-CN'),
     source: SourceDocumentSchema,
     provenance: ProvenanceSchema.optional().describe('Lines of the title, subtitle and scope.'),

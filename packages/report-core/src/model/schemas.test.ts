@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   IndicatorSchema,
+  MeasureSchema,
   NodeIdSchema,
   ProgressUpdateSchema,
   TrackingSchema,
@@ -8,6 +9,7 @@ import {
   findNode,
   listMeasures,
   reportStats,
+  validateWith,
 } from './index.js';
 import type { Comparator, Indicator, TrackingStatus } from './index.js';
 import { canonicalReport } from '../data/index.js';
@@ -32,13 +34,24 @@ describe('IndicatorSchema', () => {
   it('infers the comparator union and optional baseline', () => {
     expectTypeOf<Indicator['comparator']>().toEqualTypeOf<Comparator>();
     expectTypeOf<Comparator>().toEqualTypeOf<'gte' | 'lte' | 'eq' | 'approx' | 'gt'>();
-    expectTypeOf<Indicator['baseline']>().toEqualTypeOf<{ year: number; raw: string } | undefined>();
+    expectTypeOf<Indicator['baseline']>().toEqualTypeOf<
+      { year: number; raw: string } | undefined
+    >();
   });
 
   it('refuses non-finite values', () => {
-    const base = { id: 'i1', metric: '公路', unit: '公里', comparator: 'eq', raw: '1公里', aspirational: false };
+    const base = {
+      id: 'i1',
+      metric: '公路',
+      unit: '公里',
+      comparator: 'eq',
+      raw: '1公里',
+      aspirational: false,
+    };
     expect(IndicatorSchema.safeParse({ ...base, value: 1 }).success).toBe(true);
-    expect(IndicatorSchema.safeParse({ ...base, value: Number.POSITIVE_INFINITY }).success).toBe(false);
+    expect(IndicatorSchema.safeParse({ ...base, value: Number.POSITIVE_INFINITY }).success).toBe(
+      false,
+    );
     expect(IndicatorSchema.safeParse({ ...base, value: Number.NaN }).success).toBe(false);
   });
 });
@@ -57,8 +70,12 @@ describe('TrackingSchema', () => {
 
   it('accepts only http(s) evidence links and real dates', () => {
     const update = { id: 'u1', date: '2026-03-01', note: '已开工' };
-    expect(ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'https://example.org/a' }).success).toBe(true);
-    expect(ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'javascript:alert(1)' }).success).toBe(false);
+    expect(
+      ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'https://example.org/a' }).success,
+    ).toBe(true);
+    expect(
+      ProgressUpdateSchema.safeParse({ ...update, evidenceUrl: 'javascript:alert(1)' }).success,
+    ).toBe(false);
     expect(ProgressUpdateSchema.safeParse({ ...update, date: '2026-02-30' }).success).toBe(false);
   });
 });
@@ -66,7 +83,11 @@ describe('TrackingSchema', () => {
 describe('listMeasures / findNode / reportStats', () => {
   it('lists measures in reading order with their chapter and section', () => {
     const measures = listMeasures(canonicalReport);
-    expect(measures[0]).toMatchObject({ id: 'm38', chapterNumber: 1, sectionTitle: '建设区域综合交通枢纽' });
+    expect(measures[0]).toMatchObject({
+      id: 'm38',
+      chapterNumber: 1,
+      sectionTitle: '建设区域综合交通枢纽',
+    });
     expect(measures.map((m) => m.id)).toContain('m262');
     expect(measures.find((m) => m.id === 'm262')?.chapterNumber).toBe(6);
   });
@@ -91,5 +112,36 @@ describe('listMeasures / findNode / reportStats', () => {
       goals: 5,
       places: 19,
     });
+  });
+});
+
+describe('MeasureSchema text', () => {
+  const measure = (text: string) => ({
+    id: 'm1',
+    text,
+    indicators: [],
+    places: [],
+    tracking: { status: null, progress: null, updates: [] },
+  });
+
+  it('refuses control characters and lone surrogates, naming the problem in Chinese', () => {
+    for (const text of [
+      '推进\u0000建设。',
+      '推进\u001b[31m建设。',
+      '推进\ud800建设。',
+      '推进\udfff建设。',
+    ]) {
+      const result = validateWith(MeasureSchema, measure(text));
+      expect(
+        result.ok ? [] : result.issues.map((i) => [i.path, i.message.zh]),
+        JSON.stringify(text),
+      ).toEqual([['text', expect.stringMatching(/控制字符/)]]);
+    }
+  });
+
+  it('accepts tabs, line breaks, emoji and right-to-left marks', () => {
+    for (const text of ['推进\t建设。', '推进\n建设。', '推进建设 😀。', '推进\u200f建设。']) {
+      expect(validateWith(MeasureSchema, measure(text)).ok, JSON.stringify(text)).toBe(true);
+    }
   });
 });
