@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type * as SearchCore from '@leshan/report-core/search';
 import type { SearchIndex } from '@leshan/report-core/search';
+import { FilterSelect } from './filter-select.js';
 import { SearchResults } from './search-results.js';
 import type { HitView, SearchFiltersView, SearchProps } from './search-types.js';
 import { searchQueryString } from './search-types.js';
@@ -114,28 +115,22 @@ export function SearchExplorer(props: SearchProps) {
               autoComplete="off"
             />
           </label>
-          <label>
-            {en ? 'Chapter' : '章'}
-            <select name="chapter" value={filters.chapter ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {props.chapters.map((c) => (
-                <option key={c.number} value={c.number}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {en ? 'Kind' : '类型'}
-            <select name="kind" value={filters.kind ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {Object.entries(props.kindLabels).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={en ? 'Chapter' : '章'}
+            name="chapter"
+            value={filters.chapter}
+            allLabel={en ? 'All' : '全部'}
+            options={props.chapters.map((c) => [c.number, c.label] as const)}
+            onChange={onSelect}
+          />
+          <FilterSelect
+            label={en ? 'Kind' : '类型'}
+            name="kind"
+            value={filters.kind}
+            allLabel={en ? 'All' : '全部'}
+            options={Object.entries(props.kindLabels)}
+            onChange={onSelect}
+          />
           <button type="submit">{en ? 'Search' : '搜索'}</button>
         </fieldset>
       </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
 import type { IndicatorQuery } from '../../view/indicator-query.js';
 import { queryIndicatorRows } from '../../view/indicator-filter.js';
+import { FilterSelect } from './filter-select.js';
 import { TargetsChart } from './targets-chart.js';
 import type { TargetsProps } from './targets-types.js';
 import { targetsSearch } from './targets-types.js';
@@ -63,50 +64,38 @@ export function TargetsExplorer(props: TargetsProps) {
       <form className="filters" action={props.action} method="get" onSubmit={onSubmit}>
         <fieldset>
           <legend>{en ? 'Filter targets' : '筛选指标'}</legend>
-          <label>
-            {en ? 'Chapter' : '章'}
-            <select name="chapter" value={query.chapter ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {props.chapters.map((c) => (
-                <option key={c.number} value={c.number}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {en ? 'Unit' : '单位'}
-            <select name="unit" value={query.unit ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {units.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {en ? 'Comparison' : '比较'}
-            <select name="comparator" value={query.comparator ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {Object.entries(props.comparatorLabels).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {en ? 'Status' : '进展状态'}
-            <select name="status" value={query.status ?? ''} onChange={onSelect}>
-              <option value="">{en ? 'All' : '全部'}</option>
-              {Object.entries(props.statusLabels).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={en ? 'Chapter' : '章'}
+            name="chapter"
+            value={query.chapter}
+            allLabel={en ? 'All' : '全部'}
+            options={props.chapters.map((c) => [c.number, c.label] as const)}
+            onChange={onSelect}
+          />
+          <FilterSelect
+            label={en ? 'Unit' : '单位'}
+            name="unit"
+            value={query.unit}
+            allLabel={en ? 'All' : '全部'}
+            options={units.map((u) => [u, u] as const)}
+            onChange={onSelect}
+          />
+          <FilterSelect
+            label={en ? 'Comparison' : '比较'}
+            name="comparator"
+            value={query.comparator}
+            allLabel={en ? 'All' : '全部'}
+            options={Object.entries(props.comparatorLabels)}
+            onChange={onSelect}
+          />
+          <FilterSelect
+            label={en ? 'Status' : '进展状态'}
+            name="status"
+            value={query.status}
+            allLabel={en ? 'All' : '全部'}
+            options={Object.entries(props.statusLabels)}
+            onChange={onSelect}
+          />
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
           <button type="submit">{en ? 'Apply' : '筛选'}</button>
