@@ -157,7 +157,11 @@ describe('export worker process', () => {
     const pair = [worker({ ...env, WORKER_ID: 'a' }), worker({ ...env, WORKER_ID: 'b' })];
     const jobs = await allDone(store, editions.length * FORMAT_IDS.length);
     for (const child of pair) child.process.kill('SIGTERM');
-    expect(await Promise.all(pair.map((c) => c.exited))).toEqual([0, 0]);
+    const why = () =>
+      pair
+        .map((c) => `${c.stderr()}${JSON.stringify(c.logs.filter((l) => l.level >= 40))}`)
+        .join('\n');
+    expect(await Promise.all(pair.map((c) => c.exited)), why()).toEqual([0, 0]);
 
     // No job was claimed twice, and each file was written once (never found already there).
     expect(jobs.filter((j) => j.attempts !== 1)).toEqual([]);
