@@ -21,7 +21,12 @@ interface Figures {
 
 async function run(options: autocannon.Options): Promise<Figures> {
   const result = await autocannon({ duration: SECONDS, connections: CONNECTIONS, ...options });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /** GET /api/draft signed in: session lookup, draft read, validation, JSON of the whole report. */
@@ -36,26 +41,44 @@ function readDraft(baseUrl: string, session: HttpSession): Promise<Figures> {
  * of a one-request list, so the pool, not the context, keeps the state.)
  */
 async function editDraft(baseUrl: string, session: HttpSession): Promise<Figures> {
-  const draft = (await (await fetch(`${baseUrl}/api/draft`, { headers: { cookie: session.cookie } })).json()) as {
+  const draft = (await (
+    await fetch(`${baseUrl}/api/draft`, { headers: { cookie: session.cookie } })
+  ).json()) as {
     revision: number;
     report: { chapters: { sections: { measures: { id: string }[] }[] }[] };
   };
-  const free = draft.report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures.map((m) => m.id)));
+  const free = draft.report.chapters.flatMap((c) =>
+    c.sections.flatMap((s) => s.measures.map((m) => m.id)),
+  );
   let latest = draft.revision;
   let serial = 0;
   return run({
     url: `${baseUrl}/api/draft/commands`,
     method: 'POST',
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': 'application/json',
+    },
     requests: [
       {
         setupRequest: (req) => {
           serial += 1;
           const measureId = free.shift() ?? 'no-free-measure';
-          return { ...req, body: JSON.stringify({ baseRevision: latest, commands: [{ type: 'tracking.set', measureId, progress: serial % 101 }] }) };
+          return {
+            ...req,
+            body: JSON.stringify({
+              baseRevision: latest,
+              commands: [{ type: 'tracking.set', measureId, progress: serial % 101 }],
+            }),
+          };
         },
         onResponse: (_status, body) => {
-          const answer = JSON.parse(body) as { revision?: number; touched?: string[]; nodes?: { id: string }[] };
+          const answer = JSON.parse(body) as {
+            revision?: number;
+            touched?: string[];
+            nodes?: { id: string }[];
+          };
           if (answer.revision !== undefined) latest = Math.max(latest, answer.revision);
           free.push(...(answer.touched ?? answer.nodes?.map((n) => n.id) ?? []));
         },
@@ -64,7 +87,10 @@ async function editDraft(baseUrl: string, session: HttpSession): Promise<Figures
   });
 }
 
-async function scenarios(engine: string, env: Pick<AdminProcessEnv, 'SQLITE_FILE' | 'DATABASE_URL'>): Promise<BenchRow[]> {
+async function scenarios(
+  engine: string,
+  env: Pick<AdminProcessEnv, 'SQLITE_FILE' | 'DATABASE_URL'>,
+): Promise<BenchRow[]> {
   // Logging at info, as in production: one JSON line per request is part of the cost.
   const admin = await startAdminProcess({ ...env, ...ADMIN }, { keepOutput: false });
   try {
@@ -78,7 +104,11 @@ async function scenarios(engine: string, env: Pick<AdminProcessEnv, 'SQLITE_FILE
         { name: `${engine} ${name} throughput`, value: figures.rps, unit: 'req/s' },
         { name: `${engine} ${name} p50 latency`, value: figures.p50, unit: 'ms' },
         { name: `${engine} ${name} p99 latency`, value: figures.p99, unit: 'ms' },
-        { name: `${engine} ${name} failed (non-2xx, errors)`, value: figures.bad, unit: 'requests' },
+        {
+          name: `${engine} ${name} failed (non-2xx, errors)`,
+          value: figures.bad,
+          unit: 'requests',
+        },
       );
     }
     return rows;

@@ -16,7 +16,10 @@ let pageA: Page;
 let pageB: Page;
 const problems: string[] = [];
 
-async function signIn(page: Page, user: { email: string; password: string; displayName: string } = ADMIN): Promise<void> {
+async function signIn(
+  page: Page,
+  user: { email: string; password: string; displayName: string } = ADMIN,
+): Promise<void> {
   await page.goto(`${admin.baseUrl}/admin/`);
   await page.getByLabel('电子邮箱').fill(user.email);
   await page.getByLabel('密码').fill(user.password);
@@ -30,7 +33,8 @@ async function openMeasure(page: Page): Promise<void> {
   await page.getByLabel('举措内容').waitFor();
 }
 
-const saved = (page: Page) => page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+const saved = (page: Page) =>
+  page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = await axeViolations(page);
@@ -85,7 +89,9 @@ describe('editing, conflict and publishing in the browser', () => {
   it('shows a conflict when a second editor changed the same measure, and keeps mine', async () => {
     await signIn(pageB, EDITOR);
     // An editor is not offered publishing or user management.
-    expect(await pageB.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['编辑', '预览', '修订历史', '导入原文']);
+    expect(
+      await pageB.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents(),
+    ).toEqual(['编辑', '预览', '修订历史', '导入原文']);
     await openMeasure(pageB);
     const theirs = pageB.getByLabel('举措内容');
     await theirs.fill(`${await theirs.inputValue()}（另一位编辑补充）`);
@@ -95,9 +101,15 @@ describe('editing, conflict and publishing in the browser', () => {
     await mine.fill(`${await mine.inputValue()}（我的补充）`);
     const dialog = pageA.getByRole('dialog', { name: '编辑冲突' });
     await dialog.waitFor({ timeout: 15_000 });
-    await expect(dialog.getByRole('region', { name: '对方的版本' }).textContent()).resolves.toContain('另一位编辑补充');
-    await expect(dialog.getByRole('region', { name: '我的版本' }).textContent()).resolves.toContain('我的补充');
-    await expect(dialog.getByRole('heading', { name: /举措 m38（由 李编辑 修改）/ }).count()).resolves.toBe(1);
+    await expect(
+      dialog.getByRole('region', { name: '对方的版本' }).textContent(),
+    ).resolves.toContain('另一位编辑补充');
+    await expect(dialog.getByRole('region', { name: '我的版本' }).textContent()).resolves.toContain(
+      '我的补充',
+    );
+    await expect(
+      dialog.getByRole('heading', { name: /举措 m38（由 李编辑 修改）/ }).count(),
+    ).resolves.toBe(1);
     await expectAccessible(pageA, 'conflict');
     await screenshot(pageA, '03-conflict');
     await dialog.getByRole('button', { name: '保留我的版本' }).click();
@@ -113,7 +125,9 @@ describe('editing, conflict and publishing in the browser', () => {
     await contextA.setOffline(true);
     await pageA.getByLabel('进度（%）').fill('40');
     await pageA.locator('.save-status[data-state="offline"]').waitFor({ timeout: 15_000 });
-    const stored = await pageA.evaluate<number>("Object.keys(localStorage).filter((k) => k.startsWith('leshan-admin:unsent:')).length");
+    const stored = await pageA.evaluate<number>(
+      "Object.keys(localStorage).filter((k) => k.startsWith('leshan-admin:unsent:')).length",
+    );
     expect(stored).toBe(1);
     await screenshot(pageA, '03b-offline');
     await contextA.setOffline(false);
@@ -126,7 +140,9 @@ describe('editing, conflict and publishing in the browser', () => {
     const first = pageA.getByRole('treeitem').first();
     await first.focus();
     await pageA.keyboard.press('ArrowDown');
-    await expect(pageA.evaluate<string>('document.activeElement.textContent')).resolves.toMatch(/^.?第1章/);
+    await expect(pageA.evaluate<string>('document.activeElement.textContent')).resolves.toMatch(
+      /^.?第1章/,
+    );
     await pageA.keyboard.press('ArrowDown');
     await pageA.keyboard.press('ArrowDown');
     const focused = await pageA.evaluate<string>("document.activeElement.getAttribute('data-id')");
@@ -188,7 +204,10 @@ describe('editing, conflict and publishing in the browser', () => {
     await expectAccessible(pageA, 'publish');
     await screenshot(pageA, '09-publish-checklist');
     await pageA.getByRole('button', { name: '发布新版本' }).click();
-    await pageA.getByRole('dialog', { name: '确认发布' }).getByRole('button', { name: '发布' }).click();
+    await pageA
+      .getByRole('dialog', { name: '确认发布' })
+      .getByRole('button', { name: '发布' })
+      .click();
     await pageA.getByRole('heading', { name: /第 2 版已发布/ }).waitFor();
     const listed = pageA.locator('.editions li[data-edition="2"]');
     await listed.waitFor();

@@ -11,11 +11,24 @@ import type { Store } from '@leshan/report-store';
 import { pino } from 'pino';
 import { createServer } from '../src/server.js';
 
-export const ADMIN = { email: 'e2e-admin@leshan.example.cn', password: 'e2e-correct-horse-battery', displayName: '测试管理员' } as const;
+export const ADMIN = {
+  email: 'e2e-admin@leshan.example.cn',
+  password: 'e2e-correct-horse-battery',
+  displayName: '测试管理员',
+} as const;
 /** A second person, an editor, for the conflict. */
-export const EDITOR = { email: 'e2e-editor@leshan.example.cn', password: 'e2e-staple-battery-horse', displayName: '李编辑' } as const;
+export const EDITOR = {
+  email: 'e2e-editor@leshan.example.cn',
+  password: 'e2e-staple-battery-horse',
+  displayName: '李编辑',
+} as const;
 const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
-const SOURCE = fileURLToPath(new URL('../../../packages/report-core/src/data/source/leshan-report-source.txt', import.meta.url));
+const SOURCE = fileURLToPath(
+  new URL(
+    '../../../packages/report-core/src/data/source/leshan-report-source.txt',
+    import.meta.url,
+  ),
+);
 
 export interface RunningAdmin {
   baseUrl: string;
@@ -30,9 +43,13 @@ export interface RunningAdmin {
 export async function startAdmin(): Promise<RunningAdmin> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-e2e-'));
   const store = await openStore({ sqliteFile: join(dir, 'leshan.db') });
-  for (const user of [{ ...ADMIN, role: 'admin' as const }, { ...EDITOR, role: 'editor' as const }]) {
+  for (const user of [
+    { ...ADMIN, role: 'admin' as const },
+    { ...EDITOR, role: 'editor' as const },
+  ]) {
     const created = await store.createUser(user);
-    if (!created.ok) throw new Error(`e2e: cannot create ${user.email}: ${created.error.message.en}`);
+    if (!created.ok)
+      throw new Error(`e2e: cannot create ${user.email}: ${created.error.message.en}`);
   }
   const app = createServer({
     store,
@@ -70,7 +87,10 @@ export async function startAdmin(): Promise<RunningAdmin> {
       const all = await measures();
       const found = all.find((m) => m.id === id);
       if (found === undefined) throw new Error(`e2e: no measure ${id}`);
-      return { sectionId: found.sectionId, index: all.filter((m) => m.sectionId === found.sectionId).indexOf(found) };
+      return {
+        sectionId: found.sectionId,
+        index: all.filter((m) => m.sectionId === found.sectionId).indexOf(found),
+      };
     },
     async close() {
       server.closeAllConnections();

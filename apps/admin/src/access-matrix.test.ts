@@ -16,7 +16,16 @@ import { openSession } from './testing/session-cookie.js';
 type Caller = 'anonymous' | Role | 'disabled';
 const CALLERS: Caller[] = ['anonymous', 'editor', 'publisher', 'admin', 'disabled'];
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
-const CONFIG: AdminConfig = { sessionTtlMs: 60_000, loginMaxAttempts: 5, loginWindowMs: 60_000, viewerUrl: 'http://viewer.test', webDir: undefined, exportFormats: ['json'], trustProxy: false, bodyLimit: '1mb' };
+const CONFIG: AdminConfig = {
+  sessionTtlMs: 60_000,
+  loginMaxAttempts: 5,
+  loginWindowMs: 60_000,
+  viewerUrl: 'http://viewer.test',
+  webDir: undefined,
+  exportFormats: ['json'],
+  trustProxy: false,
+  bodyLimit: '1mb',
+};
 
 const keyOf = (r: RouteSpec): string => `${r.method} ${r.path}`;
 
@@ -30,8 +39,16 @@ function expected(route: RouteSpec, caller: Caller): 'ok' | 401 | 403 {
 
 /** What the caller can observe changing: draft revision, editions, accounts. */
 async function fingerprint(store: Store): Promise<string> {
-  const [draft, editions, users] = await Promise.all([store.getDraft(), store.listEditions(), store.listUsers()]);
-  return JSON.stringify([draft?.revision, editions.length, users.map((u) => [u.email, u.displayName, u.role, u.disabled])]);
+  const [draft, editions, users] = await Promise.all([
+    store.getDraft(),
+    store.listEditions(),
+    store.listUsers(),
+  ]);
+  return JSON.stringify([
+    draft?.revision,
+    editions.length,
+    users.map((u) => [u.email, u.displayName, u.role, u.disabled]),
+  ]);
 }
 
 describe.each(engines)('access to every admin route ($name)', (engine) => {
@@ -40,9 +57,14 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
   let adminId = '';
   beforeAll(async () => {
     h = await engine.start();
-    const probe = await h.store.createUser({ ...PROBE_LOGIN, displayName: 'probe', role: 'editor' });
+    const probe = await h.store.createUser({
+      ...PROBE_LOGIN,
+      displayName: 'probe',
+      role: 'editor',
+    });
     if (!probe.ok) throw new Error(probe.error.message.en);
-    for (const role of ['editor', 'publisher', 'admin'] as const) sessions.set(role, await openSession(h, role));
+    for (const role of ['editor', 'publisher', 'admin'] as const)
+      sessions.set(role, await openSession(h, role));
     adminId = sessions.get('admin')?.userId ?? '';
     // An admin whose account was disabled after signing in: its cookie must stop working.
     const disabled = await openSession(h, 'admin', 'disabled-admin');
@@ -52,24 +74,38 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
   afterAll(() => h.close());
 
   it('has a valid request for every route, and none for a route that is gone', () => {
-    const keys = adminRoutes({ store: h.store, logger: pino({ level: 'silent' }), config: CONFIG }).map(keyOf);
+    const keys = adminRoutes({
+      store: h.store,
+      logger: pino({ level: 'silent' }),
+      config: CONFIG,
+    }).map(keyOf);
     expect(keys.filter((k) => routeCases[k] === undefined)).toEqual([]);
     expect(Object.keys(routeCases).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
   it('answers each caller as the route’s access rule says, refusing without changing anything', async () => {
-    const routes = adminRoutes({ store: h.store, logger: pino({ level: 'silent' }), config: CONFIG });
+    const routes = adminRoutes({
+      store: h.store,
+      logger: pino({ level: 'silent' }),
+      config: CONFIG,
+    });
     const wrong: string[] = [];
     let serial = 0;
     for (const route of routes) {
       const spec = routeCases[keyOf(route)];
       if (spec === undefined) continue; // reported by the test above
-      expect(route.params === undefined || spec.missing !== undefined, `${keyOf(route)} needs a missing-id request`).toBe(true);
+      expect(
+        route.params === undefined || spec.missing !== undefined,
+        `${keyOf(route)} needs a missing-id request`,
+      ).toBe(true);
       for (const caller of CALLERS) {
         let who = sessions.get(caller);
-        if (spec.endsSession === true && who !== undefined && caller !== 'disabled') who = await openSession(h, caller as Role);
+        if (spec.endsSession === true && who !== undefined && caller !== 'disabled')
+          who = await openSession(h, caller as Role);
         const send = (req: ProbeRequest, csrf: string | undefined) => {
-          const test = supertest(h.app)[route.method](req.path).query(req.query ?? {});
+          const test = supertest(h.app)
+            [route.method](req.path)
+            .query(req.query ?? {});
           if (who !== undefined) void test.set('Cookie', who.cookie);
           if (csrf !== undefined) void test.set('X-CSRF-Token', csrf);
           return req.body === undefined ? test : test.send(req.body as object);
@@ -84,21 +120,30 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
           const otherToken = sessions.get(caller === 'editor' ? 'admin' : 'editor')?.csrf;
           for (const csrf of [undefined, otherToken]) {
             const res = await send(req, csrf);
-            if (res.status !== 403 || res.body.code !== 'csrf') wrong.push(`${label} with CSRF ${csrf === undefined ? 'missing' : 'of another session'}: ${res.status} ${res.body.code}`);
+            if (res.status !== 403 || res.body.code !== 'csrf')
+              wrong.push(
+                `${label} with CSRF ${csrf === undefined ? 'missing' : 'of another session'}: ${res.status} ${res.body.code}`,
+              );
           }
-          if ((await fingerprint(h.store)) !== before) wrong.push(`${label}: a request without a valid CSRF token changed the store`);
+          if ((await fingerprint(h.store)) !== before)
+            wrong.push(`${label}: a request without a valid CSRF token changed the store`);
         }
         const res = await send(req, who?.csrf);
         if (want === 'ok') {
-          if (!(res.status in route.responses) || res.status >= 300) wrong.push(`${label}: expected success, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (!(res.status in route.responses) || res.status >= 300)
+            wrong.push(
+              `${label}: expected success, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
         } else {
           if (res.status !== want) wrong.push(`${label}: expected ${want}, got ${res.status}`);
-          if ((await fingerprint(h.store)) !== before) wrong.push(`${label}: a refused request changed the store`);
+          if ((await fingerprint(h.store)) !== before)
+            wrong.push(`${label}: a refused request changed the store`);
         }
         if (spec.missing !== undefined && caller !== 'anonymous') {
           const gone = await send(spec.missing, who?.csrf);
           const wantGone = want === 'ok' ? 404 : want;
-          if (gone.status !== wantGone) wrong.push(`${label} for a missing id: expected ${wantGone}, got ${gone.status}`);
+          if (gone.status !== wantGone)
+            wrong.push(`${label} for a missing id: expected ${wantGone}, got ${gone.status}`);
         }
       }
     }

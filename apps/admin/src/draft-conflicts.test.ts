@@ -8,9 +8,11 @@ import { MEASURE_IDS } from './testing/route-requests.js';
 import type { Session } from './testing/session-cookie.js';
 import { openSession } from './testing/session-cookie.js';
 
-const textOf = (report: Report, id: string): string | undefined => listMeasures(report).find((m) => m.id === id)?.text;
+const textOf = (report: Report, id: string): string | undefined =>
+  listMeasures(report).find((m) => m.id === id)?.text;
 // New texts keep the original words: a measure's indicators quote them, and a text without its quotes is refused.
-const revised = (id: string, note: string): string => `${textOf(canonicalReport, id) ?? ''}（${note}）`;
+const revised = (id: string, note: string): string =>
+  `${textOf(canonicalReport, id) ?? ''}（${note}）`;
 
 describe.each(engines)('editors changing the draft together ($name)', (engine) => {
   let h: Harness;
@@ -22,7 +24,11 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
   const as = (who: Session) => ({
     get: (path: string) => supertest(h.app).get(path).set('Cookie', who.cookie),
     edit: (baseRevision: number, commands: object[]) =>
-      supertest(h.app).post('/api/draft/commands').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send({ baseRevision, commands }),
+      supertest(h.app)
+        .post('/api/draft/commands')
+        .set('Cookie', who.cookie)
+        .set('X-CSRF-Token', who.csrf)
+        .send({ baseRevision, commands }),
   });
   const setText = (id: string, text: string) => [{ type: 'measure.update', id, patch: { text } }];
 
@@ -36,15 +42,28 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
     expect((await alice.edit(0, setText(id, first))).status).toBe(200);
     const conflict = await bob.edit(0, setText(id, second));
     expect(conflict.status).toBe(409);
-    expect(conflict.body).toMatchObject({ code: 'conflict', currentRevision: 1, issues: [{ path: id }] });
+    expect(conflict.body).toMatchObject({
+      code: 'conflict',
+      currentRevision: 1,
+      issues: [{ path: id }],
+    });
     expect(conflict.body.error).toContain('alice');
-    expect(conflict.body.nodes).toEqual([{ id, kind: 'measure', current: expect.objectContaining({ id, text: first }), changedBy: ['alice'] }]);
+    expect(conflict.body.nodes).toEqual([
+      {
+        id,
+        kind: 'measure',
+        current: expect.objectContaining({ id, text: first }),
+        changedBy: ['alice'],
+      },
+    ]);
 
     // Nothing written: still one revision after the seed, and it holds the first text.
     const draft = await bob.get('/api/draft');
     expect(draft.body.revision).toBe(1);
     expect(textOf(draft.body.report, id)).toBe(first);
-    expect((await bob.get('/api/revisions')).body.revisions.map((r: { number: number }) => r.number)).toEqual([1, 0]);
+    expect(
+      (await bob.get('/api/revisions')).body.revisions.map((r: { number: number }) => r.number),
+    ).toEqual([1, 0]);
 
     // Bob decides to keep his text, against the revision the 409 named; Alice's stays in the history.
     const resolved = await bob.edit(conflict.body.currentRevision, setText(id, second));
@@ -56,7 +75,9 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
   });
 
   it('lands 50 concurrent edits of 50 different measures made against the same revision', async () => {
-    const editors = await Promise.all(['e1', 'e2', 'e3', 'e4', 'e5'].map(async (name) => as(await openSession(h, 'editor', name))));
+    const editors = await Promise.all(
+      ['e1', 'e2', 'e3', 'e4', 'e5'].map(async (name) => as(await openSession(h, 'editor', name))),
+    );
     const ids = MEASURE_IDS.slice(0, 50);
     expect(ids).toHaveLength(50);
     const texts = ids.map((id, i) => revised(id, `并发编辑第 ${i + 1} 条`));
@@ -65,15 +86,22 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
       if (found === undefined) throw new Error('no editor');
       return found;
     };
-    const results = await Promise.all(ids.map((id, i) => editor(i).edit(0, setText(id, texts[i] ?? ''))));
+    const results = await Promise.all(
+      ids.map((id, i) => editor(i).edit(0, setText(id, texts[i] ?? ''))),
+    );
     expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
-    expect(results.map((r) => r.body.revision as number).sort((a, b) => a - b)).toEqual(ids.map((_, i) => i + 1));
+    expect(results.map((r) => r.body.revision as number).sort((a, b) => a - b)).toEqual(
+      ids.map((_, i) => i + 1),
+    );
 
     const draft = (await editor(0).get('/api/draft')).body as { revision: number; report: Report };
     expect(draft.revision).toBe(50);
     expect(ids.map((id) => textOf(draft.report, id))).toEqual(texts);
     expect(ids.every((id) => findNode(draft.report, id)?.kind === 'measure')).toBe(true);
-    const revisions = (await editor(0).get('/api/revisions?limit=200')).body.revisions as { number: number; touched: string[] }[];
+    const revisions = (await editor(0).get('/api/revisions?limit=200')).body.revisions as {
+      number: number;
+      touched: string[];
+    }[];
     expect(revisions).toHaveLength(51);
     expect(revisions.flatMap((r) => r.touched).sort()).toEqual([...ids].sort());
   });

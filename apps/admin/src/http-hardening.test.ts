@@ -13,12 +13,25 @@ describe.each(engines)('HTTP hardening of the admin API ($name)', (engine) => {
     editor = await openSession(h, 'editor');
   });
   afterAll(() => h.close());
-  const post = (path: string) => supertest(h.app).post(path).set('Cookie', editor.cookie).set('X-CSRF-Token', editor.csrf);
+  const post = (path: string) =>
+    supertest(h.app).post(path).set('Cookie', editor.cookie).set('X-CSRF-Token', editor.csrf);
 
   it('sends security headers and a strict CSP on API answers and errors alike', async () => {
-    for (const res of [await supertest(h.app).get('/healthz'), await supertest(h.app).get('/api/draft'), await post('/api/nope').send({})]) {
+    for (const res of [
+      await supertest(h.app).get('/healthz'),
+      await supertest(h.app).get('/api/draft'),
+      await post('/api/nope').send({}),
+    ]) {
       const csp = String(res.headers['content-security-policy']);
-      for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ]) {
         expect(csp).toContain(directive);
       }
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -41,28 +54,45 @@ describe.each(engines)('HTTP hardening of the admin API ($name)', (engine) => {
 
   it('answers 400 to malformed JSON, signed in or not', async () => {
     for (const req of [post('/api/draft/commands'), supertest(h.app).post('/api/session')]) {
-      const res = await req.set('Content-Type', 'application/json').send('{"baseRevision": 0, "commands": [');
+      const res = await req
+        .set('Content-Type', 'application/json')
+        .send('{"baseRevision": 0, "commands": [');
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'malformed-json', error: expect.stringMatching(/不是有效的 JSON/) });
+      expect(res.body).toMatchObject({
+        code: 'malformed-json',
+        error: expect.stringMatching(/不是有效的 JSON/),
+      });
     }
   });
 
   it('answers 415 to a state-changing request that is not JSON (as a cross-site form would send)', async () => {
     const before = (await h.store.getDraft())?.revision;
     const cases = [
-      post('/api/draft/commands').set('Content-Type', 'text/plain').send('{"baseRevision":0,"commands":[]}'),
+      post('/api/draft/commands')
+        .set('Content-Type', 'text/plain')
+        .send('{"baseRevision":0,"commands":[]}'),
       post('/api/draft/commands').type('form').send({ baseRevision: '0' }),
-      supertest(h.app).post('/api/session').type('form').send({ email: 'editor@example.org', password: 'x' }),
+      supertest(h.app)
+        .post('/api/session')
+        .type('form')
+        .send({ email: 'editor@example.org', password: 'x' }),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.status).toBe(415);
-      expect(res.body).toMatchObject({ code: 'unsupported-media-type', error: expect.stringContaining('JSON') });
+      expect(res.body).toMatchObject({
+        code: 'unsupported-media-type',
+        error: expect.stringContaining('JSON'),
+      });
     }
     expect((await h.store.getDraft())?.revision).toBe(before);
   });
 
   it('answers 404 with a JSON error to an unknown API route', async () => {
-    for (const res of [await supertest(h.app).get('/api/nope'), await post('/api/nope').send({}), await supertest(h.app).get('/api/draft/extra').set('Cookie', editor.cookie)]) {
+    for (const res of [
+      await supertest(h.app).get('/api/nope'),
+      await post('/api/nope').send({}),
+      await supertest(h.app).get('/api/draft/extra').set('Cookie', editor.cookie),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.body).toEqual({ error: '没有这个接口', code: 'not-found', issues: [] });

@@ -38,7 +38,10 @@ const server = app.listen(env.ADMIN_PORT, env.ADMIN_HOST, () => {
   // The port actually bound: ADMIN_PORT=0 lets the system pick a free one.
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.ADMIN_PORT;
-  logger.info({ url: `http://${env.ADMIN_HOST}:${port}/admin/`, port, engine: store.engine }, 'admin listening');
+  logger.info(
+    { url: `http://${env.ADMIN_HOST}:${port}/admin/`, port, engine: store.engine },
+    'admin listening',
+  );
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the store.

@@ -18,28 +18,46 @@ describe.each(engines)('publishing the draft ($name)', (engine) => {
   afterEach(() => h.close());
 
   const post = (path: string, body: object) =>
-    supertest(h.app).post(path).set('Cookie', publisher.cookie).set('X-CSRF-Token', publisher.csrf).send(body);
+    supertest(h.app)
+      .post(path)
+      .set('Cookie', publisher.cookie)
+      .set('X-CSRF-Token', publisher.csrf)
+      .send(body);
   const publish = (baseRevision: number) => post('/api/editions', { baseRevision });
   /** Everything a publish writes: editions, export jobs, audit entries. */
   const published = async () => {
     const audit = await h.store.listAudit({ action: 'edition.publish', limit: 500 });
-    return { editions: (await h.store.listEditions()).length, jobs: (await h.store.listExportJobs()).length, audit: audit.ok ? audit.entries.length : -1 };
+    return {
+      editions: (await h.store.listEditions()).length,
+      jobs: (await h.store.listExportJobs()).length,
+      audit: audit.ok ? audit.entries.length : -1,
+    };
   };
   const nothingPublished = { editions: 1, jobs: 0, audit: 0 };
 
   it('cannot reach an invalid draft through the API: an edit that breaks a rule is refused', async () => {
     const draft = await h.store.getDraft();
     const measure = listMeasures(draft?.report as Report).find((m) => m.indicators.length > 0);
-    const res = await post('/api/draft/commands', { baseRevision: 0, commands: [{ type: 'measure.update', id: measure?.id, patch: { text: '删去了指标原文的举措。' } }] });
+    const res = await post('/api/draft/commands', {
+      baseRevision: 0,
+      commands: [
+        { type: 'measure.update', id: measure?.id, patch: { text: '删去了指标原文的举措。' } },
+      ],
+    });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'invalid-report', error: expect.stringMatching(/指标原文/) });
+    expect(res.body).toMatchObject({
+      code: 'invalid-report',
+      error: expect.stringMatching(/指标原文/),
+    });
     expect((await h.store.getDraft())?.revision).toBe(0);
   });
 
   it('refuses to publish a draft that breaks the report’s rules and changes nothing', async () => {
     // Written below the API (a faulty migration or a hand edit): two measures with the same text.
     const report = structuredClone((await h.store.getDraft())?.report) as Report;
-    const section = report.chapters.flatMap((c) => c.sections).find((s) => s.measures.length >= 2 && s.measures.every((m) => m.indicators.length === 0));
+    const section = report.chapters
+      .flatMap((c) => c.sections)
+      .find((s) => s.measures.length >= 2 && s.measures.every((m) => m.indicators.length === 0));
     const [a, b] = section?.measures ?? [];
     if (a === undefined || b === undefined) throw new Error('no section with two plain measures');
     b.text = a.text;
@@ -47,22 +65,39 @@ describe.each(engines)('publishing the draft ($name)', (engine) => {
 
     const res = await publish(0);
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'invalid-report', error: expect.stringMatching(/未通过校验/) });
-    expect(res.body.issues.map((i: { message: string }) => i.message)).toEqual([expect.stringMatching(/完全相同/)]);
+    expect(res.body).toMatchObject({
+      code: 'invalid-report',
+      error: expect.stringMatching(/未通过校验/),
+    });
+    expect(res.body.issues.map((i: { message: string }) => i.message)).toEqual([
+      expect.stringMatching(/完全相同/),
+    ]);
     expect(await published()).toEqual(nothingPublished);
     // The store checks again on its own: it refuses the same draft with the rule that is broken.
     const direct = await h.store.publishDraft({ publishedBy: publisher.userId });
-    expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-report', message: { zh: expect.stringMatching(/不能发布/) } } });
-    expect(direct.ok ? [] : direct.error.issues?.map((i) => i.message.zh)).toEqual([expect.stringMatching(/完全相同/)]);
+    expect(direct).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-report', message: { zh: expect.stringMatching(/不能发布/) } },
+    });
+    expect(direct.ok ? [] : direct.error.issues?.map((i) => i.message.zh)).toEqual([
+      expect.stringMatching(/完全相同/),
+    ]);
     expect(await published()).toEqual(nothingPublished);
   });
 
   it('answers 409 to a publish made against an older revision', async () => {
-    const edit = await post('/api/draft/commands', { baseRevision: 0, commands: [{ type: 'tracking.set', measureId: 'm38', progress: 30 }] });
+    const edit = await post('/api/draft/commands', {
+      baseRevision: 0,
+      commands: [{ type: 'tracking.set', measureId: 'm38', progress: 30 }],
+    });
     expect(edit.status).toBe(200);
     const stale = await publish(0);
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'conflict', currentRevision: 1, error: expect.stringContaining('第 1 版') });
+    expect(stale.body).toMatchObject({
+      code: 'conflict',
+      currentRevision: 1,
+      error: expect.stringContaining('第 1 版'),
+    });
     expect(await published()).toEqual(nothingPublished);
     expect((await publish(1)).status).toBe(201);
   });
@@ -70,7 +105,10 @@ describe.each(engines)('publishing the draft ($name)', (engine) => {
   it('refuses an unchanged draft with a clear Chinese message', async () => {
     const res = await publish(0);
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'unchanged', error: '与最新发布版本相同，无需重新发布' });
+    expect(res.body).toMatchObject({
+      code: 'unchanged',
+      error: '与最新发布版本相同，无需重新发布',
+    });
     expect(await published()).toEqual(nothingPublished);
   });
 });

@@ -50,7 +50,8 @@ export function createServer(deps: AdminDeps): Express {
   const openapi = buildOpenApi(routes, {
     title: '乐山政府工作报告 · 管理接口 (admin API)',
     version: '1.0.0',
-    description: 'Drafts, revisions, publishing, import and accounts. State-changing requests need the session cookie and the X-CSRF-Token header.',
+    description:
+      'Drafts, revisions, publishing, import and accounts. State-changing requests need the session cookie and the X-CSRF-Token header.',
   });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -16,7 +16,8 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     await h?.close();
     h = undefined;
   });
-  const login = (app: Harness['app'], email: string, password: string) => supertest(app).post('/api/session').send({ email, password });
+  const login = (app: Harness['app'], email: string, password: string) =>
+    supertest(app).post('/api/session').send({ email, password });
 
   it('pauses sign-in after the allowed failures: 429 with Retry-After, even with the right password', async () => {
     const harness = await start({ loginMaxAttempts: 3, loginWindowMs: 600_000 });
@@ -25,11 +26,17 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     for (let i = 0; i < 3; i += 1) {
       const res = await login(app, 'victim@example.org', `wrong password ${i}`);
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ code: 'bad-credentials', error: '邮箱或密码不正确，或账号已停用' });
+      expect(res.body).toMatchObject({
+        code: 'bad-credentials',
+        error: '邮箱或密码不正确，或账号已停用',
+      });
     }
     const blocked = await login(app, 'victim@example.org', PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ code: 'too-many-attempts', error: expect.stringMatching(/^登录失败次数过多，请 \d+ 分钟后再试$/) });
+    expect(blocked.body).toMatchObject({
+      code: 'too-many-attempts',
+      error: expect.stringMatching(/^登录失败次数过多，请 \d+ 分钟后再试$/),
+    });
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(500);
     expect(retryAfter).toBeLessThanOrEqual(600);
@@ -45,8 +52,17 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     expect(wait).toBeLessThanOrEqual(1_600);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
     // The same cookie, sent as is: the server itself refuses it (not a client dropping it).
-    expect((await supertest(harness.app).get('/api/session').set('Cookie', session.cookie)).status).toBe(401);
-    const edit = await supertest(harness.app).post('/api/draft/commands').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf).send({ baseRevision: 0, commands: [{ type: 'tracking.set', measureId: 'm38', progress: 5 }] });
+    expect(
+      (await supertest(harness.app).get('/api/session').set('Cookie', session.cookie)).status,
+    ).toBe(401);
+    const edit = await supertest(harness.app)
+      .post('/api/draft/commands')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrf)
+      .send({
+        baseRevision: 0,
+        commands: [{ type: 'tracking.set', measureId: 'm38', progress: 5 }],
+      });
     expect(edit.status).toBe(401);
   });
 
@@ -54,11 +70,18 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     const harness = await start();
     const laptop = await openSession(harness, 'editor');
     const phone = await openSession(harness, 'editor');
-    const out = await supertest(harness.app).delete('/api/session').set('Cookie', laptop.cookie).set('X-CSRF-Token', laptop.csrf);
+    const out = await supertest(harness.app)
+      .delete('/api/session')
+      .set('Cookie', laptop.cookie)
+      .set('X-CSRF-Token', laptop.csrf);
     expect(out.status).toBe(200);
     expect(String(out.headers['set-cookie'])).toMatch(/leshan_session=;.*Expires=Thu, 01 Jan 1970/);
-    expect((await supertest(harness.app).get('/api/draft').set('Cookie', laptop.cookie)).status).toBe(401);
-    expect((await supertest(harness.app).get('/api/draft').set('Cookie', phone.cookie)).status).toBe(200);
+    expect(
+      (await supertest(harness.app).get('/api/draft').set('Cookie', laptop.cookie)).status,
+    ).toBe(401);
+    expect(
+      (await supertest(harness.app).get('/api/draft').set('Cookie', phone.cookie)).status,
+    ).toBe(200);
   });
 
   it('sets the session cookie HttpOnly and SameSite=Strict, and Secure behind a TLS proxy', async () => {
@@ -72,7 +95,10 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     await plain.close();
     const proxied = await start({ trustProxy: true });
     await openSession(proxied, 'editor');
-    const tls = await login(proxied.app, 'editor@example.org', PASSWORD).set('X-Forwarded-Proto', 'https');
+    const tls = await login(proxied.app, 'editor@example.org', PASSWORD).set(
+      'X-Forwarded-Proto',
+      'https',
+    );
     expect(String(tls.headers['set-cookie'])).toMatch(/; Secure/);
     expect(sessionCookie(tls.headers['set-cookie'])).toMatch(/^leshan_session=[\w-]{20,}$/);
   });
@@ -81,10 +107,19 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     const harness = await start();
     const admin = await openSession(harness, 'admin');
     const send = (method: 'post' | 'patch', path: string, body: object) =>
-      supertest(harness.app)[method](path).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).send(body);
+      supertest(harness.app)
+        [method](path)
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrf)
+        .send(body);
     const first = 'first secret password 甲乙丙';
     const second = 'second secret password 丁戊己';
-    const created = await send('post', '/api/users', { email: 'new@example.org', displayName: '新编辑', role: 'editor', password: first });
+    const created = await send('post', '/api/users', {
+      email: 'new@example.org',
+      displayName: '新编辑',
+      role: 'editor',
+      password: first,
+    });
     expect(created.status).toBe(201);
     const changed = await send('patch', `/api/users/${created.body.user.id}`, { password: second });
     expect(changed.status).toBe(200);
@@ -93,8 +128,12 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
     const failed = await login(harness.app, 'new@example.org', first);
     expect(failed.status).toBe(401);
     const users = await supertest(harness.app).get('/api/users').set('Cookie', admin.cookie);
-    const audit = await supertest(harness.app).get('/api/audit?limit=500').set('Cookie', admin.cookie);
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['user.create', 'user.update', 'login', 'login.failed']));
+    const audit = await supertest(harness.app)
+      .get('/api/audit?limit=500')
+      .set('Cookie', admin.cookie);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.update', 'login', 'login.failed']),
+    );
     for (const res of [created, changed, signedIn, failed, users, audit]) {
       expect(res.text).not.toContain(first);
       expect(res.text).not.toContain(second);

@@ -29,12 +29,25 @@ export interface AdminProcessEnv {
  * and resolves once it logged that it listens. The environment is built from scratch, so nothing of
  * the caller's (a DATABASE_URL, say) leaks in.
  */
-export async function startAdminProcess(env: AdminProcessEnv, options: { keepOutput?: boolean } = {}): Promise<AdminProcess> {
-  const child = spawn(process.execPath, ['--conditions=@leshan/source', '--import', 'tsx', 'src/index.ts'], {
-    cwd: appDir,
-    env: { PATH: testEnv.PATH, ...(testEnv.HOME === undefined ? {} : { HOME: testEnv.HOME }), ADMIN_PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startAdminProcess(
+  env: AdminProcessEnv,
+  options: { keepOutput?: boolean } = {},
+): Promise<AdminProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@leshan/source', '--import', 'tsx', 'src/index.ts'],
+    {
+      cwd: appDir,
+      env: {
+        PATH: testEnv.PATH,
+        ...(testEnv.HOME === undefined ? {} : { HOME: testEnv.HOME }),
+        ADMIN_PORT: '0',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let listening = false;
   // A benchmark drains the request log without keeping it (it would grow by megabytes a second).
@@ -48,7 +61,10 @@ export async function startAdminProcess(env: AdminProcessEnv, options: { keepOut
     child.on('close', (code, signal) => resolve(code ?? signal ?? -1));
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`admin did not start within 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`admin did not start within 60 s:\n${out}`)),
+      60_000,
+    );
     const onData = (): void => {
       const found = /"port":(\d+)[^\n]*"msg":"admin listening"/.exec(out);
       if (found !== null && !listening) {
@@ -68,7 +84,10 @@ export async function startAdminProcess(env: AdminProcessEnv, options: { keepOut
 }
 
 /** Stops the process with SIGTERM (graceful) or SIGKILL and waits until it is gone. */
-export async function stopAdminProcess(admin: AdminProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | string> {
+export async function stopAdminProcess(
+  admin: AdminProcess,
+  signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+): Promise<number | string> {
   if (admin.child.exitCode === null && admin.child.signalCode === null) admin.child.kill(signal);
   return admin.exited;
 }
@@ -79,8 +98,16 @@ export interface HttpSession {
 }
 
 /** Signs in over HTTP; the cookie is kept as a header value. */
-export async function httpSignIn(baseUrl: string, email: string, password: string): Promise<HttpSession> {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+export async function httpSignIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<HttpSession> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const body = (await res.json()) as { csrfToken: string };

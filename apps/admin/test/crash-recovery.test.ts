@@ -9,7 +9,10 @@ import { createDatabase } from '../../../packages/report-store/test/postgres.js'
 import type { AdminProcessEnv, HttpSession } from './admin-process.js';
 import { httpSignIn, startAdminProcess, stopAdminProcess } from './admin-process.js';
 
-const ADMIN = { ADMIN_EMAIL: 'chief@example.org', ADMIN_PASSWORD: 'Kill-9 survivor password 乐山 7f3a' };
+const ADMIN = {
+  ADMIN_EMAIL: 'chief@example.org',
+  ADMIN_PASSWORD: 'Kill-9 survivor password 乐山 7f3a',
+};
 const WRONG_PASSWORD = 'a wrong password that must not be logged 91c2';
 const LOOPS = 4;
 const ACKS_BEFORE_KILL = 40;
@@ -27,7 +30,12 @@ interface Ack {
 }
 
 /** LOOPS writers, each editing its own measures one request at a time against its last acknowledged revision. */
-function burst(baseUrl: string, session: HttpSession, acks: Ack[], failures: string[]): Promise<void>[] {
+function burst(
+  baseUrl: string,
+  session: HttpSession,
+  acks: Ack[],
+  failures: string[],
+): Promise<void>[] {
   return Array.from({ length: LOOPS }, async (_, loop) => {
     const mine = ids.slice(loop * 10, loop * 10 + 10);
     let base = 0;
@@ -38,8 +46,15 @@ function burst(baseUrl: string, session: HttpSession, acks: Ack[], failures: str
       try {
         res = await fetch(`${baseUrl}/api/draft/commands`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-          body: JSON.stringify({ baseRevision: base, commands: [{ type: 'measure.update', id, patch: { text } }] }),
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+          },
+          body: JSON.stringify({
+            baseRevision: base,
+            commands: [{ type: 'measure.update', id, patch: { text } }],
+          }),
         });
       } catch {
         return; // the server is gone
@@ -55,64 +70,87 @@ function burst(baseUrl: string, session: HttpSession, acks: Ack[], failures: str
   });
 }
 
-const textIn = (report: Report, id: string): string | undefined => listMeasures(report).find((m) => m.id === id)?.text;
+const textIn = (report: Report, id: string): string | undefined =>
+  listMeasures(report).find((m) => m.id === id)?.text;
 
-describe.each(['sqlite', 'postgres'] as const)('the admin server killed with SIGKILL mid-burst (%s)', (engine) => {
-  it('restarts on a clean database that holds every acknowledged write, and never logs a password', { timeout: 120_000 }, async () => {
-    let env: AdminProcessEnv;
-    let sqliteFile: string | undefined;
-    if (engine === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-crash-'));
-      dirs.push(dir);
-      sqliteFile = join(dir, 'leshan.db');
-      env = { ...ADMIN, SQLITE_FILE: sqliteFile };
-    } else {
-      env = { ...ADMIN, DATABASE_URL: await createDatabase(inject('postgresAdminUrl')) };
-    }
+describe.each(['sqlite', 'postgres'] as const)(
+  'the admin server killed with SIGKILL mid-burst (%s)',
+  (engine) => {
+    it(
+      'restarts on a clean database that holds every acknowledged write, and never logs a password',
+      { timeout: 120_000 },
+      async () => {
+        let env: AdminProcessEnv;
+        let sqliteFile: string | undefined;
+        if (engine === 'sqlite') {
+          const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-crash-'));
+          dirs.push(dir);
+          sqliteFile = join(dir, 'leshan.db');
+          env = { ...ADMIN, SQLITE_FILE: sqliteFile };
+        } else {
+          env = { ...ADMIN, DATABASE_URL: await createDatabase(inject('postgresAdminUrl')) };
+        }
 
-    const first = await startAdminProcess(env);
-    const refused = await fetch(`${first.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN.ADMIN_EMAIL, password: WRONG_PASSWORD }) });
-    expect(refused.status).toBe(401);
-    const session = await httpSignIn(first.baseUrl, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
-    const acks: Ack[] = [];
-    const failures: string[] = [];
-    const writers = burst(first.baseUrl, session, acks, failures);
-    while (acks.length < ACKS_BEFORE_KILL && failures.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await stopAdminProcess(first, 'SIGKILL')).toBe('SIGKILL');
-    await Promise.all(writers);
-    expect(failures).toEqual([]);
-    expect(acks.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
+        const first = await startAdminProcess(env);
+        const refused = await fetch(`${first.baseUrl}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: ADMIN.ADMIN_EMAIL, password: WRONG_PASSWORD }),
+        });
+        expect(refused.status).toBe(401);
+        const session = await httpSignIn(first.baseUrl, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+        const acks: Ack[] = [];
+        const failures: string[] = [];
+        const writers = burst(first.baseUrl, session, acks, failures);
+        while (acks.length < ACKS_BEFORE_KILL && failures.length === 0)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(await stopAdminProcess(first, 'SIGKILL')).toBe('SIGKILL');
+        await Promise.all(writers);
+        expect(failures).toEqual([]);
+        expect(acks.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
 
-    if (sqliteFile !== undefined) {
-      const db = new Database(sqliteFile);
-      try {
-        expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-      } finally {
-        db.close();
-      }
-    }
+        if (sqliteFile !== undefined) {
+          const db = new Database(sqliteFile);
+          try {
+            expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+          } finally {
+            db.close();
+          }
+        }
 
-    const second = await startAdminProcess(env);
-    try {
-      const again = await httpSignIn(second.baseUrl, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
-      const get = async (path: string) => (await fetch(`${second.baseUrl}${path}`, { headers: { cookie: again.cookie } })).json() as Promise<Record<string, unknown>>;
-      const draft = (await get('/api/draft')) as { revision: number; report: Report };
-      expect(draft.revision).toBeGreaterThanOrEqual(Math.max(...acks.map((a) => a.revision)));
-      const lost: string[] = [];
-      for (const ack of acks) {
-        const revision = (await get(`/api/revisions/${ack.revision}`)) as { report?: Report };
-        if (revision.report === undefined || textIn(revision.report, ack.id) !== ack.text) lost.push(`revision ${ack.revision} (${ack.id})`);
-      }
-      expect(lost).toEqual([]);
-      // The newest acknowledged text of each measure is in the draft, unless a later (unacknowledged) write replaced it.
-      for (const ack of acks) expect(textIn(draft.report, ack.id)).toMatch(/（写入 \d+-\d+）$/);
-    } finally {
-      await stopAdminProcess(second);
-    }
+        const second = await startAdminProcess(env);
+        try {
+          const again = await httpSignIn(second.baseUrl, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+          const get = async (path: string) =>
+            (
+              await fetch(`${second.baseUrl}${path}`, { headers: { cookie: again.cookie } })
+            ).json() as Promise<Record<string, unknown>>;
+          const draft = (await get('/api/draft')) as { revision: number; report: Report };
+          expect(draft.revision).toBeGreaterThanOrEqual(Math.max(...acks.map((a) => a.revision)));
+          const lost: string[] = [];
+          for (const ack of acks) {
+            const revision = (await get(`/api/revisions/${ack.revision}`)) as { report?: Report };
+            if (revision.report === undefined || textIn(revision.report, ack.id) !== ack.text)
+              lost.push(`revision ${ack.revision} (${ack.id})`);
+          }
+          expect(lost).toEqual([]);
+          // The newest acknowledged text of each measure is in the draft, unless a later (unacknowledged) write replaced it.
+          for (const ack of acks) expect(textIn(draft.report, ack.id)).toMatch(/（写入 \d+-\d+）$/);
+        } finally {
+          await stopAdminProcess(second);
+        }
 
-    const logs = first.output() + second.output();
-    expect(logs).toMatch(/"msg":"request completed"/);
-    expect(logs).toContain('/api/draft/commands');
-    for (const secret of [ADMIN.ADMIN_PASSWORD, WRONG_PASSWORD, session.csrf, session.cookie.split('=')[1] ?? '']) expect(logs).not.toContain(secret);
-  });
-});
+        const logs = first.output() + second.output();
+        expect(logs).toMatch(/"msg":"request completed"/);
+        expect(logs).toContain('/api/draft/commands');
+        for (const secret of [
+          ADMIN.ADMIN_PASSWORD,
+          WRONG_PASSWORD,
+          session.csrf,
+          session.cookie.split('=')[1] ?? '',
+        ])
+          expect(logs).not.toContain(secret);
+      },
+    );
+  },
+);

@@ -3,9 +3,20 @@ import { z } from 'zod';
 // The one place the tests and benchmarks read the environment.
 export const testEnv = z
   .object({
-    PG_BIN: z.string().min(1).optional().describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
-    PATH: z.string().default('/usr/bin:/bin').describe('Passed on to the admin processes the tests start.'),
+    PG_BIN: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
+    PATH: z
+      .string()
+      .default('/usr/bin:/bin')
+      .describe('Passed on to the admin processes the tests start.'),
     HOME: z.string().optional(),
-    BENCH_SECONDS: z.coerce.number().positive().default(12).describe('Length of each benchmark scenario.'),
+    BENCH_SECONDS: z.coerce
+      .number()
+      .positive()
+      .default(12)
+      .describe('Length of each benchmark scenario.'),
   })
   .parse(process.env);

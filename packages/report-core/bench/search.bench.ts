@@ -1,7 +1,12 @@
 import { canonicalReport } from '../src/data/index.js';
 import type { Report } from '../src/model/report.js';
 import type { SearchIndex } from '../src/search/index.js';
-import { createSearchIndex, loadSearchIndex, search, serializeSearchIndex } from '../src/search/index.js';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  search,
+  serializeSearchIndex,
+} from '../src/search/index.js';
 import type { BenchRow } from '@leshan/bench';
 import { time } from '@leshan/bench';
 import { synthesizeReport } from './synthesize-report.js';
@@ -19,12 +24,20 @@ function queryRows(label: string, index: SearchIndex, runs: number): BenchRow[] 
   return rows;
 }
 
-function corpusRows(label: string, report: Report, buildRuns: number, queryRuns: number): BenchRow[] {
+function corpusRows(
+  label: string,
+  report: Report,
+  buildRuns: number,
+  queryRuns: number,
+): BenchRow[] {
   const warmup = buildRuns > 1 ? 1 : 0;
   let index = createSearchIndex(report);
   const build = time(() => (index = createSearchIndex(report)), { runs: buildRuns, warmup });
   // Intl.Segmenter (ICU) is about half the build; this shows the cost of the index without it.
-  const plain = time(() => createSearchIndex(report, { segmenter: false }), { runs: buildRuns, warmup });
+  const plain = time(() => createSearchIndex(report, { segmenter: false }), {
+    runs: buildRuns,
+    warmup,
+  });
   const json = serializeSearchIndex(index);
   const serialize = time(() => serializeSearchIndex(index), { runs: buildRuns, warmup });
   const load = time(() => loadSearchIndex(json), { runs: buildRuns, warmup });
@@ -33,8 +46,16 @@ function corpusRows(label: string, report: Report, buildRuns: number, queryRuns:
   return [
     { name: `search ${label}: documents`, value: index.docs.length, unit: 'docs' },
     { name: `search ${label}: index build p50`, value: build.p50, unit: 'ms' },
-    { name: `search ${label}: index build without Intl.Segmenter p50`, value: plain.p50, unit: 'ms' },
-    { name: `search ${label}: serialized size`, value: new TextEncoder().encode(json).length, unit: 'bytes' },
+    {
+      name: `search ${label}: index build without Intl.Segmenter p50`,
+      value: plain.p50,
+      unit: 'ms',
+    },
+    {
+      name: `search ${label}: serialized size`,
+      value: new TextEncoder().encode(json).length,
+      unit: 'bytes',
+    },
     { name: `search ${label}: serialize p50`, value: serialize.p50, unit: 'ms' },
     { name: `search ${label}: load (parse + validate) p50`, value: load.p50, unit: 'ms' },
     ...queryRows(label, index, queryRuns),
@@ -48,7 +69,11 @@ function hugeQueryRows(index: SearchIndex): BenchRow[] {
   return [100_000, 1_000_000].map((size) => {
     const query = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
     const t = time(() => search(index, query), { runs: 5, warmup: 1 });
-    return { name: `search canonical: ${String(size / 1000)} kB hostile query p50`, value: t.p50, unit: 'ms' };
+    return {
+      name: `search canonical: ${String(size / 1000)} kB hostile query p50`,
+      value: t.p50,
+      unit: 'ms',
+    };
   });
 }
 

@@ -22,7 +22,8 @@ export interface Timing {
 function summarise(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   const at = (p: number): number =>
-    samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))] ?? Number.NaN;
+    samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))] ??
+    Number.NaN;
   return {
     median: at(50),
     p50: at(50),
@@ -46,7 +47,10 @@ export function time(fn: () => unknown, options: { runs: number; warmup?: number
 }
 
 /** Times `runs` sequential calls of an async function, in milliseconds. */
-export async function timeAsync(fn: (i: number) => Promise<unknown>, runs: number): Promise<Timing> {
+export async function timeAsync(
+  fn: (i: number) => Promise<unknown>,
+  runs: number,
+): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
@@ -72,9 +76,12 @@ export async function runBenchFiles(dir: URL, only?: string): Promise<BenchRow[]
     .sort();
   const rows: BenchRow[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(join(path, file)).href)) as { bench: () => Promise<BenchRow[]> };
+    const mod = (await import(pathToFileURL(join(path, file)).href)) as {
+      bench: () => Promise<BenchRow[]>;
+    };
     const got = await mod.bench();
-    for (const row of got) console.log(`${row.name.padEnd(60)} ${formatValue(row.value).padStart(14)} ${row.unit}`);
+    for (const row of got)
+      console.log(`${row.name.padEnd(60)} ${formatValue(row.value).padStart(14)} ${row.unit}`);
     rows.push(...got);
   }
   console.log(`\n${rows.length} figures from ${files.length} benchmark files`);

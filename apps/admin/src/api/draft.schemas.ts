@@ -8,8 +8,13 @@ export const RevisionNumberSchema = z.coerce
 
 export const DraftViewSchema = z
   .object({
-    revision: z.int().min(0).describe('The draft’s current revision number; send it as baseRevision.'),
-    report: ReportShapeSchema.describe('The working draft (may break invariants while being edited).'),
+    revision: z
+      .int()
+      .min(0)
+      .describe('The draft’s current revision number; send it as baseRevision.'),
+    report: ReportShapeSchema.describe(
+      'The working draft (may break invariants while being edited).',
+    ),
     hash: z.string(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
@@ -50,4 +55,3 @@ export const ConflictBodySchema = z.object({
   currentRevision: z.int(),
   nodes: z.array(ConflictNodeSchema).describe('The nodes both sides changed, as they are now.'),
 });
-

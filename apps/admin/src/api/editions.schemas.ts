@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DiffSummarySchema, ReportSchema, ValidationIssueSchema, EditorialNoteSchema } from '@leshan/report-core';
+import {
+  DiffSummarySchema,
+  ReportSchema,
+  ValidationIssueSchema,
+  EditorialNoteSchema,
+} from '@leshan/report-core';
 import { RevisionNumberSchema } from './draft.schemas.js';
 
 export const EditionMetaSchema = z
@@ -10,14 +15,20 @@ export const EditionMetaSchema = z
     publishedAt: z.string(),
     publishedBy: z.string().nullable(),
     fromRevision: z.int().nullable().describe('The draft revision it was published from.'),
-    changeSummary: DiffSummarySchema.nullable().describe('What changed since the previous edition; null for the first.'),
+    changeSummary: DiffSummarySchema.nullable().describe(
+      'What changed since the previous edition; null for the first.',
+    ),
   })
   .describe('A published, immutable edition.');
 export type EditionMeta = z.infer<typeof EditionMetaSchema>;
 
 export const EditionListSchema = z.object({ editions: z.array(EditionMetaSchema) });
 export const EditionParamsSchema = z.strictObject({
-  id: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/, { error: '版本编号只能包含字母、数字和连字符' }),
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9-]+$/, { error: '版本编号只能包含字母、数字和连字符' }),
 });
 export const EditionDetailSchema = z.object({ edition: EditionMetaSchema, report: ReportSchema });
 
@@ -27,13 +38,17 @@ export const PublishChecklistSchema = z
     valid: z.boolean(),
     issues: z.array(ValidationIssueSchema),
     openNotes: z.array(EditorialNoteSchema).describe('Editorial questions still open.'),
-    changeSummary: DiffSummarySchema.nullable().describe('What the draft changes since the latest edition.'),
+    changeSummary: DiffSummarySchema.nullable().describe(
+      'What the draft changes since the latest edition.',
+    ),
     latestEdition: EditionMetaSchema.nullable(),
   })
   .describe('What a publisher checks before publishing.');
 
 export const PublishBodySchema = z.strictObject({
-  baseRevision: RevisionNumberSchema.describe('The draft revision the publisher reviewed; publishing refuses if the draft moved on.'),
+  baseRevision: RevisionNumberSchema.describe(
+    'The draft revision the publisher reviewed; publishing refuses if the draft moved on.',
+  ),
 });
 
 export const ExportJobViewSchema = z.object({

@@ -25,7 +25,11 @@ export const RevisionListSchema = z.object({ revisions: z.array(RevisionMetaSche
 export const RevisionParamsSchema = z.strictObject({ number: RevisionNumberSchema });
 export const RevisionDetailSchema = z.object({
   revision: RevisionMetaSchema,
-  commands: z.array(z.looseObject({ type: z.string() })).describe('The commands as recorded (report-core commands, or draft.* for seed/restore/import).'),
+  commands: z
+    .array(z.looseObject({ type: z.string() }))
+    .describe(
+      'The commands as recorded (report-core commands, or draft.* for seed/restore/import).',
+    ),
   report: ReportShapeSchema,
 });
 
@@ -41,5 +45,7 @@ export const RevisionDiffSchema = z.object({
 });
 
 export const RestoreBodySchema = z.strictObject({
-  baseRevision: RevisionNumberSchema.describe('The draft revision the editor saw when choosing to restore.'),
+  baseRevision: RevisionNumberSchema.describe(
+    'The draft revision the editor saw when choosing to restore.',
+  ),
 });

@@ -23,7 +23,9 @@ export type UserView = z.infer<typeof UserViewSchema>;
 export const SessionViewSchema = z
   .object({
     user: UserViewSchema,
-    csrfToken: z.string().describe('Send it back as the X-CSRF-Token header on every state-changing request.'),
+    csrfToken: z
+      .string()
+      .describe('Send it back as the X-CSRF-Token header on every state-changing request.'),
     expiresAt: z.string(),
     permissions: z
       .object({ edit: z.boolean(), publish: z.boolean(), manageUsers: z.boolean() })

@@ -10,11 +10,21 @@ const PasswordSchema = z
 export const UserListSchema = z.object({ users: z.array(UserViewSchema) });
 export const CreateUserBodySchema = z.strictObject({
   email: z.email({ error: '请输入有效的电子邮箱地址' }).max(254),
-  displayName: z.string().trim().min(1, { error: '请输入姓名' }).max(80, { error: '姓名不能超过 80 字' }),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, { error: '请输入姓名' })
+    .max(80, { error: '姓名不能超过 80 字' }),
   role: RoleSchema,
   password: PasswordSchema,
 });
-export const UserParamsSchema = z.strictObject({ id: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/) });
+export const UserParamsSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9-]+$/),
+});
 export const UpdateUserBodySchema = z
   .strictObject({
     displayName: z.string().trim().min(1).max(80).optional(),

@@ -17,7 +17,12 @@ export function readCookie(req: Request, name: string): string | undefined {
 }
 
 /** HttpOnly, SameSite=Strict, and Secure whenever the request came over TLS (directly or via a trusted proxy). */
-export function setSessionCookie(req: Request, res: Response, token: string, maxAgeMs: number): void {
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  token: string,
+  maxAgeMs: number,
+): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -28,5 +33,10 @@ export function setSessionCookie(req: Request, res: Response, token: string, max
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: '/',
+  });
 }

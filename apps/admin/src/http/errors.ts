@@ -31,7 +31,10 @@ export class HttpError extends Error {
   }
 }
 
-export function issuesToHttp(issues: readonly ValidationIssue[], prefix: string): { path: string; message: string }[] {
+export function issuesToHttp(
+  issues: readonly ValidationIssue[],
+  prefix: string,
+): { path: string; message: string }[] {
   return issues.map((i) => ({
     path: [prefix, i.path].filter((p) => p !== '').join('.'),
     message: i.message.zh,
@@ -40,9 +43,15 @@ export function issuesToHttp(issues: readonly ValidationIssue[], prefix: string)
 
 export function invalidInput(where: 'body' | 'query' | 'params', error: z.ZodError): HttpError {
   const label = { body: '请求内容', query: '查询参数', params: '路径参数' }[where];
-  return new HttpError(400, 'invalid-input', `${label}不符合要求，请按提示修改后重试`, issuesToHttp(toValidationIssues(error.issues), where));
+  return new HttpError(
+    400,
+    'invalid-input',
+    `${label}不符合要求，请按提示修改后重试`,
+    issuesToHttp(toValidationIssues(error.issues), where),
+  );
 }
 
-export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `未找到${what}`);
+export const notFound = (what: string): HttpError =>
+  new HttpError(404, 'not-found', `未找到${what}`);
 export const forbidden = (): HttpError => new HttpError(403, 'forbidden', '您的角色无权执行此操作');
 export const unauthenticated = (): HttpError => new HttpError(401, 'unauthenticated', '请先登录');

@@ -34,24 +34,46 @@ export function requestLogger(logger: Logger): RequestHandler {
     logger,
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
       res.setHeader('x-request-id', id);
       return id;
     },
     redact: {
-      paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
-    customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err !== undefined || res.statusCode >= 500
+        ? 'error'
+        : res.statusCode >= 400
+          ? 'warn'
+          : 'info',
   });
 }
 
 /** State-changing requests must be JSON: a cross-site HTML form cannot send it without CORS. */
 export const requireJson: RequestHandler = (req, _res, next) => {
   const changes = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
-  if (changes && (hasBody || req.headers['transfer-encoding'] !== undefined) && !req.is('application/json')) {
-    next(new HttpError(415, 'unsupported-media-type', '请求内容必须是 JSON（Content-Type: application/json）'));
+  const hasBody =
+    req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  if (
+    changes &&
+    (hasBody || req.headers['transfer-encoding'] !== undefined) &&
+    !req.is('application/json')
+  ) {
+    next(
+      new HttpError(
+        415,
+        'unsupported-media-type',
+        '请求内容必须是 JSON（Content-Type: application/json）',
+      ),
+    );
     return;
   }
   next();
@@ -74,11 +96,23 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: '请求内容过大', code: 'payload-too-large', issues: [] });
       return;
     }
-    if (parserError.type === 'entity.parse.failed' || parserError.type === 'charset.unsupported' || parserError.type === 'encoding.unsupported') {
-      res.status(400).json({ error: '请求内容不是有效的 JSON，请检查格式（UTF-8 编码）', code: 'malformed-json', issues: [] });
+    if (
+      parserError.type === 'entity.parse.failed' ||
+      parserError.type === 'charset.unsupported' ||
+      parserError.type === 'encoding.unsupported'
+    ) {
+      res.status(400).json({
+        error: '请求内容不是有效的 JSON，请检查格式（UTF-8 编码）',
+        code: 'malformed-json',
+        issues: [],
+      });
       return;
     }
-    if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    if (
+      typeof parserError.status === 'number' &&
+      parserError.status >= 400 &&
+      parserError.status < 500
+    ) {
       res.status(parserError.status).json({ error: '请求无效', code: 'bad-request', issues: [] });
       return;
     }

@@ -19,25 +19,43 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /** The OpenAPI 3.1 document of a route list, generated from the same zod schemas that check requests. */
-export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string; version: string; description: string }): JsonSchema {
+export function buildOpenApi(
+  routes: readonly RouteSpec[],
+  info: { title: string; version: string; description: string },
+): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+    for (const [where, schema] of [
+      ['path', route.params],
+      ['query', route.query],
+    ] as const) {
       if (schema === undefined) continue;
       const json = toSchema(schema, 'input');
       const props = (json.properties ?? {}) as Record<string, JsonSchema>;
       const required = new Set((json.required ?? []) as string[]);
       for (const [name, prop] of Object.entries(props)) {
-        parameters.push({ name, in: where, required: where === 'path' || required.has(name), schema: prop });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || required.has(name),
+          schema: prop,
+        });
       }
     }
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = { description: 'OK', content: { 'application/json': { schema: toSchema(schema, 'output') } } };
+      responses[status] = {
+        description: 'OK',
+        content: { 'application/json': { schema: toSchema(schema, 'output') } },
+      };
     }
-    const errorStatuses = new Set([400, ...(route.access === 'public' ? [] : [401, 403]), ...(route.errors ?? [])]);
+    const errorStatuses = new Set([
+      400,
+      ...(route.access === 'public' ? [] : [401, 403]),
+      ...(route.errors ?? []),
+    ]);
     for (const status of errorStatuses) {
       responses[String(status)] = {
         description: ERROR_TEXT[status] ?? 'error',
@@ -51,7 +69,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body === undefined
         ? {}
-        : { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }),
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+            },
+          }),
       responses,
       'x-access': route.access,
     };

@@ -57,13 +57,19 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
 }
 
 /** Keeps the generic types of one route while letting a list hold routes of different types. */
-export function defineRoute<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function defineRoute<P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  where: 'body' | 'query' | 'params',
+): unknown {
   if (schema === undefined) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) throw invalidInput(where, result.error);
@@ -71,7 +77,11 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: 'body' 
 }
 
 /** Mounts each route with access control, CSRF check, input parsing and output checking. */
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], getUser: (req: Request) => Principal | undefined): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly RouteSpec[],
+  getUser: (req: Request) => Principal | undefined,
+): void {
   for (const route of routes) {
     router[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
       void (async () => {
@@ -96,10 +106,17 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], getUse
         const result = await route.handler(ctx);
         const status = result.status ?? 200;
         const schema = route.responses[status];
-        if (schema === undefined) throw new Error(`route ${route.method} ${route.path} answered undeclared status ${status}`);
+        if (schema === undefined)
+          throw new Error(
+            `route ${route.method} ${route.path} answered undeclared status ${status}`,
+          );
         const checked = schema.safeParse(result.body);
-        if (!checked.success) throw new Error(`route ${route.method} ${route.path} produced an invalid ${status} body: ${checked.error.message}`);
-        for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+        if (!checked.success)
+          throw new Error(
+            `route ${route.method} ${route.path} produced an invalid ${status} body: ${checked.error.message}`,
+          );
+        for (const [name, value] of Object.entries(result.headers ?? {}))
+          res.setHeader(name, value);
         res.status(status).json(checked.data);
       })().catch(next);
     });

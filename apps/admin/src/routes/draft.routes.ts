@@ -6,7 +6,12 @@ import { nameOf, userNames } from '../deps.js';
 import { HttpError, issuesToHttp } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import type { RouteSpec } from '../http/route.js';
-import { CommandBatchSchema, CommandResultSchema, ConflictBodySchema, DraftViewSchema } from '../api/draft.schemas.js';
+import {
+  CommandBatchSchema,
+  CommandResultSchema,
+  ConflictBodySchema,
+  DraftViewSchema,
+} from '../api/draft.schemas.js';
 import type { DraftView } from '../api/draft.schemas.js';
 
 export async function currentDraft(store: Store): Promise<Draft> {
@@ -17,7 +22,12 @@ export async function currentDraft(store: Store): Promise<Draft> {
     // The store reads the draft with ReportSchema: a row that breaks the rules (written below the
     // API, e.g. by hand) is a refusal with its issues, not a 500.
     if (!(error instanceof z.ZodError)) throw error;
-    throw new HttpError(422, 'invalid-report', '草稿数据未通过校验，不能读取或发布，请联系管理员处理', issuesToHttp(toValidationIssues(error.issues), 'report'));
+    throw new HttpError(
+      422,
+      'invalid-report',
+      '草稿数据未通过校验，不能读取或发布，请联系管理员处理',
+      issuesToHttp(toValidationIssues(error.issues), 'report'),
+    );
   }
   if (draft === null) throw new HttpError(404, 'no-draft', '还没有草稿：请先导入原文');
   return draft;
@@ -37,14 +47,21 @@ export async function draftView(store: Store, draft: Draft): Promise<DraftView> 
 }
 
 /** The nodes both sides changed, as they are now, and who changed them since the base revision. */
-async function conflictBody(store: Store, nodeIds: string[], baseRevision: number, currentRevision: number) {
+async function conflictBody(
+  store: Store,
+  nodeIds: string[],
+  baseRevision: number,
+  currentRevision: number,
+) {
   const draft = await currentDraft(store);
   const since = await store.revisionsSince(baseRevision);
   const names = await userNames(store);
   const nodes = nodeIds.map((id) => {
     const found = findNode(draft.report, id);
     const changedBy = [
-      ...new Set(since.filter((r) => r.touched.includes(id)).map((r) => nameOf(names, r.author) ?? r.author)),
+      ...new Set(
+        since.filter((r) => r.touched.includes(id)).map((r) => nameOf(names, r.author) ?? r.author),
+      ),
     ];
     return { id, kind: found?.kind ?? null, current: found?.node ?? null, changedBy };
   });
@@ -71,7 +88,8 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/api/draft/commands',
-      summary: 'Apply a batch of report-core commands made against baseRevision (409 when a node they touch changed since)',
+      summary:
+        'Apply a batch of report-core commands made against baseRevision (409 when a node they touch changed since)',
       tag: 'draft',
       access: 'editor',
       body: CommandBatchSchema,
@@ -93,14 +111,28 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
             actor: user.userId,
             action: 'draft.edit',
             target: `revision:${result.revision.number}`,
-            details: { commands: body.commands.length, touched: result.revision.touched.slice(0, 50) },
+            details: {
+              commands: body.commands.length,
+              touched: result.revision.touched.slice(0, 50),
+            },
             ip: req.ip ?? null,
           });
-          return { body: { revision: result.revision.number, hash: result.draft.reportHash, touched: result.revision.touched } };
+          return {
+            body: {
+              revision: result.revision.number,
+              hash: result.draft.reportHash,
+              touched: result.revision.touched,
+            },
+          };
         }
         switch (result.reason) {
           case 'conflict': {
-            const conflict = await conflictBody(store, result.conflict.nodeIds, body.baseRevision, result.conflict.currentRevision);
+            const conflict = await conflictBody(
+              store,
+              result.conflict.nodeIds,
+              body.baseRevision,
+              result.conflict.currentRevision,
+            );
             throw new HttpError(409, 'conflict', conflict.error, conflict.issues, {
               currentRevision: conflict.currentRevision,
               nodes: conflict.nodes,
@@ -110,11 +142,23 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
             const { error, index } = result.error;
             // index null: each command applied, but the batch's result breaks a rule of the report.
             const where = index === null ? 'report' : `commands.${index}`;
-            const issues = 'issues' in error ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh })) : [];
-            throw new HttpError(422, error.code, error.message.zh, issues.length > 0 ? issues : [{ path: where, message: error.message.zh }]);
+            const issues =
+              'issues' in error
+                ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh }))
+                : [];
+            throw new HttpError(
+              422,
+              error.code,
+              error.message.zh,
+              issues.length > 0 ? issues : [{ path: where, message: error.message.zh }],
+            );
           }
           case 'refused':
-            throw new HttpError(result.error.code === 'bad-base-revision' ? 400 : 422, result.error.code, result.error.message.zh);
+            throw new HttpError(
+              result.error.code === 'bad-base-revision' ? 400 : 422,
+              result.error.code,
+              result.error.message.zh,
+            );
         }
       },
     }),

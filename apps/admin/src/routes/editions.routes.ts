@@ -37,12 +37,17 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/api/publish/checklist',
-      summary: 'What a publisher checks: validation, open editorial questions, changes since the latest edition',
+      summary:
+        'What a publisher checks: validation, open editorial questions, changes since the latest edition',
       tag: 'editions',
       access: 'publisher',
       responses: { 200: PublishChecklistSchema },
       handler: async () => {
-        const [draft, latest, names] = await Promise.all([currentDraft(store), store.latestEdition(), userNames(store)]);
+        const [draft, latest, names] = await Promise.all([
+          currentDraft(store),
+          store.latestEdition(),
+          userNames(store),
+        ]);
         const validation = validateReport(draft.report);
         return {
           body: {
@@ -50,7 +55,8 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
             valid: validation.ok,
             issues: validation.ok ? [] : validation.issues,
             openNotes: draft.report.notes.filter((n) => n.status === 'open'),
-            changeSummary: latest === null ? null : summarizeDiff(diffReports(latest.report, draft.report)),
+            changeSummary:
+              latest === null ? null : summarizeDiff(diffReports(latest.report, draft.report)),
             latestEdition: latest === null ? null : toMeta(latest, names),
           },
         };
@@ -69,14 +75,37 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
         if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
         const draft = await currentDraft(store);
         if (draft.revision !== body.baseRevision) {
-          throw new HttpError(409, 'conflict', `草稿已更新到第 ${draft.revision} 版，请重新检查后再发布`, [], { currentRevision: draft.revision, nodes: [] });
+          throw new HttpError(
+            409,
+            'conflict',
+            `草稿已更新到第 ${draft.revision} 版，请重新检查后再发布`,
+            [],
+            { currentRevision: draft.revision, nodes: [] },
+          );
         }
         const validation = validateReport(draft.report);
-        if (!validation.ok) throw new HttpError(422, 'invalid-report', '草稿未通过校验，不能发布', issuesToHttp(validation.issues, 'report'));
-        const published = await store.publishDraft({ publishedBy: user.userId, revision: draft.revision });
+        if (!validation.ok)
+          throw new HttpError(
+            422,
+            'invalid-report',
+            '草稿未通过校验，不能发布',
+            issuesToHttp(validation.issues, 'report'),
+          );
+        const published = await store.publishDraft({
+          publishedBy: user.userId,
+          revision: draft.revision,
+        });
         if (!published.ok) {
-          const status = published.error.code === 'conflict' || published.error.code === 'bad-base-revision' ? 409 : 422;
-          throw new HttpError(status, published.error.code, published.error.message.zh, (published.error.issues ?? []).map((i) => ({ path: i.path, message: i.message.zh })));
+          const status =
+            published.error.code === 'conflict' || published.error.code === 'bad-base-revision'
+              ? 409
+              : 422;
+          throw new HttpError(
+            status,
+            published.error.code,
+            published.error.message.zh,
+            (published.error.issues ?? []).map((i) => ({ path: i.path, message: i.message.zh })),
+          );
         }
         const edition = published.edition;
         const queued = await store.enqueueExportJobs(edition.id, config.exportFormats);
@@ -84,7 +113,12 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
           actor: user.userId,
           action: 'edition.publish',
           target: edition.id,
-          details: { number: edition.number, hash: edition.contentHash, revision: draft.revision, exports: queued.ok ? queued.jobs.length : 0 },
+          details: {
+            number: edition.number,
+            hash: edition.contentHash,
+            revision: draft.revision,
+            exports: queued.ok ? queued.jobs.length : 0,
+          },
           ip: req.ip ?? null,
         });
         return { status: 201, body: { edition: toMeta(edition, await userNames(store)) } };
@@ -100,7 +134,9 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
       handler: async () => {
         const names = await userNames(store);
         const list = await store.listEditions();
-        return { body: { editions: list.map((e) => toMeta(e, names)).sort((a, b) => b.number - a.number) } };
+        return {
+          body: { editions: list.map((e) => toMeta(e, names)).sort((a, b) => b.number - a.number) },
+        };
       },
     }),
     defineRoute({
@@ -114,7 +150,9 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
       errors: [404],
       handler: async ({ params }) => {
         const edition = await editionOr404(params.id);
-        return { body: { edition: toMeta(edition, await userNames(store)), report: edition.report } };
+        return {
+          body: { edition: toMeta(edition, await userNames(store)), report: edition.report },
+        };
       },
     }),
     defineRoute({
@@ -128,11 +166,23 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
       errors: [404],
       handler: async ({ params }) => {
         const edition = await editionOr404(params.id);
-        const [jobs, artifacts] = await Promise.all([store.listExportJobs(edition.id), store.listArtifacts(edition.id)]);
+        const [jobs, artifacts] = await Promise.all([
+          store.listExportJobs(edition.id),
+          store.listArtifacts(edition.id),
+        ]);
         const base = config.viewerUrl.replace(/\/$/, '');
         return {
           body: {
-            jobs: jobs.map((j) => ({ id: j.id, editionId: j.editionId, format: j.format, state: j.status, attempts: j.attempts, maxAttempts: j.maxAttempts, error: j.lastError, updatedAt: j.updatedAt })),
+            jobs: jobs.map((j) => ({
+              id: j.id,
+              editionId: j.editionId,
+              format: j.format,
+              state: j.status,
+              attempts: j.attempts,
+              maxAttempts: j.maxAttempts,
+              error: j.lastError,
+              updatedAt: j.updatedAt,
+            })),
             artifacts: artifacts.map((a) => ({
               id: a.id,
               editionId: a.editionId,

@@ -45,7 +45,10 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
       responses: { 200: RevisionListSchema },
       handler: async ({ query }) => {
         const names = await userNames(store);
-        const list = await store.listRevisions({ limit: query.limit, ...(query.before === undefined ? {} : { before: query.before }) });
+        const list = await store.listRevisions({
+          limit: query.limit,
+          ...(query.before === undefined ? {} : { before: query.before }),
+        });
         return { body: { revisions: list.map((r) => toMeta(r, names)) } };
       },
     }),
@@ -76,7 +79,13 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
       handler: async ({ params }) => {
         const names = await userNames(store);
         const revision = await revisionOr404(params.number);
-        return { body: { revision: toMeta(revision, names), commands: revision.commands, report: revision.report } };
+        return {
+          body: {
+            revision: toMeta(revision, names),
+            commands: revision.commands,
+            report: revision.report,
+          },
+        };
       },
     }),
     defineRoute({
@@ -92,15 +101,34 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
       handler: async ({ params, body, user, req }) => {
         if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
         await revisionOr404(params.number);
-        const result = await store.restoreRevision({ revision: params.number, author: user.userId, baseRevision: body.baseRevision });
+        const result = await store.restoreRevision({
+          revision: params.number,
+          author: user.userId,
+          baseRevision: body.baseRevision,
+        });
         if (!result.ok) {
           if (result.reason === 'conflict') {
-            throw new HttpError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再恢复', [], { currentRevision: result.conflict.currentRevision, nodes: [] });
+            throw new HttpError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再恢复', [], {
+              currentRevision: result.conflict.currentRevision,
+              nodes: [],
+            });
           }
           throw new HttpError(422, result.error.code, result.error.message.zh);
         }
-        await store.appendAudit({ actor: user.userId, action: 'draft.restore', target: `revision:${params.number}`, details: { newRevision: result.revision.number }, ip: req.ip ?? null });
-        return { body: { revision: result.revision.number, hash: result.draft.reportHash, touched: result.revision.touched } };
+        await store.appendAudit({
+          actor: user.userId,
+          action: 'draft.restore',
+          target: `revision:${params.number}`,
+          details: { newRevision: result.revision.number },
+          ip: req.ip ?? null,
+        });
+        return {
+          body: {
+            revision: result.revision.number,
+            hash: result.draft.reportHash,
+            touched: result.revision.touched,
+          },
+        };
       },
     }),
   ];

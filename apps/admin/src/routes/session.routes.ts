@@ -48,18 +48,35 @@ export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
         const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
         if (wait > 0) {
           res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-          throw new HttpError(429, 'too-many-attempts', `登录失败次数过多，请 ${Math.ceil(wait / 60000)} 分钟后再试`);
+          throw new HttpError(
+            429,
+            'too-many-attempts',
+            `登录失败次数过多，请 ${Math.ceil(wait / 60000)} 分钟后再试`,
+          );
         }
         const user = await store.authenticate(email, body.password);
         if (user === null) {
           for (const k of keys) limiter.fail(k);
-          await store.appendAudit({ actor: null, action: 'login.failed', target: email, ip: req.ip ?? null });
+          await store.appendAudit({
+            actor: null,
+            action: 'login.failed',
+            target: email,
+            ip: req.ip ?? null,
+          });
           throw new HttpError(401, 'bad-credentials', '邮箱或密码不正确，或账号已停用');
         }
         for (const k of keys) limiter.reset(k);
-        const { token, session } = await store.createSession({ userId: user.id, ttlMs: config.sessionTtlMs });
+        const { token, session } = await store.createSession({
+          userId: user.id,
+          ttlMs: config.sessionTtlMs,
+        });
         setSessionCookie(req, res, token, config.sessionTtlMs);
-        await store.appendAudit({ actor: user.id, action: 'login', target: user.id, ip: req.ip ?? null });
+        await store.appendAudit({
+          actor: user.id,
+          action: 'login',
+          target: user.id,
+          ip: req.ip ?? null,
+        });
         return { body: sessionView(toUserView(user), session.csrfToken, session.expiresAt) };
       },
     }),
@@ -87,7 +104,12 @@ export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
       handler: async ({ user, req, res }) => {
         if (user !== undefined) {
           await store.revokeSession(user.token);
-          await store.appendAudit({ actor: user.userId, action: 'logout', target: user.userId, ip: req.ip ?? null });
+          await store.appendAudit({
+            actor: user.userId,
+            action: 'logout',
+            target: user.userId,
+            ip: req.ip ?? null,
+          });
         }
         clearSessionCookie(req, res);
         return { body: { ok: true as const } };
@@ -95,4 +117,3 @@ export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
     }),
   ];
 }
-

@@ -40,9 +40,19 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
       handler: async ({ body, user, req }) => {
         const created = await store.createUser(body);
         if (!created.ok) {
-          throw new HttpError(created.error.code === 'email-taken' ? 409 : 400, created.error.code, created.error.message.zh);
+          throw new HttpError(
+            created.error.code === 'email-taken' ? 409 : 400,
+            created.error.code,
+            created.error.message.zh,
+          );
         }
-        await store.appendAudit({ actor: user?.userId ?? null, action: 'user.create', target: created.user.id, details: { email: created.user.email, role: created.user.role }, ip: req.ip ?? null });
+        await store.appendAudit({
+          actor: user?.userId ?? null,
+          action: 'user.create',
+          target: created.user.id,
+          details: { email: created.user.email, role: created.user.role },
+          ip: req.ip ?? null,
+        });
         return { status: 201, body: { user: toUserView(created.user) } };
       },
     }),
@@ -57,21 +67,34 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
       responses: { 200: UserBodySchema },
       errors: [404],
       handler: async ({ params, body, user, req }) => {
-        if (user?.userId === params.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
-          throw new HttpError(400, 'self-lockout', '不能停用自己的账号或撤销自己的管理员角色，请让另一位管理员操作');
+        if (
+          user?.userId === params.id &&
+          (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))
+        ) {
+          throw new HttpError(
+            400,
+            'self-lockout',
+            '不能停用自己的账号或撤销自己的管理员角色，请让另一位管理员操作',
+          );
         }
         const updated = await store.updateUser(params.id, body);
         if (!updated.ok) {
           if (updated.error.code === 'not-found') throw notFound('该用户');
           throw new HttpError(400, updated.error.code, updated.error.message.zh);
         }
-        if (body.disabled === true || body.role !== undefined || body.password !== undefined) await store.revokeUserSessions(params.id);
+        if (body.disabled === true || body.role !== undefined || body.password !== undefined)
+          await store.revokeUserSessions(params.id);
         const changed = Object.keys(body).filter((k) => k !== 'password');
         await store.appendAudit({
           actor: user?.userId ?? null,
           action: 'user.update',
           target: params.id,
-          details: { changed, passwordChanged: body.password !== undefined, ...(body.role === undefined ? {} : { role: body.role }), ...(body.disabled === undefined ? {} : { disabled: body.disabled }) },
+          details: {
+            changed,
+            passwordChanged: body.password !== undefined,
+            ...(body.role === undefined ? {} : { role: body.role }),
+            ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
+          },
           ip: req.ip ?? null,
         });
         return { body: { user: toUserView(updated.user) } };
@@ -87,7 +110,8 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
       responses: { 200: AuditListSchema },
       handler: async ({ query }) => {
         let actor: string | undefined = query.actor;
-        if (actor?.includes('@') === true) actor = (await store.findUserByEmail(actor))?.id ?? 'nobody';
+        if (actor?.includes('@') === true)
+          actor = (await store.findUserByEmail(actor))?.id ?? 'nobody';
         const page = await store.listAudit({
           limit: query.limit,
           ...(actor === undefined ? {} : { actor }),
@@ -100,7 +124,16 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
         const names = await userNames(store);
         return {
           body: {
-            entries: page.entries.map((e) => ({ id: e.id, at: e.at, actorId: e.actor, actor: nameOf(names, e.actor), action: e.action, target: e.target, ip: e.ip, details: e.details })),
+            entries: page.entries.map((e) => ({
+              id: e.id,
+              at: e.at,
+              actorId: e.actor,
+              actor: nameOf(names, e.actor),
+              action: e.action,
+              target: e.target,
+              ip: e.ip,
+              details: e.details,
+            })),
             nextCursor: page.nextCursor,
           },
         };

@@ -21,7 +21,9 @@ export interface Harness {
 }
 
 /** An admin server on a fresh store (SQLite temp file, or PostgreSQL when databaseUrl is given). */
-export async function startAdmin(options: { databaseUrl?: string; config?: Partial<AdminConfig> } = {}): Promise<Harness> {
+export async function startAdmin(
+  options: { databaseUrl?: string; config?: Partial<AdminConfig> } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-'));
   const sqliteFile = join(dir, 'test.db');
   const store = await openStore({ sqliteFile, databaseUrl: options.databaseUrl });
@@ -42,7 +44,8 @@ export async function startAdmin(options: { databaseUrl?: string; config?: Parti
   });
   return {
     store,
-    target: options.databaseUrl === undefined ? { sqliteFile } : { databaseUrl: options.databaseUrl },
+    target:
+      options.databaseUrl === undefined ? { sqliteFile } : { databaseUrl: options.databaseUrl },
     app,
     close: async () => {
       await store.close();
@@ -61,12 +64,18 @@ export interface Agent {
 export async function signIn(h: Harness, role: Role, name: string = role): Promise<Agent> {
   const email = `${name}@example.org`;
   if ((await h.store.findUserByEmail(email)) === null) {
-    const created = await h.store.createUser({ email, displayName: name, role, password: PASSWORD });
+    const created = await h.store.createUser({
+      email,
+      displayName: name,
+      role,
+      password: PASSWORD,
+    });
     if (!created.ok) throw new Error(created.error.message.en);
   }
   const agent = supertest.agent(h.app);
   const res = await agent.post('/api/session').send({ email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   const body = res.body as { csrfToken: string; user: { id: string } };
   return { agent, csrf: body.csrfToken, userId: body.user.id };
 }

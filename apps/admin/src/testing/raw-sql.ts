@@ -6,7 +6,10 @@ import type { Harness } from './admin-harness.js';
  * Overwrites the draft row below the store, for states the API and the store never write
  * themselves (a draft that breaks the report's rules, as a faulty migration or a hand edit could leave).
  */
-export async function overwriteDraftReport(target: Harness['target'], report: unknown): Promise<void> {
+export async function overwriteDraftReport(
+  target: Harness['target'],
+  report: unknown,
+): Promise<void> {
   const json = JSON.stringify(report);
   if ('sqliteFile' in target) {
     const db = new Database(target.sqliteFile);

@@ -35,17 +35,30 @@ async function revision(store: Store): Promise<number> {
 }
 
 /** A tracking.set on a measure of the draft as it is now (an import replaces the measures). */
-async function trackingEdit(store: Store, serial: number): Promise<{ baseRevision: number; commands: object[] }> {
+async function trackingEdit(
+  store: Store,
+  serial: number,
+): Promise<{ baseRevision: number; commands: object[] }> {
   const draft = await store.getDraft();
   if (draft === null) throw new Error('the store has no draft');
   const ids = listMeasures(draft.report).map((m) => m.id);
-  return { baseRevision: draft.revision, commands: [{ type: 'tracking.set', measureId: ids[serial % ids.length], progress: serial % 101 }] };
+  return {
+    baseRevision: draft.revision,
+    commands: [
+      { type: 'tracking.set', measureId: ids[serial % ids.length], progress: serial % 101 },
+    ],
+  };
 }
 
 /** Changes the draft through the store, so publishing and restoring have something to do. */
 async function changeDraft({ store, adminId, serial }: CaseContext): Promise<number> {
   const { baseRevision, commands } = await trackingEdit(store, serial);
-  const result = await store.appendDraftRevision({ baseRevision, commands, author: adminId, apply: (r) => applyCommands(r, commands) });
+  const result = await store.appendDraftRevision({
+    baseRevision,
+    commands,
+    author: adminId,
+    apply: (r) => applyCommands(r, commands),
+  });
   if (!result.ok) throw new Error(`setup edit failed: ${JSON.stringify(result)}`);
   return result.revision.number;
 }
@@ -58,28 +71,59 @@ async function firstEditionId(store: Store): Promise<string> {
 
 /** One case per `METHOD path` of adminRoutes(); the matrix test fails for a route missing here. */
 export const routeCases: Record<string, RouteCase> = {
-  'post /api/session': { valid: () => Promise.resolve({ path: '/api/session', body: PROBE_LOGIN }) },
+  'post /api/session': {
+    valid: () => Promise.resolve({ path: '/api/session', body: PROBE_LOGIN }),
+  },
   'get /api/session': { valid: () => Promise.resolve({ path: '/api/session' }) },
-  'delete /api/session': { valid: () => Promise.resolve({ path: '/api/session' }), endsSession: true },
+  'delete /api/session': {
+    valid: () => Promise.resolve({ path: '/api/session' }),
+    endsSession: true,
+  },
   'get /api/draft': { valid: () => Promise.resolve({ path: '/api/draft' }) },
   'post /api/draft/commands': {
-    valid: async ({ store, serial }) => ({ path: '/api/draft/commands', body: await trackingEdit(store, serial) }),
+    valid: async ({ store, serial }) => ({
+      path: '/api/draft/commands',
+      body: await trackingEdit(store, serial),
+    }),
   },
-  'get /api/revisions': { valid: () => Promise.resolve({ path: '/api/revisions', query: { limit: '5' } }) },
+  'get /api/revisions': {
+    valid: () => Promise.resolve({ path: '/api/revisions', query: { limit: '5' } }),
+  },
   'get /api/revisions/diff': {
-    valid: async ({ store }) => ({ path: '/api/revisions/diff', query: { from: '0', to: String(await revision(store)) } }),
+    valid: async ({ store }) => ({
+      path: '/api/revisions/diff',
+      query: { from: '0', to: String(await revision(store)) },
+    }),
   },
-  'get /api/revisions/:number': { valid: () => Promise.resolve({ path: '/api/revisions/0' }), missing: { path: '/api/revisions/99999' } },
+  'get /api/revisions/:number': {
+    valid: () => Promise.resolve({ path: '/api/revisions/0' }),
+    missing: { path: '/api/revisions/99999' },
+  },
   'post /api/revisions/:number/restore': {
-    valid: async (ctx) => ({ path: '/api/revisions/0/restore', body: { baseRevision: await changeDraft(ctx) } }),
+    valid: async (ctx) => ({
+      path: '/api/revisions/0/restore',
+      body: { baseRevision: await changeDraft(ctx) },
+    }),
     missing: { path: '/api/revisions/99999/restore', body: { baseRevision: 0 } },
   },
-  'post /api/import/preview': { valid: () => Promise.resolve({ path: '/api/import/preview', body: { text: SMALL_SOURCE } }) },
-  'post /api/import': {
-    valid: async ({ store }) => ({ path: '/api/import', body: { text: SMALL_SOURCE, baseRevision: await revision(store), confirm: true } }),
+  'post /api/import/preview': {
+    valid: () => Promise.resolve({ path: '/api/import/preview', body: { text: SMALL_SOURCE } }),
   },
-  'get /api/publish/checklist': { valid: () => Promise.resolve({ path: '/api/publish/checklist' }) },
-  'post /api/editions': { valid: async (ctx) => ({ path: '/api/editions', body: { baseRevision: await changeDraft(ctx) } }) },
+  'post /api/import': {
+    valid: async ({ store }) => ({
+      path: '/api/import',
+      body: { text: SMALL_SOURCE, baseRevision: await revision(store), confirm: true },
+    }),
+  },
+  'get /api/publish/checklist': {
+    valid: () => Promise.resolve({ path: '/api/publish/checklist' }),
+  },
+  'post /api/editions': {
+    valid: async (ctx) => ({
+      path: '/api/editions',
+      body: { baseRevision: await changeDraft(ctx) },
+    }),
+  },
   'get /api/editions': { valid: () => Promise.resolve({ path: '/api/editions' }) },
   'get /api/editions/:id': {
     valid: async ({ store }) => ({ path: `/api/editions/${await firstEditionId(store)}` }),
@@ -92,7 +136,15 @@ export const routeCases: Record<string, RouteCase> = {
   'get /api/users': { valid: () => Promise.resolve({ path: '/api/users' }) },
   'post /api/users': {
     valid: ({ serial }) =>
-      Promise.resolve({ path: '/api/users', body: { email: `new-${serial}@example.org`, displayName: `新用户${serial}`, role: 'editor', password: 'a long enough password' } }),
+      Promise.resolve({
+        path: '/api/users',
+        body: {
+          email: `new-${serial}@example.org`,
+          displayName: `新用户${serial}`,
+          role: 'editor',
+          password: 'a long enough password',
+        },
+      }),
   },
   'patch /api/users/:id': {
     valid: async ({ store }) => {

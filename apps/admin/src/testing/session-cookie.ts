@@ -22,11 +22,21 @@ export function sessionCookie(setCookie: string | string[] | undefined): string 
 export async function openSession(h: Harness, role: Role, name: string = role): Promise<Session> {
   const email = `${name}@example.org`;
   if ((await h.store.findUserByEmail(email)) === null) {
-    const created = await h.store.createUser({ email, displayName: name, role, password: PASSWORD });
+    const created = await h.store.createUser({
+      email,
+      displayName: name,
+      role,
+      password: PASSWORD,
+    });
     if (!created.ok) throw new Error(created.error.message.en);
   }
   const res = await supertest(h.app).post('/api/session').send({ email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   const body = res.body as { csrfToken: string; user: { id: string } };
-  return { cookie: sessionCookie(res.headers['set-cookie']), csrf: body.csrfToken, userId: body.user.id };
+  return {
+    cookie: sessionCookie(res.headers['set-cookie']),
+    csrf: body.csrfToken,
+    userId: body.user.id,
+  };
 }

@@ -5,7 +5,10 @@ import type { Endpoints, SessionView } from './api/endpoints.js';
 import { Workspace } from './layout/workspace.js';
 import { SignIn } from './session/sign-in.js';
 
-type SessionState = { phase: 'checking' } | { phase: 'signed-out'; notice: string | null } | { phase: 'signed-in'; session: SessionView };
+type SessionState =
+  | { phase: 'checking' }
+  | { phase: 'signed-out'; notice: string | null }
+  | { phase: 'signed-in'; session: SessionView };
 
 /** Checks the session cookie, then shows the sign-in form or the workspace. */
 /** One client for the page's life: it holds the CSRF token of the session. */
@@ -47,7 +50,10 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
 
   const expired = useCallback(() => {
     client.setCsrfToken(null);
-    setState({ phase: 'signed-out', notice: '登录已过期，请重新登录；未保存的修改已保留在本机，登录后会继续保存。' });
+    setState({
+      phase: 'signed-out',
+      notice: '登录已过期，请重新登录；未保存的修改已保留在本机，登录后会继续保存。',
+    });
   }, [client]);
 
   if (state.phase === 'checking') {
@@ -58,5 +64,13 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
     );
   }
   if (state.phase === 'signed-out') return <SignIn signIn={signIn} notice={state.notice} />;
-  return <Workspace key={state.session.user.id} api={api} session={state.session} signOut={signOut} onExpired={expired} />;
+  return (
+    <Workspace
+      key={state.session.user.id}
+      api={api}
+      session={state.session}
+      signOut={signOut}
+      onExpired={expired}
+    />
+  );
 }

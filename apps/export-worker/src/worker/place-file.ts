@@ -8,7 +8,10 @@ import { sha256Hex } from '../canonical-json.js';
 export const TEMP_FILE = /^\..+\.tmp$/;
 
 /** This machine's name as it appears in temporary file names (letters, digits and '-'). */
-export const HOST_TAG = hostname().replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63) || 'host';
+export const HOST_TAG =
+  hostname()
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 63) || 'host';
 
 /**
  * `.<name>~<host>~<pid>~<random>.tmp`: who wrote a temporary file, so that a worker starting

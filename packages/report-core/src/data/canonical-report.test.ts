@@ -26,7 +26,8 @@ function publishedTexts(report: Report): { id: string; text: string }[] {
     { id: 'meta.scope', text: report.meta.scope },
     { id: report.ideology.id, text: report.ideology.text },
   ];
-  for (const goal of report.goals) out.push({ id: goal.id, text: goal.subject }, { id: goal.id, text: goal.target });
+  for (const goal of report.goals)
+    out.push({ id: goal.id, text: goal.subject }, { id: goal.id, text: goal.target });
   for (const chapter of report.chapters) {
     if (chapter.title !== null) out.push({ id: chapter.id, text: chapter.title });
     for (const section of chapter.sections) {
@@ -78,7 +79,8 @@ describe('canonicalReport', () => {
     expect(chapter6?.title).toBeNull();
     const missing = canonicalReport.notes.filter((n) => n.kind === 'missing-in-source');
     for (const chapter of canonicalReport.chapters) {
-      if (chapter.title === null) expect(missing.some((n) => n.nodeIds.includes(chapter.id))).toBe(true);
+      if (chapter.title === null)
+        expect(missing.some((n) => n.nodeIds.includes(chapter.id))).toBe(true);
       for (const section of chapter.sections) {
         const needsNote = section.title === null || section.measures.length === 0;
         if (needsNote) expect(missing.some((n) => n.nodeIds.includes(section.id))).toBe(true);
@@ -94,7 +96,8 @@ describe('every sentence of the source', () => {
   const linesCoveredBy = (kinds: string[]) =>
     new Set(notes.filter((n) => kinds.includes(n.kind)).flatMap((n) => n.sourceLines));
   const provenanceLines = new Map<number, string>();
-  for (const line of canonicalReport.meta.provenance?.lines ?? []) provenanceLines.set(line, 'meta');
+  for (const line of canonicalReport.meta.provenance?.lines ?? [])
+    provenanceLines.set(line, 'meta');
   for (const found of walkNodes(canonicalReport)) {
     const prov = 'provenance' in found.node ? found.node.provenance : undefined;
     for (const line of prov?.lines ?? []) provenanceLines.set(line, found.node.id);
@@ -120,27 +123,43 @@ describe('every sentence of the source', () => {
       const count = publishedSentences.filter((p) => p.s === s).length;
       if (count === 1) {
         const kept = at.filter((line) => !removed.has(line));
-        if (kept.length !== 1) problems.push(`“${s}” at ${at.join(',')}: ${kept.length} copies kept`);
+        if (kept.length !== 1)
+          problems.push(`“${s}” at ${at.join(',')}: ${kept.length} copies kept`);
         continue;
       }
       const covered = at.every((line) => covering(line, s));
-      if (count !== 0 || !covered) problems.push(`“${s}” at ${at.join(',')}: ${count} times in the data`);
+      if (count !== 0 || !covered)
+        problems.push(`“${s}” at ${at.join(',')}: ${count} times in the data`);
     }
     expect(problems).toEqual([]);
   });
 
   it('is the only origin of published text, apart from recorded corrections', () => {
     const correctedSentences = new Set(notes.flatMap((n) => sentences(n.correctedText ?? '')));
-    const invented = publishedSentences.filter((p) => !occurrences.has(p.s) && !correctedSentences.has(p.s));
+    const invented = publishedSentences.filter(
+      (p) => !occurrences.has(p.s) && !correctedSentences.has(p.s),
+    );
     expect(invented).toEqual([]);
   });
 
   it('has every non-empty line accounted for by a node or a note', () => {
-    const noted = linesCoveredBy(['duplicate-removed', 'relocated', 'corrected', 'missing-in-source', 'ambiguous']);
+    const noted = linesCoveredBy([
+      'duplicate-removed',
+      'relocated',
+      'corrected',
+      'missing-in-source',
+      'ambiguous',
+    ]);
     const blockLabels = new Set([11]);
     const unaccounted = lines
       .map((text, i) => ({ line: i + 1, text }))
-      .filter(({ line, text }) => text.trim() !== '' && !provenanceLines.has(line) && !noted.has(line) && !blockLabels.has(line));
+      .filter(
+        ({ line, text }) =>
+          text.trim() !== '' &&
+          !provenanceLines.has(line) &&
+          !noted.has(line) &&
+          !blockLabels.has(line),
+      );
     expect(unaccounted).toEqual([]);
   });
 
@@ -174,7 +193,9 @@ describe('editorial notes', () => {
       for (const text of note.removedText ?? []) {
         const copies = sentences(text);
         const kept = publishedTexts(canonicalReport).flatMap((p) => sentences(p.text));
-        const nearCopyKept = copies.every((s) => kept.includes(s) || kept.some((k) => similar(k, s)));
+        const nearCopyKept = copies.every(
+          (s) => kept.includes(s) || kept.some((k) => similar(k, s)),
+        );
         expect(nearCopyKept, `a copy of “${text}” is kept`).toBe(true);
       }
     }
@@ -182,7 +203,8 @@ describe('editorial notes', () => {
 
   it('name nodes that exist', () => {
     const ids = new Set([...walkNodes(canonicalReport)].map((f) => f.node.id));
-    for (const note of canonicalReport.notes) for (const id of note.nodeIds) expect(ids.has(id)).toBe(true);
+    for (const note of canonicalReport.notes)
+      for (const id of note.nodeIds) expect(ids.has(id)).toBe(true);
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommands } from '../edit/apply-command.js';
 import { parseReportText } from '../parse/parse-report-text.js';
-import { EDITORIAL_COMMANDS, EDITORIAL_DECISIONS, LESHAN_PARSE_OPTIONS } from './editorial-decisions.js';
+import {
+  EDITORIAL_COMMANDS,
+  EDITORIAL_DECISIONS,
+  LESHAN_PARSE_OPTIONS,
+} from './editorial-decisions.js';
 import { EDITORIAL_NOTES } from './editorial-notes.js';
 import { canonicalReport, sourceText } from './index.js';
 
@@ -21,9 +25,18 @@ describe('the editorial decisions', () => {
   });
 
   it('answer every error and warning the parser raises about the source lines', () => {
-    const noted = new Set(canonicalReport.notes.flatMap((n) => [...n.sourceLines, ...n.nodeIds.flatMap((id) => (/^[msc](\d+)$/u.exec(id)?.[1] ?? []))].map(Number)));
+    const noted = new Set(
+      canonicalReport.notes.flatMap((n) =>
+        [...n.sourceLines, ...n.nodeIds.flatMap((id) => /^[msc](\d+)$/u.exec(id)?.[1] ?? [])].map(
+          Number,
+        ),
+      ),
+    );
     for (const d of parsed.diagnostics) {
-      expect(d.lines.some((line) => noted.has(line)), `${d.code} at ${d.lines.join(',')}`).toBe(true);
+      expect(
+        d.lines.some((line) => noted.has(line)),
+        `${d.code} at ${d.lines.join(',')}`,
+      ).toBe(true);
     }
   });
 

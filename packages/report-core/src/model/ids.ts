@@ -6,9 +6,12 @@ export const NodeIdSchema = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: '编号只能由小写字母、数字和单个连字符组成 (id must be lower-case letters, digits and single hyphens)',
+    error:
+      '编号只能由小写字母、数字和单个连字符组成 (id must be lower-case letters, digits and single hyphens)',
   })
-  .describe('Stable node id: unique in the report, unchanged by reordering or editing, usable in a URL.');
+  .describe(
+    'Stable node id: unique in the report, unchanged by reordering or editing, usable in a URL.',
+  );
 export type NodeId = z.infer<typeof NodeIdSchema>;
 
 /** Line numbers (1-based) of the source text a node was read from. */
@@ -17,7 +20,9 @@ export const ProvenanceSchema = z
     lines: z
       .array(z.int().min(1))
       .min(1)
-      .describe('1-based line numbers in the shipped source text (src/data/source/leshan-report-source.txt).'),
+      .describe(
+        '1-based line numbers in the shipped source text (src/data/source/leshan-report-source.txt).',
+      ),
   })
   .describe('Where in the source document this node comes from.');
 export type Provenance = z.infer<typeof ProvenanceSchema>;

@@ -38,13 +38,22 @@ export const IndicatorSchema = z
       .number()
       .refine(Number.isFinite, { error: '数值必须是有限数 (value must be a finite number)' })
       .describe('The target in the base unit, magnitude words applied: 2000亿元 → 200000000000.'),
-    unit: z.string().min(1).max(20).describe('Base unit without magnitude word: 元, 公里, 立方米, %, 个, 倍 …'),
+    unit: z
+      .string()
+      .min(1)
+      .max(20)
+      .describe('Base unit without magnitude word: 元, 公里, 立方米, %, 个, 倍 …'),
     comparator: ComparatorSchema,
     baseline: BaselineSchema.optional(),
-    raw: z.string().min(1).describe("The exact substring of the measure's text this target was read from."),
+    raw: z
+      .string()
+      .min(1)
+      .describe("The exact substring of the measure's text this target was read from."),
     aspirational: z
       .boolean()
-      .describe('true when the wording is aspirational (力争, 争创, 努力); false when binding (确保) or plain.'),
+      .describe(
+        'true when the wording is aspirational (力争, 争创, 努力); false when binding (确保) or plain.',
+      ),
   })
   .describe('A quantitative target inside a measure’s text.');
 export type Indicator = z.infer<typeof IndicatorSchema>;

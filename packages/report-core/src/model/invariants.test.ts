@@ -43,7 +43,11 @@ describe('ReportSchema invariants', () => {
       chapter(r, 6).number = 8;
       chapter(r, 7).number = 9;
     });
-    expect(issues.map((i) => i.path)).toEqual(['chapters.5.number', 'chapters.6.number', 'chapters.7.number']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.5.number',
+      'chapters.6.number',
+      'chapters.7.number',
+    ]);
     expect(issues[0]?.message.zh).toContain('应为 6');
     expect(issues[0]?.message.en).toContain('without gaps');
   });
@@ -53,7 +57,9 @@ describe('ReportSchema invariants', () => {
       firstMeasure(r, 0, 0, 2).text = firstMeasure(r).text;
     });
     expect(issues.map((i) => i.path)).toContain('chapters.0.sections.0.measures.2.text');
-    expect(issues.find((i) => i.path.endsWith('measures.2.text'))?.message.en).toContain('identical');
+    expect(issues.find((i) => i.path.endsWith('measures.2.text'))?.message.en).toContain(
+      'identical',
+    );
   });
 
   it("reject an indicator whose substring is not in its measure's text", () => {
@@ -77,7 +83,9 @@ describe('ReportSchema invariants', () => {
     const issues = issuesAfter((r) => {
       firstMeasure(r).provenance = { lines: [9999] };
     });
-    expect(issues.map((i) => i.path)).toEqual(['chapters.0.sections.0.measures.0.provenance.lines.0']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.0.sections.0.measures.0.provenance.lines.0',
+    ]);
     expect(issues[0]?.message.zh).toContain('超出原文行数 301');
   });
 
@@ -85,7 +93,9 @@ describe('ReportSchema invariants', () => {
     const issues = issuesAfter((r) => {
       firstMeasure(r).tracking.progress = 101;
     });
-    expect(issues.map((i) => i.path)).toEqual(['chapters.0.sections.0.measures.0.tracking.progress']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.0.sections.0.measures.0.tracking.progress',
+    ]);
     expect(issues[0]?.message).toEqual({
       zh: '进度不能大于 100',
       en: 'progress must be at most 100',

@@ -25,12 +25,20 @@ export const EditorialNoteSchema = z
     kind: NoteKindSchema,
     status: NoteStatusSchema,
     nodeIds: z.array(NodeIdSchema).describe('The report nodes the note concerns.'),
-    sourceLines: z.array(z.int().min(1)).describe('1-based lines of the source text the repair concerns.'),
+    sourceLines: z
+      .array(z.int().min(1))
+      .describe('1-based lines of the source text the repair concerns.'),
     removedText: z
       .array(z.string().min(1))
       .optional()
-      .describe('For removed duplicates: the paragraphs that were dropped, as they read in the source.'),
-    originalText: z.string().min(1).optional().describe('For corrections: the text as the source has it.'),
+      .describe(
+        'For removed duplicates: the paragraphs that were dropped, as they read in the source.',
+      ),
+    originalText: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('For corrections: the text as the source has it.'),
     correctedText: z.string().min(1).optional().describe('For corrections: the text as published.'),
     reasoning: z.string().min(1).max(4000).describe('Why the repair was made, in Chinese.'),
   })

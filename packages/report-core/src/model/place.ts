@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { NodeIdSchema } from './ids.js';
 
 export const PlaceKindSchema = z
-  .enum(['district', 'county', 'county-city', 'development-zone', 'town', 'area', 'base', 'facility'])
-  .describe('district 区, county 县, county-city 县级市, development-zone 开发区, town 镇/片区, area 区域, base 产业基地, facility 设施.');
+  .enum([
+    'district',
+    'county',
+    'county-city',
+    'development-zone',
+    'town',
+    'area',
+    'base',
+    'facility',
+  ])
+  .describe(
+    'district 区, county 县, county-city 县级市, development-zone 开发区, town 镇/片区, area 区域, base 产业基地, facility 设施.',
+  );
 export type PlaceKind = z.infer<typeof PlaceKindSchema>;
 
 export const PlaceSchema = z

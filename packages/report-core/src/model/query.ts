@@ -62,8 +62,10 @@ export function* walkNodes(report: Report): Generator<FoundNode> {
       yield { kind: 'section', node: section, chapter };
       for (const measure of section.measures) {
         yield { kind: 'measure', node: measure, section, chapter };
-        for (const node of measure.indicators) yield { kind: 'indicator', node, measure, section, chapter };
-        for (const node of measure.tracking.updates) yield { kind: 'update', node, measure, section, chapter };
+        for (const node of measure.indicators)
+          yield { kind: 'indicator', node, measure, section, chapter };
+        for (const node of measure.tracking.updates)
+          yield { kind: 'update', node, measure, section, chapter };
       }
     }
   }

@@ -3,7 +3,9 @@ import { NodeIdSchema } from './ids.js';
 
 export const TrackingStatusSchema = z
   .enum(['not-started', 'in-progress', 'completed', 'delayed', 'unverified'])
-  .describe('not-started 未开始, in-progress 推进中, completed 已完成, delayed 滞后, unverified 待核实.');
+  .describe(
+    'not-started 未开始, in-progress 推进中, completed 已完成, delayed 滞后, unverified 待核实.',
+  );
 export type TrackingStatus = z.infer<typeof TrackingStatusSchema>;
 
 export const TRACKING_STATUS_LABELS: Record<TrackingStatus, { zh: string; en: string }> = {
@@ -20,7 +22,9 @@ export const ProgressSchema = z
   .max(100, { error: '进度不能大于 100 (progress must be at most 100)' })
   .describe('Share of the measure done, 0–100.');
 
-export const IsoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)' });
+export const IsoDateSchema = z.iso.date({
+  error: '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)',
+});
 
 export const EvidenceUrlSchema = z
   .url({
@@ -34,7 +38,11 @@ export const ProgressUpdateSchema = z
   .object({
     id: NodeIdSchema,
     date: IsoDateSchema.describe('The day the progress was observed (YYYY-MM-DD).'),
-    note: z.string().trim().min(1, { error: '进展说明不能为空 (the note must not be empty)' }).max(4000),
+    note: z
+      .string()
+      .trim()
+      .min(1, { error: '进展说明不能为空 (the note must not be empty)' })
+      .max(4000),
     progress: ProgressSchema.optional(),
     status: TrackingStatusSchema.optional(),
     evidenceUrl: EvidenceUrlSchema.optional(),

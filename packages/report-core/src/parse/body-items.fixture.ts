@@ -15,7 +15,14 @@ export function bodyItems(script: readonly string[]): BodyItem[] {
     }
     line += 2;
     const kind = entry.endsWith('。') ? 'measure' : 'heading';
-    out.push({ kind, line, text: entry, nodeId: `${kind === 'measure' ? 'm' : 's'}${line}`, chapterId: `c${chapter}`, sourceChapter: chapter });
+    out.push({
+      kind,
+      line,
+      text: entry,
+      nodeId: `${kind === 'measure' ? 'm' : 's'}${line}`,
+      chapterId: `c${chapter}`,
+      sourceChapter: chapter,
+    });
   }
   return out;
 }

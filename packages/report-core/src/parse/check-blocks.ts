@@ -11,20 +11,50 @@ export interface BlockCheck {
 /** Parts of the document that are missing, or that took in more lines than they should. */
 export function checkBlocks(front: FrontMatter, chapterCount: number): BlockCheck {
   const out: BlockCheck = { diagnostics: [], coveredPaths: new Set() };
-  const missing = (path: string | undefined, severity: 'error' | 'warning', zh: string, en: string): void => {
+  const missing = (
+    path: string | undefined,
+    severity: 'error' | 'warning',
+    zh: string,
+    en: string,
+  ): void => {
     out.diagnostics.push(
-      diagnostic('missing-block', severity, {
-        zh: `原文中没有找到${zh}：请补上，或确认原文确实没有。`,
-        en: `no ${en} was found in the source: add it, or confirm that the source has none.`,
-      }, []),
+      diagnostic(
+        'missing-block',
+        severity,
+        {
+          zh: `原文中没有找到${zh}：请补上，或确认原文确实没有。`,
+          en: `no ${en} was found in the source: add it, or confirm that the source has none.`,
+        },
+        [],
+      ),
     );
     if (path !== undefined) out.coveredPaths.add(path);
   };
-  if (front.title === undefined) missing('meta.title', 'error', '报告标题（第一行文字）', 'report title (the first line of text)');
-  if (front.scope === undefined) missing('meta.scope', 'error', '范围行（如“今后五年工作”）', 'scope line (such as 今后五年工作)');
-  if (front.goals.length === 0) missing(undefined, 'warning', '“主要目标”及其目标', 'main goals block (主要目标)');
-  if (front.ideology === undefined) missing('ideology.text', 'error', '“指导思想”段落', 'guiding ideology paragraph (指导思想)');
-  if (chapterCount === 0) missing(undefined, 'warning', '任何章节编号（如“1”“一、”“第一章”）', 'chapter marker (such as 1, 一、 or 第一章)');
+  if (front.title === undefined)
+    missing(
+      'meta.title',
+      'error',
+      '报告标题（第一行文字）',
+      'report title (the first line of text)',
+    );
+  if (front.scope === undefined)
+    missing(
+      'meta.scope',
+      'error',
+      '范围行（如“今后五年工作”）',
+      'scope line (such as 今后五年工作)',
+    );
+  if (front.goals.length === 0)
+    missing(undefined, 'warning', '“主要目标”及其目标', 'main goals block (主要目标)');
+  if (front.ideology === undefined)
+    missing('ideology.text', 'error', '“指导思想”段落', 'guiding ideology paragraph (指导思想)');
+  if (chapterCount === 0)
+    missing(
+      undefined,
+      'warning',
+      '任何章节编号（如“1”“一、”“第一章”）',
+      'chapter marker (such as 1, 一、 or 第一章)',
+    );
 
   // The ideology is one paragraph; more lines may mean chapters without markers were taken in.
   const ideologyLines = front.ideology?.provenance?.lines ?? [];

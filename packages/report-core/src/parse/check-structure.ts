@@ -13,11 +13,16 @@ export function checkChapterNumbers(markers: readonly ChapterMarkerInfo[]): Diag
   for (const marker of markers) {
     const expected = (previous?.sourceNumber ?? 0) + 1;
     const lines = previous === undefined ? [marker.line] : [previous.line, marker.line];
-    const ids = previous === undefined ? [marker.chapterId] : [previous.chapterId, marker.chapterId];
+    const ids =
+      previous === undefined ? [marker.chapterId] : [previous.chapterId, marker.chapterId];
     const after = previous === undefined ? '开头' : `第${previous.sourceNumber}章之后`;
-    const afterEn = previous === undefined ? 'at the start' : `after chapter ${previous.sourceNumber}`;
+    const afterEn =
+      previous === undefined ? 'at the start' : `after chapter ${previous.sourceNumber}`;
     if (marker.sourceNumber > expected) {
-      const missing = expected === marker.sourceNumber - 1 ? `${expected}` : `${expected}–${marker.sourceNumber - 1}`;
+      const missing =
+        expected === marker.sourceNumber - 1
+          ? `${expected}`
+          : `${expected}–${marker.sourceNumber - 1}`;
       out.push(
         diagnostic(
           'chapter-number-gap',

@@ -13,13 +13,28 @@ describe('readChapterMarker', () => {
     expect(readChapterMarker('1')).toEqual({ number: 1, title: undefined });
     expect(readChapterMarker('12')).toEqual({ number: 12, title: undefined });
     expect(readChapterMarker('一、')).toEqual({ number: 1, title: undefined });
-    expect(readChapterMarker('三、突出旅游目的地牵引')).toEqual({ number: 3, title: '突出旅游目的地牵引' });
+    expect(readChapterMarker('三、突出旅游目的地牵引')).toEqual({
+      number: 3,
+      title: '突出旅游目的地牵引',
+    });
     expect(readChapterMarker('第二章')).toEqual({ number: 2, title: undefined });
-    expect(readChapterMarker('第十一部分 统筹发展和安全')).toEqual({ number: 11, title: '统筹发展和安全' });
+    expect(readChapterMarker('第十一部分 统筹发展和安全')).toEqual({
+      number: 11,
+      title: '统筹发展和安全',
+    });
     expect(readChapterMarker('（五）')).toEqual({ number: 5, title: undefined });
-    expect(readChapterMarker('(六)加强生态环境保护')).toEqual({ number: 6, title: '加强生态环境保护' });
-    expect(readChapterMarker('4 全面推进乡村振兴')).toEqual({ number: 4, title: '全面推进乡村振兴' });
-    expect(readChapterMarker('2、建强先进制造业体系')).toEqual({ number: 2, title: '建强先进制造业体系' });
+    expect(readChapterMarker('(六)加强生态环境保护')).toEqual({
+      number: 6,
+      title: '加强生态环境保护',
+    });
+    expect(readChapterMarker('4 全面推进乡村振兴')).toEqual({
+      number: 4,
+      title: '全面推进乡村振兴',
+    });
+    expect(readChapterMarker('2、建强先进制造业体系')).toEqual({
+      number: 2,
+      title: '建强先进制造业体系',
+    });
   });
 
   it('does not take numbers that start a sentence or a quantity for markers', () => {
@@ -33,7 +48,9 @@ describe('readChapterMarker', () => {
 
 describe('chineseNumeral', () => {
   it('reads Chinese numerals up to the hundreds', () => {
-    expect(['一', '十', '十二', '二十', '二十三', '一百零五', '两', '7'].map(chineseNumeral)).toEqual([1, 10, 12, 20, 23, 105, 2, 7]);
+    expect(
+      ['一', '十', '十二', '二十', '二十三', '一百零五', '两', '7'].map(chineseNumeral),
+    ).toEqual([1, 10, 12, 20, 23, 105, 2, 7]);
     expect(chineseNumeral('五年')).toBeUndefined();
   });
 });
@@ -50,7 +67,10 @@ describe('endsSentence', () => {
 
 describe('splitSentences', () => {
   it('splits a paragraph after each sentence end', () => {
-    expect(splitSentences('落实“三孩”生育政策。巩固全国双拥模范城创建成果。')).toEqual(['落实“三孩”生育政策。', '巩固全国双拥模范城创建成果。']);
+    expect(splitSentences('落实“三孩”生育政策。巩固全国双拥模范城创建成果。')).toEqual([
+      '落实“三孩”生育政策。',
+      '巩固全国双拥模范城创建成果。',
+    ]);
     expect(splitSentences('没有句号')).toEqual(['没有句号']);
     expect(splitSentences('他说：“好！”然后走了。')).toEqual(['他说：“好！”', '然后走了。']);
   });
@@ -60,7 +80,10 @@ describe('readBlockLabel', () => {
   it('recognises the two block labels, the ideology with its text after a colon', () => {
     expect(readBlockLabel('主要目标')).toEqual({ kind: 'goals' });
     expect(readBlockLabel('指导思想')).toEqual({ kind: 'ideology', rest: undefined });
-    expect(readBlockLabel('指导思想：高举旗帜。')).toEqual({ kind: 'ideology', rest: '高举旗帜。' });
+    expect(readBlockLabel('指导思想：高举旗帜。')).toEqual({
+      kind: 'ideology',
+      rest: '高举旗帜。',
+    });
     expect(readBlockLabel('主要目标任务')).toBeUndefined();
   });
 });

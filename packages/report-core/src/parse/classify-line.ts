@@ -1,7 +1,18 @@
 // How a normalised line reads: a chapter marker, a block label, or text with or without an end.
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百]+';
 const CN_NUMERAL_ONLY = new RegExp(`^${CN_NUMERAL}$`, 'u');

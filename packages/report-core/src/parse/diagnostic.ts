@@ -24,16 +24,22 @@ export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;
 
 export const DiagnosticSeveritySchema = z
   .enum(['error', 'warning', 'info'])
-  .describe('error: the report cannot be published as parsed; warning: an editor must decide; info: worth a look.');
+  .describe(
+    'error: the report cannot be published as parsed; warning: an editor must decide; info: worth a look.',
+  );
 export type DiagnosticSeverity = z.infer<typeof DiagnosticSeveritySchema>;
 
 export const DiagnosticSchema = z
   .object({
     code: DiagnosticCodeSchema,
     severity: DiagnosticSeveritySchema,
-    message: MessageSchema.describe('What was found and what the editor must decide, in Chinese and English.'),
+    message: MessageSchema.describe(
+      'What was found and what the editor must decide, in Chinese and English.',
+    ),
     lines: z.array(z.int().min(1)).describe('1-based source lines concerned, ascending.'),
-    nodeIds: z.array(z.string()).describe('Ids of the parsed nodes concerned (they exist in the parsed report).'),
+    nodeIds: z
+      .array(z.string())
+      .describe('Ids of the parsed nodes concerned (they exist in the parsed report).'),
   })
   .describe('One finding of the parser about the source text.');
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;

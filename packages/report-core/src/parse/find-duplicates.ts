@@ -4,7 +4,10 @@ import { splitSentences } from './classify-line.js';
 import type { BodyItem } from './parse-chapters.js';
 
 /** Items grouped by a key, in first-seen order; only groups of two or more. */
-function groupsOf(items: readonly BodyItem[], keys: (item: BodyItem) => readonly string[]): [string, BodyItem[]][] {
+function groupsOf(
+  items: readonly BodyItem[],
+  keys: (item: BodyItem) => readonly string[],
+): [string, BodyItem[]][] {
   const groups = new Map<string, BodyItem[]>();
   for (const item of items) {
     for (const key of new Set(keys(item))) {
@@ -21,14 +24,23 @@ function where(group: readonly BodyItem[]): { zh: string; en: string; crossChapt
   const lines = group.map((g) => g.line);
   const zh = group.map((g) => `第${g.line}行（第${g.sourceChapter}章）`).join('、');
   const en = group.map((g) => `line ${g.line} (chapter ${g.sourceChapter})`).join(', ');
-  return chapters.length > 1 ? { zh, en, crossChapter: true } : { zh: `第${lines.join('、')}行（同在第${group[0]?.sourceChapter ?? ''}章）`, en: `lines ${lines.join(', ')} (all in chapter ${group[0]?.sourceChapter ?? ''})`, crossChapter: false };
+  return chapters.length > 1
+    ? { zh, en, crossChapter: true }
+    : {
+        zh: `第${lines.join('、')}行（同在第${group[0]?.sourceChapter ?? ''}章）`,
+        en: `lines ${lines.join(', ')} (all in chapter ${group[0]?.sourceChapter ?? ''})`,
+        crossChapter: false,
+      };
 }
 
 /**
  * Headings, measures and sentences that occur more than once. Items in `explained` (copies
  * inside a repeated block, reported there) are left out so each problem is reported once.
  */
-export function findDuplicates(body: readonly BodyItem[], explained: ReadonlySet<number>): Diagnostic[] {
+export function findDuplicates(
+  body: readonly BodyItem[],
+  explained: ReadonlySet<number>,
+): Diagnostic[] {
   const items = body.filter((_, i) => !explained.has(i));
   const headings = items.filter((item) => item.kind === 'heading');
   const measures = items.filter((item) => item.kind === 'measure');

@@ -4,7 +4,12 @@ import { findNearDuplicates } from './find-near-duplicates.js';
 
 describe('findNearDuplicates', () => {
   it('finds a garbled copy of a sentence and names the later one as the copy', () => {
-    const body = bodyItems(['节', '积极开展近零碳社区、景区、校园试点建设。', '推进五大工程。', '加强开展近零碳社区、景区、校园试点建设。']);
+    const body = bodyItems([
+      '节',
+      '积极开展近零碳社区、景区、校园试点建设。',
+      '推进五大工程。',
+      '加强开展近零碳社区、景区、校园试点建设。',
+    ]);
     const [d] = findNearDuplicates(body);
     expect(d).toMatchObject({ code: 'near-duplicate', lines: [5, 9], nodeIds: ['m5', 'm9'] });
     expect(d?.message.zh).toContain('第9行');
@@ -12,7 +17,14 @@ describe('findNearDuplicates', () => {
   });
 
   it('does not report identical texts, short texts or sentences that merely share words', () => {
-    const body = bodyItems(['节', '坚持依法行政，建设法治政府。', '强化正风肃纪，建设廉洁政府。', '坚持依法行政，建设法治政府。', '建设。', '建成。']);
+    const body = bodyItems([
+      '节',
+      '坚持依法行政，建设法治政府。',
+      '强化正风肃纪，建设廉洁政府。',
+      '坚持依法行政，建设法治政府。',
+      '建设。',
+      '建成。',
+    ]);
     expect(findNearDuplicates(body)).toEqual([]);
   });
 

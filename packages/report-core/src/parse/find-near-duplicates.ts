@@ -18,17 +18,28 @@ export interface NearDuplicateOptions {
   maxEditLength: number;
 }
 
-const DEFAULTS: NearDuplicateOptions = { minSimilarity: 0.85, maxPostings: 32, maxCandidates: 4, minLength: 8, maxLength: 4000, maxEditLength: 500 };
+const DEFAULTS: NearDuplicateOptions = {
+  minSimilarity: 0.85,
+  maxPostings: 32,
+  maxCandidates: 4,
+  minLength: 8,
+  maxLength: 4000,
+  maxEditLength: 500,
+};
 
 /**
  * Measures that read almost like another (加强开展… vs 积极开展…): a garbled copy. Exact
  * repeats are left to the duplicate checks. Texts are bucketed by bigram, each compared only
  * with a few candidates that share the most bigrams, so the work grows linearly with the text.
  */
-export function findNearDuplicates(body: readonly BodyItem[], options: Partial<NearDuplicateOptions> = {}): Diagnostic[] {
+export function findNearDuplicates(
+  body: readonly BodyItem[],
+  options: Partial<NearDuplicateOptions> = {},
+): Diagnostic[] {
   const o = { ...DEFAULTS, ...options };
   const distinct = new Map<string, BodyItem>();
-  for (const item of body) if (item.kind === 'measure' && !distinct.has(item.text)) distinct.set(item.text, item);
+  for (const item of body)
+    if (item.kind === 'measure' && !distinct.has(item.text)) distinct.set(item.text, item);
 
   const seen: { item: BodyItem; chars: string[]; grams: Set<string> }[] = [];
   const postings = new Map<string, number[]>();
@@ -53,7 +64,10 @@ export function findNearDuplicates(body: readonly BodyItem[], options: Partial<N
       // Dice first: linear and cheap; the banded edit distance only for pairs that pass it.
       const overlap = dice(grams, candidate.grams);
       if (overlap < 2 * o.minSimilarity - 1) continue;
-      const similarity = longer > o.maxEditLength ? overlap : editSimilarity(candidate.chars, chars, o.minSimilarity);
+      const similarity =
+        longer > o.maxEditLength
+          ? overlap
+          : editSimilarity(candidate.chars, chars, o.minSimilarity);
       if (similarity < o.minSimilarity) continue;
       out.push(nearDuplicate(candidate.item, item, similarity));
       break;

@@ -50,12 +50,19 @@ function span(body: readonly BodyItem[], from: number, to: number): BodyItem[] {
   return body.slice(from, to);
 }
 
-function adjacentRepeat(body: readonly BodyItem[], start: number, copyStart: number, end: number): Diagnostic {
+function adjacentRepeat(
+  body: readonly BodyItem[],
+  start: number,
+  copyStart: number,
+  end: number,
+): Diagnostic {
   const block = span(body, start, copyStart);
   const copies = span(body, copyStart, end);
   const times = copies.length / block.length;
   const timesZh = Number.isInteger(times) ? `${times}遍` : `${Math.floor(times)}遍多`;
-  const timesEn = Number.isInteger(times) ? `${times} more time${times === 1 ? '' : 's'}` : `more than ${Math.floor(times)} more times`;
+  const timesEn = Number.isInteger(times)
+    ? `${times} more time${times === 1 ? '' : 's'}`
+    : `more than ${Math.floor(times)} more times`;
   const blockLines = formatLines(block.map((b) => b.line));
   const copyLines = formatLines(copies.map((b) => b.line));
   return diagnostic(
@@ -70,15 +77,24 @@ function adjacentRepeat(body: readonly BodyItem[], start: number, copyStart: num
   );
 }
 
-function distantRepeat(body: readonly BodyItem[], start: number, copyStart: number, length: number): Diagnostic {
+function distantRepeat(
+  body: readonly BodyItem[],
+  start: number,
+  copyStart: number,
+  length: number,
+): Diagnostic {
   const block = span(body, start, start + length);
   const copies = span(body, copyStart, copyStart + length);
   const blockLines = formatLines(block.map((b) => b.line));
   const copyLines = formatLines(copies.map((b) => b.line));
   const chaptersA = [...new Set(block.map((b) => b.sourceChapter))].join('、');
   const chaptersB = [...new Set(copies.map((b) => b.sourceChapter))].join('、');
-  const where = chaptersA === chaptersB ? `同在第${chaptersA}章` : `分别在第${chaptersA}章和第${chaptersB}章`;
-  const whereEn = chaptersA === chaptersB ? `both in chapter ${chaptersA}` : `in chapter ${chaptersA} and chapter ${chaptersB}`;
+  const where =
+    chaptersA === chaptersB ? `同在第${chaptersA}章` : `分别在第${chaptersA}章和第${chaptersB}章`;
+  const whereEn =
+    chaptersA === chaptersB
+      ? `both in chapter ${chaptersA}`
+      : `in chapter ${chaptersA} and chapter ${chaptersB}`;
   return diagnostic(
     'repeated-block',
     'error',

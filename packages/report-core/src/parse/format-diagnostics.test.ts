@@ -5,7 +5,12 @@ import { formatDiagnosticsTable } from './format-diagnostics.js';
 describe('formatDiagnosticsTable', () => {
   it('prints one aligned row per diagnostic with severity, code, lines and the Chinese message', () => {
     const table = formatDiagnosticsTable([
-      diagnostic('heading-without-measures', 'warning', { zh: '节标题下面没有举措', en: 'no measures' }, [82]),
+      diagnostic(
+        'heading-without-measures',
+        'warning',
+        { zh: '节标题下面没有举措', en: 'no measures' },
+        [82],
+      ),
       diagnostic('repeated-block', 'error', { zh: '重复', en: 'repeated' }, [128, 130, 132, 134]),
     ]);
     const lines = table.split('\n');
@@ -15,7 +20,12 @@ describe('formatDiagnosticsTable', () => {
   });
 
   it('cuts a long list of lines short and prints an empty table for no diagnostics', () => {
-    const many = diagnostic('duplicate-sentence', 'error', { zh: '重复', en: 'x' }, Array.from({ length: 64 }, (_, i) => 10 + i * 300));
+    const many = diagnostic(
+      'duplicate-sentence',
+      'error',
+      { zh: '重复', en: 'x' },
+      Array.from({ length: 64 }, (_, i) => 10 + i * 300),
+    );
     expect(formatDiagnosticsTable([many])).toContain('…');
     expect(formatDiagnosticsTable([]).split('\n')).toHaveLength(4);
   });

@@ -3,7 +3,9 @@ import { cleanLine, isCjk, normaliseLine, splitSourceLines } from './normalise-t
 
 describe('normaliseLine', () => {
   it('writes half-width punctuation next to Chinese text as full-width', () => {
-    expect(normaliseLine('深入实施河(湖)长制,推进治理:一是;二是!行吗?')).toBe('深入实施河（湖）长制，推进治理：一是；二是！行吗？');
+    expect(normaliseLine('深入实施河(湖)长制,推进治理:一是;二是!行吗?')).toBe(
+      '深入实施河（湖）长制，推进治理：一是；二是！行吗？',
+    );
   });
 
   it('leaves half-width punctuation between Latin letters and digits alone', () => {
@@ -17,11 +19,15 @@ describe('normaliseLine', () => {
   });
 
   it('reads full-width digits, letters and ％ as ASCII', () => {
-    expect(normaliseLine('新建农村公路６０００公里，覆盖率提高到８０％，Ｎ个')).toBe('新建农村公路6000公里，覆盖率提高到80%，N个');
+    expect(normaliseLine('新建农村公路６０００公里，覆盖率提高到８０％，Ｎ个')).toBe(
+      '新建农村公路6000公里，覆盖率提高到80%，N个',
+    );
   });
 
   it('drops stray spaces between Chinese characters and around Chinese punctuation', () => {
-    expect(normaliseLine('  建设 创新型　城市 ， 推动  发展。 ')).toBe('建设创新型城市，推动发展。');
+    expect(normaliseLine('  建设 创新型　城市 ， 推动  发展。 ')).toBe(
+      '建设创新型城市，推动发展。',
+    );
   });
 
   it('keeps one space where asked (the title), collapsing runs', () => {

@@ -52,7 +52,9 @@ export function normaliseLine(raw: string, options: { keepSpaces?: boolean } = {
 
 /** Both forms of a line at once: with single spaces kept (`spaced`) and without stray ones (`text`). */
 export function normaliseForms(raw: string): { spaced: string; text: string } {
-  const cleaned = cleanLine(raw).replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode((c.codePointAt(0) ?? 0) - 0xfee0));
+  const cleaned = cleanLine(raw).replace(FULL_WIDTH_ALNUM, (c) =>
+    String.fromCharCode((c.codePointAt(0) ?? 0) - 0xfee0),
+  );
   // Most lines have nothing to widen and no space: skip the per-character passes.
   if (!/[,():;!?. ]/u.test(cleaned)) return { spaced: cleaned, text: cleaned };
   const widened = mapWithSolidNeighbours(Array.from(cleaned), (c, before, after) => {
@@ -63,7 +65,9 @@ export function normaliseForms(raw: string): { spaced: string; text: string } {
   });
   const spaced = widened.join('');
   if (!spaced.includes(' ')) return { spaced, text: spaced };
-  const text = mapWithSolidNeighbours(widened, (c, before, after) => (c === ' ' && isCjk(before) && isCjk(after) ? '' : c)).join('');
+  const text = mapWithSolidNeighbours(widened, (c, before, after) =>
+    c === ' ' && isCjk(before) && isCjk(after) ? '' : c,
+  ).join('');
   return { spaced, text };
 }
 

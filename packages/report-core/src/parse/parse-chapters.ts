@@ -87,9 +87,21 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
     closeChapter();
     const sourceChapter = out.markers[out.markers.length - 1]?.sourceNumber ?? chapter.number;
     if (!isMeasure) {
-      section = { id: `s${line.line}`, title: line.text, measures: [], provenance: { lines: [line.line] } };
+      section = {
+        id: `s${line.line}`,
+        title: line.text,
+        measures: [],
+        provenance: { lines: [line.line] },
+      };
       chapter.sections.push(section);
-      out.body.push({ kind: 'heading', line: line.line, text: line.text, nodeId: section.id, chapterId: chapter.id, sourceChapter });
+      out.body.push({
+        kind: 'heading',
+        line: line.line,
+        text: line.text,
+        nodeId: section.id,
+        chapterId: chapter.id,
+        sourceChapter,
+      });
       continue;
     }
     if (section === undefined) {
@@ -110,8 +122,22 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
       );
     }
     const id = `m${line.line}`;
-    section.measures.push({ id, text: line.text, indicators: [], places: [], tracking: emptyTracking(), provenance: { lines: [line.line] } });
-    out.body.push({ kind: 'measure', line: line.line, text: line.text, nodeId: id, chapterId: chapter.id, sourceChapter });
+    section.measures.push({
+      id,
+      text: line.text,
+      indicators: [],
+      places: [],
+      tracking: emptyTracking(),
+      provenance: { lines: [line.line] },
+    });
+    out.body.push({
+      kind: 'measure',
+      line: line.line,
+      text: line.text,
+      nodeId: id,
+      chapterId: chapter.id,
+      sourceChapter,
+    });
   }
   closeChapter();
   return out;

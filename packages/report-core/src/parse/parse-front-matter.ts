@@ -18,7 +18,14 @@ export interface FrontMatter {
  * (subject and target on two lines, or on one line split by a colon) and the 指导思想 paragraph.
  */
 export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatter {
-  const out: FrontMatter = { title: undefined, subtitle: undefined, scope: undefined, goals: [], ideology: undefined, diagnostics: [] };
+  const out: FrontMatter = {
+    title: undefined,
+    subtitle: undefined,
+    scope: undefined,
+    goals: [],
+    ideology: undefined,
+    diagnostics: [],
+  };
   let phase: 'head' | 'goals' | 'ideology' = 'head';
   const goalLines: SourceLine[] = [];
   const ideologyLines: number[] = [];
@@ -65,11 +72,22 @@ export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatter {
       pending = undefined;
     }
   }
-  if (pending !== undefined) out.diagnostics.push(unrecognised(pending, '主要目标（缺少与之配对的目标）', 'the main goals (no target to pair it with)'));
+  if (pending !== undefined)
+    out.diagnostics.push(
+      unrecognised(
+        pending,
+        '主要目标（缺少与之配对的目标）',
+        'the main goals (no target to pair it with)',
+      ),
+    );
 
   if (ideologyParts.length > 0) {
     // A paragraph wrapped over several lines reads as one; Chinese joins without spaces.
-    out.ideology = { id: 'ideology', text: ideologyParts.join(''), provenance: { lines: ideologyLines } };
+    out.ideology = {
+      id: 'ideology',
+      text: ideologyParts.join(''),
+      provenance: { lines: ideologyLines },
+    };
   }
   return out;
 }

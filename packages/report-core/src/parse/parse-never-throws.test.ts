@@ -9,8 +9,36 @@ import { parseReportText } from './parse-report-text.js';
 // Pieces that steer random text into the parser's branches: markers, labels, sentence ends, controls.
 const piece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('\n', '\r\n', '\r', '\n\n', '。', '，', ',', '(', '）', ' ', '\u3000', '\ufeff', '\u0000', '\ud800', '\udc00'),
-  fc.constantFrom('1', '７', '一、', '第三章', '（二）', '(四)', '主要目标', '指导思想：', '——副标题——', '建设城市', '争创示范市'),
+  fc.constantFrom(
+    '\n',
+    '\r\n',
+    '\r',
+    '\n\n',
+    '。',
+    '，',
+    ',',
+    '(',
+    '）',
+    ' ',
+    '\u3000',
+    '\ufeff',
+    '\u0000',
+    '\ud800',
+    '\udc00',
+  ),
+  fc.constantFrom(
+    '1',
+    '７',
+    '一、',
+    '第三章',
+    '（二）',
+    '(四)',
+    '主要目标',
+    '指导思想：',
+    '——副标题——',
+    '建设城市',
+    '争创示范市',
+  ),
   fc.constantFrom(...sourceText.split('\n').filter((l) => l !== '')),
 );
 const documents = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
@@ -32,7 +60,8 @@ describe('parseReportText on arbitrary input', () => {
         const { report, diagnostics } = parseReportText(text);
         for (const d of diagnostics) {
           expect(DiagnosticSchema.safeParse(d).success).toBe(true);
-          for (const line of d.lines) expect(line).toBeLessThanOrEqual(report.meta.source.lineCount);
+          for (const line of d.lines)
+            expect(line).toBeLessThanOrEqual(report.meta.source.lineCount);
         }
         expect(typeof formatDiagnosticsTable(diagnostics)).toBe('string');
       }),
@@ -41,7 +70,12 @@ describe('parseReportText on arbitrary input', () => {
   });
 
   it('handles a 1 MB line, a 1 MB run of dashes and 1 MB of control characters', () => {
-    for (const text of ['建'.repeat(1 << 20), '-'.repeat(1 << 20), '\u0001\ud800'.repeat(1 << 19), `1\n${'标题'.repeat(1 << 19)}。`]) {
+    for (const text of [
+      '建'.repeat(1 << 20),
+      '-'.repeat(1 << 20),
+      '\u0001\ud800'.repeat(1 << 19),
+      `1\n${'标题'.repeat(1 << 19)}。`,
+    ]) {
       const { report } = parseReportText(text);
       expect(report.meta.source.lineCount).toBeGreaterThan(0);
     }

@@ -1,7 +1,11 @@
 import type { Report } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { checkBlocks } from './check-blocks.js';
-import { checkAmbiguousHeadings, checkChapterNumbers, checkEmptySections } from './check-structure.js';
+import {
+  checkAmbiguousHeadings,
+  checkChapterNumbers,
+  checkEmptySections,
+} from './check-structure.js';
 import { readChapterMarker } from './classify-line.js';
 import type { Diagnostic } from './diagnostic.js';
 import { diagnostic } from './diagnostic.js';
@@ -25,7 +29,11 @@ export interface ParseResult {
 }
 
 /** Codes whose node ids explain the schema's "identical measure text" complaints. */
-const DUPLICATE_CODES = new Set(['repeated-block', 'duplicate-sentence', 'sentence-in-two-chapters']);
+const DUPLICATE_CODES = new Set([
+  'repeated-block',
+  'duplicate-sentence',
+  'sentence-in-two-chapters',
+]);
 
 /**
  * Parses a document laid out like the Leshan source (title block, 主要目标, 指导思想, numbered
@@ -37,10 +45,15 @@ export function parseReportText(text: string, options: ParseOptionsInput = {}): 
   const parsedOptions = ParseOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
     diagnostics.push(
-      diagnostic('invalid-options', 'error', {
-        zh: '解析选项无效，已改用默认值（发布机关、年份、地点表等）：请检查传入的选项。',
-        en: 'the parse options are invalid and the defaults were used (issuer, period, places …): check the options passed.',
-      }, []),
+      diagnostic(
+        'invalid-options',
+        'error',
+        {
+          zh: '解析选项无效，已改用默认值（发布机关、年份、地点表等）：请检查传入的选项。',
+          en: 'the parse options are invalid and the defaults were used (issuer, period, places …): check the options passed.',
+        },
+        [],
+      ),
     );
   }
   const opts = parsedOptions.success ? parsedOptions.data : ParseOptionsSchema.parse({});
@@ -66,7 +79,9 @@ export function parseReportText(text: string, options: ParseOptionsInput = {}): 
     ...findNearDuplicates(body.body),
   );
 
-  const headLines = [front.title, front.subtitle, front.scope].flatMap((l) => (l === undefined ? [] : [l.line]));
+  const headLines = [front.title, front.subtitle, front.scope].flatMap((l) =>
+    l === undefined ? [] : [l.line],
+  );
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     id: opts.id ?? `leshan-${opts.period.start}-${opts.period.end}`,
@@ -77,7 +92,12 @@ export function parseReportText(text: string, options: ParseOptionsInput = {}): 
       issuer: opts.issuer,
       period: opts.period,
       language: 'zh-CN',
-      source: { file: opts.file, sha256: sha256Utf8(source), lineCount: rawLines.length, description: opts.description },
+      source: {
+        file: opts.file,
+        sha256: sha256Utf8(source),
+        lineCount: rawLines.length,
+        description: opts.description,
+      },
       ...(headLines.length === 0 ? {} : { provenance: { lines: headLines.sort((a, b) => a - b) } }),
     },
     goals: front.goals,
@@ -87,7 +107,9 @@ export function parseReportText(text: string, options: ParseOptionsInput = {}): 
     notes: [],
   };
 
-  const coveredIds = new Set(diagnostics.filter((d) => DUPLICATE_CODES.has(d.code)).flatMap((d) => d.nodeIds));
+  const coveredIds = new Set(
+    diagnostics.filter((d) => DUPLICATE_CODES.has(d.code)).flatMap((d) => d.nodeIds),
+  );
   diagnostics.push(...schemaDiagnostics(report, { paths: blocks.coveredPaths, ids: coveredIds }));
   return { report, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -17,7 +17,8 @@ function locate(report: Report, path: readonly (string | number)[]): Located {
     if (node === null || typeof node !== 'object') break;
     node = (node as Record<string | number, unknown>)[segment];
     if (node !== null && typeof node === 'object' && 'id' in node && typeof node.id === 'string') {
-      const provenance = 'provenance' in node ? (node.provenance as { lines?: number[] } | undefined) : undefined;
+      const provenance =
+        'provenance' in node ? (node.provenance as { lines?: number[] } | undefined) : undefined;
       found = { id: node.id, lines: provenance?.lines ?? found.lines };
     }
   }

@@ -5,16 +5,23 @@ import { SOURCE_SHA256, sourceText } from '../data/index.js';
 import { sha256Bytes, sha256Utf8 } from './sha256.js';
 
 // Code points of every plane, plus lone surrogates, which TextEncoder writes as U+FFFD.
-const anyUnit = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\ud800', '\udfff'));
+const anyUnit = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  fc.constantFrom('\ud800', '\udfff'),
+);
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 / NIST test vectors', () => {
     expect(sha256Utf8('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(sha256Utf8('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Utf8('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(sha256Utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
       '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
     );
-    expect(sha256Utf8('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(sha256Utf8('a'.repeat(1_000_000))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('pads correctly at every length around the 55/56/64-byte block boundaries', () => {
@@ -31,7 +38,9 @@ describe('sha256', () => {
   it('agrees with node:crypto on arbitrary strings, lone surrogates included', () => {
     fc.assert(
       fc.property(fc.string({ unit: anyUnit, maxLength: 300 }), (text) => {
-        const expected = createHash('sha256').update(Buffer.from(new TextEncoder().encode(text))).digest('hex');
+        const expected = createHash('sha256')
+          .update(Buffer.from(new TextEncoder().encode(text)))
+          .digest('hex');
         expect(sha256Utf8(text)).toBe(expected);
       }),
       { numRuns: 300 },

@@ -8,7 +8,13 @@ function levenshtein(a: readonly string[], b: readonly string[]): number {
   for (let i = 1; i <= a.length; i += 1) {
     const curr = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      curr.push(Math.min((prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1), (prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1));
+      curr.push(
+        Math.min(
+          (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          (prev[j] ?? 0) + 1,
+          (curr[j - 1] ?? 0) + 1,
+        ),
+      );
     }
     prev = curr;
   }
@@ -39,6 +45,12 @@ describe('similarity', () => {
     expect(dice(bigrams(['a', 'b', 'c']), bigrams(['a', 'b', 'c']))).toBe(1);
     expect(dice(bigrams(['a', 'b']), bigrams(['c', 'd']))).toBe(0);
     expect(editSimilarity([], [], 0.85)).toBe(1);
-    expect(editSimilarity(Array.from('推动城市主城区优化发展。'), Array.from('引导重点开发区县转型发展。'), 0.85)).toBe(0);
+    expect(
+      editSimilarity(
+        Array.from('推动城市主城区优化发展。'),
+        Array.from('引导重点开发区县转型发展。'),
+        0.85,
+      ),
+    ).toBe(0);
   });
 });

@@ -19,7 +19,11 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * Levenshtein distance if it is at most `max`, else `max + 1`. Only a band of width 2·max+1
  * around the diagonal is computed, so the cost is O(length · max) rather than O(length²).
  */
-export function boundedEditDistance(a: readonly string[], b: readonly string[], max: number): number {
+export function boundedEditDistance(
+  a: readonly string[],
+  b: readonly string[],
+  max: number,
+): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const over = max + 1;
   let prev = new Array<number>(b.length + 1).fill(over);
@@ -33,7 +37,12 @@ export function boundedEditDistance(a: readonly string[], b: readonly string[], 
     let best = curr[from - 1] ?? over;
     for (let j = from; j <= to; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((prev[j - 1] ?? over) + cost, (prev[j] ?? over) + 1, (curr[j - 1] ?? over) + 1, over);
+      const value = Math.min(
+        (prev[j - 1] ?? over) + cost,
+        (prev[j] ?? over) + 1,
+        (curr[j - 1] ?? over) + 1,
+        over,
+      );
       curr[j] = value;
       if (value < best) best = value;
     }
@@ -45,7 +54,11 @@ export function boundedEditDistance(a: readonly string[], b: readonly string[], 
 }
 
 /** 1 − distance / longer length, or 0 when the texts are further apart than `minSimilarity` allows. */
-export function editSimilarity(a: readonly string[], b: readonly string[], minSimilarity: number): number {
+export function editSimilarity(
+  a: readonly string[],
+  b: readonly string[],
+  minSimilarity: number,
+): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   const max = Math.floor((1 - minSimilarity) * longer);

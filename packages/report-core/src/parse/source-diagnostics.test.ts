@@ -4,17 +4,25 @@ import { DiagnosticSchema } from './diagnostic.js';
 import { parseReportText } from './parse-report-text.js';
 
 const { report, diagnostics } = parseReportText(sourceText);
-const at = (code: string): number[][] => diagnostics.filter((d) => d.code === code).map((d) => d.lines);
+const at = (code: string): number[][] =>
+  diagnostics.filter((d) => d.code === code).map((d) => d.lines);
 
 describe('parseReportText on the Leshan source', () => {
   it('finds the tourism block of lines 128–132 pasted four more times at 134–156', () => {
     const [block] = diagnostics.filter((d) => d.code === 'repeated-block');
-    expect(block?.lines).toEqual([128, 130, 132, ...Array.from({ length: 12 }, (_, i) => 134 + 2 * i)]);
+    expect(block?.lines).toEqual([
+      128,
+      130,
+      132,
+      ...Array.from({ length: 12 }, (_, i) => 134 + 2 * i),
+    ]);
     expect(block?.message.zh).toContain('重复了4遍');
   });
 
   it('finds the chapter-5 block at 224–236 that repeats 276–288', () => {
-    expect(at('repeated-block')[1]).toEqual([224, 226, 228, 230, 232, 234, 236, 276, 278, 280, 282, 284, 286, 288]);
+    expect(at('repeated-block')[1]).toEqual([
+      224, 226, 228, 230, 232, 234, 236, 276, 278, 280, 282, 284, 286, 288,
+    ]);
   });
 
   it('reports the sentences found in two chapters, pair by pair', () => {
@@ -69,7 +77,12 @@ describe('parseReportText on the Leshan source', () => {
   });
 
   it('gives diagnostics that satisfy their schema and name nodes of the parsed report', () => {
-    const ids = new Set(report.chapters.flatMap((c) => [c.id, ...c.sections.flatMap((s) => [s.id, ...s.measures.map((m) => m.id)])]));
+    const ids = new Set(
+      report.chapters.flatMap((c) => [
+        c.id,
+        ...c.sections.flatMap((s) => [s.id, ...s.measures.map((m) => m.id)]),
+      ]),
+    );
     for (const d of diagnostics) {
       expect(DiagnosticSchema.safeParse(d).success).toBe(true);
       for (const id of d.nodeIds) expect(ids.has(id)).toBe(true);

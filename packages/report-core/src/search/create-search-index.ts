@@ -22,7 +22,8 @@ function wordsOf(segmenter: Intl.Segmenter, text: string): Set<string> {
   const words = new Set<string>();
   for (const part of segmenter.segment(text)) {
     // Only CJK words of two or more characters: shorter ones and Latin runs are exact terms already.
-    if (part.isWordLike === true && [...part.segment].length >= 2 && HAS_CJK.test(part.segment)) words.add(part.segment);
+    if (part.isWordLike === true && [...part.segment].length >= 2 && HAS_CJK.test(part.segment))
+      words.add(part.segment);
   }
   return words;
 }
@@ -33,7 +34,10 @@ function pickSegmenter(wanted: boolean): Intl.Segmenter | undefined {
 }
 
 /** Builds the index from an already-collected list of documents (exposed for benchmarks and tests). */
-export function createSearchIndexFromDocs(docs: readonly SearchDoc[], options: CreateSearchIndexOptions = {}): SearchIndex {
+export function createSearchIndexFromDocs(
+  docs: readonly SearchDoc[],
+  options: CreateSearchIndexOptions = {},
+): SearchIndex {
   const parsed = CreateSearchIndexOptionsSchema.safeParse(options);
   const segmenter = pickSegmenter(parsed.success ? parsed.data.segmenter : true);
   const growing = new Map<string, Growing>();
@@ -46,9 +50,13 @@ export function createSearchIndexFromDocs(docs: readonly SearchDoc[], options: C
     // separator (or the end) at titleLength, so no run crosses the cut.
     const normalized = normalizeSearchText(doc.text);
     const whole = (from: number, to: number): string =>
-      from === 0 && to === doc.text.length ? normalized : normalizeSearchText(doc.text.slice(from, to));
+      from === 0 && to === doc.text.length
+        ? normalized
+        : normalizeSearchText(doc.text.slice(from, to));
     const title = indexTerms(doc.titleLength === 0 ? '' : whole(0, doc.titleLength));
-    const body = indexTerms(doc.titleLength >= doc.text.length ? '' : whole(doc.titleLength, doc.text.length));
+    const body = indexTerms(
+      doc.titleLength >= doc.text.length ? '' : whole(doc.titleLength, doc.text.length),
+    );
     const counts = new Map<string, number>();
     for (const term of title.terms) counts.set(term, (counts.get(term) ?? 0) + TITLE_WEIGHT);
     for (const term of body.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -73,7 +81,8 @@ export function createSearchIndexFromDocs(docs: readonly SearchDoc[], options: C
     }
   });
   const postings = new Map<string, Postings>();
-  for (const [term, list] of growing) postings.set(term, { docs: Uint32Array.from(list.docs), tfs: Uint32Array.from(list.tfs) });
+  for (const [term, list] of growing)
+    postings.set(term, { docs: Uint32Array.from(list.docs), tfs: Uint32Array.from(list.tfs) });
   const wordPostings = new Map<string, Uint32Array>();
   for (const [word, list] of words) wordPostings.set(word, Uint32Array.from(list));
   return {
@@ -93,6 +102,9 @@ export function createSearchIndexFromDocs(docs: readonly SearchDoc[], options: C
  * report. Pass `{ segmenter: false }` to build without Intl.Segmenter (as in engines lacking it):
  * everything is still found, only the whole-word ranking boost is gone.
  */
-export function createSearchIndex(report: Report, options: CreateSearchIndexOptions = {}): SearchIndex {
+export function createSearchIndex(
+  report: Report,
+  options: CreateSearchIndexOptions = {},
+): SearchIndex {
   return createSearchIndexFromDocs(collectSearchDocs(report), options);
 }

@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { markSnippet, snippetParts } from './mark-snippet.js';
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe('markSnippet', () => {
   it('wraps each highlight in the given markers', () => {
-    const hit = { snippet: '壮大光伏产业，打造光伏基地', highlights: [{ start: 2, end: 4 }, { start: 9, end: 11 }] };
-    expect(markSnippet(hit, '<mark>', '</mark>')).toBe('壮大<mark>光伏</mark>产业，打造<mark>光伏</mark>基地');
+    const hit = {
+      snippet: '壮大光伏产业，打造光伏基地',
+      highlights: [
+        { start: 2, end: 4 },
+        { start: 9, end: 11 },
+      ],
+    };
+    expect(markSnippet(hit, '<mark>', '</mark>')).toBe(
+      '壮大<mark>光伏</mark>产业，打造<mark>光伏</mark>基地',
+    );
   });
 
   it('escapes the snippet text but never the markers', () => {
     const hit = { snippet: '<b>光伏</b>&', highlights: [{ start: 3, end: 5 }] };
-    expect(markSnippet(hit, '<mark>', '</mark>', escapeHtml)).toBe('&lt;b&gt;<mark>光伏</mark>&lt;/b&gt;&amp;');
+    expect(markSnippet(hit, '<mark>', '</mark>', escapeHtml)).toBe(
+      '&lt;b&gt;<mark>光伏</mark>&lt;/b&gt;&amp;',
+    );
   });
 
   it('clamps, sorts and merges untrusted highlights', () => {
-    const hit = { snippet: 'abcdef', highlights: [{ start: 4, end: 99 }, { start: 0, end: 2 }, { start: 1, end: 3 }, { start: 3, end: 3 }] };
+    const hit = {
+      snippet: 'abcdef',
+      highlights: [
+        { start: 4, end: 99 },
+        { start: 0, end: 2 },
+        { start: 1, end: 3 },
+        { start: 3, end: 3 },
+      ],
+    };
     expect(snippetParts(hit)).toEqual([
       { text: 'abc', match: true },
       { text: 'd', match: false },

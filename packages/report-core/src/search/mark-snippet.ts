@@ -14,7 +14,10 @@ export interface SnippetPart {
 export function snippetParts(hit: Pick<SearchHit, 'snippet' | 'highlights'>): SnippetPart[] {
   const { snippet } = hit;
   const ranges = hit.highlights
-    .map((h) => ({ start: Math.max(0, Math.min(h.start, snippet.length)), end: Math.max(0, Math.min(h.end, snippet.length)) }))
+    .map((h) => ({
+      start: Math.max(0, Math.min(h.start, snippet.length)),
+      end: Math.max(0, Math.min(h.end, snippet.length)),
+    }))
     .filter((h) => h.end > h.start)
     .sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];

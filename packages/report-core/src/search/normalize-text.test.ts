@@ -8,7 +8,9 @@ describe('normalizeForSearch', () => {
   });
 
   it('leaves CJK ideographs and CJK punctuation other than full-width ASCII alone', () => {
-    expect(normalizeSearchText('晶硅光伏产业，“中国绿色硅谷”。')).toBe('晶硅光伏产业,“中国绿色硅谷”。');
+    expect(normalizeSearchText('晶硅光伏产业，“中国绿色硅谷”。')).toBe(
+      '晶硅光伏产业,“中国绿色硅谷”。',
+    );
   });
 
   it('maps every normalised unit back to the original range it came from', () => {

@@ -57,7 +57,14 @@ export function isFast(code: number): boolean {
   if (code >= 0x4e00) return code <= 0x9fff;
   if (code >= 0x3400) return code <= 0x4dbf;
   if (code >= 0x3001 && code <= 0x3011) return code <= 0x3002 || code >= 0x3008;
-  return code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d;
+  return (
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x201c ||
+    code === 0x201d
+  );
 }
 
 function normalize(input: string, map: { starts: number[]; ends: number[] } | undefined): string {

@@ -52,7 +52,11 @@ function intersect(index: SearchIndex, candidates: Ranked[], postings: Postings)
  * the number of parts found as exact phrases, plus BM25 over the terms (title terms weighted,
  * whole words boosted) squashed into [0, 1).
  */
-export function rankDocuments(index: SearchIndex, parts: readonly QueryPart[], accept: (doc: number) => boolean): Ranked[] {
+export function rankDocuments(
+  index: SearchIndex,
+  parts: readonly QueryPart[],
+  accept: (doc: number) => boolean,
+): Ranked[] {
   const lists: Postings[] = [];
   for (const term of new Set(parts.flatMap((p) => p.terms))) {
     const postings = index.postings.get(term);
@@ -64,7 +68,8 @@ export function rankDocuments(index: SearchIndex, parts: readonly QueryPart[], a
   if (rarest === undefined) return [];
   let candidates: Ranked[] = [];
   rarest.docs.forEach((doc, i) => {
-    if (accept(doc)) candidates.push({ doc, score: weight(index, rarest, doc, rarest.tfs[i] ?? 0) });
+    if (accept(doc))
+      candidates.push({ doc, score: weight(index, rarest, doc, rarest.tfs[i] ?? 0) });
   });
   for (const postings of rest) {
     if (candidates.length === 0) return [];

@@ -7,13 +7,16 @@ import { search } from './search.js';
 import type { SearchOptionsInput } from './search-schemas.js';
 
 const index = createSearchIndex(canonicalReport);
-const ids = (query: string, options: SearchOptionsInput = {}): string[] => search(index, query, options).map((h) => h.nodeId);
+const ids = (query: string, options: SearchOptionsInput = {}): string[] =>
+  search(index, query, options).map((h) => h.nodeId);
 
 describe('search over the canonical report', () => {
   it('finds the crystalline-silicon photovoltaic measure first for 光伏, with every 光伏 marked', () => {
     const [first] = search(index, '光伏');
     expect(first?.nodeId).toBe('m94');
-    expect(first && markSnippet(first, '[', ']')).toMatch(/^以五通桥基地为核心，壮大晶硅\[光伏\]产业/u);
+    expect(first && markSnippet(first, '[', ']')).toMatch(
+      /^以五通桥基地为核心，壮大晶硅\[光伏\]产业/u,
+    );
   });
 
   it('finds m94 for 伏产, a substring across the words 光伏 and 产业', () => {
@@ -33,11 +36,15 @@ describe('search over the canonical report', () => {
     const byId = ids('产业', { chapter: 'c86', limit: 1000 });
     expect(byId.length).toBeGreaterThan(3);
     expect(ids('产业', { chapter: 2, limit: 1000 })).toEqual(byId);
-    expect(search(index, '产业', { chapter: 2, limit: 1000 }).every((h) => h.chapterId === 'c86')).toBe(true);
+    expect(
+      search(index, '产业', { chapter: 2, limit: 1000 }).every((h) => h.chapterId === 'c86'),
+    ).toBe(true);
   });
 
   it('filters by kind, indicators and place', () => {
-    expect(search(index, '发展', { kind: 'note', limit: 1000 }).every((h) => h.kind === 'note')).toBe(true);
+    expect(
+      search(index, '发展', { kind: 'note', limit: 1000 }).every((h) => h.kind === 'note'),
+    ).toBe(true);
     const measures = new Map(listMeasures(canonicalReport).map((m) => [m.id, m]));
     const withTargets = ids('产业', { hasIndicators: true, limit: 1000 });
     expect(withTargets.length).toBeGreaterThan(0);

@@ -11,13 +11,19 @@ export const SearchDocSchema = z.object({
   chapterNumber: z.int().min(1).optional(),
   sectionId: NodeIdSchema.optional(),
   text: z.string().describe('The text searched and cut into snippets.'),
-  titleLength: z.int().min(0).describe('The first this-many code units of text are a title (ranked higher).'),
+  titleLength: z
+    .int()
+    .min(0)
+    .describe('The first this-many code units of text are a title (ranked higher).'),
   hasIndicators: z.boolean(),
   places: z.array(NodeIdSchema),
 });
 export type SearchDoc = z.infer<typeof SearchDocSchema>;
 
-function titleDoc(base: Omit<SearchDoc, 'text' | 'titleLength' | 'hasIndicators' | 'places'>, title: string): SearchDoc {
+function titleDoc(
+  base: Omit<SearchDoc, 'text' | 'titleLength' | 'hasIndicators' | 'places'>,
+  title: string,
+): SearchDoc {
   return { ...base, text: title, titleLength: title.length, hasIndicators: false, places: [] };
 }
 
@@ -30,16 +36,36 @@ export function collectSearchDocs(report: Report): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const goal of report.goals) {
     const text = `${goal.subject}：${goal.target}`;
-    docs.push({ nodeId: goal.id, kind: 'goal', text, titleLength: goal.subject.length, hasIndicators: false, places: [] });
+    docs.push({
+      nodeId: goal.id,
+      kind: 'goal',
+      text,
+      titleLength: goal.subject.length,
+      hasIndicators: false,
+      places: [],
+    });
   }
   const { ideology } = report;
-  docs.push({ nodeId: ideology.id, kind: 'ideology', text: ideology.text, titleLength: 0, hasIndicators: false, places: [] });
+  docs.push({
+    nodeId: ideology.id,
+    kind: 'ideology',
+    text: ideology.text,
+    titleLength: 0,
+    hasIndicators: false,
+    places: [],
+  });
   for (const chapter of report.chapters) {
     const where = { chapterId: chapter.id, chapterNumber: chapter.number };
-    if (chapter.title !== null) docs.push(titleDoc({ nodeId: chapter.id, kind: 'chapter', ...where }, chapter.title));
+    if (chapter.title !== null)
+      docs.push(titleDoc({ nodeId: chapter.id, kind: 'chapter', ...where }, chapter.title));
     for (const section of chapter.sections) {
       if (section.title !== null) {
-        docs.push(titleDoc({ nodeId: section.id, kind: 'section', ...where, sectionId: section.id }, section.title));
+        docs.push(
+          titleDoc(
+            { nodeId: section.id, kind: 'section', ...where, sectionId: section.id },
+            section.title,
+          ),
+        );
       }
       for (const measure of section.measures) {
         docs.push({
@@ -56,7 +82,14 @@ export function collectSearchDocs(report: Report): SearchDoc[] {
     }
   }
   for (const note of report.notes) {
-    docs.push({ nodeId: note.id, kind: 'note', text: note.reasoning, titleLength: 0, hasIndicators: false, places: [] });
+    docs.push({
+      nodeId: note.id,
+      kind: 'note',
+      text: note.reasoning,
+      titleLength: 0,
+      hasIndicators: false,
+      places: [],
+    });
   }
   return docs;
 }

@@ -5,7 +5,8 @@ import { searchReport } from './search-report.fixture.js';
 import type { SearchOptionsInput } from './search-schemas.js';
 
 const index = createSearchIndex(searchReport());
-const ids = (query: string, options: SearchOptionsInput): string[] => search(index, query, options).map((h) => h.nodeId);
+const ids = (query: string, options: SearchOptionsInput): string[] =>
+  search(index, query, options).map((h) => h.nodeId);
 
 describe('search filters', () => {
   it('keeps the nodes of one chapter, named by id or by number', () => {

@@ -7,7 +7,13 @@ import { search } from './search.js';
 import { SearchHitSchema } from './search-schemas.js';
 
 const index = createSearchIndex(canonicalReport);
-const corpusChars = [...new Set(canonicalReport.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures.flatMap((m) => [...m.text]))))];
+const corpusChars = [
+  ...new Set(
+    canonicalReport.chapters.flatMap((c) =>
+      c.sections.flatMap((s) => s.measures.flatMap((m) => [...m.text])),
+    ),
+  ),
+];
 
 // Characters people and attackers type: the report's own (so queries hit), any code point, any
 // UTF-16 unit (lone surrogates), controls, whitespace, regex metacharacters and full-width forms.
@@ -22,7 +28,10 @@ const queryChar = fc.oneof(
 const query = fc.string({ unit: queryChar, maxLength: 40 });
 const options = fc.record(
   {
-    chapter: fc.oneof(fc.integer({ min: -2, max: 10 }), fc.constantFrom('c86', 'c-6', 'Bad Id', '')),
+    chapter: fc.oneof(
+      fc.integer({ min: -2, max: 10 }),
+      fc.constantFrom('c86', 'c-6', 'Bad Id', ''),
+    ),
     kind: fc.constantFrom('measure', 'note', 'chapter', 'nonsense'),
     hasIndicators: fc.boolean(),
     place: fc.constantFrom('wutongqiao', 'nowhere'),
@@ -38,7 +47,8 @@ describe('search robustness', () => {
       fc.property(query, options, (q, opts) => {
         for (const hit of search(index, q, opts as never)) {
           expect(SearchHitSchema.safeParse(hit).success).toBe(true);
-          for (const h of hit.highlights) expect(h.start < h.end && h.end <= hit.snippet.length).toBe(true);
+          for (const h of hit.highlights)
+            expect(h.start < h.end && h.end <= hit.snippet.length).toBe(true);
           expect(markSnippet(hit, '', '')).toBe(hit.snippet);
         }
       }),
@@ -49,18 +59,25 @@ describe('search robustness', () => {
   it('finds every part of a query made of words cut from a measure, in that measure', () => {
     const texts = canonicalReport.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.nat(), fc.integer({ min: 1, max: 6 }), (m, at, length) => {
-        const chars = [...m.text];
-        const start = at % chars.length;
-        const part = chars.slice(start, start + length).join('');
-        const hits = search(index, part, { limit: 1000 });
-        // Only substrings with a term (not bare punctuation, not part of a letter/digit run) promise a hit.
-        const alnum = /^[0-9A-Za-z]$/u;
-        const cutsRunAtStart = alnum.test(chars[start] ?? '') && alnum.test(chars[start - 1] ?? '');
-        const cutsRunAtEnd = alnum.test(chars[start + length - 1] ?? '') && alnum.test(chars[start + length] ?? '');
-        if (!/[\p{L}\p{N}]/u.test(part) || cutsRunAtStart || cutsRunAtEnd) return;
-        expect(hits.map((h) => h.nodeId)).toContain(m.id);
-      }),
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.nat(),
+        fc.integer({ min: 1, max: 6 }),
+        (m, at, length) => {
+          const chars = [...m.text];
+          const start = at % chars.length;
+          const part = chars.slice(start, start + length).join('');
+          const hits = search(index, part, { limit: 1000 });
+          // Only substrings with a term (not bare punctuation, not part of a letter/digit run) promise a hit.
+          const alnum = /^[0-9A-Za-z]$/u;
+          const cutsRunAtStart =
+            alnum.test(chars[start] ?? '') && alnum.test(chars[start - 1] ?? '');
+          const cutsRunAtEnd =
+            alnum.test(chars[start + length - 1] ?? '') && alnum.test(chars[start + length] ?? '');
+          if (!/[\p{L}\p{N}]/u.test(part) || cutsRunAtStart || cutsRunAtEnd) return;
+          expect(hits.map((h) => h.nodeId)).toContain(m.id);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -5,7 +5,9 @@ import { validateWith } from '../model/validate.js';
 
 export const SearchKindSchema = z
   .enum(['goal', 'ideology', 'chapter', 'section', 'measure', 'note'])
-  .describe('What kind of node a hit is: chapter and section hits are their titles; note hits their reasoning.');
+  .describe(
+    'What kind of node a hit is: chapter and section hits are their titles; note hits their reasoning.',
+  );
 export type SearchKind = z.infer<typeof SearchKindSchema>;
 
 export const SearchOptionsSchema = z
@@ -13,7 +15,9 @@ export const SearchOptionsSchema = z
     chapter: z
       .union([NodeIdSchema, z.int().min(1)])
       .optional()
-      .describe('Only nodes inside this chapter, by id (c86) or number (2); goals, ideology and notes drop out.'),
+      .describe(
+        'Only nodes inside this chapter, by id (c86) or number (2); goals, ideology and notes drop out.',
+      ),
     kind: z
       .union([SearchKindSchema, z.array(SearchKindSchema).min(1)])
       .optional()
@@ -21,8 +25,12 @@ export const SearchOptionsSchema = z
     hasIndicators: z
       .boolean()
       .optional()
-      .describe('Only measures with (true) or without (false) quantitative indicators; other kinds drop out.'),
-    place: NodeIdSchema.optional().describe('Only measures naming this place id (e.g. wutongqiao); other kinds drop out.'),
+      .describe(
+        'Only measures with (true) or without (false) quantitative indicators; other kinds drop out.',
+      ),
+    place: NodeIdSchema.optional().describe(
+      'Only measures naming this place id (e.g. wutongqiao); other kinds drop out.',
+    ),
     limit: z.int().min(1).max(1000).default(20).describe('At most this many hits.'),
     offset: z.int().min(0).default(0).describe('Skip this many ranked hits first (paging).'),
     snippetLength: z
@@ -48,17 +56,25 @@ export const SearchHitSchema = z
   .object({
     nodeId: NodeIdSchema.describe('The id of the node that matched.'),
     kind: SearchKindSchema,
-    chapterId: NodeIdSchema.optional().describe('The chapter the node is in (chapters, sections, measures).'),
+    chapterId: NodeIdSchema.optional().describe(
+      'The chapter the node is in (chapters, sections, measures).',
+    ),
     chapterNumber: z.int().min(1).optional().describe('That chapter’s number.'),
     sectionId: NodeIdSchema.optional().describe('The section the node is in (sections, measures).'),
     score: z
       .number()
       .min(0)
-      .describe('Relevance, higher is better: query parts found as exact phrases, plus BM25 squashed into [0, 1).'),
-    snippet: z.string().describe('Plain text around the best match, with … where it was cut. Not HTML: escape it.'),
+      .describe(
+        'Relevance, higher is better: query parts found as exact phrases, plus BM25 squashed into [0, 1).',
+      ),
+    snippet: z
+      .string()
+      .describe('Plain text around the best match, with … where it was cut. Not HTML: escape it.'),
     highlights: z
       .array(HighlightSchema)
-      .describe('Matched ranges of the snippet, sorted and not overlapping; render with markSnippet().'),
+      .describe(
+        'Matched ranges of the snippet, sorted and not overlapping; render with markSnippet().',
+      ),
   })
   .describe('One ranked search result.');
 export type SearchHit = z.infer<typeof SearchHitSchema>;

@@ -6,7 +6,8 @@ import { searchReport } from './search-report.fixture.js';
 import { SearchHitSchema } from './search-schemas.js';
 
 const index = createSearchIndex(searchReport());
-const ids = (query: string, options = {}): string[] => search(index, query, options).map((h) => h.nodeId);
+const ids = (query: string, options = {}): string[] =>
+  search(index, query, options).map((h) => h.nodeId);
 
 describe('search', () => {
   it('finds a word and a substring spanning two words of the same text', () => {
@@ -36,10 +37,20 @@ describe('search', () => {
     const text = '发展光伏产业。';
     const docs: SearchDoc[] = [
       { nodeId: 'm1', kind: 'measure', text, titleLength: 0, hasIndicators: false, places: [] },
-      { nodeId: 's1', kind: 'section', text, titleLength: text.length, hasIndicators: false, places: [] },
+      {
+        nodeId: 's1',
+        kind: 'section',
+        text,
+        titleLength: text.length,
+        hasIndicators: false,
+        places: [],
+      },
     ];
     // Same text, same length: only the title weight puts the later section first.
-    expect(search(createSearchIndexFromDocs(docs), '光伏').map((h) => h.nodeId)).toEqual(['s1', 'm1']);
+    expect(search(createSearchIndexFromDocs(docs), '光伏').map((h) => h.nodeId)).toEqual([
+      's1',
+      'm1',
+    ]);
     expect(ids('光伏')[0]).toBe('s1');
     expect(ids('经济')).toEqual(['g1']);
   });
@@ -53,8 +64,16 @@ describe('search', () => {
   });
 
   it('breaks score ties by document order', () => {
-    const doc: Omit<SearchDoc, 'nodeId'> = { kind: 'measure', text: '发展光伏产业。', titleLength: 0, hasIndicators: false, places: [] };
-    const twins = createSearchIndexFromDocs(['m9', 'm2', 'm5'].map((nodeId) => ({ ...doc, nodeId })));
+    const doc: Omit<SearchDoc, 'nodeId'> = {
+      kind: 'measure',
+      text: '发展光伏产业。',
+      titleLength: 0,
+      hasIndicators: false,
+      places: [],
+    };
+    const twins = createSearchIndexFromDocs(
+      ['m9', 'm2', 'm5'].map((nodeId) => ({ ...doc, nodeId })),
+    );
     const hits = search(twins, '光伏');
     expect(hits.map((h) => h.nodeId)).toEqual(['m9', 'm2', 'm5']);
     expect(new Set(hits.map((h) => h.score)).size).toBe(1);
@@ -69,8 +88,19 @@ describe('search', () => {
   it('returns hits that satisfy SearchHitSchema, with chapter and section where they exist', () => {
     const [hit] = search(index, '伏产');
     expect(SearchHitSchema.parse(hit)).toEqual(hit);
-    expect(hit).toMatchObject({ nodeId: 'm1', kind: 'measure', chapterId: 'c1', chapterNumber: 1, sectionId: 's1' });
-    expect(search(index, '集群')[0]).toMatchObject({ nodeId: 's1', kind: 'section', chapterId: 'c1', sectionId: 's1' });
+    expect(hit).toMatchObject({
+      nodeId: 'm1',
+      kind: 'measure',
+      chapterId: 'c1',
+      chapterNumber: 1,
+      sectionId: 's1',
+    });
+    expect(search(index, '集群')[0]).toMatchObject({
+      nodeId: 's1',
+      kind: 'section',
+      chapterId: 'c1',
+      sectionId: 's1',
+    });
     const [goal] = search(index, '经济');
     expect(goal?.kind).toBe('goal');
     expect(goal && 'chapterId' in goal).toBe(false);

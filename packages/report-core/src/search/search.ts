@@ -11,10 +11,16 @@ function acceptsDoc(options: SearchOptions): (doc: SearchDoc) => boolean {
   const kinds = kind === undefined ? undefined : new Set(Array.isArray(kind) ? kind : [kind]);
   return (doc) => {
     if (kinds !== undefined && !kinds.has(doc.kind)) return false;
-    if (chapter !== undefined && doc.chapterId !== chapter && doc.chapterNumber !== chapter) return false;
+    if (chapter !== undefined && doc.chapterId !== chapter && doc.chapterNumber !== chapter)
+      return false;
     // Indicators and places belong to measures: asking about them leaves only measures.
-    if (hasIndicators !== undefined && (doc.kind !== 'measure' || doc.hasIndicators !== hasIndicators)) return false;
-    if (place !== undefined && (doc.kind !== 'measure' || !doc.places.includes(place))) return false;
+    if (
+      hasIndicators !== undefined &&
+      (doc.kind !== 'measure' || doc.hasIndicators !== hasIndicators)
+    )
+      return false;
+    if (place !== undefined && (doc.kind !== 'measure' || !doc.places.includes(place)))
+      return false;
     return true;
   };
 }
@@ -34,7 +40,11 @@ function toHit(doc: SearchDoc, score: number, snippet: ReturnType<typeof makeSni
  * Never throws: an empty, punctuation-only or non-string query, or options that fail
  * SearchOptionsSchema (check them with parseSearchOptions), give [].
  */
-export function search(index: SearchIndex, query: string, options: SearchOptionsInput = {}): SearchHit[] {
+export function search(
+  index: SearchIndex,
+  query: string,
+  options: SearchOptionsInput = {},
+): SearchHit[] {
   const parsed = SearchOptionsSchema.safeParse(options);
   if (!parsed.success) return [];
   const parts = parseQuery(query);
@@ -50,7 +60,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const hits: SearchHit[] = [];
   for (const { doc: n, score } of ranked.slice(offset, offset + limit)) {
     const doc = index.docs[n];
-    if (doc !== undefined) hits.push(toHit(doc, score, makeSnippet(doc.text, parts, snippetLength)));
+    if (doc !== undefined)
+      hits.push(toHit(doc, score, makeSnippet(doc.text, parts, snippetLength)));
   }
   return hits;
 }

@@ -33,7 +33,9 @@ describe('search without Intl.Segmenter', () => {
     expect(without.segmented).toBe(false);
     for (const query of QUERIES) {
       const found = (hits: { nodeId: string }[]): string[] => hits.map((h) => h.nodeId).sort();
-      expect(found(search(without, query, { limit: 1000 }))).toEqual(found(search(withIt, query, { limit: 1000 })));
+      expect(found(search(without, query, { limit: 1000 }))).toEqual(
+        found(search(withIt, query, { limit: 1000 })),
+      );
     }
   });
 

@@ -6,7 +6,19 @@ import { searchReport } from './search-report.fixture.js';
 import { loadSearchIndex, serializeSearchIndex } from './serialize-search-index.js';
 import type { SearchIndex } from './search-index.js';
 
-const QUERIES = ['光伏', '伏产', '210', '5G', '2000', '乡村振兴', '光', '乐山 旅游', '产业 集群', '不存在的词', '经济'];
+const QUERIES = [
+  '光伏',
+  '伏产',
+  '210',
+  '5G',
+  '2000',
+  '乡村振兴',
+  '光',
+  '乐山 旅游',
+  '产业 集群',
+  '不存在的词',
+  '经济',
+];
 
 function loaded(index: SearchIndex): SearchIndex {
   const result = loadSearchIndex(serializeSearchIndex(index));
@@ -23,7 +35,10 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
   it.each([
     ['the synthetic report', createSearchIndex(searchReport())],
     ['the canonical report', createSearchIndex(canonicalReport)],
-    ['the canonical report built without Intl.Segmenter', createSearchIndex(canonicalReport, { segmenter: false })],
+    [
+      'the canonical report built without Intl.Segmenter',
+      createSearchIndex(canonicalReport, { segmenter: false }),
+    ],
   ])('gives identical hits, scores and snippets after a round trip: %s', (_name, fresh) => {
     const copy = loaded(fresh);
     expect(copy.segmented).toBe(fresh.segmented);
@@ -41,7 +56,10 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
   });
 
   it('rejects another index version with a bilingual message asking for a rebuild', () => {
-    const json = serializeSearchIndex(createSearchIndex(searchReport())).replace('"version":1', '"version":2');
+    const json = serializeSearchIndex(createSearchIndex(searchReport())).replace(
+      '"version":1',
+      '"version":2',
+    );
     expect(issuesOf(json)).toEqual([
       {
         path: 'version',
@@ -52,13 +70,20 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
   });
 
   it('rejects malformed JSON and JSON that is not a search index', () => {
-    expect(issuesOf('{"format":')).toEqual([{ path: '', zh: '搜索索引不是有效的 JSON', en: 'the search index is not valid JSON' }]);
-    expect(issuesOf(JSON.stringify(canonicalReport))[0]).toMatchObject({ path: 'format', en: 'not a Leshan report search index' });
+    expect(issuesOf('{"format":')).toEqual([
+      { path: '', zh: '搜索索引不是有效的 JSON', en: 'the search index is not valid JSON' },
+    ]);
+    expect(issuesOf(JSON.stringify(canonicalReport))[0]).toMatchObject({
+      path: 'format',
+      en: 'not a Leshan report search index',
+    });
     expect(issuesOf('null')).not.toEqual([]);
   });
 
   it('rejects postings that point past the documents or do not ascend', () => {
-    const value = JSON.parse(serializeSearchIndex(createSearchIndex(searchReport()))) as { postings: Record<string, number[]> };
+    const value = JSON.parse(serializeSearchIndex(createSearchIndex(searchReport()))) as {
+      postings: Record<string, number[]>;
+    };
     const outOfRange = structuredClone(value);
     outOfRange.postings['光伏'] = [999, 1];
     const [issue, ...more] = issuesOf(JSON.stringify(outOfRange));

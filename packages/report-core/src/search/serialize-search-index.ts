@@ -4,7 +4,11 @@ import { validateWith } from '../model/validate.js';
 import type { Postings, SearchIndex } from './search-index.js';
 import { SEARCH_INDEX_VERSION } from './search-index.js';
 import type { SerializedSearchIndex } from './serialized-index-schema.js';
-import { SEARCH_INDEX_FORMAT, SearchIndexHeaderSchema, SerializedSearchIndexSchema } from './serialized-index-schema.js';
+import {
+  SEARCH_INDEX_FORMAT,
+  SearchIndexHeaderSchema,
+  SerializedSearchIndexSchema,
+} from './serialized-index-schema.js';
 
 function encode(docs: Uint32Array, tfs?: Uint32Array): number[] {
   const out: number[] = [];
@@ -38,7 +42,9 @@ export function serializeSearchIndex(index: SearchIndex): string {
     docs: [...index.docs],
     lengths: [...index.lengths],
     // fromEntries defines own properties, so even a term spelt "__proto__" survives.
-    postings: Object.fromEntries([...index.postings].map(([term, p]) => [term, encode(p.docs, p.tfs)])),
+    postings: Object.fromEntries(
+      [...index.postings].map(([term, p]) => [term, encode(p.docs, p.tfs)]),
+    ),
     words: Object.fromEntries([...index.words].map(([word, docs]) => [word, encode(docs)])),
   };
   return JSON.stringify(value);

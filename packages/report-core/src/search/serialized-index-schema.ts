@@ -16,7 +16,8 @@ export const SearchIndexHeaderSchema = z.looseObject({
 // each next one (≥ 1), interleaved with term frequencies for postings ([doc, tf, gap, tf, …]).
 // One check per list rather than one zod call per number: a 1000-fold corpus holds millions.
 const DeltaListSchema = z.custom<number[]>(
-  (value) => Array.isArray(value) && value.every((n) => Number.isSafeInteger(n) && (n as number) >= 0),
+  (value) =>
+    Array.isArray(value) && value.every((n) => Number.isSafeInteger(n) && (n as number) >= 0),
   { error: '倒排表必须是非负整数数组 (a postings list must be an array of non-negative integers)' },
 );
 
@@ -27,15 +28,28 @@ export const SerializedSearchIndexSchema = z
     segmented: z.boolean().describe('Whether Intl.Segmenter found the whole words at build time.'),
     docs: z.array(SearchDocSchema).describe('Searchable texts in document order.'),
     lengths: z.array(z.int().min(0)).describe('Scored terms per document.'),
-    postings: z.record(z.string().min(1), DeltaListSchema).describe('Term → [docGap, tf, docGap, tf, …].'),
-    words: z.record(z.string().min(1), DeltaListSchema).describe('Whole word → [docGap, docGap, …].'),
+    postings: z
+      .record(z.string().min(1), DeltaListSchema)
+      .describe('Term → [docGap, tf, docGap, tf, …].'),
+    words: z
+      .record(z.string().min(1), DeltaListSchema)
+      .describe('Whole word → [docGap, docGap, …].'),
   })
   .superRefine((value, ctx) => {
     const n = value.docs.length;
     if (value.lengths.length !== n) {
-      ctx.addIssue({ code: 'custom', path: ['lengths'], message: '文档长度的个数与文档数不符 (lengths must have one entry per document)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lengths'],
+        message: '文档长度的个数与文档数不符 (lengths must have one entry per document)',
+      });
     }
-    const check = (path: 'postings' | 'words', key: string, list: readonly number[], stride: number): void => {
+    const check = (
+      path: 'postings' | 'words',
+      key: string,
+      list: readonly number[],
+      stride: number,
+    ): void => {
       let doc = 0;
       for (let i = 0; i < list.length; i += stride) {
         doc += list[i] ?? 0;
@@ -44,17 +58,24 @@ export const SerializedSearchIndexSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [path, key],
-            message: '倒排表损坏：文档编号越界、未递增或词频无效 (corrupt postings: document out of range, not ascending, or bad frequency)',
+            message:
+              '倒排表损坏：文档编号越界、未递增或词频无效 (corrupt postings: document out of range, not ascending, or bad frequency)',
           });
           return;
         }
       }
       if (list.length % stride !== 0) {
-        ctx.addIssue({ code: 'custom', path: [path, key], message: '倒排表长度无效 (postings list has an odd length)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [path, key],
+          message: '倒排表长度无效 (postings list has an odd length)',
+        });
       }
     };
     for (const [key, list] of Object.entries(value.postings)) check('postings', key, list, 2);
     for (const [key, list] of Object.entries(value.words)) check('words', key, list, 1);
   })
-  .describe('A search index as JSON: serializeSearchIndex() writes it, loadSearchIndex() reads it.');
+  .describe(
+    'A search index as JSON: serializeSearchIndex() writes it, loadSearchIndex() reads it.',
+  );
 export type SerializedSearchIndex = z.infer<typeof SerializedSearchIndexSchema>;

@@ -5,13 +5,16 @@ import { makeSnippet } from './snippet.js';
 const marked = (text: string, query: string, length = 20): string => {
   const { snippet, highlights } = makeSnippet(text, parseQuery(query), length);
   let out = snippet;
-  for (const h of [...highlights].reverse()) out = `${out.slice(0, h.start)}[${out.slice(h.start, h.end)}]${out.slice(h.end)}`;
+  for (const h of [...highlights].reverse())
+    out = `${out.slice(0, h.start)}[${out.slice(h.start, h.end)}]${out.slice(h.end)}`;
   return out;
 };
 
 describe('makeSnippet', () => {
   it('keeps a short text whole and marks every occurrence', () => {
-    expect(marked('壮大晶硅光伏产业，打造光伏基地。', '光伏')).toBe('壮大晶硅[光伏]产业，打造[光伏]基地。');
+    expect(marked('壮大晶硅光伏产业，打造光伏基地。', '光伏')).toBe(
+      '壮大晶硅[光伏]产业，打造[光伏]基地。',
+    );
   });
 
   it('cuts a long text around the match with ellipses, highlights pointing into the snippet', () => {
@@ -38,7 +41,9 @@ describe('makeSnippet', () => {
     const text = `${'𠀀'.repeat(30)}光伏${'𠀀'.repeat(30)}`;
     const { snippet } = makeSnippet(text, parseQuery('光伏'), 21);
     // No high surrogate without its low one after it, no low one without its high one before it.
-    expect(snippet).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(snippet).not.toMatch(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/,
+    );
     expect(snippet).toContain('光伏');
   });
 });

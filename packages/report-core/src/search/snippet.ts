@@ -27,7 +27,11 @@ function findMatches(text: string, parts: readonly QueryPart[]): Match[] {
   const matches: Match[] = [];
   const push = (needle: string, part: number): number => {
     let found = 0;
-    for (let at = norm.text.indexOf(needle); at >= 0 && found < MAX_MATCHES_PER_NEEDLE; at = norm.text.indexOf(needle, at + 1)) {
+    for (
+      let at = norm.text.indexOf(needle);
+      at >= 0 && found < MAX_MATCHES_PER_NEEDLE;
+      at = norm.text.indexOf(needle, at + 1)
+    ) {
       const start = norm.starts[at];
       const end = norm.ends[at + needle.length - 1];
       if (start !== undefined && end !== undefined) matches.push({ start, end, part });
@@ -69,16 +73,22 @@ function mergeRanges(ranges: Highlight[]): Highlight[] {
 }
 
 /** A plain-text excerpt of at most `length` code units (plus ellipses) around the best match, with the matches as ranges. */
-export function makeSnippet(text: string, parts: readonly QueryPart[], length: number): { snippet: string; highlights: Highlight[] } {
+export function makeSnippet(
+  text: string,
+  parts: readonly QueryPart[],
+  length: number,
+): { snippet: string; highlights: Highlight[] } {
   const matches = findMatches(text, parts);
   let start = 0;
   let end = text.length;
   if (text.length > length) {
     start = bestWindowStart(text.length, matches, length);
     // Never cut a surrogate pair in half.
-    if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start += 1;
+    if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1)))
+      start += 1;
     end = Math.min(text.length, start + length);
-    if (end < text.length && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) end -= 1;
+    if (end < text.length && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end)))
+      end -= 1;
   }
   const prefix = start > 0 ? ELLIPSIS : '';
   const suffix = end < text.length ? ELLIPSIS : '';

@@ -3,13 +3,9 @@ import { indexTerms, queryTerms, splitRuns } from './tokenize.js';
 
 describe('tokenize', () => {
   it('splits text into CJK runs and letter/digit runs at anything else', () => {
-    expect(splitRuns('新建高速公路210公里、5g基站').map((r) => `${r.cls}:${r.chars.join('')}`)).toEqual([
-      'cjk:新建高速公路',
-      'word:210',
-      'cjk:公里',
-      'word:5g',
-      'cjk:基站',
-    ]);
+    expect(
+      splitRuns('新建高速公路210公里、5g基站').map((r) => `${r.cls}:${r.chars.join('')}`),
+    ).toEqual(['cjk:新建高速公路', 'word:210', 'cjk:公里', 'word:5g', 'cjk:基站']);
   });
 
   it('indexes every CJK unigram and bigram and whole letter/digit runs', () => {

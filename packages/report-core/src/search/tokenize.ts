@@ -83,7 +83,8 @@ export function queryTerms(text: string): string[] {
       terms.add(run.chars.join(''));
       continue;
     }
-    for (let i = 0; i + 1 < run.chars.length; i += 1) terms.add(`${run.chars[i] ?? ''}${run.chars[i + 1] ?? ''}`);
+    for (let i = 0; i + 1 < run.chars.length; i += 1)
+      terms.add(`${run.chars[i] ?? ''}${run.chars[i + 1] ?? ''}`);
   }
   return [...terms];
 }

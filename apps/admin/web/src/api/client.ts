@@ -19,7 +19,12 @@ export class ApiClient {
     this.csrfToken = token;
   }
 
-  async request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  async request<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken !== null) headers['X-CSRF-Token'] = this.csrfToken;
@@ -39,11 +44,19 @@ export class ApiClient {
     try {
       raw = await response.json();
     } catch (_error) {
-      throw new ApiError(response.status, { error: '服务器的回应不是有效的 JSON', code: 'bad-response', issues: [] });
+      throw new ApiError(response.status, {
+        error: '服务器的回应不是有效的 JSON',
+        code: 'bad-response',
+        issues: [],
+      });
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      throw new ApiError(response.status, { error: '服务器的回应不符合约定格式，请刷新页面', code: 'bad-response', issues: [] });
+      throw new ApiError(response.status, {
+        error: '服务器的回应不符合约定格式，请刷新页面',
+        code: 'bad-response',
+        issues: [],
+      });
     }
     return parsed.data;
   }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { Command } from '@leshan/report-core';
-import {
-  CommandResultSchema,
-  DraftViewSchema,
-} from '../../../src/api/draft.schemas.js';
+import { CommandResultSchema, DraftViewSchema } from '../../../src/api/draft.schemas.js';
 import {
   EditionDetailSchema,
   EditionExportsSchema,
@@ -48,7 +45,8 @@ export interface AuditFilter {
 /** Every call of the admin API the UI makes, typed by the server's own schemas. */
 export function endpoints(api: ApiClient) {
   return {
-    signIn: (email: string, password: string) => api.post('/api/session', SessionViewSchema, { email, password }),
+    signIn: (email: string, password: string) =>
+      api.post('/api/session', SessionViewSchema, { email, password }),
     session: () => api.get('/api/session', SessionViewSchema),
     signOut: () => api.delete('/api/session', OkSchema),
     draft: () => api.get('/api/draft', DraftViewSchema),
@@ -57,17 +55,21 @@ export function endpoints(api: ApiClient) {
     revisions: (limit: number, before?: number) =>
       api.get(`/api/revisions${query({ limit, before })}`, RevisionListSchema),
     revision: (n: number) => api.get(`/api/revisions/${n}`, RevisionDetailSchema),
-    diff: (from: number, to: number) => api.get(`/api/revisions/diff${query({ from, to })}`, RevisionDiffSchema),
+    diff: (from: number, to: number) =>
+      api.get(`/api/revisions/diff${query({ from, to })}`, RevisionDiffSchema),
     restore: (n: number, baseRevision: number) =>
       api.post(`/api/revisions/${n}/restore`, CommandResultSchema, { baseRevision }),
     importPreview: (text: string) => api.post('/api/import/preview', ImportPreviewSchema, { text }),
     importText: (text: string, baseRevision: number) =>
       api.post('/api/import', CommandResultSchema, { text, baseRevision, confirm: true }),
     checklist: () => api.get('/api/publish/checklist', PublishChecklistSchema),
-    publish: (baseRevision: number) => api.post('/api/editions', PublishResultSchema, { baseRevision }),
+    publish: (baseRevision: number) =>
+      api.post('/api/editions', PublishResultSchema, { baseRevision }),
     editions: () => api.get('/api/editions', EditionListSchema),
-    edition: (id: string) => api.get(`/api/editions/${encodeURIComponent(id)}`, EditionDetailSchema),
-    exports: (id: string) => api.get(`/api/editions/${encodeURIComponent(id)}/exports`, EditionExportsSchema),
+    edition: (id: string) =>
+      api.get(`/api/editions/${encodeURIComponent(id)}`, EditionDetailSchema),
+    exports: (id: string) =>
+      api.get(`/api/editions/${encodeURIComponent(id)}/exports`, EditionExportsSchema),
     users: () => api.get('/api/users', UserListSchema),
     createUser: (body: { email: string; displayName: string; role: string; password: string }) =>
       api.post('/api/users', UserBodySchema, body),

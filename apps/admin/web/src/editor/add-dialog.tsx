@@ -19,24 +19,50 @@ export function addCommand(request: AddRequest, text: string): { command: Comman
   switch (request.kind) {
     case 'chapter': {
       const id = createNodeId('c');
-      return { id, command: { type: 'chapter.add', index: request.index, chapter: { id, number: request.index + 1, title, sections: [] } } };
+      return {
+        id,
+        command: {
+          type: 'chapter.add',
+          index: request.index,
+          chapter: { id, number: request.index + 1, title, sections: [] },
+        },
+      };
     }
     case 'section': {
       const id = createNodeId('s');
-      return { id, command: { type: 'section.add', chapterId: request.chapterId, index: request.index, section: { id, title, measures: [] } } };
+      return {
+        id,
+        command: {
+          type: 'section.add',
+          chapterId: request.chapterId,
+          index: request.index,
+          section: { id, title, measures: [] },
+        },
+      };
     }
     case 'measure': {
       const id = createNodeId('m');
       return {
         id,
-        command: { type: 'measure.add', sectionId: request.sectionId, index: request.index, measure: { id, text, indicators: [], places: [], tracking: emptyTracking() } },
+        command: {
+          type: 'measure.add',
+          sectionId: request.sectionId,
+          index: request.index,
+          measure: { id, text, indicators: [], places: [], tracking: emptyTracking() },
+        },
       };
     }
   }
 }
 
 /** Asks for the new node's title or text first, so nothing is created with placeholder content. */
-export function AddDialog({ request, onDone }: { request: AddRequest; onDone: (id: string | null) => void }) {
+export function AddDialog({
+  request,
+  onDone,
+}: {
+  request: AddRequest;
+  onDone: (id: string | null) => void;
+}) {
   const edit = useEdit();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -55,8 +81,18 @@ export function AddDialog({ request, onDone }: { request: AddRequest; onDone: (i
   return (
     <Dialog title={TITLES[request.kind]} onClose={() => onDone(null)}>
       <form onSubmit={submit} noValidate>
-        <Field label={measure ? '举措内容' : '标题'} error={error} {...(measure ? {} : { hint: '留空表示原文缺失标题' })}>
-          {(c) => (measure ? <textarea {...c} rows={4} value={text} onChange={(e) => setText(e.target.value)} /> : <input {...c} value={text} onChange={(e) => setText(e.target.value)} />)}
+        <Field
+          label={measure ? '举措内容' : '标题'}
+          error={error}
+          {...(measure ? {} : { hint: '留空表示原文缺失标题' })}
+        >
+          {(c) =>
+            measure ? (
+              <textarea {...c} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+            ) : (
+              <input {...c} value={text} onChange={(e) => setText(e.target.value)} />
+            )
+          }
         </Field>
         <div className="actions">
           <button type="button" onClick={() => onDone(null)}>

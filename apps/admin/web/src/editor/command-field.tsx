@@ -21,7 +21,16 @@ interface CommandFieldProps {
  * command with report-core; a refused value stays in the box with its message beside it and is
  * never sent, a valid one is applied at once and saved with the next autosave.
  */
-export function CommandField({ label, value, command, editKey, multiline = false, hint, readOnly = false, disabled = false }: CommandFieldProps) {
+export function CommandField({
+  label,
+  value,
+  command,
+  editKey,
+  multiline = false,
+  hint,
+  readOnly = false,
+  disabled = false,
+}: CommandFieldProps) {
   const edit = useEdit();
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +59,15 @@ export function CommandField({ label, value, command, editKey, multiline = false
             onBlur={blur}
           />
         ) : (
-          <input {...control} type="text" value={shown} readOnly={readOnly} disabled={disabled} onChange={(e) => change(e.target.value)} onBlur={blur} />
+          <input
+            {...control}
+            type="text"
+            value={shown}
+            readOnly={readOnly}
+            disabled={disabled}
+            onChange={(e) => change(e.target.value)}
+            onBlur={blur}
+          />
         )
       }
     </Field>

@@ -9,14 +9,31 @@ interface ConflictDialogProps {
   onTakeTheirs: () => void;
 }
 
-const FIELD_LABELS: Record<string, string> = { text: '文字', title: '标题', places: '地点', indicators: '指标', tracking: '落实情况', reasoning: '理由', status: '状态', metric: '指标名称', value: '数值' };
+const FIELD_LABELS: Record<string, string> = {
+  text: '文字',
+  title: '标题',
+  places: '地点',
+  indicators: '指标',
+  tracking: '落实情况',
+  reasoning: '理由',
+  status: '状态',
+  metric: '指标名称',
+  value: '数值',
+};
 
 /** Any field value as one line of text. */
 function plain(value: unknown): string {
   if (value === null || value === undefined) return '（空）';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? '（无）' : value.map((v: unknown) => (typeof v === 'object' && v !== null && 'raw' in v ? plain(v.raw) : plain(v))).join('、');
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '（无）'
+      : value
+          .map((v: unknown) =>
+            typeof v === 'object' && v !== null && 'raw' in v ? plain(v.raw) : plain(v),
+          )
+          .join('、');
   return JSON.stringify(value);
 }
 
@@ -29,8 +46,12 @@ function describe(node: unknown): [string, string][] {
       const label = FIELD_LABELS[key] ?? key;
       const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
       if (t?.success === true) {
-        const status = t.data.status === null ? '尚未填报' : TRACKING_STATUS_LABELS[t.data.status].zh;
-        return [label, `${status}，进度 ${t.data.progress ?? '—'}%，进展记录 ${t.data.updates.length} 条`];
+        const status =
+          t.data.status === null ? '尚未填报' : TRACKING_STATUS_LABELS[t.data.status].zh;
+        return [
+          label,
+          `${status}，进度 ${t.data.progress ?? '—'}%，进展记录 ${t.data.updates.length} 条`,
+        ];
       }
       return [label, plain(value)];
     });
@@ -52,7 +73,16 @@ function Side({ title, node }: { title: string; node: unknown }) {
   );
 }
 
-const KIND_LABELS: Record<string, string> = { chapter: '章', section: '节', measure: '举措', indicator: '指标', note: '编辑说明', goal: '目标', ideology: '指导思想', update: '进展记录' };
+const KIND_LABELS: Record<string, string> = {
+  chapter: '章',
+  section: '节',
+  measure: '举措',
+  indicator: '指标',
+  note: '编辑说明',
+  goal: '目标',
+  ideology: '指导思想',
+  update: '进展记录',
+};
 
 /** The wording of a node's text or title, when it has one. */
 function wording(node: unknown): string | null {
@@ -90,9 +120,15 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictD
   return (
     <Dialog title="编辑冲突" onClose={() => undefined} wide>
       <p>
-        在您修改的同时，其他编辑修改了相同的内容（草稿已到第 {conflict.theirs.revision} 版{conflict.theirs.updatedBy === null ? '' : `，最近由 ${conflict.theirs.updatedBy} 保存`}）。请比较后选择保留哪个版本。
+        在您修改的同时，其他编辑修改了相同的内容（草稿已到第 {conflict.theirs.revision} 版
+        {conflict.theirs.updatedBy === null ? '' : `，最近由 ${conflict.theirs.updatedBy} 保存`}
+        ）。请比较后选择保留哪个版本。
       </p>
-      {conflict.nodes.length === 0 ? <p>冲突涉及的内容已无法逐项对比。</p> : conflict.nodes.map((side) => <Node key={side.id} side={side} />)}
+      {conflict.nodes.length === 0 ? (
+        <p>冲突涉及的内容已无法逐项对比。</p>
+      ) : (
+        conflict.nodes.map((side) => <Node key={side.id} side={side} />)
+      )}
       {conflict.error === null ? null : (
         <p className="error-banner" role="alert">
           {conflict.error}

@@ -29,11 +29,19 @@ interface ConflictNodeBody {
 function conflictNodes(body: ApiErrorBody): ConflictNodeBody[] {
   const nodes = (body as { nodes?: unknown }).nodes;
   if (!Array.isArray(nodes)) return [];
-  return nodes.filter((n): n is ConflictNodeBody => typeof n === 'object' && n !== null && typeof (n as { id?: unknown }).id === 'string');
+  return nodes.filter(
+    (n): n is ConflictNodeBody =>
+      typeof n === 'object' && n !== null && typeof (n as { id?: unknown }).id === 'string',
+  );
 }
 
 /** Pairs each conflicting node as I have it with the node as the other editor left it. */
-export function conflictFrom(body: ApiErrorBody, mine: Command[], myReport: Report | null, theirs: DraftView): Conflict {
+export function conflictFrom(
+  body: ApiErrorBody,
+  mine: Command[],
+  myReport: Report | null,
+  theirs: DraftView,
+): Conflict {
   const nodes = conflictNodes(body).map((node) => ({
     id: node.id,
     kind: node.kind,

@@ -23,7 +23,8 @@ export function describeDeletion(report: Report, item: OutlineItem): string {
     const measures = found.node.sections.reduce((n, s) => n + s.measures.length, 0);
     return `确定删除“${item.label}”及其中的 ${found.node.sections.length} 节、${measures} 项举措吗？${tail}`;
   }
-  if (found?.kind === 'section') return `确定删除节“${item.label}”及其中的 ${found.node.measures.length} 项举措吗？${tail}`;
+  if (found?.kind === 'section')
+    return `确定删除节“${item.label}”及其中的 ${found.node.measures.length} 项举措吗？${tail}`;
   if (found?.kind === 'measure') {
     return `确定删除举措“${item.label}”吗？它的 ${found.node.indicators.length} 个指标和 ${found.node.tracking.updates.length} 条进展记录也会删除。${tail}`;
   }

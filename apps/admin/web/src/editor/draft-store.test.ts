@@ -9,17 +9,31 @@ import { QueueStorage } from './queue-storage.js';
 function setup(draft: DraftView = sampleDraft()) {
   const api = {
     draft: vi.fn(() => Promise.resolve(draft)),
-    sendCommands: vi.fn((base: number, _commands: readonly Command[]) => Promise.resolve({ revision: base + 1, hash: 'h', touched: [] })),
+    sendCommands: vi.fn((base: number, _commands: readonly Command[]) =>
+      Promise.resolve({ revision: base + 1, hash: 'h', touched: [] }),
+    ),
   };
   let online = true;
   const queue = new QueueStorage('u1', localStorage);
-  const store = new DraftStore({ api, queue, isOnline: () => online, autosaveMs: 60_000, retryMs: 60_000 });
+  const store = new DraftStore({
+    api,
+    queue,
+    isOnline: () => online,
+    autosaveMs: 60_000,
+    retryMs: 60_000,
+  });
   return { api, store, queue, goOffline: () => (online = false), goOnline: () => (online = true) };
 }
 
-const editText = (text: string): Command => ({ type: 'measure.update', id: 'm26', patch: { text } });
+const editText = (text: string): Command => ({
+  type: 'measure.update',
+  id: 'm26',
+  patch: { text },
+});
 const measureText = (store: DraftStore, id = 'm26') =>
-  store.state.report?.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).find((m) => m.id === id)?.text;
+  store.state.report?.chapters
+    .flatMap((c) => c.sections.flatMap((s) => s.measures))
+    .find((m) => m.id === id)?.text;
 
 describe('DraftStore', () => {
   it('applies a valid edit at once and sends typing on one field as one command', async () => {
@@ -38,8 +52,14 @@ describe('DraftStore', () => {
   it('refuses an invalid edit with a Chinese message and sends nothing', async () => {
     const { api, store } = setup();
     await store.load();
-    const outcome = store.apply([{ type: 'measure.update', id: 'm24', patch: { text: '推进光伏产业。' } }], '修改举措');
-    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining('40万吨') as string });
+    const outcome = store.apply(
+      [{ type: 'measure.update', id: 'm24', patch: { text: '推进光伏产业。' } }],
+      '修改举措',
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('40万吨') as string,
+    });
     expect(measureText(store, 'm24')).toContain('40万吨');
     await store.flush();
     expect(api.sendCommands).not.toHaveBeenCalled();
@@ -99,12 +119,23 @@ describe('DraftStore', () => {
     await store.load();
     api.draft.mockResolvedValue(sampleDraft(5, theirsReport));
     api.sendCommands.mockRejectedValueOnce(
-      new ApiError(409, { error: '冲突', code: 'conflict', issues: [], currentRevision: 5, nodes: [{ id: 'm26', kind: 'measure', current: theirs, changedBy: ['李编辑'] }] }),
+      new ApiError(409, {
+        error: '冲突',
+        code: 'conflict',
+        issues: [],
+        currentRevision: 5,
+        nodes: [{ id: 'm26', kind: 'measure', current: theirs, changedBy: ['李编辑'] }],
+      }),
     );
     store.apply([editText('我的文字。')], '修改举措');
     await store.flush();
     expect(store.state.saveState).toBe('conflict');
-    expect(store.state.conflict?.nodes[0]).toMatchObject({ id: 'm26', mine: { text: '我的文字。' }, theirs: { text: '对方改过的文字。' }, changedBy: ['李编辑'] });
+    expect(store.state.conflict?.nodes[0]).toMatchObject({
+      id: 'm26',
+      mine: { text: '我的文字。' },
+      theirs: { text: '对方改过的文字。' },
+      changedBy: ['李编辑'],
+    });
     expect(store.apply([editText('再改。')], '修改举措').ok).toBe(false);
 
     store.keepMine();
@@ -118,11 +149,18 @@ describe('DraftStore', () => {
     const { api, store, queue } = setup();
     await store.load();
     api.draft.mockResolvedValue(sampleDraft(5));
-    api.sendCommands.mockRejectedValueOnce(new ApiError(409, { error: '冲突', code: 'conflict', issues: [], nodes: [] }));
+    api.sendCommands.mockRejectedValueOnce(
+      new ApiError(409, { error: '冲突', code: 'conflict', issues: [], nodes: [] }),
+    );
     store.apply([editText('我的文字。')], '修改举措');
     await store.flush();
     store.takeTheirs();
-    expect(store.state).toMatchObject({ revision: 5, saveState: 'saved', conflict: null, unsent: 0 });
+    expect(store.state).toMatchObject({
+      revision: 5,
+      saveState: 'saved',
+      conflict: null,
+      unsent: 0,
+    });
     expect(measureText(store)).toBe('培育壮大储能电池产业。');
     expect(queue.read()).toBeNull();
     store.dispose();

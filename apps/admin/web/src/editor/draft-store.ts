@@ -9,7 +9,8 @@ import type { PendingCommand } from './pending-commands.js';
 import type { QueueStorage } from './queue-storage.js';
 import { refusalMessage } from './refusal-message.js';
 
-export type SaveState = 'loading' | 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error';
+export type SaveState =
+  'loading' | 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error';
 
 export interface UndoEntry {
   label: string;
@@ -54,7 +55,16 @@ export class DraftStore {
   private readonly isOnline: () => boolean;
   private readonly autosaveMs: number;
   private readonly retryMs: number;
-  state: DraftState = { report: null, revision: 0, saveState: 'loading', message: null, conflict: null, undo: [], unsent: 0, savedAt: null };
+  state: DraftState = {
+    report: null,
+    revision: 0,
+    saveState: 'loading',
+    message: null,
+    conflict: null,
+    undo: [],
+    unsent: 0,
+    savedAt: null,
+  };
 
   constructor(private readonly options: DraftStoreOptions) {
     this.isOnline = options.isOnline ?? (() => navigator.onLine);
@@ -107,14 +117,21 @@ export class DraftStore {
     this.confirmed = draft.report;
     this.inFlight = [];
     this.pending = [];
-    this.set({ report: draft.report, revision: draft.revision, saveState: 'saved', savedAt: draft.updatedAt, conflict: null });
+    this.set({
+      report: draft.report,
+      revision: draft.revision,
+      saveState: 'saved',
+      savedAt: draft.updatedAt,
+      conflict: null,
+    });
   }
 
   /** Applies commands locally (refused if invalid: then nothing is sent) and queues them. */
   apply(commands: readonly Command[], label: string, key: string | null = null): ApplyOutcome {
     const report = this.state.report;
     if (report === null) return { ok: false, message: '草稿尚未载入', paths: [] };
-    if (this.state.conflict !== null) return { ok: false, message: '请先处理编辑冲突，再继续修改', paths: [] };
+    if (this.state.conflict !== null)
+      return { ok: false, message: '请先处理编辑冲突，再继续修改', paths: [] };
     const result = applyCommands(report, commands);
     if (!result.ok) {
       const issues = 'issues' in result.error ? result.error.issues : [];
@@ -124,10 +141,18 @@ export class DraftStore {
     const undo =
       key !== null && last?.key === key
         ? this.state.undo
-        : [...this.state.undo.slice(-99), { label, key, inverse: invertCommands(report, [...commands]) }];
+        : [
+            ...this.state.undo.slice(-99),
+            { label, key, inverse: invertCommands(report, [...commands]) },
+          ];
     this.pending = enqueue(this.pending, commands, key);
     this.persist();
-    this.set({ report: result.report, undo, saveState: this.isOnline() ? 'pending' : 'offline', message: null });
+    this.set({
+      report: result.report,
+      undo,
+      saveState: this.isOnline() ? 'pending' : 'offline',
+      message: null,
+    });
     this.schedule(this.autosaveMs);
     return { ok: true };
   }
@@ -139,10 +164,20 @@ export class DraftStore {
     const report = this.state.report;
     if (report === null) return { ok: false, message: '草稿尚未载入', paths: [] };
     const result = applyCommands(report, last.inverse);
-    if (!result.ok) return { ok: false, message: `无法撤销“${last.label}”：${refusalMessage(result.error)}`, paths: [] };
+    if (!result.ok)
+      return {
+        ok: false,
+        message: `无法撤销“${last.label}”：${refusalMessage(result.error)}`,
+        paths: [],
+      };
     this.pending = enqueue(this.pending, last.inverse, null);
     this.persist();
-    this.set({ report: result.report, undo: this.state.undo.slice(0, -1), saveState: 'pending', message: null });
+    this.set({
+      report: result.report,
+      undo: this.state.undo.slice(0, -1),
+      saveState: 'pending',
+      message: null,
+    });
     this.schedule(this.autosaveMs);
     return { ok: true };
   }
@@ -157,7 +192,8 @@ export class DraftStore {
 
   /** Sends the unsent commands now (at most one batch in flight). */
   async flush(): Promise<void> {
-    if (this.inFlight.length > 0 || this.pending.length === 0 || this.state.conflict !== null) return;
+    if (this.inFlight.length > 0 || this.pending.length === 0 || this.state.conflict !== null)
+      return;
     if (!this.isOnline()) {
       this.set({ saveState: 'offline' });
       return;
@@ -180,7 +216,11 @@ export class DraftStore {
     const applied = this.confirmed === null ? null : applyCommands(this.confirmed, sent);
     if (applied?.ok === true && revision === base + 1) {
       this.confirmed = applied.report;
-      this.set({ revision, saveState: this.pending.length > 0 ? 'pending' : 'saved', savedAt: new Date().toISOString() });
+      this.set({
+        revision,
+        saveState: this.pending.length > 0 ? 'pending' : 'saved',
+        savedAt: new Date().toISOString(),
+      });
       this.persist();
     } else {
       // Someone else saved in between without touching our nodes: take their draft, replay ours.
@@ -200,7 +240,9 @@ export class DraftStore {
       revision: draft.revision,
       saveState: this.pending.length > 0 ? 'pending' : 'saved',
       savedAt: new Date().toISOString(),
-      message: replayed.ok ? null : '其他编辑同时修改了草稿，您尚未保存的部分修改已无法应用，请检查',
+      message: replayed.ok
+        ? null
+        : '其他编辑同时修改了草稿，您尚未保存的部分修改已无法应用，请检查',
     });
     this.persist();
   }
@@ -226,7 +268,10 @@ export class DraftStore {
         this.fail(fetchError as ApiError);
         return;
       }
-      this.set({ saveState: 'conflict', conflict: conflictFrom(error.body, commandsOf(mine), this.state.report, theirs) });
+      this.set({
+        saveState: 'conflict',
+        conflict: conflictFrom(error.body, commandsOf(mine), this.state.report, theirs),
+      });
       return;
     }
     this.fail(error);
@@ -242,7 +287,10 @@ export class DraftStore {
       // The server refused the batch: it can never apply. Drop it and show why.
       this.inFlight = [];
       this.persist();
-      void this.options.api.draft().then((draft) => this.adopt(draft), () => undefined);
+      void this.options.api.draft().then(
+        (draft) => this.adopt(draft),
+        () => undefined,
+      );
     }
     this.set({ saveState: 'error', message: error.message });
   }
@@ -259,7 +307,13 @@ export class DraftStore {
     }
     this.confirmed = conflict.theirs.report;
     this.pending = fromCommands(conflict.mine);
-    this.set({ report: replayed.report, revision: conflict.theirs.revision, conflict: null, saveState: 'pending', undo: [] });
+    this.set({
+      report: replayed.report,
+      revision: conflict.theirs.revision,
+      conflict: null,
+      saveState: 'pending',
+      undo: [],
+    });
     this.persist();
     void this.flush();
     return { ok: true };
@@ -284,7 +338,8 @@ export class DraftStore {
 
   /** The connection came back: send what waited. */
   online(): void {
-    if (this.state.saveState === 'offline') this.set({ saveState: this.pending.length > 0 ? 'pending' : 'saved' });
+    if (this.state.saveState === 'offline')
+      this.set({ saveState: this.pending.length > 0 ? 'pending' : 'saved' });
     void this.flush();
   }
 

@@ -4,7 +4,9 @@ import { renderInApp } from '../testing/render-app.js';
 import { EditorScreen } from './editor-screen.js';
 
 const measureText = (store: Awaited<ReturnType<typeof renderInApp>>['store'], id: string) =>
-  store.state.report?.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).find((m) => m.id === id)?.text;
+  store.state.report?.chapters
+    .flatMap((c) => c.sections.flatMap((s) => s.measures))
+    .find((m) => m.id === id)?.text;
 
 function openMeasure(label: RegExp) {
   fireEvent.click(screen.getByRole('treeitem', { name: label }));
@@ -32,7 +34,9 @@ describe('EditorScreen', () => {
   it('saves a valid edit of a measure text as you type', async () => {
     const { store } = await renderInApp(<EditorScreen />);
     openMeasure(/培育壮大储能电池产业/);
-    fireEvent.change(screen.getByLabelText('举措内容'), { target: { value: '培育壮大储能电池产业集群。' } });
+    fireEvent.change(screen.getByLabelText('举措内容'), {
+      target: { value: '培育壮大储能电池产业集群。' },
+    });
     expect(measureText(store, 'm26')).toBe('培育壮大储能电池产业集群。');
     expect(store.state.saveState).toBe('pending');
   });
@@ -43,7 +47,9 @@ describe('EditorScreen', () => {
     const field = screen.getByLabelText('举措内容');
     fireEvent.change(field, { target: { value: '推进光伏产业基地建设。' } });
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    const message = document.getElementById(field.getAttribute('aria-describedby')?.split(' ').pop() ?? '');
+    const message = document.getElementById(
+      field.getAttribute('aria-describedby')?.split(' ').pop() ?? '',
+    );
     expect(message?.textContent).toContain('指标原文“40万吨”未出现在举措文字中');
     expect(measureText(store, 'm24')).toContain('40万吨');
     expect(store.state.unsent).toBe(0);
@@ -74,7 +80,10 @@ describe('EditorScreen', () => {
     const { store } = await renderInApp(<EditorScreen />);
     const measure = screen.getByRole('treeitem', { name: /推进五通桥区/ });
     fireEvent.keyDown(measure, { key: 'ArrowDown', altKey: true });
-    expect(store.state.report?.chapters[0]?.sections[0]?.measures.map((m) => m.id)).toEqual(['m26', 'm24']);
+    expect(store.state.report?.chapters[0]?.sections[0]?.measures.map((m) => m.id)).toEqual([
+      'm26',
+      'm24',
+    ]);
   });
 
   it('records progress and a dated update with an evidence link', async () => {
@@ -83,14 +92,20 @@ describe('EditorScreen', () => {
     fireEvent.change(screen.getByLabelText('进度（%）'), { target: { value: '140' } });
     expect(screen.getByText('进度不能大于 100')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('进度（%）'), { target: { value: '40' } });
-    fireEvent.change(screen.getByLabelText('进展说明'), { target: { value: '储能电池项目开工。' } });
+    fireEvent.change(screen.getByLabelText('进展说明'), {
+      target: { value: '储能电池项目开工。' },
+    });
     fireEvent.change(screen.getByLabelText('佐证链接（可选）'), { target: { value: 'ftp://x' } });
     fireEvent.click(screen.getByRole('button', { name: '添加记录' }));
     expect(screen.getByText(/佐证链接必须是 http 或 https 网址/)).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('佐证链接（可选）'), { target: { value: 'https://www.leshan.gov.cn/news/1' } });
+    fireEvent.change(screen.getByLabelText('佐证链接（可选）'), {
+      target: { value: 'https://www.leshan.gov.cn/news/1' },
+    });
     fireEvent.click(screen.getByRole('button', { name: '添加记录' }));
     const tracking = store.state.report?.chapters[0]?.sections[0]?.measures[1]?.tracking;
     expect(tracking?.progress).toBe(40);
-    expect(tracking?.updates.map((u) => [u.note, u.evidenceUrl])).toEqual([['储能电池项目开工。', 'https://www.leshan.gov.cn/news/1']]);
+    expect(tracking?.updates.map((u) => [u.note, u.evidenceUrl])).toEqual([
+      ['储能电池项目开工。', 'https://www.leshan.gov.cn/news/1'],
+    ]);
   });
 });

@@ -24,7 +24,10 @@ export function EditorScreen() {
   const [adding, setAdding] = useState<AddRequest | null>(null);
   const [deleting, setDeleting] = useState<OutlineItem | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const items = useMemo(() => (draft.report === null ? [] : outlineItems(draft.report)), [draft.report]);
+  const items = useMemo(
+    () => (draft.report === null ? [] : outlineItems(draft.report)),
+    [draft.report],
+  );
   const item = items.find((i) => i.id === selected) ?? items[0];
   const lastUndo = draft.undo[draft.undo.length - 1];
 
@@ -39,8 +42,18 @@ export function EditorScreen() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !event.shiftKey && !typing && canEdit) {
+      const typing =
+        target !== null &&
+        (target.tagName === 'INPUT' ||
+          target.tagName === 'TEXTAREA' ||
+          target.tagName === 'SELECT');
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key.toLowerCase() === 'z' &&
+        !event.shiftKey &&
+        !typing &&
+        canEdit
+      ) {
         event.preventDefault();
         undo();
       }
@@ -50,7 +63,11 @@ export function EditorScreen() {
   });
 
   if (draft.report === null || item === undefined) {
-    return <p role="status">{draft.saveState === 'loading' ? '正在载入草稿…' : (draft.message ?? '草稿无法载入')}</p>;
+    return (
+      <p role="status">
+        {draft.saveState === 'loading' ? '正在载入草稿…' : (draft.message ?? '草稿无法载入')}
+      </p>
+    );
   }
   const report = draft.report;
 
@@ -77,16 +94,26 @@ export function EditorScreen() {
       <h1 className="visually-hidden">编辑草稿</h1>
       <div className="toolbar" role="toolbar" aria-label="草稿操作">
         {canEdit ? (
-          <button type="button" onClick={undo} disabled={lastUndo === undefined} aria-keyshortcuts="Control+Z">
+          <button
+            type="button"
+            onClick={undo}
+            disabled={lastUndo === undefined}
+            aria-keyshortcuts="Control+Z"
+          >
             撤销{lastUndo === undefined ? '' : `：${lastUndo.label}`}
           </button>
         ) : null}
         {canEdit ? (
-          <button type="button" onClick={() => setAdding({ kind: 'chapter', index: report.chapters.length })}>
+          <button
+            type="button"
+            onClick={() => setAdding({ kind: 'chapter', index: report.chapters.length })}
+          >
             新增章
           </button>
         ) : null}
-        <span className="hint">草稿第 {draft.revision} 版 · {report.chapters.length} 章</span>
+        <span className="hint">
+          草稿第 {draft.revision} 版 · {report.chapters.length} 章
+        </span>
       </div>
       {draft.message === null && problem === null ? null : (
         <p className="error-banner" role="alert">
@@ -95,9 +122,23 @@ export function EditorScreen() {
       )}
       <DraftIssues report={report} />
       <div className="split">
-        <OutlineTree report={report} selectedId={item.id} onSelect={setSelected} canEdit={canEdit} onMove={move} onDelete={setDeleting} />
+        <OutlineTree
+          report={report}
+          selectedId={item.id}
+          onSelect={setSelected}
+          canEdit={canEdit}
+          onMove={move}
+          onDelete={setDeleting}
+        />
         <section className="pane" aria-label="编辑区">
-          <NodeEditor key={item.id} report={report} item={item} canEdit={canEdit} onAdd={setAdding} onDelete={setDeleting} />
+          <NodeEditor
+            key={item.id}
+            report={report}
+            item={item}
+            canEdit={canEdit}
+            onAdd={setAdding}
+            onDelete={setDeleting}
+          />
         </section>
       </div>
       {adding === null ? null : (

@@ -24,6 +24,8 @@ describe('indicator suggestions', () => {
     if (found === undefined) throw new Error('no suggestion');
     const indicator = acceptSuggestion(report, measure('m42'), found);
     expect(indicator.id).toBe('m42-t1');
-    expect(applyCommand(report, { type: 'indicator.add', measureId: 'm42', indicator }).ok).toBe(true);
+    expect(applyCommand(report, { type: 'indicator.add', measureId: 'm42', indicator }).ok).toBe(
+      true,
+    );
   });
 });

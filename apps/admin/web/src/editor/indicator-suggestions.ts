@@ -18,6 +18,10 @@ export function nextIndicatorId(report: Report, measure: Measure): string {
   return `${measure.id}-t${k}`;
 }
 
-export function acceptSuggestion(report: Report, measure: Measure, found: ExtractedIndicator): Indicator {
+export function acceptSuggestion(
+  report: Report,
+  measure: Measure,
+  found: ExtractedIndicator,
+): Indicator {
   return { id: nextIndicatorId(report, measure), ...found };
 }

@@ -1,5 +1,10 @@
 import { useMemo, useState } from 'react';
-import { COMPARATOR_LABELS, COMPARATOR_SYMBOLS, ComparatorSchema, formatQuantity } from '@leshan/report-core';
+import {
+  COMPARATOR_LABELS,
+  COMPARATOR_SYMBOLS,
+  ComparatorSchema,
+  formatQuantity,
+} from '@leshan/report-core';
 import type { Comparator, Indicator, Measure, Report } from '@leshan/report-core';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { Field } from '../ui/field.js';
@@ -33,21 +38,35 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
       {measure.indicators.length === 0 ? <p className="hint">尚无指标。</p> : null}
       <ol className="indicator-list">
         {measure.indicators.map((indicator, index) => (
-          <li key={indicator.id} {...(canEdit ? drag.itemProps(indicator.id) : {})} className={drag.isOver(indicator.id) ? 'drop-ok' : undefined}>
+          <li
+            key={indicator.id}
+            {...(canEdit ? drag.itemProps(indicator.id) : {})}
+            className={drag.isOver(indicator.id) ? 'drop-ok' : undefined}
+          >
             <div className="indicator-row">
               <span className="indicator-summary">
-                <strong>{indicator.metric}</strong> {COMPARATOR_SYMBOLS[indicator.comparator]} {formatQuantity(indicator.value, indicator.unit)}
+                <strong>{indicator.metric}</strong> {COMPARATOR_SYMBOLS[indicator.comparator]}{' '}
+                {formatQuantity(indicator.value, indicator.unit)}
                 {indicator.aspirational ? <span className="tag">力争</span> : null}
                 <span className="hint">原文：“{indicator.raw}”</span>
               </span>
               <span className="row-actions">
-                <button type="button" aria-expanded={open === indicator.id} onClick={() => setOpen(open === indicator.id ? null : indicator.id)}>
+                <button
+                  type="button"
+                  aria-expanded={open === indicator.id}
+                  onClick={() => setOpen(open === indicator.id ? null : indicator.id)}
+                >
                   {canEdit ? '编辑' : '详情'}
                   <span className="visually-hidden">指标“{indicator.metric}”</span>
                 </button>
                 {canEdit ? (
                   <>
-                    <ReorderButtons label={indicator.metric} index={index} count={measure.indicators.length} onMove={(to) => move(indicator.id, to)} />
+                    <ReorderButtons
+                      label={indicator.metric}
+                      index={index}
+                      count={measure.indicators.length}
+                      onMove={(to) => move(indicator.id, to)}
+                    />
                     <button type="button" className="danger" onClick={() => setRemoving(indicator)}>
                       删除<span className="visually-hidden">指标“{indicator.metric}”</span>
                     </button>
@@ -55,7 +74,9 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
                 ) : null}
               </span>
             </div>
-            {open === indicator.id ? <IndicatorForm indicator={indicator} canEdit={canEdit} /> : null}
+            {open === indicator.id ? (
+              <IndicatorForm indicator={indicator} canEdit={canEdit} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -71,13 +92,23 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
             {suggestions.map((found) => (
               <li key={`${found.raw}-${found.metric}`}>
                 <span>
-                  {found.metric} {COMPARATOR_SYMBOLS[found.comparator]} {formatQuantity(found.value, found.unit)}（“{found.raw}”）
+                  {found.metric} {COMPARATOR_SYMBOLS[found.comparator]}{' '}
+                  {formatQuantity(found.value, found.unit)}（“{found.raw}”）
                 </span>
                 <button
                   type="button"
                   className="primary"
                   onClick={() => {
-                    const outcome = edit([{ type: 'indicator.add', measureId: measure.id, indicator: acceptSuggestion(report, measure, found) }], '采纳建议指标');
+                    const outcome = edit(
+                      [
+                        {
+                          type: 'indicator.add',
+                          measureId: measure.id,
+                          indicator: acceptSuggestion(report, measure, found),
+                        },
+                      ],
+                      '采纳建议指标',
+                    );
                     setMessage(outcome.ok ? null : outcome.message);
                   }}
                 >
@@ -91,12 +122,19 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
       {removing === null ? null : (
         <ConfirmDialog
           title="删除指标"
-          message={<p>确定删除指标“{removing.metric}”（{removing.raw}）吗？删除后可以撤销。</p>}
+          message={
+            <p>
+              确定删除指标“{removing.metric}”（{removing.raw}）吗？删除后可以撤销。
+            </p>
+          }
           confirmLabel="删除"
           danger
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
-            const outcome = edit([{ type: 'indicator.remove', id: removing.id }], `删除指标“${removing.metric}”`);
+            const outcome = edit(
+              [{ type: 'indicator.remove', id: removing.id }],
+              `删除指标“${removing.metric}”`,
+            );
             setMessage(outcome.ok ? null : outcome.message);
             setRemoving(null);
           }}
@@ -118,7 +156,11 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
       setError('请输入数值（基本单位，如 2000亿元 填 200000000000）');
       return;
     }
-    const outcome = edit([{ type: 'indicator.update', id, patch: { value: number } }], '修改指标数值', `${id}:value`);
+    const outcome = edit(
+      [{ type: 'indicator.update', id, patch: { value: number } }],
+      '修改指标数值',
+      `${id}:value`,
+    );
     setError(outcome.ok ? null : outcome.message);
   };
   const set = (patch: { comparator?: Comparator; aspirational?: boolean }) => {
@@ -127,11 +169,22 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
   };
   return (
     <div className="indicator-form">
-      <CommandField label="指标名称" value={indicator.metric} command={(metric) => ({ type: 'indicator.update', id, patch: { metric } })} editKey={`${id}:metric`} readOnly={!canEdit} />
+      <CommandField
+        label="指标名称"
+        value={indicator.metric}
+        command={(metric) => ({ type: 'indicator.update', id, patch: { metric } })}
+        editKey={`${id}:metric`}
+        readOnly={!canEdit}
+      />
       <div className="row">
-        <Field label="比较" >
+        <Field label="比较">
           {(c) => (
-            <select {...c} value={indicator.comparator} disabled={!canEdit} onChange={(e) => set({ comparator: ComparatorSchema.parse(e.target.value) })}>
+            <select
+              {...c}
+              value={indicator.comparator}
+              disabled={!canEdit}
+              onChange={(e) => set({ comparator: ComparatorSchema.parse(e.target.value) })}
+            >
               {ComparatorSchema.options.map((option) => (
                 <option key={option} value={option}>
                   {COMPARATOR_SYMBOLS[option]} {COMPARATOR_LABELS[option].zh}
@@ -140,10 +193,29 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
             </select>
           )}
         </Field>
-        <Field label="数值（基本单位）" error={error} hint={`= ${formatQuantity(indicator.value, indicator.unit)}`}>
-          {(c) => <input {...c} inputMode="decimal" value={value ?? String(indicator.value)} readOnly={!canEdit} onChange={(e) => changeValue(e.target.value)} onBlur={() => error === null && setValue(null)} />}
+        <Field
+          label="数值（基本单位）"
+          error={error}
+          hint={`= ${formatQuantity(indicator.value, indicator.unit)}`}
+        >
+          {(c) => (
+            <input
+              {...c}
+              inputMode="decimal"
+              value={value ?? String(indicator.value)}
+              readOnly={!canEdit}
+              onChange={(e) => changeValue(e.target.value)}
+              onBlur={() => error === null && setValue(null)}
+            />
+          )}
         </Field>
-        <CommandField label="单位" value={indicator.unit} command={(unit) => ({ type: 'indicator.update', id, patch: { unit } })} editKey={`${id}:unit`} readOnly={!canEdit} />
+        <CommandField
+          label="单位"
+          value={indicator.unit}
+          command={(unit) => ({ type: 'indicator.update', id, patch: { unit } })}
+          editKey={`${id}:unit`}
+          readOnly={!canEdit}
+        />
       </div>
       <CommandField
         label="原文措辞"
@@ -154,7 +226,12 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
         readOnly={!canEdit}
       />
       <label className="check">
-        <input type="checkbox" checked={indicator.aspirational} disabled={!canEdit} onChange={(e) => set({ aspirational: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={indicator.aspirational}
+          disabled={!canEdit}
+          onChange={(e) => set({ aspirational: e.target.checked })}
+        />
         争取性目标（力争、争创、努力）
       </label>
     </div>

@@ -8,17 +8,38 @@ export function MetaEditor({ report, canEdit }: { report: Report; canEdit: boole
   return (
     <div className="node-editor">
       <h2>报告信息</h2>
-      <CommandField label="报告标题" value={meta.title} command={(title) => ({ type: 'meta.update', patch: { title } })} editKey="meta:title" readOnly={!canEdit} />
+      <CommandField
+        label="报告标题"
+        value={meta.title}
+        command={(title) => ({ type: 'meta.update', patch: { title } })}
+        editKey="meta:title"
+        readOnly={!canEdit}
+      />
       <CommandField
         label="副标题"
         value={meta.subtitle ?? ''}
         hint="留空表示没有副标题"
-        command={(text) => ({ type: 'meta.update', patch: { subtitle: text.trim() === '' ? null : text } })}
+        command={(text) => ({
+          type: 'meta.update',
+          patch: { subtitle: text.trim() === '' ? null : text },
+        })}
         editKey="meta:subtitle"
         readOnly={!canEdit}
       />
-      <CommandField label="范围" value={meta.scope} command={(scope) => ({ type: 'meta.update', patch: { scope } })} editKey="meta:scope" readOnly={!canEdit} />
-      <CommandField label="发布机关" value={meta.issuer} command={(issuer) => ({ type: 'meta.update', patch: { issuer } })} editKey="meta:issuer" readOnly={!canEdit} />
+      <CommandField
+        label="范围"
+        value={meta.scope}
+        command={(scope) => ({ type: 'meta.update', patch: { scope } })}
+        editKey="meta:scope"
+        readOnly={!canEdit}
+      />
+      <CommandField
+        label="发布机关"
+        value={meta.issuer}
+        command={(issuer) => ({ type: 'meta.update', patch: { issuer } })}
+        editKey="meta:issuer"
+        readOnly={!canEdit}
+      />
       <PeriodEditor period={meta.period} canEdit={canEdit} />
       <p className="hint">
         原文：{meta.source.file}（{meta.source.lineCount} 行）
@@ -38,8 +59,20 @@ export function MetaEditor({ report, canEdit }: { report: Report; canEdit: boole
       {report.goals.map((goal, i) => (
         <fieldset key={goal.id} className="goal">
           <legend>目标 {i + 1}</legend>
-          <CommandField label="方面" value={goal.subject} command={(subject) => ({ type: 'goal.update', id: goal.id, patch: { subject } })} editKey={`${goal.id}:subject`} readOnly={!canEdit} />
-          <CommandField label="目标" value={goal.target} command={(target) => ({ type: 'goal.update', id: goal.id, patch: { target } })} editKey={`${goal.id}:target`} readOnly={!canEdit} />
+          <CommandField
+            label="方面"
+            value={goal.subject}
+            command={(subject) => ({ type: 'goal.update', id: goal.id, patch: { subject } })}
+            editKey={`${goal.id}:subject`}
+            readOnly={!canEdit}
+          />
+          <CommandField
+            label="目标"
+            value={goal.target}
+            command={(target) => ({ type: 'goal.update', id: goal.id, patch: { target } })}
+            editKey={`${goal.id}:target`}
+            readOnly={!canEdit}
+          />
         </fieldset>
       ))}
     </div>

@@ -9,14 +9,22 @@ export function stepCommand(item: OutlineItem, delta: -1 | 1): Command | null {
 }
 
 /** The command that puts `item` at `toIndex` of `parentId`'s list (counted after taking it out). */
-export function placeCommand(item: OutlineItem, parentId: string | null, toIndex: number): Command | null {
+export function placeCommand(
+  item: OutlineItem,
+  parentId: string | null,
+  toIndex: number,
+): Command | null {
   switch (item.kind) {
     case 'chapter':
       return { type: 'chapter.move', id: item.id, toIndex };
     case 'section':
-      return parentId === null ? null : { type: 'section.move', id: item.id, toChapterId: parentId, toIndex };
+      return parentId === null
+        ? null
+        : { type: 'section.move', id: item.id, toChapterId: parentId, toIndex };
     case 'measure':
-      return parentId === null ? null : { type: 'measure.move', id: item.id, toSectionId: parentId, toIndex };
+      return parentId === null
+        ? null
+        : { type: 'measure.move', id: item.id, toSectionId: parentId, toIndex };
     case 'meta':
       return null;
   }
@@ -30,8 +38,12 @@ export function dropCommand(dragged: OutlineItem, target: OutlineItem): Command 
   if (dragged.id === target.id) return null;
   if (dragged.kind === target.kind) return placeCommand(dragged, target.parentId, target.index);
   const parentOf = { section: 'chapter', measure: 'section' } as const;
-  if ((dragged.kind === 'section' || dragged.kind === 'measure') && parentOf[dragged.kind] === target.kind) {
-    const toIndex = target.id === dragged.parentId ? target.childIds.length - 1 : target.childIds.length;
+  if (
+    (dragged.kind === 'section' || dragged.kind === 'measure') &&
+    parentOf[dragged.kind] === target.kind
+  ) {
+    const toIndex =
+      target.id === dragged.parentId ? target.childIds.length - 1 : target.childIds.length;
     return placeCommand(dragged, target.id, toIndex);
   }
   return null;

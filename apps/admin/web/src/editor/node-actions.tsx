@@ -25,16 +25,34 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
   };
   const parents =
     item.kind === 'section'
-      ? report.chapters.map((c) => ({ id: c.id, label: chapterLabel(c.number, c.title), size: c.sections.length }))
+      ? report.chapters.map((c) => ({
+          id: c.id,
+          label: chapterLabel(c.number, c.title),
+          size: c.sections.length,
+        }))
       : item.kind === 'measure'
-        ? report.chapters.flatMap((c) => c.sections.map((s) => ({ id: s.id, label: `第${c.number}章 · ${s.title ?? MISSING_TITLE}`, size: s.measures.length })))
+        ? report.chapters.flatMap((c) =>
+            c.sections.map((s) => ({
+              id: s.id,
+              label: `第${c.number}章 · ${s.title ?? MISSING_TITLE}`,
+              size: s.measures.length,
+            })),
+          )
         : [];
   return (
     <div className="node-actions" role="group" aria-label={`${KIND_ZH[item.kind]}的位置与删除`}>
-      <button type="button" disabled={item.index === 0} onClick={() => run(stepCommand(item, -1), '上移')}>
+      <button
+        type="button"
+        disabled={item.index === 0}
+        onClick={() => run(stepCommand(item, -1), '上移')}
+      >
         上移
       </button>
-      <button type="button" disabled={item.index >= item.siblings - 1} onClick={() => run(stepCommand(item, 1), '下移')}>
+      <button
+        type="button"
+        disabled={item.index >= item.siblings - 1}
+        onClick={() => run(stepCommand(item, 1), '下移')}
+      >
         下移
       </button>
       {parents.length > 1 ? (
@@ -45,7 +63,8 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
               value={item.parentId ?? ''}
               onChange={(e) => {
                 const target = parents.find((p) => p.id === e.target.value);
-                if (target !== undefined && target.id !== item.parentId) run(placeCommand(item, target.id, target.size), `移动${KIND_ZH[item.kind]}`);
+                if (target !== undefined && target.id !== item.parentId)
+                  run(placeCommand(item, target.id, target.size), `移动${KIND_ZH[item.kind]}`);
               }}
             >
               {parents.map((p) => (

@@ -26,7 +26,14 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
   const found = findNode(report, item.id);
   if (found === undefined) return <p role="status">此项已不存在（可能已被删除）。</p>;
   const lines = 'provenance' in found.node ? (found.node.provenance?.lines ?? []) : [];
-  const provenance = lines.length > 0 ? <p className="hint">原文第 {lines.join('、')} 行 · 编号 {item.id}</p> : <p className="hint">编号 {item.id}</p>;
+  const provenance =
+    lines.length > 0 ? (
+      <p className="hint">
+        原文第 {lines.join('、')} 行 · 编号 {item.id}
+      </p>
+    ) : (
+      <p className="hint">编号 {item.id}</p>
+    );
 
   switch (found.kind) {
     case 'chapter':
@@ -34,54 +41,102 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
         <div className="node-editor">
           <h2>{chapterLabel(found.node.number, found.node.title)}</h2>
           {provenance}
-          <TitleEditor key={found.node.id} id={found.node.id} kind="chapter" title={found.node.title} canEdit={canEdit} />
+          <TitleEditor
+            key={found.node.id}
+            id={found.node.id}
+            kind="chapter"
+            title={found.node.title}
+            canEdit={canEdit}
+          />
           <p>
-            本章 {found.node.sections.length} 节，{found.node.sections.reduce((n, s) => n + s.measures.length, 0)} 项举措。
+            本章 {found.node.sections.length} 节，
+            {found.node.sections.reduce((n, s) => n + s.measures.length, 0)} 项举措。
           </p>
           {canEdit ? (
             <div className="actions">
-              <button type="button" onClick={() => onAdd({ kind: 'section', chapterId: found.node.id, index: found.node.sections.length })}>
+              <button
+                type="button"
+                onClick={() =>
+                  onAdd({
+                    kind: 'section',
+                    chapterId: found.node.id,
+                    index: found.node.sections.length,
+                  })
+                }
+              >
                 在本章末尾新增节
               </button>
-              <button type="button" onClick={() => onAdd({ kind: 'chapter', index: item.index + 1 })}>
+              <button
+                type="button"
+                onClick={() => onAdd({ kind: 'chapter', index: item.index + 1 })}
+              >
                 在本章之后新增章
               </button>
             </div>
           ) : null}
           {canEdit ? <NodeActions report={report} item={item} onDelete={onDelete} /> : null}
-          <NotesEditor report={report} nodeId={found.node.id} sourceLines={lines} canEdit={canEdit} />
+          <NotesEditor
+            report={report}
+            nodeId={found.node.id}
+            sourceLines={lines}
+            canEdit={canEdit}
+          />
         </div>
       );
     case 'section':
       return (
         <div className="node-editor">
           <h2>
-            {chapterLabel(found.chapter.number, found.chapter.title)} · {found.node.title ?? MISSING_TITLE}
+            {chapterLabel(found.chapter.number, found.chapter.title)} ·{' '}
+            {found.node.title ?? MISSING_TITLE}
           </h2>
           {provenance}
-          <TitleEditor key={found.node.id} id={found.node.id} kind="section" title={found.node.title} canEdit={canEdit} />
+          <TitleEditor
+            key={found.node.id}
+            id={found.node.id}
+            kind="section"
+            title={found.node.title}
+            canEdit={canEdit}
+          />
           <p>本节 {found.node.measures.length} 项举措。</p>
           {canEdit ? (
             <div className="actions">
-              <button type="button" onClick={() => onAdd({ kind: 'measure', sectionId: found.node.id, index: found.node.measures.length })}>
+              <button
+                type="button"
+                onClick={() =>
+                  onAdd({
+                    kind: 'measure',
+                    sectionId: found.node.id,
+                    index: found.node.measures.length,
+                  })
+                }
+              >
                 在本节末尾新增举措
               </button>
-              <button type="button" onClick={() => onAdd({ kind: 'section', chapterId: found.chapter.id, index: item.index + 1 })}>
+              <button
+                type="button"
+                onClick={() =>
+                  onAdd({ kind: 'section', chapterId: found.chapter.id, index: item.index + 1 })
+                }
+              >
                 在本节之后新增节
               </button>
             </div>
           ) : null}
           {canEdit ? <NodeActions report={report} item={item} onDelete={onDelete} /> : null}
-          <NotesEditor report={report} nodeId={found.node.id} sourceLines={lines} canEdit={canEdit} />
+          <NotesEditor
+            report={report}
+            nodeId={found.node.id}
+            sourceLines={lines}
+            canEdit={canEdit}
+          />
         </div>
       );
     case 'measure': {
       const measure = found.node;
       return (
         <div className="node-editor" key={measure.id}>
-          <h2>
-            举措 · {found.section.title ?? MISSING_TITLE}
-          </h2>
+          <h2>举措 · {found.section.title ?? MISSING_TITLE}</h2>
           {provenance}
           <CommandField
             label="举措内容"
@@ -97,7 +152,12 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
           <TrackingEditor measure={measure} canEdit={canEdit} />
           {canEdit ? (
             <div className="actions">
-              <button type="button" onClick={() => onAdd({ kind: 'measure', sectionId: found.section.id, index: item.index + 1 })}>
+              <button
+                type="button"
+                onClick={() =>
+                  onAdd({ kind: 'measure', sectionId: found.section.id, index: item.index + 1 })
+                }
+              >
                 在此之后新增举措
               </button>
             </div>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { createNodeId, EditorialNoteSchema, NOTE_KIND_LABELS, NoteKindSchema, toValidationIssues } from '@leshan/report-core';
+import {
+  createNodeId,
+  EditorialNoteSchema,
+  NOTE_KIND_LABELS,
+  NoteKindSchema,
+  toValidationIssues,
+} from '@leshan/report-core';
 import type { EditorialNote, NoteKind, Report } from '@leshan/report-core';
 import { Field } from '../ui/field.js';
 import { CommandField } from './command-field.js';
@@ -38,7 +44,9 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
   return (
     <article className={`note note-${note.status}`} aria-label={`编辑说明 ${note.id}`}>
       <p>
-        <span className={`tag status-${note.status}`}>{note.status === 'open' ? '待决定' : '已解决'}</span>
+        <span className={`tag status-${note.status}`}>
+          {note.status === 'open' ? '待决定' : '已解决'}
+        </span>
         <span className="hint">
           {' '}
           {note.id}
@@ -48,7 +56,14 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
       <div className="row">
         <Field label="类型">
           {(c) => (
-            <select {...c} value={note.kind} disabled={!canEdit} onChange={(e) => patch({ kind: NoteKindSchema.parse(e.target.value) }, '修改说明类型')}>
+            <select
+              {...c}
+              value={note.kind}
+              disabled={!canEdit}
+              onChange={(e) =>
+                patch({ kind: NoteKindSchema.parse(e.target.value) }, '修改说明类型')
+              }
+            >
               {NoteKindSchema.options.map((k) => (
                 <option key={k} value={k}>
                   {NOTE_KIND_LABELS[k].zh}
@@ -58,15 +73,35 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
           )}
         </Field>
         {canEdit ? (
-          <button type="button" className={note.status === 'open' ? 'primary' : undefined} onClick={() => patch({ status: note.status === 'open' ? 'resolved' : 'open' }, note.status === 'open' ? '解决编辑说明' : '重新打开编辑说明')}>
+          <button
+            type="button"
+            className={note.status === 'open' ? 'primary' : undefined}
+            onClick={() =>
+              patch(
+                { status: note.status === 'open' ? 'resolved' : 'open' },
+                note.status === 'open' ? '解决编辑说明' : '重新打开编辑说明',
+              )
+            }
+          >
             {note.status === 'open' ? '标记为已解决' : '重新打开'}
           </button>
         ) : null}
       </div>
       {note.originalText === undefined ? null : <p className="hint">原文：{note.originalText}</p>}
-      {note.correctedText === undefined ? null : <p className="hint">更正为：{note.correctedText}</p>}
-      {note.removedText === undefined ? null : <p className="hint">删除的重复段落：{note.removedText.join(' / ')}</p>}
-      <CommandField label="理由" value={note.reasoning} command={(reasoning) => ({ type: 'note.update', id: note.id, patch: { reasoning } })} editKey={`${note.id}:reasoning`} multiline readOnly={!canEdit} />
+      {note.correctedText === undefined ? null : (
+        <p className="hint">更正为：{note.correctedText}</p>
+      )}
+      {note.removedText === undefined ? null : (
+        <p className="hint">删除的重复段落：{note.removedText.join(' / ')}</p>
+      )}
+      <CommandField
+        label="理由"
+        value={note.reasoning}
+        command={(reasoning) => ({ type: 'note.update', id: note.id, patch: { reasoning } })}
+        editKey={`${note.id}:reasoning`}
+        multiline
+        readOnly={!canEdit}
+      />
       {error === null ? null : (
         <p className="field-error" role="alert">
           {error}
@@ -83,7 +118,14 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = EditorialNoteSchema.safeParse({ id: createNodeId('note'), kind, status: 'open', nodeIds: [nodeId], sourceLines, reasoning });
+    const parsed = EditorialNoteSchema.safeParse({
+      id: createNodeId('note'),
+      kind,
+      status: 'open',
+      nodeIds: [nodeId],
+      sourceLines,
+      reasoning,
+    });
     if (!parsed.success) {
       setError(toValidationIssues(parsed.error.issues)[0]?.message.zh ?? '请填写理由');
       return;
@@ -97,7 +139,11 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
       <h4 id={`${nodeId}-new-note`}>提出编辑问题</h4>
       <Field label="类型">
         {(c) => (
-          <select {...c} value={kind} onChange={(e) => setKind(NoteKindSchema.parse(e.target.value))}>
+          <select
+            {...c}
+            value={kind}
+            onChange={(e) => setKind(NoteKindSchema.parse(e.target.value))}
+          >
             {NoteKindSchema.options.map((k) => (
               <option key={k} value={k}>
                 {NOTE_KIND_LABELS[k].zh}
@@ -107,7 +153,14 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
         )}
       </Field>
       <Field label="问题或理由" error={error}>
-        {(c) => <textarea {...c} rows={2} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            rows={2}
+            value={reasoning}
+            onChange={(e) => setReasoning(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit">添加编辑说明</button>
     </form>

@@ -14,7 +14,11 @@ const item = (id: string) => {
 
 describe('outline model', () => {
   it('labels chapters by number and shows missing titles', () => {
-    expect(items.map((i) => i.label).slice(0, 3)).toEqual(['报告信息、主要目标与指导思想', '第1章 坚持工业强市，加快建设现代产业体系', '做强绿色硅产业']);
+    expect(items.map((i) => i.label).slice(0, 3)).toEqual([
+      '报告信息、主要目标与指导思想',
+      '第1章 坚持工业强市，加快建设现代产业体系',
+      '做强绿色硅产业',
+    ]);
     expect(item('c-6').label).toBe('第2章 （原文缺失标题）');
   });
 
@@ -44,14 +48,31 @@ describe('outline model', () => {
     const command = stepCommand(item('m24'), 1);
     expect(command).toEqual({ type: 'measure.move', id: 'm24', toSectionId: 's22', toIndex: 1 });
     const moved = applyCommand(report, command);
-    expect(moved.ok && moved.report.chapters[0]?.sections[0]?.measures.map((m) => m.id)).toEqual(['m26', 'm24']);
+    expect(moved.ok && moved.report.chapters[0]?.sections[0]?.measures.map((m) => m.id)).toEqual([
+      'm26',
+      'm24',
+    ]);
     expect(stepCommand(item('m26'), 1)).toBeNull();
   });
 
   it('drops a measure on another section at its end, and on a sibling in its place', () => {
-    expect(dropCommand(item('m24'), item('s40'))).toEqual({ type: 'measure.move', id: 'm24', toSectionId: 's40', toIndex: 1 });
-    expect(dropCommand(item('m26'), item('m24'))).toEqual({ type: 'measure.move', id: 'm26', toSectionId: 's22', toIndex: 0 });
-    expect(dropCommand(item('c20'), item('c-6'))).toEqual({ type: 'chapter.move', id: 'c20', toIndex: 1 });
+    expect(dropCommand(item('m24'), item('s40'))).toEqual({
+      type: 'measure.move',
+      id: 'm24',
+      toSectionId: 's40',
+      toIndex: 1,
+    });
+    expect(dropCommand(item('m26'), item('m24'))).toEqual({
+      type: 'measure.move',
+      id: 'm26',
+      toSectionId: 's22',
+      toIndex: 0,
+    });
+    expect(dropCommand(item('c20'), item('c-6'))).toEqual({
+      type: 'chapter.move',
+      id: 'c20',
+      toIndex: 1,
+    });
     expect(dropCommand(item('m24'), item('c20'))).toBeNull();
   });
 });

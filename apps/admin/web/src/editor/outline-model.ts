@@ -17,14 +17,25 @@ export interface OutlineItem {
 export const META_ID = '__meta__';
 export const MISSING_TITLE = '（原文缺失标题）';
 
-const clip = (text: string, max = 48): string => (Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}…` : text);
+const clip = (text: string, max = 48): string =>
+  Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}…` : text;
 
-export const chapterLabel = (number: number, title: string | null): string => `第${number}章 ${title ?? MISSING_TITLE}`;
+export const chapterLabel = (number: number, title: string | null): string =>
+  `第${number}章 ${title ?? MISSING_TITLE}`;
 
 /** Every outline item in document order (chapters → sections → measures). */
 export function outlineItems(report: Report): OutlineItem[] {
   const items: OutlineItem[] = [
-    { id: META_ID, kind: 'meta', label: '报告信息、主要目标与指导思想', level: 1, parentId: null, index: 0, siblings: 1, childIds: [] },
+    {
+      id: META_ID,
+      kind: 'meta',
+      label: '报告信息、主要目标与指导思想',
+      level: 1,
+      parentId: null,
+      index: 0,
+      siblings: 1,
+      childIds: [],
+    },
   ];
   report.chapters.forEach((chapter, c) => {
     items.push({
@@ -69,7 +80,12 @@ export function outlineItems(report: Report): OutlineItem[] {
  * The items a person sees: children of collapsed items are hidden. With a filter, only
  * items whose text contains it (and their ancestors, opened) are shown.
  */
-export function visibleItems(report: Report, items: readonly OutlineItem[], expanded: ReadonlySet<string>, filter: string): OutlineItem[] {
+export function visibleItems(
+  report: Report,
+  items: readonly OutlineItem[],
+  expanded: ReadonlySet<string>,
+  filter: string,
+): OutlineItem[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   const needle = filter.trim();
   if (needle === '') {
@@ -77,7 +93,8 @@ export function visibleItems(report: Report, items: readonly OutlineItem[], expa
   }
   const fullText = new Map<string, string>();
   for (const chapter of report.chapters) {
-    for (const section of chapter.sections) for (const measure of section.measures) fullText.set(measure.id, measure.text);
+    for (const section of chapter.sections)
+      for (const measure of section.measures) fullText.set(measure.id, measure.text);
   }
   const keep = new Set<string>();
   for (const item of items) {
@@ -105,7 +122,12 @@ export type TreeKey = 'ArrowDown' | 'ArrowUp' | 'ArrowRight' | 'ArrowLeft' | 'Ho
 export type TreeAction = { focus: string } | { expand: string } | { collapse: string } | null;
 
 /** The ARIA tree pattern's arrow-key behaviour over the visible items. */
-export function treeKeyAction(key: TreeKey, current: string, visible: readonly OutlineItem[], expanded: ReadonlySet<string>): TreeAction {
+export function treeKeyAction(
+  key: TreeKey,
+  current: string,
+  visible: readonly OutlineItem[],
+  expanded: ReadonlySet<string>,
+): TreeAction {
   const at = visible.findIndex((item) => item.id === current);
   const item = visible[at];
   if (item === undefined) return visible[0] === undefined ? null : { focus: visible[0].id };

@@ -14,20 +14,39 @@ interface OutlineTreeProps {
   onDelete: (item: OutlineItem) => void;
 }
 
-const TREE_KEYS = new Set<string>(['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End']);
+const TREE_KEYS = new Set<string>([
+  'ArrowDown',
+  'ArrowUp',
+  'ArrowRight',
+  'ArrowLeft',
+  'Home',
+  'End',
+]);
 
 /**
  * The report as an ARIA tree: one tab stop (roving tabindex), arrow keys move and open,
  * Alt+↑/↓ reorder, Delete removes, drag and drop moves. Selection follows focus.
  */
-export function OutlineTree({ report, selectedId, onSelect, canEdit, onMove, onDelete }: OutlineTreeProps) {
+export function OutlineTree({
+  report,
+  selectedId,
+  onSelect,
+  canEdit,
+  onMove,
+  onDelete,
+}: OutlineTreeProps) {
   const items = useMemo(() => outlineItems(report), [report]);
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(report.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)])));
+  const [expanded, setExpanded] = useState<Set<string>>(
+    () => new Set(report.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)])),
+  );
   const [filter, setFilter] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
   const refs = useRef(new Map<string, HTMLLIElement>());
   const focusPending = useRef(false);
-  const visible = useMemo(() => visibleItems(report, items, expanded, filter), [report, items, expanded, filter]);
+  const visible = useMemo(
+    () => visibleItems(report, items, expanded, filter),
+    [report, items, expanded, filter],
+  );
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const active = visible.some((i) => i.id === selectedId) ? selectedId : (visible[0]?.id ?? '');
 
@@ -119,13 +138,24 @@ export function OutlineTree({ report, selectedId, onSelect, canEdit, onMove, onD
       <h2 id="outline-heading">报告大纲</h2>
       <div className="field">
         <label htmlFor="outline-filter">筛选大纲</label>
-        <input id="outline-filter" type="search" value={filter} placeholder="输入文字或编号" onChange={(e) => setFilter(e.target.value)} />
+        <input
+          id="outline-filter"
+          type="search"
+          value={filter}
+          placeholder="输入文字或编号"
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </div>
       <p className="hint" id="outline-help">
         方向键移动，→ 展开，← 收起{canEdit ? '；Alt+↑/↓ 调整顺序，Delete 删除，也可拖动' : ''}。
       </p>
       {visible.length === 0 ? <p role="status">没有符合“{filter}”的内容。</p> : null}
-      <ul className="tree" role="tree" aria-labelledby="outline-heading" aria-describedby="outline-help">
+      <ul
+        className="tree"
+        role="tree"
+        aria-labelledby="outline-heading"
+        aria-describedby="outline-help"
+      >
         {visible.map((item) => {
           const hasChildren = item.childIds.length > 0;
           const open = hasChildren && (expanded.has(item.id) || filter.trim() !== '');
@@ -139,7 +169,11 @@ export function OutlineTree({ report, selectedId, onSelect, canEdit, onMove, onD
               }}
               role="treeitem"
               aria-level={item.level}
-              aria-setsize={item.kind === 'meta' || item.kind === 'chapter' ? report.chapters.length + 1 : item.siblings}
+              aria-setsize={
+                item.kind === 'meta' || item.kind === 'chapter'
+                  ? report.chapters.length + 1
+                  : item.siblings
+              }
               aria-posinset={item.kind === 'chapter' ? item.index + 2 : item.index + 1}
               aria-selected={item.id === selectedId}
               aria-expanded={hasChildren ? open : undefined}

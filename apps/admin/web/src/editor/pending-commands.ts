@@ -11,7 +11,11 @@ export interface PendingCommand {
  * when the last unsent command edits the same field (same key), the new one replaces it; its
  * patch holds the field's whole new value, so nothing is lost.
  */
-export function enqueue(pending: readonly PendingCommand[], commands: readonly Command[], key: string | null): PendingCommand[] {
+export function enqueue(
+  pending: readonly PendingCommand[],
+  commands: readonly Command[],
+  key: string | null,
+): PendingCommand[] {
   const last = pending[pending.length - 1];
   const only = commands.length === 1 ? commands[0] : undefined;
   if (key !== null && last !== undefined && last.key === key && only !== undefined) {
@@ -20,7 +24,9 @@ export function enqueue(pending: readonly PendingCommand[], commands: readonly C
   return [...pending, ...commands.map((command) => ({ command, key }))];
 }
 
-export const commandsOf = (pending: readonly PendingCommand[]): Command[] => pending.map((p) => p.command);
+export const commandsOf = (pending: readonly PendingCommand[]): Command[] =>
+  pending.map((p) => p.command);
 
 /** Pending entries for commands read back from storage: they never coalesce with new typing. */
-export const fromCommands = (commands: readonly Command[]): PendingCommand[] => commands.map((command) => ({ command, key: null }));
+export const fromCommands = (commands: readonly Command[]): PendingCommand[] =>
+  commands.map((command) => ({ command, key: null }));

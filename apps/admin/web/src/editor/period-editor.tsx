@@ -20,17 +20,37 @@ export function PeriodEditor({ period, canEdit }: { period: Period; canEdit: boo
       setError('年份应为四位数字');
       return;
     }
-    const outcome = edit([{ type: 'meta.update', patch: { period: { start, end } } }], '修改起止年份', 'meta:period');
+    const outcome = edit(
+      [{ type: 'meta.update', patch: { period: { start, end } } }],
+      '修改起止年份',
+      'meta:period',
+    );
     setError(outcome.ok ? null : outcome.message);
   };
 
   return (
     <div className="row">
       <Field label="起始年份" error={error}>
-        {(c) => <input {...c} inputMode="numeric" value={shown.start} readOnly={!canEdit} onChange={(e) => change({ ...shown, start: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            inputMode="numeric"
+            value={shown.start}
+            readOnly={!canEdit}
+            onChange={(e) => change({ ...shown, start: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="结束年份">
-        {(c) => <input {...c} inputMode="numeric" value={shown.end} readOnly={!canEdit} onChange={(e) => change({ ...shown, end: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            inputMode="numeric"
+            value={shown.end}
+            readOnly={!canEdit}
+            onChange={(e) => change({ ...shown, end: e.target.value })}
+          />
+        )}
       </Field>
     </div>
   );

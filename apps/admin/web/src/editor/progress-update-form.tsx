@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { createNodeId, ProgressUpdateSchema, TRACKING_STATUS_LABELS, TrackingStatusSchema, toValidationIssues } from '@leshan/report-core';
+import {
+  createNodeId,
+  ProgressUpdateSchema,
+  TRACKING_STATUS_LABELS,
+  TrackingStatusSchema,
+  toValidationIssues,
+} from '@leshan/report-core';
 import type { Command, Measure } from '@leshan/report-core';
 import { Field } from '../ui/field.js';
 import { useEdit } from './use-edit.js';
@@ -13,7 +19,13 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  */
 export function ProgressUpdateForm({ measure }: { measure: Measure }) {
   const edit = useEdit();
-  const [form, setForm] = useState({ date: today(), note: '', progress: '', status: '', evidenceUrl: '' });
+  const [form, setForm] = useState({
+    date: today(),
+    note: '',
+    progress: '',
+    status: '',
+    evidenceUrl: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -52,14 +64,27 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
     } else setFailure(outcome.message);
   };
 
-  const set = (key: keyof typeof form) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
+  const set = (key: keyof typeof form) => (value: string) =>
+    setForm((old) => ({ ...old, [key]: value }));
 
   return (
-    <form className="update-form" onSubmit={submit} noValidate aria-labelledby={`${measure.id}-new-update`}>
+    <form
+      className="update-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${measure.id}-new-update`}
+    >
       <h4 id={`${measure.id}-new-update`}>添加进展记录</h4>
       <div className="row">
         <Field label="日期" error={errors.date ?? null}>
-          {(c) => <input {...c} type="date" value={form.date} onChange={(e) => set('date')(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              value={form.date}
+              onChange={(e) => set('date')(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="状态（可选）">
           {(c) => (
@@ -74,14 +99,39 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
           )}
         </Field>
         <Field label="进度 %（可选）" error={errors.progress ?? null}>
-          {(c) => <input {...c} inputMode="numeric" value={form.progress} onChange={(e) => set('progress')(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              inputMode="numeric"
+              value={form.progress}
+              onChange={(e) => set('progress')(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label="进展说明" error={errors.note ?? null}>
-        {(c) => <textarea {...c} rows={3} value={form.note} onChange={(e) => set('note')(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            rows={3}
+            value={form.note}
+            onChange={(e) => set('note')(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label="佐证链接（可选）" error={errors.evidenceUrl ?? null} hint="http:// 或 https:// 开头的公开网页">
-        {(c) => <input {...c} type="url" value={form.evidenceUrl} onChange={(e) => set('evidenceUrl')(e.target.value)} />}
+      <Field
+        label="佐证链接（可选）"
+        error={errors.evidenceUrl ?? null}
+        hint="http:// 或 https:// 开头的公开网页"
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="url"
+            value={form.evidenceUrl}
+            onChange={(e) => set('evidenceUrl')(e.target.value)}
+          />
+        )}
       </Field>
       {failure === null ? null : (
         <p className="field-error" role="alert">

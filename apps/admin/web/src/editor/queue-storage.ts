@@ -39,7 +39,11 @@ export class QueueStorage {
       this.storage.removeItem(keyFor(this.userId));
       return;
     }
-    const value: StoredQueue = { baseRevision, commands: [...commands], savedAt: new Date().toISOString() };
+    const value: StoredQueue = {
+      baseRevision,
+      commands: [...commands],
+      savedAt: new Date().toISOString(),
+    };
     try {
       this.storage.setItem(keyFor(this.userId), JSON.stringify(value));
     } catch (_error) {

@@ -23,7 +23,10 @@ export function ReorderButtons({ label, index, count, onMove }: ReorderButtonsPr
 }
 
 /** Drag-and-drop reordering of a list of nodes with ids: a dropped item takes the target's place. */
-export function useDragReorder(list: readonly { id: string }[], move: (id: string, toIndex: number) => void) {
+export function useDragReorder(
+  list: readonly { id: string }[],
+  move: (id: string, toIndex: number) => void,
+) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   return {

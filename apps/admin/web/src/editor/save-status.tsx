@@ -15,10 +15,19 @@ const TEXT: Record<SaveState, string> = {
 /** Saved / saving / offline, always visible, announced politely to screen readers. */
 export function SaveStatus() {
   const draft = useDraft();
-  const suffix = draft.saveState === 'saved' && draft.savedAt !== null ? `（${formatTime(draft.savedAt)}，第 ${draft.revision} 版）` : '';
-  const unsent = draft.unsent > 0 && draft.saveState !== 'saving' ? `，${draft.unsent} 项未发送` : '';
+  const suffix =
+    draft.saveState === 'saved' && draft.savedAt !== null
+      ? `（${formatTime(draft.savedAt)}，第 ${draft.revision} 版）`
+      : '';
+  const unsent =
+    draft.unsent > 0 && draft.saveState !== 'saving' ? `，${draft.unsent} 项未发送` : '';
   return (
-    <p className={`save-status save-${draft.saveState}`} role="status" aria-live="polite" data-state={draft.saveState}>
+    <p
+      className={`save-status save-${draft.saveState}`}
+      role="status"
+      aria-live="polite"
+      data-state={draft.saveState}
+    >
       {TEXT[draft.saveState]}
       {suffix}
       {unsent}

@@ -17,7 +17,9 @@ export function TitleEditor({ id, kind, title, canEdit }: TitleEditorProps) {
   const [error, setError] = useState<string | null>(null);
   const missing = title === null && !writing;
   const update = (value: string | null): Command =>
-    kind === 'chapter' ? { type: 'chapter.update', id, patch: { title: value } } : { type: 'section.update', id, patch: { title: value } };
+    kind === 'chapter'
+      ? { type: 'chapter.update', id, patch: { title: value } }
+      : { type: 'section.update', id, patch: { title: value } };
 
   const toggleMissing = (checked: boolean) => {
     if (checked) {
@@ -30,13 +32,25 @@ export function TitleEditor({ id, kind, title, canEdit }: TitleEditorProps) {
   return (
     <div className="title-editor">
       {missing ? (
-        <p className="missing-title">原文缺失标题：公开版本将显示为“{kind === 'chapter' ? '本章' : '本节'}原文无标题”。</p>
+        <p className="missing-title">
+          原文缺失标题：公开版本将显示为“{kind === 'chapter' ? '本章' : '本节'}原文无标题”。
+        </p>
       ) : (
-        <CommandField label="标题" value={title ?? ''} command={(text) => update(text)} editKey={`${id}:title`} readOnly={!canEdit} />
+        <CommandField
+          label="标题"
+          value={title ?? ''}
+          command={(text) => update(text)}
+          editKey={`${id}:title`}
+          readOnly={!canEdit}
+        />
       )}
       {canEdit ? (
         <label className="check">
-          <input type="checkbox" checked={missing} onChange={(e) => toggleMissing(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={missing}
+            onChange={(e) => toggleMissing(e.target.checked)}
+          />
           原文缺失标题
         </label>
       ) : null}

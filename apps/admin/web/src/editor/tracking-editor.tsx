@@ -1,12 +1,18 @@
 import { useState } from 'react';
-import { ProgressSchema, TRACKING_STATUS_LABELS, TrackingStatusSchema, toValidationIssues } from '@leshan/report-core';
+import {
+  ProgressSchema,
+  TRACKING_STATUS_LABELS,
+  TrackingStatusSchema,
+  toValidationIssues,
+} from '@leshan/report-core';
 import type { Command, Measure, TrackingStatus } from '@leshan/report-core';
 import { Field } from '../ui/field.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ProgressUpdateForm } from './progress-update-form.js';
 import { useEdit } from './use-edit.js';
 
-const firstMessage = (error: { issues: Parameters<typeof toValidationIssues>[0] }): string => toValidationIssues(error.issues)[0]?.message.zh ?? '输入有误';
+const firstMessage = (error: { issues: Parameters<typeof toValidationIssues>[0] }): string =>
+  toValidationIssues(error.issues)[0]?.message.zh ?? '输入有误';
 
 /** Status, progress and dated progress updates of a measure. */
 export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit: boolean }) {
@@ -25,7 +31,11 @@ export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit
   const changeProgress = (text: string) => {
     setProgress(text);
     if (text.trim() === '') {
-      run([{ type: 'tracking.set', measureId: measure.id, progress: null }], '清除进度', `${measure.id}:progress`);
+      run(
+        [{ type: 'tracking.set', measureId: measure.id, progress: null }],
+        '清除进度',
+        `${measure.id}:progress`,
+      );
       return;
     }
     const parsed = ProgressSchema.safeParse(Number(text));
@@ -33,7 +43,11 @@ export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit
       setError(parsed.success ? '进度必须是 0 到 100 的整数' : firstMessage(parsed.error));
       return;
     }
-    run([{ type: 'tracking.set', measureId: measure.id, progress: parsed.data }], '修改进度', `${measure.id}:progress`);
+    run(
+      [{ type: 'tracking.set', measureId: measure.id, progress: parsed.data }],
+      '修改进度',
+      `${measure.id}:progress`,
+    );
   };
 
   return (
@@ -47,7 +61,8 @@ export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit
               value={tracking.status ?? ''}
               disabled={!canEdit}
               onChange={(e) => {
-                const status: TrackingStatus | null = e.target.value === '' ? null : TrackingStatusSchema.parse(e.target.value);
+                const status: TrackingStatus | null =
+                  e.target.value === '' ? null : TrackingStatusSchema.parse(e.target.value);
                 run([{ type: 'tracking.set', measureId: measure.id, status }], '修改状态');
               }}
             >
@@ -73,7 +88,13 @@ export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit
           )}
         </Field>
         {tracking.progress === null ? null : (
-          <meter className="progress-meter" min={0} max={100} value={tracking.progress} aria-label="当前进度">
+          <meter
+            className="progress-meter"
+            min={0}
+            max={100}
+            value={tracking.progress}
+            aria-label="当前进度"
+          >
             {tracking.progress}%
           </meter>
         )}
@@ -86,8 +107,12 @@ export function TrackingEditor({ measure, canEdit }: { measure: Measure; canEdit
           <li key={update.id}>
             <p>
               <time dateTime={update.date}>{update.date}</time>
-              {update.status === undefined ? null : <span className="tag">{TRACKING_STATUS_LABELS[update.status].zh}</span>}
-              {update.progress === undefined ? null : <span className="tag">{update.progress}%</span>}
+              {update.status === undefined ? null : (
+                <span className="tag">{TRACKING_STATUS_LABELS[update.status].zh}</span>
+              )}
+              {update.progress === undefined ? null : (
+                <span className="tag">{update.progress}%</span>
+              )}
             </p>
             <p>{update.note}</p>
             {update.evidenceUrl === undefined ? null : (

@@ -4,11 +4,17 @@ import { useApp } from '../layout/app-context.js';
 import type { ApplyOutcome } from './draft-store.js';
 
 /** Applies commands to the draft as the signed-in editor; refused when the role may not edit. */
-export function useEdit(): (commands: readonly Command[], label: string, key?: string | null) => ApplyOutcome {
+export function useEdit(): (
+  commands: readonly Command[],
+  label: string,
+  key?: string | null,
+) => ApplyOutcome {
   const { store, session } = useApp();
   return useCallback(
     (commands, label, key = null) =>
-      session.permissions.edit ? store.apply(commands, label, key) : { ok: false, message: '您的角色无权修改草稿', paths: [] },
+      session.permissions.edit
+        ? store.apply(commands, label, key)
+        : { ok: false, message: '您的角色无权修改草稿', paths: [] },
     [store, session.permissions.edit],
   );
 }

@@ -14,10 +14,35 @@ export const KIND_LABELS: Record<DiffNodeKind, string> = {
   note: '编辑说明',
 };
 
-const FIELD_LABELS: Record<string, string> = { text: '文字', title: '标题', places: '地点', metric: '指标名称', value: '数值', unit: '单位', raw: '原文措辞', comparator: '比较', status: '状态', reasoning: '理由', kind: '类型', subject: '方面', target: '目标', number: '章号' };
+const FIELD_LABELS: Record<string, string> = {
+  text: '文字',
+  title: '标题',
+  places: '地点',
+  metric: '指标名称',
+  value: '数值',
+  unit: '单位',
+  raw: '原文措辞',
+  comparator: '比较',
+  status: '状态',
+  reasoning: '理由',
+  kind: '类型',
+  subject: '方面',
+  target: '目标',
+  number: '章号',
+};
 
-const show = (value: unknown): string => (value === undefined ? '（无）' : value === null ? '（空）' : typeof value === 'string' ? value : JSON.stringify(value));
-const status = (s: string | null): string => (s === null ? '尚未填报' : (TRACKING_STATUS_LABELS[s as keyof typeof TRACKING_STATUS_LABELS]?.zh ?? s));
+const show = (value: unknown): string =>
+  value === undefined
+    ? '（无）'
+    : value === null
+      ? '（空）'
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+const status = (s: string | null): string =>
+  s === null
+    ? '尚未填报'
+    : (TRACKING_STATUS_LABELS[s as keyof typeof TRACKING_STATUS_LABELS]?.zh ?? s);
 
 function trackingLine(change: TrackingChange): string {
   switch (change.change) {
@@ -36,7 +61,13 @@ function trackingLine(change: TrackingChange): string {
 
 /** A report diff: what was added, removed, moved and edited, text changes highlighted by character. */
 export function DiffView({ diff }: { diff: ReportDiff }) {
-  const empty = diff.added.length + diff.removed.length + diff.moved.length + diff.edited.length + diff.tracking.length === 0;
+  const empty =
+    diff.added.length +
+      diff.removed.length +
+      diff.moved.length +
+      diff.edited.length +
+      diff.tracking.length ===
+    0;
   if (empty) return <p>两个版本的内容相同。</p>;
   return (
     <div className="diff">
@@ -109,7 +140,8 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.moved.map((m) => (
               <li key={m.id}>
-                {KIND_LABELS[m.kind]} {m.id}：{m.from.parentId ?? '顶层'} 第 {m.from.index + 1} 位 → {m.to.parentId ?? '顶层'} 第 {m.to.index + 1} 位
+                {KIND_LABELS[m.kind]} {m.id}：{m.from.parentId ?? '顶层'} 第 {m.from.index + 1} 位 →{' '}
+                {m.to.parentId ?? '顶层'} 第 {m.to.index + 1} 位
               </li>
             ))}
           </ul>

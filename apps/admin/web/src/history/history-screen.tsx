@@ -8,7 +8,12 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { formatTime } from '../ui/labels.js';
 import { DiffView } from './diff-view.js';
 
-const KIND_LABELS: Record<RevisionMeta['kind'], string> = { seed: '初始版本', edit: '编辑', restore: '恢复', replace: '导入替换' };
+const KIND_LABELS: Record<RevisionMeta['kind'], string> = {
+  seed: '初始版本',
+  edit: '编辑',
+  restore: '恢复',
+  replace: '导入替换',
+};
 const PAGE = 30;
 
 /** Who changed what when: each revision with its diff against the one before, and restore. */
@@ -26,7 +31,9 @@ export function HistoryScreen() {
     async (before?: number) => {
       try {
         const page = await api.revisions(PAGE, before);
-        setRevisions((old) => (before === undefined ? page.revisions : [...old, ...page.revisions]));
+        setRevisions((old) =>
+          before === undefined ? page.revisions : [...old, ...page.revisions],
+        );
         setMore(page.revisions.length === PAGE);
         setError(null);
       } catch (e) {
@@ -78,7 +85,12 @@ export function HistoryScreen() {
           <ol>
             {revisions.map((r) => (
               <li key={r.number}>
-                <button type="button" aria-pressed={chosen === r.number} className={chosen === r.number ? 'selected' : undefined} onClick={() => setChosen(r.number)}>
+                <button
+                  type="button"
+                  aria-pressed={chosen === r.number}
+                  className={chosen === r.number ? 'selected' : undefined}
+                  onClick={() => setChosen(r.number)}
+                >
                   <strong>第 {r.number} 版</strong> · {KIND_LABELS[r.kind]} · {r.author ?? '系统'}
                   <br />
                   <span className="hint">
@@ -95,7 +107,9 @@ export function HistoryScreen() {
           ) : null}
         </section>
         <section aria-labelledby="diff-heading" className="pane">
-          <h2 id="diff-heading">{chosen === null ? '选择左侧的一个修订查看改动' : `第 ${chosen} 版的改动`}</h2>
+          <h2 id="diff-heading">
+            {chosen === null ? '选择左侧的一个修订查看改动' : `第 ${chosen} 版的改动`}
+          </h2>
           {chosen === 0 ? <p>这是最初的版本。</p> : null}
           {diff === null ? null : (
             <>
@@ -113,7 +127,12 @@ export function HistoryScreen() {
       {restoring === null ? null : (
         <ConfirmDialog
           title="恢复修订"
-          message={<p>草稿将恢复为第 {restoring} 版的内容。这会产生一个新的修订，之后的修订仍保留在历史中，可以再次恢复。</p>}
+          message={
+            <p>
+              草稿将恢复为第 {restoring}{' '}
+              版的内容。这会产生一个新的修订，之后的修订仍保留在历史中，可以再次恢复。
+            </p>
+          }
           confirmLabel="恢复"
           onCancel={() => setRestoring(null)}
           onConfirm={() => void restore(restoring)}

@@ -16,7 +16,15 @@ describe('Header', () => {
 
   it('offers publishing to publishers and user management to admins', async () => {
     await renderInApp(<Header route="edit" />, { session: sampleSession('admin') });
-    expect(navLabels()).toEqual(['编辑', '预览', '修订历史', '导入原文', '发布', '用户管理', '审计日志']);
+    expect(navLabels()).toEqual([
+      '编辑',
+      '预览',
+      '修订历史',
+      '导入原文',
+      '发布',
+      '用户管理',
+      '审计日志',
+    ]);
     expect(screen.getByRole('status').textContent).toContain('已保存');
   });
 });

@@ -23,7 +23,11 @@ export function Header({ route }: { route: Route }) {
         <ul>
           {items.map((item) => (
             <li key={item.route}>
-              <a href={pathOf(item.route)} aria-current={item.route === route ? 'page' : undefined} onClick={(e) => go(e, item.route)}>
+              <a
+                href={pathOf(item.route)}
+                aria-current={item.route === route ? 'page' : undefined}
+                onClick={(e) => go(e, item.route)}
+              >
                 {item.label}
               </a>
             </li>

@@ -20,5 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 /** What the role may not do is not offered: the screens it may open. */
 export function allowedRoutes(permissions: SessionView['permissions']): Route[] {
-  return NAV_ITEMS.filter((item) => item.needs === null || permissions[item.needs]).map((item) => item.route);
+  return NAV_ITEMS.filter((item) => item.needs === null || permissions[item.needs]).map(
+    (item) => item.route,
+  );
 }

@@ -1,13 +1,23 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens of the workspace, as paths under /admin/. */
-export const ROUTES = ['edit', 'preview', 'history', 'publish', 'import', 'users', 'audit'] as const;
+export const ROUTES = [
+  'edit',
+  'preview',
+  'history',
+  'publish',
+  'import',
+  'users',
+  'audit',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 const BASE = '/admin/';
 
 export function routeFromPath(pathname: string): Route {
-  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\//, '');
+  const rest = pathname.startsWith(BASE)
+    ? pathname.slice(BASE.length)
+    : pathname.replace(/^\//, '');
   const first = rest.split('/')[0] ?? '';
   return (ROUTES as readonly string[]).includes(first) ? (first as Route) : 'edit';
 }

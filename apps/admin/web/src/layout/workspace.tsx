@@ -25,12 +25,20 @@ interface WorkspaceProps {
 /** The signed-in workspace: one draft store for the session, the header and the current screen. */
 export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) {
   const store = useMemo(
-    () => new DraftStore({ api, queue: new QueueStorage(session.user.id, window.localStorage), onUnauthenticated: onExpired }),
+    () =>
+      new DraftStore({
+        api,
+        queue: new QueueStorage(session.user.id, window.localStorage),
+        onUnauthenticated: onExpired,
+      }),
     [api, session.user.id, onExpired],
   );
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((message: string) => setAnnouncement(message), []);
-  const value: AppContextValue = useMemo(() => ({ api, session, store, signOut, announce }), [api, session, store, signOut, announce]);
+  const value: AppContextValue = useMemo(
+    () => ({ api, session, store, signOut, announce }),
+    [api, session, store, signOut, announce],
+  );
 
   useEffect(() => {
     void store.load();
@@ -75,4 +83,12 @@ export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) 
   );
 }
 
-const TITLES = { edit: '编辑', preview: '预览', history: '修订历史', publish: '发布', import: '导入原文', users: '用户管理', audit: '审计日志' } as const;
+const TITLES = {
+  edit: '编辑',
+  preview: '预览',
+  history: '修订历史',
+  publish: '发布',
+  import: '导入原文',
+  users: '用户管理',
+  audit: '审计日志',
+} as const;

@@ -5,16 +5,25 @@ import type { Report } from '@leshan/report-core';
  * The report as the public will read it: title, goals, ideology, then chapters, sections and
  * measures with their targets and progress. Read-only; missing titles say so.
  */
-export function ReportPreview({ report, headingLevel = 2 }: { report: Report; headingLevel?: 2 | 3 }) {
+export function ReportPreview({
+  report,
+  headingLevel = 2,
+}: {
+  report: Report;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
   return (
     <article className="report-preview">
       <header>
         <p className="preview-title">{report.meta.title}</p>
-        {report.meta.subtitle === undefined ? null : <p className="preview-subtitle">{report.meta.subtitle}</p>}
+        {report.meta.subtitle === undefined ? null : (
+          <p className="preview-subtitle">{report.meta.subtitle}</p>
+        )}
         <p className="hint">
-          {report.meta.issuer} · {report.meta.scope} · {report.meta.period.start}–{report.meta.period.end} 年
+          {report.meta.issuer} · {report.meta.scope} · {report.meta.period.start}–
+          {report.meta.period.end} 年
         </p>
       </header>
       <section>
@@ -32,7 +41,8 @@ export function ReportPreview({ report, headingLevel = 2 }: { report: Report; he
       {report.chapters.map((chapter) => (
         <section key={chapter.id} id={`preview-${chapter.id}`}>
           <H>
-            第{chapter.number}章 {chapter.title ?? <span className="missing">（本章原文无标题）</span>}
+            第{chapter.number}章{' '}
+            {chapter.title ?? <span className="missing">（本章原文无标题）</span>}
           </H>
           {chapter.sections.map((section) => (
             <section key={section.id}>
@@ -44,7 +54,8 @@ export function ReportPreview({ report, headingLevel = 2 }: { report: Report; he
                     <ul className="preview-targets" aria-label="量化指标">
                       {m.indicators.map((i) => (
                         <li key={i.id}>
-                          {i.metric}：{COMPARATOR_LABELS[i.comparator].zh} {formatQuantity(i.value, i.unit)}
+                          {i.metric}：{COMPARATOR_LABELS[i.comparator].zh}{' '}
+                          {formatQuantity(i.value, i.unit)}
                           {i.aspirational ? '（力争）' : ''}
                         </li>
                       ))}

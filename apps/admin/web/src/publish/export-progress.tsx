@@ -5,13 +5,25 @@ import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { formatSize } from '../ui/labels.js';
 
-const STATE_LABELS = { queued: '排队中', running: '正在生成', done: '已完成', failed: '失败' } as const;
+const STATE_LABELS = {
+  queued: '排队中',
+  running: '正在生成',
+  done: '已完成',
+  failed: '失败',
+} as const;
 
 export const exportsFinished = (exports: EditionExports): boolean =>
-  exports.jobs.length > 0 && exports.jobs.every((job) => job.state === 'done' || job.state === 'failed');
+  exports.jobs.length > 0 &&
+  exports.jobs.every((job) => job.state === 'done' || job.state === 'failed');
 
 /** Polls the edition's export jobs until each is done or failed, then links the files. */
-export function ExportProgress({ edition, intervalMs = 1500 }: { edition: EditionMeta; intervalMs?: number }) {
+export function ExportProgress({
+  edition,
+  intervalMs = 1500,
+}: {
+  edition: EditionMeta;
+  intervalMs?: number;
+}) {
   const { api } = useApp();
   const [exports, setExports] = useState<EditionExports | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -43,10 +55,18 @@ export function ExportProgress({ edition, intervalMs = 1500 }: { edition: Editio
   return (
     <section aria-labelledby="exports-heading" className="panel">
       <h2 id="exports-heading">第 {edition.number} 版已发布：导出文件</h2>
-      <p>{edition.changeSummary === null ? '首个版本。' : `改动：${edition.changeSummary.message.zh}`}</p>
+      <p>
+        {edition.changeSummary === null
+          ? '首个版本。'
+          : `改动：${edition.changeSummary.message.zh}`}
+      </p>
       <ErrorMessage error={error} />
       <p role="status" aria-live="polite">
-        {exports === null ? '正在查询导出进度…' : done ? '导出已结束。' : `正在导出（${exports.jobs.filter((j) => j.state === 'done').length}/${exports.jobs.length}）…`}
+        {exports === null
+          ? '正在查询导出进度…'
+          : done
+            ? '导出已结束。'
+            : `正在导出（${exports.jobs.filter((j) => j.state === 'done').length}/${exports.jobs.length}）…`}
       </p>
       {exports === null ? null : (
         <table>

@@ -7,21 +7,85 @@ import { renderInApp, sampleSession } from '../testing/render-app.js';
 import { PublishScreen } from './publish-screen.js';
 
 const none = { added: 0, removed: 0, moved: 0, edited: 0 };
-const counts = { ...Object.fromEntries(DiffNodeKindSchema.options.map((k) => [k, none])), measure: { ...none, edited: 1 } } as Record<(typeof DiffNodeKindSchema.options)[number], typeof none>;
-const summary = { counts, tracking: 1, total: 2, message: { zh: '修改举措 1 项，落实情况 1 项', en: '1 measure edited' }, text: '' };
-const edition: EditionMeta = { id: 'ed-2', number: 2, hash: 'c'.repeat(64), publishedAt: '2024-05-02T08:00:00.000Z', publishedBy: '王发布', fromRevision: 3, changeSummary: summary };
-const checklist: PublishChecklist = { revision: 3, valid: true, issues: [], openNotes: [], changeSummary: summary, latestEdition: { ...edition, id: 'ed-1', number: 1, changeSummary: null } };
+const counts = {
+  ...Object.fromEntries(DiffNodeKindSchema.options.map((k) => [k, none])),
+  measure: { ...none, edited: 1 },
+} as Record<(typeof DiffNodeKindSchema.options)[number], typeof none>;
+const summary = {
+  counts,
+  tracking: 1,
+  total: 2,
+  message: { zh: '修改举措 1 项，落实情况 1 项', en: '1 measure edited' },
+  text: '',
+};
+const edition: EditionMeta = {
+  id: 'ed-2',
+  number: 2,
+  hash: 'c'.repeat(64),
+  publishedAt: '2024-05-02T08:00:00.000Z',
+  publishedBy: '王发布',
+  fromRevision: 3,
+  changeSummary: summary,
+};
+const checklist: PublishChecklist = {
+  revision: 3,
+  valid: true,
+  issues: [],
+  openNotes: [],
+  changeSummary: summary,
+  latestEdition: { ...edition, id: 'ed-1', number: 1, changeSummary: null },
+};
 
 describe('PublishScreen', () => {
   it('shows the checklist, publishes the reviewed revision, then polls the exports until the files are ready', async () => {
-    const running: EditionExports = { jobs: [{ id: 'j1', editionId: 'ed-2', format: 'pdf', state: 'running', attempts: 1, maxAttempts: 5, error: null, updatedAt: '' }], artifacts: [] };
+    const running: EditionExports = {
+      jobs: [
+        {
+          id: 'j1',
+          editionId: 'ed-2',
+          format: 'pdf',
+          state: 'running',
+          attempts: 1,
+          maxAttempts: 5,
+          error: null,
+          updatedAt: '',
+        },
+      ],
+      artifacts: [],
+    };
     const done: EditionExports = {
-      jobs: [{ id: 'j1', editionId: 'ed-2', format: 'pdf', state: 'done', attempts: 1, maxAttempts: 5, error: null, updatedAt: '' }],
-      artifacts: [{ id: 'a1', editionId: 'ed-2', format: 'pdf', fileName: 'leshan-2.pdf', mediaType: 'application/pdf', size: 204800, sha256: 'd'.repeat(64), createdAt: '', url: '/downloads/leshan-2.pdf' }],
+      jobs: [
+        {
+          id: 'j1',
+          editionId: 'ed-2',
+          format: 'pdf',
+          state: 'done',
+          attempts: 1,
+          maxAttempts: 5,
+          error: null,
+          updatedAt: '',
+        },
+      ],
+      artifacts: [
+        {
+          id: 'a1',
+          editionId: 'ed-2',
+          format: 'pdf',
+          fileName: 'leshan-2.pdf',
+          mediaType: 'application/pdf',
+          size: 204800,
+          sha256: 'd'.repeat(64),
+          createdAt: '',
+          url: '/downloads/leshan-2.pdf',
+        },
+      ],
     };
     const publish = vi.fn(() => Promise.resolve({ edition }));
     const exports = vi.fn().mockResolvedValueOnce(running).mockResolvedValue(done);
-    const editions = vi.fn().mockResolvedValueOnce({ editions: [] }).mockResolvedValue({ editions: [edition] });
+    const editions = vi
+      .fn()
+      .mockResolvedValueOnce({ editions: [] })
+      .mockResolvedValue({ editions: [edition] });
     await renderInApp(<PublishScreen />, {
       session: sampleSession('publisher'),
       api: { checklist: vi.fn(() => Promise.resolve(checklist)), editions, publish, exports },
@@ -29,18 +93,42 @@ describe('PublishScreen', () => {
     expect(await screen.findByText('数据校验通过')).toBeTruthy();
     expect(screen.getByText(/自第 1 版.*修改举措 1 项/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '发布新版本' }));
-    fireEvent.click(within(screen.getByRole('dialog', { name: '确认发布' })).getByRole('button', { name: '发布' }));
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: '确认发布' })).getByRole('button', {
+        name: '发布',
+      }),
+    );
     await waitFor(() => expect(publish).toHaveBeenCalledWith(3));
     const link = await screen.findByRole('link', { name: 'leshan-2.pdf' }, { timeout: 5000 });
     expect(link.getAttribute('href')).toBe('/downloads/leshan-2.pdf');
     expect(exports.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(screen.getByText('导出已结束。')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: '已发布的版本' })).getByText('修改举措 1 项，落实情况 1 项')).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: '已发布的版本' })).getByText(
+        '修改举措 1 项，落实情况 1 项',
+      ),
+    ).toBeTruthy();
   });
 
   it('does not offer publishing while validation fails', async () => {
-    const invalid = { ...checklist, valid: false, issues: [{ path: 'chapters.0.title', pathSegments: ['chapters', 0, 'title'], message: { zh: '标题不能为空', en: 'empty' } }] };
-    await renderInApp(<PublishScreen />, { session: sampleSession('publisher'), api: { checklist: vi.fn(() => Promise.resolve(invalid)), editions: vi.fn(() => Promise.resolve({ editions: [] })) } });
+    const invalid = {
+      ...checklist,
+      valid: false,
+      issues: [
+        {
+          path: 'chapters.0.title',
+          pathSegments: ['chapters', 0, 'title'],
+          message: { zh: '标题不能为空', en: 'empty' },
+        },
+      ],
+    };
+    await renderInApp(<PublishScreen />, {
+      session: sampleSession('publisher'),
+      api: {
+        checklist: vi.fn(() => Promise.resolve(invalid)),
+        editions: vi.fn(() => Promise.resolve({ editions: [] })),
+      },
+    });
     expect(await screen.findByText(/数据校验未通过：1 处问题/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '发布新版本' }).hasAttribute('disabled')).toBe(true);
   });

@@ -65,8 +65,12 @@ export function PublishScreen() {
           <h2 id="checklist-heading">发布前检查（草稿第 {checklist.revision} 版）</h2>
           <ul className="checklist">
             <li className={checklist.valid ? 'ok' : 'fail'}>
-              <span className="check-mark" aria-hidden="true">{checklist.valid ? '✓' : '✗'}</span>
-              {checklist.valid ? '数据校验通过' : `数据校验未通过：${checklist.issues.length} 处问题`}
+              <span className="check-mark" aria-hidden="true">
+                {checklist.valid ? '✓' : '✗'}
+              </span>
+              {checklist.valid
+                ? '数据校验通过'
+                : `数据校验未通过：${checklist.issues.length} 处问题`}
               {checklist.valid ? null : (
                 <ul>
                   {checklist.issues.slice(0, 20).map((issue, i) => (
@@ -78,31 +82,46 @@ export function PublishScreen() {
               )}
             </li>
             <li className={checklist.openNotes.length === 0 ? 'ok' : 'warn'}>
-              <span className="check-mark" aria-hidden="true">{checklist.openNotes.length === 0 ? '✓' : '!'}</span>
-              {checklist.openNotes.length === 0 ? '没有待决定的编辑问题' : `${checklist.openNotes.length} 个编辑问题尚待决定（可以发布，但会公开显示为“存疑”）`}
+              <span className="check-mark" aria-hidden="true">
+                {checklist.openNotes.length === 0 ? '✓' : '!'}
+              </span>
+              {checklist.openNotes.length === 0
+                ? '没有待决定的编辑问题'
+                : `${checklist.openNotes.length} 个编辑问题尚待决定（可以发布，但会公开显示为“存疑”）`}
               {checklist.openNotes.length === 0 ? null : (
                 <ul>
                   {checklist.openNotes.map((note) => (
                     <li key={note.id}>
-                      {NOTE_KIND_LABELS[note.kind].zh}（{note.nodeIds.join('、')}）：{note.reasoning}
+                      {NOTE_KIND_LABELS[note.kind].zh}（{note.nodeIds.join('、')}）：
+                      {note.reasoning}
                     </li>
                   ))}
                 </ul>
               )}
             </li>
             <li className="info">
-              <span className="check-mark" aria-hidden="true">Δ</span>
+              <span className="check-mark" aria-hidden="true">
+                Δ
+              </span>
               {checklist.latestEdition === null
                 ? '这将是第一个公开版本。'
                 : `自第 ${checklist.latestEdition.number} 版（${formatTime(checklist.latestEdition.publishedAt)}）以来：${checklist.changeSummary?.message.zh ?? '没有改动'}`}
             </li>
             {unsaved ? (
               <li className="fail">
-                <span className="check-mark" aria-hidden="true">✗</span>您还有未保存的修改，请等待保存完成后再发布。
+                <span className="check-mark" aria-hidden="true">
+                  ✗
+                </span>
+                您还有未保存的修改，请等待保存完成后再发布。
               </li>
             ) : null}
           </ul>
-          <button type="button" className="primary" disabled={!checklist.valid || unsaved || unchanged || busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!checklist.valid || unsaved || unchanged || busy}
+            onClick={() => setConfirming(true)}
+          >
             {busy ? '正在发布…' : '发布新版本'}
           </button>
           {!checklist.valid ? <p className="hint">请先在编辑页修正上述问题。</p> : null}
@@ -116,9 +135,12 @@ export function PublishScreen() {
         <ol className="editions" reversed>
           {editions.map((e) => (
             <li key={e.id} data-edition={e.number}>
-              <strong>第 {e.number} 版</strong> · {formatTime(e.publishedAt)} · {e.publishedBy ?? '系统'} · 来自草稿第 {e.fromRevision ?? '—'} 版
+              <strong>第 {e.number} 版</strong> · {formatTime(e.publishedAt)} ·{' '}
+              {e.publishedBy ?? '系统'} · 来自草稿第 {e.fromRevision ?? '—'} 版
               <br />
-              <span className="change-summary">{e.changeSummary === null ? '首个版本' : e.changeSummary.message.zh}</span>
+              <span className="change-summary">
+                {e.changeSummary === null ? '首个版本' : e.changeSummary.message.zh}
+              </span>
             </li>
           ))}
         </ol>
@@ -126,7 +148,11 @@ export function PublishScreen() {
       {confirming && checklist !== null ? (
         <ConfirmDialog
           title="确认发布"
-          message={<p>将草稿第 {checklist.revision} 版发布为公开版本。发布后的版本不可修改，公众会立即看到。</p>}
+          message={
+            <p>
+              将草稿第 {checklist.revision} 版发布为公开版本。发布后的版本不可修改，公众会立即看到。
+            </p>
+          }
           confirmLabel="发布"
           onCancel={() => setConfirming(false)}
           onConfirm={() => void publish()}

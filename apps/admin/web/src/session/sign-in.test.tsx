@@ -15,7 +15,11 @@ describe('SignIn', () => {
   });
 
   it('says how long to wait after too many failed attempts', async () => {
-    const signIn = vi.fn(() => Promise.reject(new ApiError(429, { error: '尝试过多', code: 'rate-limited', issues: [] }, 600)));
+    const signIn = vi.fn(() =>
+      Promise.reject(
+        new ApiError(429, { error: '尝试过多', code: 'rate-limited', issues: [] }, 600),
+      ),
+    );
     render(<SignIn signIn={signIn} />);
     fireEvent.change(screen.getByLabelText('电子邮箱'), { target: { value: 'zhang@example.cn' } });
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'correct horse battery' } });

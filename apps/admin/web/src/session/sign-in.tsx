@@ -33,7 +33,10 @@ export function SignIn({ signIn, notice = null }: SignInProps) {
       await signIn(parsed.data.email, parsed.data.password);
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) {
-        const wait = error.retryAfterSeconds === null ? '' : `，请在 ${Math.ceil(error.retryAfterSeconds / 60)} 分钟后再试`;
+        const wait =
+          error.retryAfterSeconds === null
+            ? ''
+            : `，请在 ${Math.ceil(error.retryAfterSeconds / 60)} 分钟后再试`;
         setFailure(`登录失败次数过多${wait}`);
       } else setFailure(messageOf(error));
       setBusy(false);
@@ -43,7 +46,11 @@ export function SignIn({ signIn, notice = null }: SignInProps) {
   return (
     <main className="sign-in" id="main">
       <h1>乐山市政府工作报告 · 编辑工作台</h1>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={notice === null ? undefined : 'sign-in-notice'}>
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-describedby={notice === null ? undefined : 'sign-in-notice'}
+      >
         <h2>登录</h2>
         {notice === null ? null : (
           <p className="notice" id="sign-in-notice">
@@ -51,11 +58,27 @@ export function SignIn({ signIn, notice = null }: SignInProps) {
           </p>
         )}
         <Field label="电子邮箱" error={errors.email ?? null}>
-          {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field label="密码" error={errors.password ?? null}>
           {(p) => (
-            <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           )}
         </Field>
         {failure === null ? null : (

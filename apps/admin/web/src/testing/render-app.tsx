@@ -10,7 +10,14 @@ import { sampleDraft } from './sample-report.js';
 
 export function sampleSession(role: SessionView['user']['role'] = 'editor'): SessionView {
   return {
-    user: { id: 'u-zhang', email: 'zhang@example.cn', displayName: '张编辑', role, disabled: false, createdAt: '2024-01-01T00:00:00.000Z' },
+    user: {
+      id: 'u-zhang',
+      email: 'zhang@example.cn',
+      displayName: '张编辑',
+      role,
+      disabled: false,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    },
     csrfToken: 'csrf-token',
     expiresAt: '2030-01-01T00:00:00.000Z',
     permissions: { edit: true, publish: role !== 'editor', manageUsers: role === 'admin' },
@@ -18,14 +25,34 @@ export function sampleSession(role: SessionView['user']['role'] = 'editor'): Ses
 }
 
 /** Renders a screen inside the signed-in workspace with a loaded draft and a fake API. */
-export async function renderInApp(ui: ReactElement, options: { session?: SessionView; draft?: DraftView; api?: Partial<Endpoints> } = {}) {
+export async function renderInApp(
+  ui: ReactElement,
+  options: { session?: SessionView; draft?: DraftView; api?: Partial<Endpoints> } = {},
+) {
   const draft = options.draft ?? sampleDraft();
-  const sendCommands = vi.fn((base: number, _commands: readonly Command[]) => Promise.resolve({ revision: base + 1, hash: 'h', touched: [] }));
-  const api = { draft: vi.fn(() => Promise.resolve(draft)), sendCommands, ...options.api } as unknown as Endpoints;
-  const store = new DraftStore({ api, queue: new QueueStorage('u-zhang', localStorage), isOnline: () => true, autosaveMs: 60_000 });
+  const sendCommands = vi.fn((base: number, _commands: readonly Command[]) =>
+    Promise.resolve({ revision: base + 1, hash: 'h', touched: [] }),
+  );
+  const api = {
+    draft: vi.fn(() => Promise.resolve(draft)),
+    sendCommands,
+    ...options.api,
+  } as unknown as Endpoints;
+  const store = new DraftStore({
+    api,
+    queue: new QueueStorage('u-zhang', localStorage),
+    isOnline: () => true,
+    autosaveMs: 60_000,
+  });
   await store.load();
   const announce = vi.fn();
   const session = options.session ?? sampleSession();
-  const result = render(<AppContext.Provider value={{ api, session, store, signOut: vi.fn(() => Promise.resolve()), announce }}>{ui}</AppContext.Provider>);
+  const result = render(
+    <AppContext.Provider
+      value={{ api, session, store, signOut: vi.fn(() => Promise.resolve()), announce }}
+    >
+      {ui}
+    </AppContext.Provider>,
+  );
   return { ...result, store, api, sendCommands, announce };
 }

@@ -19,11 +19,17 @@ export function Field({ label, error = null, hint, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const described = [hint === undefined ? null : hintId, error === null ? null : errorId].filter((x) => x !== null).join(' ');
+  const described = [hint === undefined ? null : hintId, error === null ? null : errorId]
+    .filter((x) => x !== null)
+    .join(' ');
   return (
     <div className={error === null ? 'field' : 'field field-invalid'}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error !== null, ...(described === '' ? {} : { 'aria-describedby': described }) })}
+      {children({
+        id,
+        'aria-invalid': error !== null,
+        ...(described === '' ? {} : { 'aria-describedby': described }),
+      })}
       {hint === undefined ? null : (
         <p className="hint" id={hintId}>
           {hint}

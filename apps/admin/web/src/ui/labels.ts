@@ -6,7 +6,11 @@ export const ROLE_LABELS: Record<SessionView['user']['role'], string> = {
   admin: '管理员',
 };
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 
 /** An ISO time as editors in Leshan read it. */
 export function formatTime(iso: string): string {

@@ -52,15 +52,42 @@ export function AuditScreen() {
     setApplied(next);
   };
 
-  const set = (key: keyof typeof filter) => (value: string) => setFilter((old) => ({ ...old, [key]: value }));
+  const set = (key: keyof typeof filter) => (value: string) =>
+    setFilter((old) => ({ ...old, [key]: value }));
   return (
     <div className="audit-screen">
       <h1>审计日志</h1>
       <form className="filters" onSubmit={submit} aria-label="筛选审计日志">
-        <Field label="操作人（邮箱或编号）">{(c) => <input {...c} value={filter.actor} onChange={(e) => set('actor')(e.target.value)} />}</Field>
-        <Field label="操作（如 draft.edit、login）">{(c) => <input {...c} value={filter.action} onChange={(e) => set('action')(e.target.value)} />}</Field>
-        <Field label="起始时间（北京时间）">{(c) => <input {...c} type="datetime-local" value={filter.since} onChange={(e) => set('since')(e.target.value)} />}</Field>
-        <Field label="结束时间（北京时间）">{(c) => <input {...c} type="datetime-local" value={filter.until} onChange={(e) => set('until')(e.target.value)} />}</Field>
+        <Field label="操作人（邮箱或编号）">
+          {(c) => (
+            <input {...c} value={filter.actor} onChange={(e) => set('actor')(e.target.value)} />
+          )}
+        </Field>
+        <Field label="操作（如 draft.edit、login）">
+          {(c) => (
+            <input {...c} value={filter.action} onChange={(e) => set('action')(e.target.value)} />
+          )}
+        </Field>
+        <Field label="起始时间（北京时间）">
+          {(c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              value={filter.since}
+              onChange={(e) => set('since')(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="结束时间（北京时间）">
+          {(c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              value={filter.until}
+              onChange={(e) => set('until')(e.target.value)}
+            />
+          )}
+        </Field>
         <button type="submit" className="primary">
           筛选
         </button>

@@ -49,7 +49,11 @@ export function UsersScreen() {
     }
   };
 
-  const update = async (user: UserView, patch: { role?: Role; disabled?: boolean }, done: string) => {
+  const update = async (
+    user: UserView,
+    patch: { role?: Role; disabled?: boolean },
+    done: string,
+  ) => {
     try {
       await api.updateUser(user.id, patch);
       setError(null);
@@ -60,7 +64,8 @@ export function UsersScreen() {
     }
   };
 
-  const set = (key: keyof typeof EMPTY) => (value: string) => setForm((old) => ({ ...old, [key]: value }));
+  const set = (key: keyof typeof EMPTY) => (value: string) =>
+    setForm((old) => ({ ...old, [key]: value }));
   return (
     <div className="users-screen">
       <h1>用户管理</h1>
@@ -93,7 +98,11 @@ export function UsersScreen() {
                     disabled={self}
                     onChange={(e) => {
                       const role = RoleSchema.parse(e.target.value);
-                      void update(user, { role }, `已将 ${user.displayName} 的角色改为${ROLE_LABELS[role]}`);
+                      void update(
+                        user,
+                        { role },
+                        `已将 ${user.displayName} 的角色改为${ROLE_LABELS[role]}`,
+                      );
                     }}
                   >
                     {RoleSchema.options.map((r) => (
@@ -108,7 +117,16 @@ export function UsersScreen() {
                   {self ? (
                     <span className="hint">（当前登录）</span>
                   ) : (
-                    <button type="button" onClick={() => void update(user, { disabled: !user.disabled }, `${user.disabled ? '已启用' : '已停用'} ${user.displayName}`)}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void update(
+                          user,
+                          { disabled: !user.disabled },
+                          `${user.disabled ? '已启用' : '已停用'} ${user.displayName}`,
+                        )
+                      }
+                    >
                       {user.disabled ? '启用' : '停用'}
                       <span className="visually-hidden">{user.displayName}</span>
                     </button>
@@ -121,14 +139,33 @@ export function UsersScreen() {
         </tbody>
       </table>
 
-      <form className="panel" onSubmit={(e) => void create(e)} noValidate aria-labelledby="new-user">
+      <form
+        className="panel"
+        onSubmit={(e) => void create(e)}
+        noValidate
+        aria-labelledby="new-user"
+      >
         <h2 id="new-user">新建用户</h2>
         <div className="row">
           <Field label="姓名" error={errors.displayName ?? null}>
-            {(c) => <input {...c} value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                value={form.displayName}
+                onChange={(e) => set('displayName')(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="电子邮箱" error={errors.email ?? null}>
-            {(c) => <input {...c} type="email" autoComplete="off" value={form.email} onChange={(e) => set('email')(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="email"
+                autoComplete="off"
+                value={form.email}
+                onChange={(e) => set('email')(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <div className="row">
@@ -144,7 +181,15 @@ export function UsersScreen() {
             )}
           </Field>
           <Field label="初始密码" error={errors.password ?? null} hint="至少 12 个字符">
-            {(c) => <input {...c} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="password"
+                autoComplete="new-password"
+                value={form.password}
+                onChange={(e) => set('password')(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <button type="submit" className="primary">
