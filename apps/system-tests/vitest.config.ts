@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // (`pnpm test:reliability`) and is not part of `pnpm test`.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'workspace/**/*.test.ts'],
     setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
