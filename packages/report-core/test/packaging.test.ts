@@ -1,16 +1,26 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeEntries } from '../scripts/entrypoints.js';
+import { cliEntry, codeEntries } from '../scripts/entrypoints.js';
 import { canonicalReport, listMeasures, sourceText } from '../src/index.js';
 import { consumerFiles } from './helpers/consumer-files.js';
 import type { ProcessResult } from './helpers/run-process.js';
 import { STACK_LINE, runProcess } from './helpers/run-process.js';
 
-// One build, one `pnpm pack`, one `npm install` of the tarball into a throwaway project; every
-// test below reads what those produced. This is the package as a user receives it.
+// One `pnpm pack` of the build, one `npm install` of the tarball into a throwaway project; every
+// test below reads what those produced. This is the package as a user receives it. The build is
+// turbo's (`@leshan/report-core#test` depends on `build`): a test never builds or deletes dist/,
+// which other tasks read while it runs.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tool = (name: string): string => join(root, 'node_modules/.bin', name);
 const PKG = '@leshan/report-core';
@@ -30,11 +40,13 @@ function must(step: string, result: ProcessResult): ProcessResult {
 }
 
 beforeAll(async () => {
+  const built = [...codeEntries.map((e) => `dist/${e.name}.mjs`), `dist/${cliEntry.name}.mjs`];
+  const missing = built.filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0)
+    throw new Error(
+      `no build to pack (${missing.join(', ')} missing): run the tests through turbo, which builds first (pnpm turbo run test --filter=@leshan/report-core), or pnpm --filter @leshan/report-core build`,
+    );
   work = mkdtempSync(join(tmpdir(), 'report-core-pack-'));
-  must(
-    'pnpm run build',
-    await runProcess('pnpm', ['run', 'build'], { cwd: root, timeout: 240_000 }),
-  );
   must('pnpm pack', await runProcess('pnpm', ['pack', '--pack-destination', work], { cwd: root }));
   tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? 'missing.tgz');
   packed = must('tar', await runProcess('tar', ['tzf', tarball]))
