@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { listMeasures } from '@leshan/report-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InertReport } from './lib/browser.js';
+import type { InertReport } from './lib/figures.js';
 import { inspectHtml, inspectUrl, launchChromium } from './lib/browser.js';
 import { capture } from './lib/capture.js';
 import type { HostileCase } from './lib/hostile.js';

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['reliability/**/*.test.ts'],
+    include: ['reliability/*.test.ts'],
     setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
     fileParallelism: false,
     sequence: { shuffle: false },

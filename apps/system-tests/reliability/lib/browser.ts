@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { suiteEnv } from '../env.js';
+import type { InertReport } from './figures.js';
 
 /** Debian's Chromium, headless (never a downloaded browser). */
 export function launchChromium(): Promise<Browser> {
@@ -16,17 +17,6 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
-}
-
-/** What a page did with hostile text: anything executed or injected, and whether the text shows. */
-export interface InertReport {
-  where: string;
-  dialogs: string[];
-  pageErrors: string[];
-  /** Elements or attributes the payloads would have created had they been parsed as markup. */
-  injected: string[];
-  /** The payloads that are missing from the page's visible text. */
-  missingText: string[];
 }
 
 /** The little of the DOM the checks use (the package compiles without the DOM library). */

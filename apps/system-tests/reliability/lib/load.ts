@@ -1,22 +1,5 @@
 import autocannon from 'autocannon';
-
-/** What one autocannon run measured. */
-export interface LoadFigures {
-  target: string;
-  paths: string[];
-  connections: number;
-  seconds: number;
-  timeoutSeconds: number;
-  requests: number;
-  reqPerSec: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  latencyMaxMs: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  megabytes: number;
-}
+import type { LoadFigures } from './figures.js';
 
 export interface LoadOptions {
   target: string;

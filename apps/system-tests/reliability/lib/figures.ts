@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+// The figures the reliability suite records and RELIABILITY.md shows: one schema, through which
+// the tests write (results.ts) and the page's writer reads (scripts/write-reliability.ts).
+
+const count = z.number().int().min(0);
+const ms = z.number().min(0);
+const counts = z.record(z.string(), count);
+
+/** What one autocannon run measured. */
+export const LoadFiguresSchema = z.object({
+  target: z.string(),
+  paths: z.array(z.string()),
+  connections: count,
+  seconds: z.number(),
+  timeoutSeconds: z.number(),
+  requests: count,
+  reqPerSec: z.number(),
+  latencyP50Ms: ms,
+  latencyP99Ms: ms,
+  latencyMaxMs: ms,
+  errors: count,
+  timeouts: count,
+  non2xx: count,
+  megabytes: z.number(),
+});
+export type LoadFigures = z.infer<typeof LoadFiguresSchema>;
+
+export const AdminFaultFiguresSchema = z.object({
+  clients: count,
+  writesAcknowledgedBeforeKill: count,
+  writesInFlightAtKill: count,
+  inFlightFoundStored: count,
+  writesAcknowledgedTotal: count,
+  acknowledgedFoundAfterRestart: count,
+  conflictsRetried: count,
+  revisions: count,
+  revisionHoles: count,
+  draftValid: z.boolean(),
+  restartToListeningMs: ms,
+  killToServingMs: ms,
+});
+
+export const WorkerFaultFiguresSchema = z.object({
+  jobs: count,
+  jobsDoneBeforeKill: count,
+  jobsDoneOnce: count,
+  jobsDoneTwice: count,
+  pdfAttempts: count.nullable(),
+  filesServed: count,
+  filesMatchingSha256: count,
+  tempFilesLeftByKill: count,
+  tempFilesAfterRestart: count,
+  killToAllDoneMs: ms,
+});
+
+export const ViewerFaultFiguresSchema = z.object({
+  connections: count,
+  seconds: z.number(),
+  requests: count,
+  whole200: count,
+  broken200: count,
+  whole200AfterRestart: count,
+  non200: count,
+  connectionErrorsDuringOutage: count,
+  timeouts: count,
+  fileDownloadsWhole: count,
+  fileDownloadsBroken: count,
+  fileDownloadsFailedDuringOutage: count,
+  killToListeningMs: ms,
+  killToFirstWhole200Ms: ms,
+});
+
+export const CorpusFiguresSchema = z.object({
+  total: count,
+  adminRoutes: count,
+  viewerRoutes: count,
+  byCategory: counts,
+  byRoute: counts,
+  statuses: counts,
+  failures: count,
+  failureSamples: z.array(z.string()),
+  slowestMs: ms,
+  storeUnchanged: z.boolean(),
+});
+
+/** What a page did with hostile text: anything executed or injected, and whether the text shows. */
+export const InertReportSchema = z.object({
+  where: z.string(),
+  dialogs: z.array(z.string()),
+  pageErrors: z.array(z.string()),
+  /** Elements or attributes the payloads would have created had they been parsed as markup. */
+  injected: z.array(z.string()),
+  /** The payloads that are missing from the page's visible text. */
+  missingText: z.array(z.string()),
+});
+export type InertReport = z.infer<typeof InertReportSchema>;
+
+export const InertFiguresSchema = z.object({
+  payloads: count,
+  pagesChecked: z.array(z.string()),
+  dialogs: count,
+  injectedElements: count,
+  /** How each export format was checked, by format. */
+  exports: z.record(z.string(), z.string()),
+  problems: z.array(InertReportSchema),
+});
+
+export const AccessFiguresSchema = z.object({
+  routes: count,
+  anonymousRefused: count,
+  forgedCookieRefused: count,
+  missingCsrfRefused: count,
+  wrongRoleRefused: count,
+  wrongRoleChecks: z.array(z.string()),
+  sessionTtlMs: ms,
+  expiredSessionRefusedAfterMs: ms,
+  loginAttemptsBeforePause: count,
+  pausedAttempts: count,
+  rightPasswordRefusedWhilePaused: z.boolean(),
+  retryAfterSeconds: z.number(),
+  linesScanned: count,
+  responsesScanned: count,
+  passwordLeaks: count,
+});
+
+/**
+ * Each part of the suite (a test file) and the figures it records, one file per part: every
+ * key is optional, as a part that fails half-way keeps what it measured.
+ */
+export const PartSchemas = {
+  load: z.object({ home: LoadFiguresSchema, api: LoadFiguresSchema }).partial(),
+  faults: z
+    .object({
+      admin: AdminFaultFiguresSchema,
+      worker: WorkerFaultFiguresSchema,
+      viewer: ViewerFaultFiguresSchema,
+    })
+    .partial(),
+  'bad-input': z.object({ corpus: CorpusFiguresSchema, inert: InertFiguresSchema }).partial(),
+  access: z.object({ admin: AccessFiguresSchema }).partial(),
+} as const;
+export type PartName = keyof typeof PartSchemas;
+export type PartFigures<P extends PartName> = z.infer<(typeof PartSchemas)[P]>;
+
+/** The run as scripts/test-reliability.ts saw it. */
+export const RunFiguresSchema = z.object({
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  seconds: z.number().min(0),
+  /** vitest's exit code. */
+  exitCode: z.number().int(),
+});
+export type RunFigures = z.infer<typeof RunFiguresSchema>;
+
+/** The part of vitest's JSON report (`--reporter=json`) the page shows. */
+export const VitestReportSchema = z.object({
+  numTotalTests: count,
+  numPassedTests: count,
+  numFailedTests: count,
+  testResults: z.array(
+    z.object({
+      name: z.string(),
+      assertionResults: z.array(
+        z.object({
+          title: z.string(),
+          ancestorTitles: z.array(z.string()),
+          status: z.string(),
+          duration: z.number().nullish(),
+          failureMessages: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+});
+export type VitestReport = z.infer<typeof VitestReportSchema>;
+
+/** Everything one run left: each part's figures, the run, and vitest's report (when it wrote one). */
+export interface Results {
+  parts: { [P in PartName]: PartFigures<P> };
+  run: RunFigures | undefined;
+  vitest: VitestReport | undefined;
+}
