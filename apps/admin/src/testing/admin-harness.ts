@@ -20,13 +20,20 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-/** An admin server on a fresh store (SQLite temp file, or PostgreSQL when databaseUrl is given). */
+/**
+ * An admin server on a fresh store (SQLite temp file, or PostgreSQL when databaseUrl is given);
+ * `now` is the store's clock (session expiry, leases), for tests that move time instead of waiting.
+ */
 export async function startAdmin(
-  options: { databaseUrl?: string; config?: Partial<AdminConfig> } = {},
+  options: {
+    databaseUrl?: string | undefined;
+    config?: Partial<AdminConfig> | undefined;
+    now?: (() => Date) | undefined;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-'));
   const sqliteFile = join(dir, 'test.db');
-  const store = await openStore({ sqliteFile, databaseUrl: options.databaseUrl });
+  const store = await openStore({ sqliteFile, databaseUrl: options.databaseUrl, now: options.now });
   const app = createServer({
     store,
     logger: pino({ level: 'silent' }),

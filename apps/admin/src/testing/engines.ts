@@ -7,18 +7,16 @@ import { startAdmin } from './admin-harness.js';
 /** One database engine the admin API is tested on; `start` gives a server on a fresh, seeded database. */
 export interface AdminEngine {
   name: 'sqlite' | 'postgres';
-  start: (config?: Partial<AdminConfig>) => Promise<Harness>;
+  start: (config?: Partial<AdminConfig>, now?: () => Date) => Promise<Harness>;
 }
 
 // Every API test file runs `describe.each(engines)`: SQLite in a temporary file, and PostgreSQL in a
 // new database of the run's throwaway cluster (test/global-setup.ts).
 export const engines: AdminEngine[] = [
-  { name: 'sqlite', start: (config) => startAdmin(config === undefined ? {} : { config }) },
+  { name: 'sqlite', start: (config, now) => startAdmin({ config, now }) },
   {
     name: 'postgres',
-    start: async (config) => {
-      const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
-      return startAdmin(config === undefined ? { databaseUrl } : { databaseUrl, config });
-    },
+    start: async (config, now) =>
+      startAdmin({ databaseUrl: await createDatabase(inject('postgresAdminUrl')), config, now }),
   },
 ];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalEdition } from '../canonical-edition.js';
 import { pandoc, sameBytes, squash } from '../testing/readers.js';
 import { SCRIPT_PAYLOAD, expectedTexts, syntheticEdition } from '../testing/synthetic-edition.js';
+import { atWallClock } from '../testing/wall-clock.js';
 import { renderDocx } from './render-docx.js';
 
 function part(bytes: Uint8Array, path: string): string {
@@ -41,9 +42,9 @@ describe('renderDocx', () => {
 
   it('is byte-identical for the same edition, dated by its publication', async () => {
     const input = syntheticEdition();
-    const first = await renderDocx(input);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(sameBytes(first, await renderDocx(input))).toBe(true);
+    const first = await atWallClock('2030-01-01T00:00:00Z', () => renderDocx(input));
+    const later = await atWallClock('2031-07-15T13:45:30Z', () => renderDocx(input));
+    expect(sameBytes(first, later)).toBe(true);
     expect(part(first, 'docProps/core.xml')).toContain('>2024-03-05T08:30:00Z</dcterms:created>');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalEdition } from '../canonical-edition.js';
 import { pdfFonts, pdfText, sameBytes, squash } from '../testing/readers.js';
 import { expectedTexts, syntheticEdition } from '../testing/synthetic-edition.js';
+import { atWallClock } from '../testing/wall-clock.js';
 import { loadPdfFonts } from './pdf-fonts.js';
 import { renderPdf } from './render-pdf.js';
 
@@ -46,9 +47,9 @@ describe('renderPdf', () => {
 
   it('is byte-identical for the same edition, dated by its publication', async () => {
     const input = syntheticEdition();
-    const first = await renderPdf(input);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(sameBytes(first, await renderPdf(input))).toBe(true);
+    const first = await atWallClock('2030-01-01T00:00:00Z', () => renderPdf(input));
+    const later = await atWallClock('2031-07-15T13:45:30Z', () => renderPdf(input));
+    expect(sameBytes(first, later)).toBe(true);
     expect(new TextDecoder('latin1').decode(first)).toContain('(D:20240305083000Z)');
   });
 });

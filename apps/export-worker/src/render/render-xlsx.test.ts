@@ -4,6 +4,7 @@ import { listMeasures } from '@leshan/report-core';
 import { canonicalEdition } from '../canonical-edition.js';
 import { sameBytes } from '../testing/readers.js';
 import { syntheticEdition } from '../testing/synthetic-edition.js';
+import { atWallClock } from '../testing/wall-clock.js';
 import type { ExportInput } from '../schemas.js';
 import { renderXlsx } from './render-xlsx.js';
 
@@ -74,9 +75,9 @@ describe('renderXlsx', () => {
 
   it('writes byte-identical files for the same edition, stamped with its publication date', async () => {
     const input = syntheticEdition();
-    const first = await renderXlsx(input);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(sameBytes(first, await renderXlsx(input))).toBe(true);
+    const first = await atWallClock('2030-01-01T00:00:00Z', () => renderXlsx(input));
+    const later = await atWallClock('2031-07-15T13:45:30Z', () => renderXlsx(input));
+    expect(sameBytes(first, later)).toBe(true);
     expect((await open(first)).created.toISOString()).toBe(input.edition.publishedAt);
   });
 });
