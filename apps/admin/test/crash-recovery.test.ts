@@ -102,7 +102,9 @@ describe.each(['sqlite', 'postgres'] as const)(
         const acks: Ack[] = [];
         const failures: string[] = [];
         const writers = burst(first.baseUrl, session, acks, failures);
-        while (acks.length < ACKS_BEFORE_KILL && failures.length === 0)
+        // Polls the writers' acknowledgements (5 ms apart) until enough, a failure, or 30 s.
+        const deadline = Date.now() + 30_000;
+        while (acks.length < ACKS_BEFORE_KILL && failures.length === 0 && Date.now() < deadline)
           await new Promise((resolve) => setTimeout(resolve, 5));
         expect(await stopAdminProcess(first, 'SIGKILL')).toBe('SIGKILL');
         await Promise.all(writers);
