@@ -18,6 +18,16 @@ describe('the RELIABILITY.md page', () => {
     expect(page).toContain('_The test runner recorded no results._');
   });
 
+  it('says FAILED when vitest exited non-zero with no failed test (an error outside the tests)', () => {
+    const page = renderReliabilityPage({
+      ...nothing,
+      vitest: { numTotalTests: 3, numPassedTests: 3, numFailedTests: 0, testResults: [] },
+    });
+    expect(page).toContain(
+      '| result | **FAILED** (no test failed, but vitest exited with no recorded code) |',
+    );
+  });
+
   it('shows the recorded figures and each test with its result', () => {
     const page = renderReliabilityPage({
       ...nothing,

@@ -54,7 +54,9 @@ export function renderReliabilityPage({ parts, run, vitest }: Results): string {
             ? '**FAILED** (the test runner wrote no report)'
             : passed
               ? `passed (${num(vitest.numPassedTests)} of ${num(vitest.numTotalTests)} tests)`
-              : `**FAILED** (${num(vitest.numFailedTests)} of ${num(vitest.numTotalTests)} tests failed)`,
+              : vitest.numFailedTests > 0
+                ? `**FAILED** (${num(vitest.numFailedTests)} of ${num(vitest.numTotalTests)} tests failed)`
+                : `**FAILED** (no test failed, but vitest exited with ${run === undefined ? 'no recorded code' : num(run.exitCode)})`,
         ],
         [
           'date',
