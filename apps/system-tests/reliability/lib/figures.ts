@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The figures the reliability suite records and RELIABILITY.md shows: one schema, through which
-// the tests write (results.ts) and the page's writer reads (scripts/write-reliability.ts).
+// the tests write (results.ts) and the page reads (scripts/reliability-page.ts).
 
 const count = z.number().int().min(0);
 const ms = z.number().min(0);

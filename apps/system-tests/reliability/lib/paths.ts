@@ -4,5 +4,5 @@ import { fileURLToPath } from 'node:url';
 export const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 /** The monorepo root. */
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
-/** Where each test file writes its figures (git-ignored); scripts/write-reliability.ts renders them. */
+/** Where each test file writes its figures (git-ignored); scripts/reliability-page.ts renders them. */
 export const resultsDir = fileURLToPath(new URL('../../results', import.meta.url));
