@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['../vitest/fail-on-console.ts'],
+    // The cache test installs and type-checks a copy of the repository: minutes, not seconds.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});
