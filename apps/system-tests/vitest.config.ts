@@ -6,12 +6,7 @@ import { defineConfig } from 'vitest/config';
 // (`pnpm test:reliability`); only the unit tests of its figures and page run here.
 export default defineConfig({
   test: {
-    include: [
-      'e2e/**/*.test.ts',
-      'workspace/**/*.test.ts',
-      'reliability/lib/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
+    include: ['e2e/**/*.test.ts', 'reliability/lib/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -23,13 +23,17 @@ const ManifestSchema = z.object({
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
+const repoRoot = resolve(import.meta.dirname, '../../..');
 const WorkspaceListSchema = z.array(z.object({ name: z.string(), path: z.string() }));
 
 /** Every `package.json` of the workspace (the root included), as pnpm lists them. */
 function workspaceManifests(): Manifest[] {
   const listed = WorkspaceListSchema.parse(
     JSON.parse(
-      execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], { encoding: 'utf8' }),
+      execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      }),
     ),
   );
   return listed.map((p) =>
