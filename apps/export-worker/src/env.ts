@@ -57,12 +57,12 @@ export const WorkerEnvSchema = z.object({
   POLL_MS: int(50, 600_000)
     .default(2_000)
     .describe(
-      'Pause between claims when no job is due; on PostgreSQL also how often pg-boss is polled (at least 500 ms) and store jobs without a pg-boss message are sent.',
+      'Pause before asking again when no job is due: the store (SQLite) or pg-boss (PostgreSQL).',
     ),
   RETRY_DELAY_MS: int(0, 3_600_000)
     .default(30_000)
     .describe(
-      'Wait before retrying a failed attempt, doubled for each further one (capped at an hour); pg-boss counts whole seconds.',
+      'Wait before retrying a failed attempt, doubled for each further one (capped at an hour); the store keeps this schedule on both engines.',
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -10,12 +10,6 @@ export async function serve(env: WorkerEnv): Promise<void> {
     base: { app: 'export-worker', worker: env.WORKER_ID },
   });
 
-  // pg-boss completes and fails its jobs without awaiting the query; with the database briefly
-  // away that rejection must be logged, not end the process (the job is delivered again).
-  process.on('unhandledRejection', (reason: unknown) => {
-    logger.error({ err: reason }, 'unhandled rejection; continuing');
-  });
-
   // First signal: stop claiming and finish the jobs in hand. If they take too long, or a second
   // signal comes, exit at once: files are only ever placed whole, and an unfinished job's lease
   // expires so another worker takes it over.
@@ -78,13 +72,7 @@ export async function serve(env: WorkerEnv): Promise<void> {
     };
     // SQLite: the store's own table is the queue. PostgreSQL: pg-boss delivers the store's jobs.
     if (env.DATABASE_URL === undefined) await runWorker(options);
-    else
-      await runBossWorker({
-        ...options,
-        databaseUrl: env.DATABASE_URL,
-        retryDelayMs: env.RETRY_DELAY_MS,
-        stopTimeoutMs,
-      });
+    else await runBossWorker({ ...options, databaseUrl: env.DATABASE_URL });
   } finally {
     clearTimeout(forced);
     await store.close();

@@ -15,6 +15,8 @@ export type {
 export type { ReplaceResult } from './store/replace-draft.js';
 export type { PublishResult } from './store/publish.js';
 export type { ClaimByIdInput, ClaimInput } from './store/export-leases.js';
+export type { TakeDeliveryInput } from './store/take-export-delivery.js';
+export { BOSS_SCHEMA, EXPORT_QUEUE } from './db/export-queue.js';
 export type { NewSession } from './store/sessions.js';
 export type { UserResult } from './store/users.js';
 export type { JobSettings } from './store/context.js';
@@ -26,3 +28,4 @@ export * from './schemas/draft-schemas.js';
 export * from './schemas/edition-schemas.js';
 export * from './schemas/audit-schemas.js';
 export * from './schemas/export-schemas.js';
+export * from './schemas/export-delivery-schemas.js';

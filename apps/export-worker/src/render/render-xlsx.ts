@@ -1,29 +1,10 @@
-import ExcelJS from 'exceljs';
 import { listMeasures } from '@leshan/report-core';
 import type { ExportInput } from '../schemas.js';
-import { rezipDeterministic } from '../zip/deterministic-zip.js';
+import type { Cell, SheetSpec } from './xlsx-writer.js';
+import { writeXlsx } from './xlsx-writer.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { aspirationalLabel, comparatorLabel, displayTitle, statusLabel } from '../view/labels.js';
 import { formatChineseValue } from '../view/chinese-number.js';
-
-type Cell = string | number | null;
-
-interface SheetSpec {
-  name: string;
-  columns: { header: string; width: number }[];
-  rows: Cell[][];
-}
-
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
-  // Frozen header row so the column names stay in view while scrolling 76 measures.
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of spec.rows) sheet.addRow(row);
-  sheet.eachRow((row) => {
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
-}
 
 function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
@@ -162,15 +143,13 @@ function sheets(input: ExportInput): SheetSpec[] {
 }
 
 /** An Excel workbook: 说明, 章节, 举措, 指标, 编辑说明; byte-identical for the same edition. */
-export async function renderXlsx(input: ExportInput): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const at = new Date(input.edition.publishedAt);
-  workbook.creator = input.report.meta.issuer;
-  workbook.lastModifiedBy = input.report.meta.issuer;
-  workbook.created = at;
-  workbook.modified = at;
-  workbook.title = input.report.meta.title;
-  for (const spec of sheets(input)) addSheet(workbook, spec);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return rezipDeterministic(new Uint8Array(buffer), input.edition.publishedAt);
+export function renderXlsx(input: ExportInput): Promise<Uint8Array> {
+  const { meta } = input.report;
+  return Promise.resolve(
+    writeXlsx(sheets(input), {
+      title: meta.title,
+      creator: meta.issuer,
+      at: input.edition.publishedAt,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { z } from 'zod';
-import { BOSS_SCHEMA, EXPORT_QUEUE } from '../worker/boss-queue.js';
+import { BOSS_SCHEMA, EXPORT_QUEUE } from '@leshan/report-store';
 
 const MessageRowSchema = z.object({
   key: z.string().nullable(),

@@ -1,9 +1,9 @@
 export { runWorker } from './run-worker.js';
-export type { WorkerOptions, WorkerStats } from './run-worker.js';
+export type { TakeJob, WorkerOptions, WorkerStats } from './run-worker.js';
 export { runBossWorker } from './run-boss-worker.js';
 export type { BossWorkerOptions } from './run-boss-worker.js';
-export { EXPORT_QUEUE, BOSS_SCHEMA, ExportMessageSchema, openBossQueue } from './boss-queue.js';
-export type { ExportMessage } from './boss-queue.js';
+export { openBossQueue } from './boss-queue.js';
+export type { BossQueue } from './boss-queue.js';
 export { enqueueLatest } from './enqueue-latest.js';
 export { sweepTempFiles } from './sweep-temp-files.js';
 export { placeFile, TEMP_FILE } from './place-file.js';

@@ -1,4 +1,6 @@
 import type { Store } from '@leshan/report-store';
+import { BOSS_SCHEMA, EXPORT_QUEUE } from '@leshan/report-store';
+import PgBoss from 'pg-boss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderFormat } from '../formats.js';
 import type { RenderedFile } from '../formats.js';
@@ -10,7 +12,7 @@ import { recordingLogger } from '../testing/recording-logger.js';
 import { syntheticReport } from '../testing/synthetic-edition.js';
 import { cleanUpTemp, openTestStore, postgresTarget, tempDir } from '../testing/temp-stores.js';
 import { waitUntil } from '../testing/wait-until.js';
-import { EXPORT_QUEUE, openBossQueue } from './boss-queue.js';
+import { openBossQueue } from './boss-queue.js';
 import { runBossWorker } from './run-boss-worker.js';
 import type { BossWorkerOptions } from './run-boss-worker.js';
 
@@ -43,8 +45,6 @@ function start(
     workerId: 'test',
     leaseMs: 5_000,
     pollMs: 100,
-    retryDelayMs: 0,
-    stopTimeoutMs: 10_000,
     signal: stop.signal,
     logger,
     ...extra,
@@ -98,18 +98,14 @@ describe('runBossWorker (PostgreSQL, pg-boss)', () => {
     expect(listOutput(outDir)).toEqual(artifacts.map((a) => `${editionId}/${a.fileName}`).sort());
   });
 
-  it('retries a job that always fails through pg-boss, then ends it failed with its error kept', async () => {
+  it('retries a job that always fails at the store’s backoff, one delivery per attempt, then ends it failed with its error', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
     await store.enqueueExportJobs(editionId, ['tiff', 'md'], { maxAttempts: 3 });
     const failing: Render = (input, format) =>
       format === 'md' ? Promise.reject(new Error('disk on fire')) : renderFormat(input, format);
     const worker = start(store, databaseUrl, tempDir(), { render: failing });
     const failed = await jobsIn(store, editionId, 'failed', 2);
-    // pg-boss records its side of the last failure just after the store.
-    const messages = await waitUntil('both messages failed', async () => {
-      const rows = await bossMessages(databaseUrl);
-      return rows.filter((m) => m.state === 'failed').length === 2 ? rows : undefined;
-    });
+    const messages = await bossMessages(databaseUrl);
     worker.stop();
     expect(await worker.stats).toEqual({ done: 0, retrying: 4, failed: 2, lost: 0 });
 
@@ -123,35 +119,36 @@ describe('runBossWorker (PostgreSQL, pg-boss)', () => {
       lastError: 'render failed: disk on fire',
     });
     expect(await store.listArtifacts(editionId)).toEqual([]);
-    // One message per job, delivered three times (two retries), ending failed with the error.
-    expect(messages).toHaveLength(2);
-    for (const message of messages) {
-      expect(message).toMatchObject({ state: 'failed', retryCount: 2, retryLimit: 2 });
-      const job = failed.find((j) => j.id === message.key);
-      expect(JSON.stringify(message.output)).toContain(JSON.stringify(job?.lastError).slice(1, -1));
+    // One delivery per attempt, each completed with what the store made of it (pg-boss never
+    // retried one): two retries at the store's backoff, then failed with the error.
+    expect(messages).toHaveLength(6);
+    expect(messages.every((m) => m.state === 'completed' && m.retryCount === 0)).toBe(true);
+    for (const job of failed) {
+      const outputs = messages.filter((m) => m.key === job.id).map((m) => m.output);
+      expect(outputs).toEqual([
+        { status: 'queued', error: job.lastError },
+        { status: 'queued', error: job.lastError },
+        { status: 'failed', error: job.lastError },
+      ]);
     }
     expect(worker.logger.entries.filter((e) => e.message === 'job failed for good')).toHaveLength(
       2,
     );
   });
 
-  it('does store jobs that have no pg-boss message: queued while it runs, and queued again after failing for good', async () => {
+  it('does jobs queued while it runs, and a job queued again after failing for good', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
     let fail = true;
     const flaky: Render = (input, format) =>
       fail ? Promise.reject(new Error('font missing')) : renderFormat(input, format);
-    // Committed in the store, never sent: as after a crash between the commit and a send.
     await store.enqueueExportJobs(editionId, ['md'], { maxAttempts: 1 });
     const worker = start(store, databaseUrl, tempDir(), { render: flaky });
     const [failed] = await jobsIn(store, editionId, 'failed', 1);
-    await waitUntil('the message failed', async () =>
-      (await bossMessages(databaseUrl)).some((m) => m.state === 'failed') ? true : undefined,
-    );
 
-    // A restart's enqueueLatest queues the failed job again; its old message is finished.
+    // A restart's enqueueLatest queues the failed job again, sending it in the same transaction.
     fail = false;
     await store.enqueueExportJobs(editionId, ['md']);
-    // A new edition published while the worker runs: its jobs are only in the store too.
+    // A new edition published while the worker runs.
     const report = { ...syntheticReport, meta: { ...syntheticReport.meta, title: '第二版' } };
     const published = await store.publishReport({ report, publishedBy: 'tester' });
     if (!published.ok) throw new Error('not published');
@@ -164,59 +161,82 @@ describe('runBossWorker (PostgreSQL, pg-boss)', () => {
 
     expect(md).toMatchObject({ id: failed?.id, attempts: 1, lastError: null });
     const messages = await bossMessages(databaseUrl);
-    expect(messages.filter((m) => m.key === md?.id).map((m) => m.state)).toEqual([
-      'failed',
-      'completed',
+    expect(messages.filter((m) => m.key === md?.id).map((m) => m.output)).toEqual([
+      { status: 'failed', error: 'render failed: font missing' },
+      { status: 'done' },
     ]);
     expect(messages).toHaveLength(4);
-    expect(worker.logger.entries.map((e) => e.message)).toContain('store jobs sent to pg-boss');
+    expect(messages.every((m) => m.state === 'completed')).toBe(true);
   });
 
-  it('takes over the job of a dead worker once its store lease expires, before pg-boss expires the message', async () => {
+  it('takes over the job of a dead worker once its lease expires: the delivery expires with it', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
     const queued = await store.enqueueExportJobs(editionId, ['md']);
     const job = queued.ok ? queued.jobs[0] : undefined;
     if (job === undefined) throw new Error('md not queued');
-    // A worker that fetched the message, claimed the job for 300 ms, and died. Leases of 20 s
-    // everywhere else: pg-boss would expire its message only after 40 s.
+    // A worker that fetched the delivery, claimed the job for 300 ms, and died.
     const dead = await openBossQueue({
       databaseUrl,
-      store,
-      timing: { leaseMs: 20_000, retryDelayMs: 0 },
+      leaseMs: 20_000,
       poolSize: 2,
       logger: recordingLogger(),
     });
-    expect(await dead.relay()).toEqual([job.id]);
-    expect(await dead.boss.fetch(EXPORT_QUEUE)).toHaveLength(1);
-    await store.claimExportJob({ jobId: job.id, workerId: 'dead', leaseMs: 300 });
-    await dead.close({ graceful: false, timeoutMs: 1_000 });
+    const delivery = await dead.fetch();
+    if (delivery === null) throw new Error('no delivery');
+    const taken = await store.takeExportDelivery({
+      deliveryId: delivery.id,
+      jobId: job.id,
+      workerId: 'dead',
+      leaseMs: 300,
+    });
+    expect(taken.job).toMatchObject({ id: job.id, attempts: 1, leaseOwner: 'dead' });
+    await dead.close();
 
     const started = Date.now();
-    const worker = start(store, databaseUrl, tempDir(), { leaseMs: 20_000 });
+    // Leases of 6 s: pg-boss's maintenance runs every 2 s.
+    const worker = start(store, databaseUrl, tempDir(), { leaseMs: 6_000 });
     const [done] = await jobsIn(store, editionId, 'done', 1);
     worker.stop();
     expect(await worker.stats).toEqual({ done: 1, retrying: 0, failed: 0, lost: 0 });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(done).toMatchObject({ attempts: 2 });
-    expect((await bossMessages(databaseUrl)).map((m) => m.state)).toEqual([
-      'cancelled',
-      'completed',
+    // The same delivery, expired and delivered again.
+    expect(await bossMessages(databaseUrl)).toMatchObject([
+      { key: job.id, state: 'completed', retryCount: 1, output: { status: 'done' } },
+    ]);
+  });
+
+  it('puts off a delivery whose job is held by a live lease until the lease ends', async () => {
+    const { store, databaseUrl, editionId } = await pgStore();
+    const queued = await store.enqueueExportJobs(editionId, ['md']);
+    const job = queued.ok ? queued.jobs[0] : undefined;
+    if (job === undefined) throw new Error('md not queued');
+    // Held outside a delivery (a claim of the store's own queue) for 2 s.
+    const held = await store.claimExportJob({ jobId: job.id, workerId: 'other', leaseMs: 2_000 });
+    expect(held).toMatchObject({ id: job.id, attempts: 1 });
+    const worker = start(store, databaseUrl, tempDir(), { leaseMs: 2_000 });
+    const [done] = await jobsIn(store, editionId, 'done', 1);
+    worker.stop();
+    expect(await worker.stats).toEqual({ done: 1, retrying: 0, failed: 0, lost: 0 });
+    expect(done).toMatchObject({ attempts: 2 });
+    const put = worker.logger.entries.find(
+      (e) => e.message === 'message acknowledged; the job is not claimable',
+    );
+    expect(put?.fields).toMatchObject({ status: 'running', deferredUntil: held?.leaseExpiresAt });
+    expect((await bossMessages(databaseUrl)).map((m) => m.output)).toEqual([
+      { status: 'running', deferredUntil: held?.leaseExpiresAt },
+      { status: 'done' },
     ]);
   });
 
   it('drops messages that are not a store job, without stopping, and does the next one', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
-    const sender = await openBossQueue({
-      databaseUrl,
-      store,
-      timing: { leaseMs: 5_000, retryDelayMs: 0 },
-      poolSize: 2,
-      logger: recordingLogger(),
-    });
-    await sender.boss.send(EXPORT_QUEUE, { jobId: 42 }, { singletonKey: 'a' });
-    await sender.boss.send(EXPORT_QUEUE, { nothing: 'here' }, { singletonKey: 'b' });
-    await sender.boss.send(EXPORT_QUEUE, { jobId: 'no-such-job' }, { singletonKey: 'c' });
-    await sender.close({ graceful: false, timeoutMs: 1_000 });
+    const sender = new PgBoss({ connectionString: databaseUrl, schema: BOSS_SCHEMA, max: 1 });
+    await sender.start();
+    await sender.send(EXPORT_QUEUE, { jobId: 42 }, { singletonKey: 'a' });
+    await sender.send(EXPORT_QUEUE, { nothing: 'here' }, { singletonKey: 'b' });
+    await sender.send(EXPORT_QUEUE, { jobId: 'no-such-job' }, { singletonKey: 'c' });
+    await sender.stop({ graceful: false, wait: true });
     await store.enqueueExportJobs(editionId, ['json']);
     const worker = start(store, databaseUrl, tempDir());
     await jobsIn(store, editionId, 'done', 1);
@@ -236,33 +256,7 @@ describe('runBossWorker (PostgreSQL, pg-boss)', () => {
     ).toMatchObject({ jobId: 'no-such-job', status: 'unknown' });
   });
 
-  it('sends each store job once even when several workers relay at the same moment', async () => {
-    const { store, databaseUrl, editionId } = await pgStore();
-    await store.enqueueExportJobs(editionId, FORMAT_IDS);
-    const relays = await Promise.all(
-      [0, 1, 2].map(() =>
-        openBossQueue({
-          databaseUrl,
-          store,
-          timing: { leaseMs: 5_000, retryDelayMs: 0 },
-          poolSize: 2,
-          logger: recordingLogger(),
-        }),
-      ),
-    );
-    try {
-      const sent = (await Promise.all(relays.map((r) => r.relay()))).flat();
-      expect(sent.sort()).toEqual((await store.listExportJobs(editionId)).map((j) => j.id).sort());
-      // Every job has its live message now: nothing more to send.
-      expect((await Promise.all(relays.map((r) => r.relay()))).flat()).toEqual([]);
-    } finally {
-      await Promise.all(relays.map((r) => r.close({ graceful: false, timeoutMs: 1_000 })));
-    }
-    const perJob = messagesPerJob(await bossMessages(databaseUrl));
-    expect([...perJob.values()]).toEqual(FORMAT_IDS.map(() => 1));
-  });
-
-  it('stops on abort after finishing the job in hand, leaving the rest queued in both records', async () => {
+  it('stops on abort after finishing the job in hand, leaving the rest queued with its delivery', async () => {
     const { store, databaseUrl, editionId } = await pgStore();
     await store.enqueueExportJobs(editionId, ['md', 'json']);
     const held = heldRender();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Store } from '@leshan/report-store';
+import type { ExportJob, Store } from '@leshan/report-store';
 import type { RenderedFile } from '../formats.js';
 import { renderFormat } from '../formats.js';
 import type { ExportInput, FormatId } from '../schemas.js';
@@ -34,12 +34,27 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
+ * What a slot asks for its next job: a job it has claimed, `'none'` when nothing is due (it
+ * pauses `pollMs`), or `'again'` when it handled something without a job (it asks again at once).
+ */
+export type TakeJob = (owner: string) => Promise<ExportJob | 'none' | 'again'>;
+
+/**
  * Takes export jobs from the store until `signal` aborts: claim → render → place the file →
  * complete (or fail, to be retried by the store). Each slot holds leases under its own owner id
  * (`<workerId>#<slot>.<run>`), so two slots, or a restarted process reusing WORKER_ID, can never
  * complete each other's jobs.
  */
-export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
+export function runWorker(options: WorkerOptions): Promise<WorkerStats> {
+  return runSlots(
+    options,
+    async (owner) =>
+      (await options.store.claimExportJob({ workerId: owner, leaseMs: options.leaseMs })) ?? 'none',
+  );
+}
+
+/** The slots of a worker, whichever way they take jobs (the store's queue, or pg-boss). */
+export async function runSlots(options: WorkerOptions, take: TakeJob): Promise<WorkerStats> {
   const { store, logger, signal } = options;
   const stats: WorkerStats = { done: 0, retrying: 0, failed: 0, lost: 0 };
   const run = randomBytes(3).toString('hex');
@@ -57,11 +72,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
     let idleMs = options.pollMs;
     while (!signal.aborted) {
       try {
-        const job = await store.claimExportJob({ workerId: owner, leaseMs: options.leaseMs });
-        if (job === null) {
-          await pause(options.pollMs, signal);
-          continue;
-        }
+        const job = await take(owner);
+        if (job === 'none') await pause(options.pollMs, signal);
+        if (typeof job === 'string') continue;
         logger.info(
           {
             jobId: job.id,

@@ -32,8 +32,8 @@ export function zipDeterministic(entries: readonly ZipEntry[], mtimeIso: string)
 }
 
 /**
- * Re-packs a zip made by a library that stamps entries with the current time (exceljs and docx
- * both zip with JSZip and no date option), keeping entry order, after letting `transform` fix
+ * Re-packs a zip made by a library that stamps entries with the current time (docx zips with
+ * JSZip and no date option), keeping entry order, after letting `transform` fix
  * timestamps inside the XML parts.
  */
 export function rezipDeterministic(

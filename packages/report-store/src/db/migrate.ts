@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Connection } from './connection.js';
 import { StoreOpenError } from './connection.js';
+import { ensureExportQueue } from './export-queue.js';
 import { MIGRATION_NAMES, migrationProvider } from './migrations.js';
 
 async function runMigrator(migrator: Migrator): Promise<void> {
@@ -30,9 +31,10 @@ async function checkMigrated(conn: Connection): Promise<void> {
 /**
  * Brings the schema up to date. On SQLite the Kysely migrator runs inside this store's
  * BEGIN IMMEDIATE transaction, so processes opening one fresh file at once migrate it once;
- * on PostgreSQL the migrator's own advisory lock does the same.
+ * on PostgreSQL the migrator's own advisory lock does the same, after pg-boss's schema and the
+ * export queue were set up (once, under another advisory lock: see export-queue.ts).
  */
-export async function migrate(conn: Connection): Promise<void> {
+export async function migrate(conn: Connection, databaseUrl?: string): Promise<void> {
   if (conn.readonly) return checkMigrated(conn);
   if (conn.engine === 'sqlite') {
     await conn.write((trx) =>
@@ -42,5 +44,7 @@ export async function migrate(conn: Connection): Promise<void> {
     );
     return;
   }
+  if (databaseUrl === undefined) throw new Error('migrating PostgreSQL needs its URL');
+  await ensureExportQueue(databaseUrl);
   await runMigrator(new Migrator({ db: conn.db, provider: migrationProvider('postgres') }));
 }

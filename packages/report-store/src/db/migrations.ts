@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { sql } from 'kysely';
+import { sendMissingDeliveries } from '../store/export-deliveries.js';
 import type { Engine } from './tables.js';
 
 // Plain SQL that both engines accept: TEXT for ids, timestamps (ISO 8601 UTC) and JSON,
@@ -133,6 +134,14 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': {
       up: (db) => run(db, [...INITIAL_TABLES, ...immutabilityTriggers(engine)]),
+    },
+    // Issue 20: on PostgreSQL pg-boss is the only queue. Each attempt records the pg-boss job
+    // (delivery) it came in, and the jobs a release with the relay left without one get one now.
+    '0002-export-deliveries': {
+      up: async (db) => {
+        await run(db, ['ALTER TABLE export_jobs ADD COLUMN delivery_id TEXT']);
+        if (engine === 'postgres') await sendMissingDeliveries(db);
+      },
     },
   };
 }

@@ -13,7 +13,8 @@ export interface Tables {
   revisions: RevisionRow;
   editions: EditionRow;
   audit_log: AuditRow;
-  export_jobs: ExportJobRow;
+  /** delivery_id: PostgreSQL only, the pg-boss job the current attempt came in (migration 0002). */
+  export_jobs: ExportJobRow & { delivery_id: string | null };
   artifacts: ArtifactRow;
 }
 

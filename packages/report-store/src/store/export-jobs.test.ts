@@ -149,23 +149,6 @@ describe.each(engines)('export jobs ($name)', (engine) => {
     expect(await byId('00000000-0000-4000-8000-000000000000', 'b')).toBeNull();
   });
 
-  it('lists the unfinished jobs no live worker holds', async () => {
-    const { store, clock, jobs } = await setup(engine, ['json', 'pdf', 'md']);
-    const ids = (list: { id: string }[]) => list.map((j) => j.id).sort();
-    expect(ids(await store.listClaimableExportJobs())).toEqual(ids(jobs));
-    const held = await claim(store, 'a', 5_000);
-    const finished = await claim(store, 'b', 60_000);
-    await store.completeExportJob(finished?.id ?? '', 'b', artifact(finished?.format ?? ''));
-    const waiting = jobs.filter((j) => j.id !== held?.id && j.id !== finished?.id);
-    expect(ids(await store.listClaimableExportJobs())).toEqual(ids(waiting));
-    clock.advance(5_000);
-    // Its lease expired: the worker is presumed dead and the job must be delivered again.
-    expect(ids(await store.listClaimableExportJobs())).toEqual(
-      ids([...waiting, ...(held === null ? [] : [held])]),
-    );
-    expect(await store.listClaimableExportJobs({ limit: 1 })).toHaveLength(1);
-  });
-
   it('records exactly one artifact when two workers race to complete the same job', async () => {
     const { store, clock, editionId } = await setup(engine, ['xlsx']);
     const slow = await claim(store, 'slow', 1_000);

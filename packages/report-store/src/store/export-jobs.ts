@@ -7,6 +7,7 @@ import type { Refusal } from '../schemas/store-error.js';
 import { refuse } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
+import { sendDelivery } from './export-deliveries.js';
 
 const toJob = (row: ExportJobRow): ExportJob => ExportJobFromRowSchema.parse(row);
 
@@ -50,7 +51,7 @@ export async function enqueueExportJobs(
       updated_at: now,
     };
     for (const format of wanted) {
-      await trx
+      const queued = await trx
         .insertInto('export_jobs')
         .values({
           id: randomUUID(),
@@ -75,7 +76,11 @@ export async function enqueueExportJobs(
             })
             .where('export_jobs.status', '=', 'failed'),
         )
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      // PostgreSQL: a job queued (anew or again) is sent to pg-boss in the same transaction.
+      if (queued !== undefined && ctx.conn.engine === 'postgres')
+        await sendDelivery(trx, queued.id);
     }
     return trx
       .selectFrom('export_jobs')
@@ -105,31 +110,4 @@ export async function getExportJob(ctx: StoreContext, jobId: string): Promise<Ex
     .where('id', '=', jobId)
     .executeTakeFirst();
   return row === undefined ? null : toJob(row);
-}
-
-/**
- * Jobs that are not finished and that no live worker holds: queued (due now or after their
- * backoff), or running with an expired lease. Oldest runAt first, at most `limit`. What a queue
- * outside the store (pg-boss) must be carrying for the work to go on.
- */
-export async function listClaimableExportJobs(
-  ctx: StoreContext,
-  options: { limit?: number } = {},
-): Promise<ExportJob[]> {
-  const now = nowIso(ctx);
-  const rows = await ctx.conn.db
-    .selectFrom('export_jobs')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'queued'),
-        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]),
-      ]),
-    )
-    .orderBy('run_at')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(Math.max(1, Math.floor(options.limit ?? 1000)))
-    .execute();
-  return rows.map(toJob);
 }

@@ -12,6 +12,7 @@ import type { Refusal } from '../schemas/store-error.js';
 import { refuse } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, laterIso, nowIso, Rollback, writeOrRollback } from './context.js';
+import { expireDeliveryWithLease, sendDelivery, settleDelivery } from './export-deliveries.js';
 
 export interface ClaimInput {
   workerId: string;
@@ -29,7 +30,11 @@ export interface ClaimByIdInput extends ClaimInput {
 }
 
 // Jobs whose worker died during their last allowed attempt: nobody may claim them again.
-async function giveUpAbandoned(ctx: StoreContext, trx: Kysely<Tables>, now: string): Promise<void> {
+export async function giveUpAbandoned(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+  now: string,
+): Promise<void> {
   let abandoned = trx
     .selectFrom('export_jobs')
     .select('id')
@@ -50,6 +55,18 @@ async function giveUpAbandoned(ctx: StoreContext, trx: Kysely<Tables>, now: stri
     .where('id', 'in', abandoned)
     .execute();
 }
+
+/** The columns a claim sets: running, leased to the worker, one more attempt. */
+export const claimedBy =
+  (ctx: StoreContext, input: ClaimInput, deliveryId: string | null) =>
+  (eb: ExpressionBuilder<Tables, 'export_jobs'>) => ({
+    status: 'running' as const,
+    lease_owner: input.workerId,
+    lease_expires_at: laterIso(ctx, input.leaseMs),
+    attempts: eb('attempts', '+', 1),
+    delivery_id: deliveryId,
+    updated_at: nowIso(ctx),
+  });
 
 /**
  * Atomically takes the oldest due job: queued with runAt passed, or running with an expired
@@ -85,13 +102,8 @@ export async function claimExportJob(
     if (ctx.conn.engine === 'postgres') candidate = candidate.forUpdate().skipLocked();
     const row = await trx
       .updateTable('export_jobs')
-      .set((eb) => ({
-        status: 'running',
-        lease_owner: input.workerId,
-        lease_expires_at: laterIso(ctx, input.leaseMs),
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
+      // Not through a delivery: the job's delivery, when it comes, finds it held (or done).
+      .set(claimedBy(ctx, input, null))
       .where('id', '=', candidate)
       .returningAll()
       .executeTakeFirst();
@@ -116,15 +128,20 @@ export async function renewLease(
   input: ClaimInput & { jobId: string },
 ): Promise<boolean> {
   assertWritable(ctx, 'renewLease');
-  const result = await ctx.conn.write((trx) => {
+  return ctx.conn.write(async (trx) => {
     const now = nowIso(ctx);
-    return trx
+    const row = await trx
       .updateTable('export_jobs')
       .where(heldBy(input.jobId, input.workerId, now))
       .set({ lease_expires_at: laterIso(ctx, input.leaseMs), updated_at: now })
+      .returning('delivery_id')
       .executeTakeFirst();
+    if (row === undefined) return false;
+    // PostgreSQL: the delivery in hand expires with the lease, not before.
+    if (ctx.conn.engine === 'postgres')
+      await expireDeliveryWithLease(trx, row.delivery_id, input.leaseMs);
+    return true;
   });
-  return result.numUpdatedRows > 0n;
 }
 
 const leaseLost = (): Refusal =>
@@ -196,6 +213,8 @@ export async function completeExportJob(
         ),
       );
     }
+    if (ctx.conn.engine === 'postgres')
+      await settleDelivery(trx, job.delivery_id, { status: 'done' });
     return {
       ok: true as const,
       job: ExportJobFromRowSchema.parse(job),
@@ -244,6 +263,11 @@ export async function failExportJob(
       .where('id', '=', jobId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (ctx.conn.engine === 'postgres') {
+      // The attempt's delivery ends with the attempt; a retry gets its own, due at the backoff.
+      await settleDelivery(trx, current.delivery_id, { status: row.status, error: message });
+      if (!last) await sendDelivery(trx, jobId, row.run_at);
+    }
     return { ok: true as const, job: ExportJobFromRowSchema.parse(row) };
   });
 }

@@ -13,15 +13,11 @@ import { appendAudit, listAudit } from './audit.js';
 import type { JobSettings, StoreContext } from './context.js';
 import { getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
 import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
-import {
-  enqueueExportJobs,
-  getExportJob,
-  listClaimableExportJobs,
-  listExportJobs,
-} from './export-jobs.js';
+import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
 import { getArtifact, listArtifacts } from './artifacts.js';
 import { claimExportJob, completeExportJob, failExportJob, renewLease } from './export-leases.js';
 import { publishDraft, publishReport } from './publish.js';
+import { takeExportDelivery } from './take-export-delivery.js';
 import { replaceDraft, restoreRevision } from './replace-draft.js';
 import { seedIfEmpty } from './seed.js';
 import * as sessions from './sessions.js';
@@ -71,7 +67,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     jobs: { maxAttempts: 5, backoffMs: 30_000, backoffCapMs: 3_600_000, ...options.jobs },
   };
   try {
-    await migrate(conn);
+    await migrate(conn, options.databaseUrl);
     if (!conn.readonly && options.seed !== false)
       await seedIfEmpty(ctx, options.seed ?? canonicalReport);
   } catch (error) {
@@ -112,13 +108,13 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     enqueueExportJobs: (editionId, formats, opts) =>
       enqueueExportJobs(ctx, editionId, formats, opts),
     claimExportJob: (input) => claimExportJob(ctx, input),
+    takeExportDelivery: (input) => takeExportDelivery(ctx, input),
     renewLease: (input) => renewLease(ctx, input),
     completeExportJob: (jobId, workerId, artifact) =>
       completeExportJob(ctx, jobId, workerId, artifact),
     failExportJob: (jobId, workerId, error) => failExportJob(ctx, jobId, workerId, error),
     getExportJob: (jobId) => getExportJob(ctx, jobId),
     listExportJobs: (editionId) => listExportJobs(ctx, editionId),
-    listClaimableExportJobs: (options) => listClaimableExportJobs(ctx, options),
     listArtifacts: (editionId) => listArtifacts(ctx, editionId),
     getArtifact: (editionId, format) => getArtifact(ctx, editionId, format),
     ping: async () => {

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditPage, AuditQuery, NewAuditEntry } from '../schemas/audit-schemas.js';
 import type { Draft, Revision, RevisionSummary } from '../schemas/draft-schemas.js';
 import type { Edition, EditionSummary } from '../schemas/edition-schemas.js';
+import type { DeliveryRefusal } from '../schemas/export-delivery-schemas.js';
 import type { Artifact, ExportJob, NewArtifact } from '../schemas/export-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
 import type { Session } from '../schemas/session-schemas.js';
@@ -8,6 +9,7 @@ import type { NewUser, User, UserPatch } from '../schemas/user-schemas.js';
 import type { AppendRevisionInput, AppendRevisionResult } from './append-revision.js';
 import type { ClaimByIdInput, ClaimInput } from './export-leases.js';
 import type { PublishResult } from './publish.js';
+import type { TakeDeliveryInput } from './take-export-delivery.js';
 import type { ReplaceResult } from './replace-draft.js';
 import type { NewSession } from './sessions.js';
 import type { UserResult } from './users.js';
@@ -77,6 +79,11 @@ export interface Store {
   ): Promise<{ ok: true; jobs: ExportJob[] } | Refusal>;
   /** The oldest due job, or (with `jobId`) that job if a claim may take it; null otherwise. */
   claimExportJob(input: ClaimInput | ClaimByIdInput): Promise<ExportJob | null>;
+  /**
+   * PostgreSQL only: claims the job of a pg-boss delivery when it is due, or settles the
+   * delivery (sending a new one for when the job will be due). See take-export-delivery.ts.
+   */
+  takeExportDelivery(input: TakeDeliveryInput): Promise<{ job: ExportJob } | DeliveryRefusal>;
   renewLease(input: ClaimInput & { jobId: string }): Promise<boolean>;
   completeExportJob(
     jobId: string,
@@ -90,8 +97,6 @@ export interface Store {
   ): Promise<{ ok: true; job: ExportJob } | Refusal>;
   getExportJob(jobId: string): Promise<ExportJob | null>;
   listExportJobs(editionId?: string): Promise<ExportJob[]>;
-  /** Unfinished jobs no live worker holds (queued, or running with an expired lease). */
-  listClaimableExportJobs(options?: { limit?: number }): Promise<ExportJob[]>;
   listArtifacts(editionId: string): Promise<Artifact[]>;
   getArtifact(editionId: string, format: string): Promise<Artifact | null>;
 
