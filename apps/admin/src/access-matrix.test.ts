@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@leshan/report-store';
 import type { AdminConfig } from './deps.js';
-import type { Role, RouteSpec } from './http/route.js';
+import type { AdminRoute, Role } from './http/route.js';
 import { roleAllows } from './http/route.js';
 import { adminRoutes } from './server.js';
 import type { Harness } from './testing/admin-harness.js';
@@ -27,10 +27,10 @@ const CONFIG: AdminConfig = {
   bodyLimit: '1mb',
 };
 
-const keyOf = (r: RouteSpec): string => `${r.method} ${r.path}`;
+const keyOf = (r: AdminRoute): string => `${r.method} ${r.path}`;
 
 /** What the access rule promises a caller: success, or the refusal's status. */
-function expected(route: RouteSpec, caller: Caller): 'ok' | 401 | 403 {
+function expected(route: AdminRoute, caller: Caller): 'ok' | 401 | 403 {
   if (route.access === 'public') return 'ok';
   if (caller === 'anonymous' || caller === 'disabled') return 401;
   if (route.access === 'signed-in') return 'ok';
@@ -103,9 +103,8 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
         if (spec.endsSession === true && who !== undefined && caller !== 'disabled')
           who = await openSession(h, caller as Role);
         const send = (req: ProbeRequest, csrf: string | undefined) => {
-          const test = supertest(h.app)
-            [route.method](req.path)
-            .query(req.query ?? {});
+          const agent = supertest(h.app);
+          const test = agent[route.method](req.path).query(req.query ?? {});
           if (who !== undefined) void test.set('Cookie', who.cookie);
           if (csrf !== undefined) void test.set('X-CSRF-Token', csrf);
           return req.body === undefined ? test : test.send(req.body as object);

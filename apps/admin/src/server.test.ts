@@ -120,5 +120,20 @@ describe('admin server', () => {
       name: 'number',
       in: 'path',
     });
+    expect(res.body.info.license).toEqual({ name: 'MIT License', identifier: 'MIT' });
+    const ops = Object.values(
+      res.body.paths as Record<string, Record<string, { operationId: string; security: unknown }>>,
+    ).flatMap((methods) => Object.values(methods));
+    expect(new Set(ops.map((op) => op.operationId)).size).toBe(ops.length);
+    expect(ops.filter((op) => !Array.isArray(op.security))).toEqual([]);
+    expect(res.body.paths['/api/session'].post).toMatchObject({
+      operationId: 'signIn',
+      security: [],
+    });
+    expect(res.body.paths['/api/draft/commands'].post).toMatchObject({
+      operationId: 'applyDraftCommands',
+      security: [{ session: [], csrf: [] }],
+    });
+    expect(res.body.paths['/api/draft'].get.security).toEqual([{ session: [] }]);
   });
 });

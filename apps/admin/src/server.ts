@@ -4,12 +4,13 @@ import express from 'express';
 import type { Express } from 'express';
 import type { AdminDeps } from './deps.js';
 import { loadPrincipal, principalOf } from './auth/principal.js';
-import { HttpError } from './http/errors.js';
-import { errorHandler, requestLogger, requireJson, securityHeaders } from './http/middleware.js';
-import { buildOpenApi } from './http/openapi.js';
+import { ApiError } from '@leshan/http-kit';
+import { errorHandler, mountRoutes } from '@leshan/http-kit/express';
+import { requestLogger, requireJson, securityHeaders } from './http/middleware.js';
+import { adminOpenApi } from './http/openapi.js';
 import { rejectUnsafeText, verifyUtf8 } from './http/text-safety.js';
-import { mountRoutes } from './http/route.js';
-import type { RouteSpec } from './http/route.js';
+import { adminContext } from './http/route.js';
+import type { AdminRoute } from './http/route.js';
 import { draftRoutes } from './routes/draft.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { importRoutes } from './routes/import.routes.js';
@@ -17,7 +18,7 @@ import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 
-export function adminRoutes(deps: AdminDeps): RouteSpec[] {
+export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   return [
     ...sessionRoutes(deps),
     ...draftRoutes(deps),
@@ -47,12 +48,7 @@ export function createServer(deps: AdminDeps): Express {
   });
 
   const routes = adminRoutes(deps);
-  const openapi = buildOpenApi(routes, {
-    title: '乐山政府工作报告 · 管理接口 (admin API)',
-    version: '1.0.0',
-    description:
-      'Drafts, revisions, publishing, import and accounts. State-changing requests need the session cookie and the X-CSRF-Token header.',
-  });
+  const openapi = adminOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -62,9 +58,9 @@ export function createServer(deps: AdminDeps): Express {
   api.use(express.json({ limit: deps.config.bodyLimit, strict: true, verify: verifyUtf8 }));
   api.use(rejectUnsafeText);
   api.use(loadPrincipal(deps.store));
-  mountRoutes(api, routes, principalOf);
+  mountRoutes(api, routes, { context: adminContext(principalOf) });
   api.use('/api', (_req, _res, next) => {
-    next(new HttpError(404, 'not-found', '没有这个接口'));
+    next(new ApiError(404, 'not-found', '没有这个接口'));
   });
   app.use(api);
 
@@ -80,6 +76,10 @@ export function createServer(deps: AdminDeps): Express {
     res.redirect(302, '/admin/');
   });
 
-  app.use(errorHandler(deps.logger));
+  app.use(
+    errorHandler((error, req) => {
+      deps.logger.error({ err: error.cause, reqId: req.id }, 'unhandled error');
+    }),
+  );
   return app;
 }

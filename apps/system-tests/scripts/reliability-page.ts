@@ -249,7 +249,7 @@ export function renderReliabilityPage({ parts, run, vitest }: Results): string {
   else {
     out.push(
       `A corpus of **${num(corpus.total)} hostile requests**, generated from the OpenAPI documents of the admin API (${num(corpus.adminRoutes)} operations) and the public API (${num(corpus.viewerRoutes)} operations), so a new route is attacked without a change to the suite, plus import texts that are no report. ` +
-        'Each must get a 4xx (never a 5xx, never a hang: 15 s limit) with a JSON body `{ error, issues }` whose message is Chinese (`code` too on the admin API), and the store must be unchanged afterwards (draft revision and hash, revisions, editions, users, public edition list).',
+        'Each must get a 4xx (never a 5xx, never a hang: 15 s limit) with the one JSON error body `{ error, code, issues }` whose message is Chinese, and the store must be unchanged afterwards (draft revision and hash, revisions, editions, users, public edition list).',
       '',
     );
     out.push(

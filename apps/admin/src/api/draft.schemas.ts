@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CommandSchema, ReportShapeSchema, ValidationIssueSchema } from '@leshan/report-core';
+import { ErrorBodySchema } from '@leshan/http-kit';
 
 export const RevisionNumberSchema = z.coerce
   .number({ error: '修订号必须是数字' })
@@ -48,10 +49,9 @@ export const ConflictNodeSchema = z.object({
   changedBy: z.array(z.string()).describe('Who changed it since the base revision.'),
 });
 
-export const ConflictBodySchema = z.object({
-  error: z.string(),
+/** The one error body of a 409 on the draft, with what the editor needs to resolve it. */
+export const ConflictBodySchema = ErrorBodySchema.extend({
   code: z.literal('conflict'),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })),
   currentRevision: z.int(),
   nodes: z.array(ConflictNodeSchema).describe('The nodes both sides changed, as they are now.'),
 });

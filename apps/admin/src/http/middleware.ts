@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { HttpError } from './errors.js';
+import { ApiError } from '@leshan/http-kit';
 
 /** Security headers and a strict CSP: the admin UI loads only its own scripts and styles. */
 export function securityHeaders(): RequestHandler {
@@ -68,7 +68,7 @@ export const requireJson: RequestHandler = (req, _res, next) => {
     !req.is('application/json')
   ) {
     next(
-      new HttpError(
+      new ApiError(
         415,
         'unsupported-media-type',
         '请求内容必须是 JSON（Content-Type: application/json）',
@@ -78,45 +78,3 @@ export const requireJson: RequestHandler = (req, _res, next) => {
   }
   next();
 };
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
-
-/** Every error becomes `{ error, code, issues }` with a Chinese message; internals are logged, not sent. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
-    if (err instanceof HttpError) {
-      res.status(err.status).json(err.toBody());
-      return;
-    }
-    const parserError = err as BodyParserError;
-    if (parserError.type === 'entity.too.large') {
-      res.status(413).json({ error: '请求内容过大', code: 'payload-too-large', issues: [] });
-      return;
-    }
-    if (
-      parserError.type === 'entity.parse.failed' ||
-      parserError.type === 'charset.unsupported' ||
-      parserError.type === 'encoding.unsupported'
-    ) {
-      res.status(400).json({
-        error: '请求内容不是有效的 JSON，请检查格式（UTF-8 编码）',
-        code: 'malformed-json',
-        issues: [],
-      });
-      return;
-    }
-    if (
-      typeof parserError.status === 'number' &&
-      parserError.status >= 400 &&
-      parserError.status < 500
-    ) {
-      res.status(parserError.status).json({ error: '请求无效', code: 'bad-request', issues: [] });
-      return;
-    }
-    logger.error({ err, reqId: req.id }, 'unhandled error');
-    res.status(500).json({ error: '服务器内部错误，请稍后重试', code: 'internal', issues: [] });
-  };
-}

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { HttpError } from './errors.js';
+import { ApiError } from '@leshan/http-kit';
 
 // Text the API stores ends up in SQL rows, XML (XLSX, DOCX), PDF and HTML. Some characters cannot
 // be carried by those formats or only hide things: control characters other than tab and line
@@ -68,7 +68,7 @@ export function verifyUtf8(_req: IncomingMessage, _res: unknown, buffer: Buffer)
   try {
     utf8.decode(buffer);
   } catch {
-    throw new HttpError(400, 'invalid-utf8', '请求内容不是有效的 UTF-8 文本，请检查文件编码后重试');
+    throw new ApiError(400, 'invalid-utf8', '请求内容不是有效的 UTF-8 文本，请检查文件编码后重试');
   }
 }
 
@@ -82,7 +82,9 @@ export const rejectUnsafeText: RequestHandler = (req, _res, next) => {
   const issues = unsafeTextIssues(body);
   if (issues.length > 0) {
     next(
-      new HttpError(400, 'invalid-text', '请求内容含有不能保存的字符，请按提示删除后重试', issues),
+      new ApiError(400, 'invalid-text', '请求内容含有不能保存的字符，请按提示删除后重试', {
+        issues,
+      }),
     );
     return;
   }

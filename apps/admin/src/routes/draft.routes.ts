@@ -3,9 +3,9 @@ import { applyCommands, findNode, toValidationIssues, validateReport } from '@le
 import type { Draft, Store } from '@leshan/report-store';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
-import { HttpError, issuesToHttp } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { ApiError, issuesAt } from '@leshan/http-kit';
+import { route, unauthenticated } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 import {
   CommandBatchSchema,
   CommandResultSchema,
@@ -22,14 +22,14 @@ export async function currentDraft(store: Store): Promise<Draft> {
     // The store reads the draft with ReportSchema: a row that breaks the rules (written below the
     // API, e.g. by hand) is a refusal with its issues, not a 500.
     if (!(error instanceof z.ZodError)) throw error;
-    throw new HttpError(
+    throw new ApiError(
       422,
       'invalid-report',
       '草稿数据未通过校验，不能读取或发布，请联系管理员处理',
-      issuesToHttp(toValidationIssues(error.issues), 'report'),
+      { issues: issuesAt(toValidationIssues(error.issues), 'report') },
     );
   }
-  if (draft === null) throw new HttpError(404, 'no-draft', '还没有草稿：请先导入原文');
+  if (draft === null) throw new ApiError(404, 'no-draft', '还没有草稿：请先导入原文');
   return draft;
 }
 
@@ -74,29 +74,31 @@ async function conflictBody(
   });
 }
 
-export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
+export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/draft',
+      operationId: 'getDraft',
       summary: 'The working draft with its revision number and validation',
       tag: 'draft',
       access: 'editor',
       responses: { 200: DraftViewSchema },
-      handler: async () => ({ body: await draftView(store, await currentDraft(store)) }),
-    }),
-    defineRoute({
+    }).handle(async () => ({ body: await draftView(store, await currentDraft(store)) })),
+    route({
       method: 'post',
       path: '/api/draft/commands',
+      operationId: 'applyDraftCommands',
       summary:
         'Apply a batch of report-core commands made against baseRevision (409 when a node they touch changed since)',
       tag: 'draft',
       access: 'editor',
-      body: CommandBatchSchema,
       responses: { 200: CommandResultSchema },
       errors: [404, 409, 422],
-      handler: async ({ body, user, req }) => {
-        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+    })
+      .body(CommandBatchSchema)
+      .handle(async ({ body, user, req }) => {
+        if (user === undefined) throw unauthenticated();
         const result = await store.appendDraftRevision({
           baseRevision: body.baseRevision,
           commands: body.commands,
@@ -133,9 +135,9 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
               body.baseRevision,
               result.conflict.currentRevision,
             );
-            throw new HttpError(409, 'conflict', conflict.error, conflict.issues, {
-              currentRevision: conflict.currentRevision,
-              nodes: conflict.nodes,
+            throw new ApiError(409, 'conflict', conflict.error, {
+              issues: conflict.issues,
+              extra: { currentRevision: conflict.currentRevision, nodes: conflict.nodes },
             });
           }
           case 'rejected': {
@@ -146,21 +148,17 @@ export function draftRoutes({ store }: AdminDeps): RouteSpec[] {
               'issues' in error
                 ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh }))
                 : [];
-            throw new HttpError(
-              422,
-              error.code,
-              error.message.zh,
-              issues.length > 0 ? issues : [{ path: where, message: error.message.zh }],
-            );
+            throw new ApiError(422, error.code, error.message.zh, {
+              issues: issues.length > 0 ? issues : [{ path: where, message: error.message.zh }],
+            });
           }
           case 'refused':
-            throw new HttpError(
+            throw new ApiError(
               result.error.code === 'bad-base-revision' ? 400 : 422,
               result.error.code,
               result.error.message.zh,
             );
         }
-      },
-    }),
+      }),
   ];
 }

@@ -12,9 +12,9 @@ import {
 import { z } from 'zod';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
-import { HttpError, issuesToHttp, notFound } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { ApiError, issuesAt, notFound } from '@leshan/http-kit';
+import { route, unauthenticated } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 import { currentDraft } from './draft.routes.js';
 
 const toMeta = (e: EditionSummary, names: Map<string, string>): EditionMeta => ({
@@ -27,70 +27,68 @@ const toMeta = (e: EditionSummary, names: Map<string, string>): EditionMeta => (
   changeSummary: e.changeSummary,
 });
 
-export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
+export function editionRoutes({ store, config }: AdminDeps): AdminRoute[] {
   const editionOr404 = async (id: string) => {
     const edition = await store.getEdition(id);
     if (edition === null) throw notFound(`版本 ${id}`);
     return edition;
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/publish/checklist',
+      operationId: 'getPublishChecklist',
       summary:
         'What a publisher checks: validation, open editorial questions, changes since the latest edition',
       tag: 'editions',
       access: 'publisher',
       responses: { 200: PublishChecklistSchema },
-      handler: async () => {
-        const [draft, latest, names] = await Promise.all([
-          currentDraft(store),
-          store.latestEdition(),
-          userNames(store),
-        ]);
-        const validation = validateReport(draft.report);
-        return {
-          body: {
-            revision: draft.revision,
-            valid: validation.ok,
-            issues: validation.ok ? [] : validation.issues,
-            openNotes: draft.report.notes.filter((n) => n.status === 'open'),
-            changeSummary:
-              latest === null ? null : summarizeDiff(diffReports(latest.report, draft.report)),
-            latestEdition: latest === null ? null : toMeta(latest, names),
-          },
-        };
-      },
+    }).handle(async () => {
+      const [draft, latest, names] = await Promise.all([
+        currentDraft(store),
+        store.latestEdition(),
+        userNames(store),
+      ]);
+      const validation = validateReport(draft.report);
+      return {
+        body: {
+          revision: draft.revision,
+          valid: validation.ok,
+          issues: validation.ok ? [] : validation.issues,
+          openNotes: draft.report.notes.filter((n) => n.status === 'open'),
+          changeSummary:
+            latest === null ? null : summarizeDiff(diffReports(latest.report, draft.report)),
+          latestEdition: latest === null ? null : toMeta(latest, names),
+        },
+      };
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/editions',
+      operationId: 'publishEdition',
       summary: 'Publish the draft as a new immutable edition and queue its exports',
       tag: 'editions',
       access: 'publisher',
-      body: PublishBodySchema,
       responses: { 201: z.object({ edition: EditionListSchema.shape.editions.element }) },
       errors: [409, 422],
-      handler: async ({ body, user, req }) => {
-        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+    })
+      .body(PublishBodySchema)
+      .handle(async ({ body, user, req }) => {
+        if (user === undefined) throw unauthenticated();
         const draft = await currentDraft(store);
         if (draft.revision !== body.baseRevision) {
-          throw new HttpError(
+          throw new ApiError(
             409,
             'conflict',
             `草稿已更新到第 ${draft.revision} 版，请重新检查后再发布`,
-            [],
-            { currentRevision: draft.revision, nodes: [] },
+            { extra: { currentRevision: draft.revision, nodes: [] } },
           );
         }
         const validation = validateReport(draft.report);
         if (!validation.ok)
-          throw new HttpError(
-            422,
-            'invalid-report',
-            '草稿未通过校验，不能发布',
-            issuesToHttp(validation.issues, 'report'),
-          );
+          throw new ApiError(422, 'invalid-report', '草稿未通过校验，不能发布', {
+            issues: issuesAt(validation.issues, 'report'),
+          });
         const published = await store.publishDraft({
           publishedBy: user.userId,
           revision: draft.revision,
@@ -100,12 +98,9 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
             published.error.code === 'conflict' || published.error.code === 'bad-base-revision'
               ? 409
               : 422;
-          throw new HttpError(
-            status,
-            published.error.code,
-            published.error.message.zh,
-            (published.error.issues ?? []).map((i) => ({ path: i.path, message: i.message.zh })),
-          );
+          throw new ApiError(status, published.error.code, published.error.message.zh, {
+            issues: issuesAt(published.error.issues ?? [], ''),
+          });
         }
         const edition = published.edition;
         const queued = await store.enqueueExportJobs(edition.id, config.exportFormats);
@@ -122,49 +117,51 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
           ip: req.ip ?? null,
         });
         return { status: 201, body: { edition: toMeta(edition, await userNames(store)) } };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/editions',
+      operationId: 'listEditions',
       summary: 'Published editions with their change summaries, newest first',
       tag: 'editions',
       access: 'editor',
       responses: { 200: EditionListSchema },
-      handler: async () => {
-        const names = await userNames(store);
-        const list = await store.listEditions();
-        return {
-          body: { editions: list.map((e) => toMeta(e, names)).sort((a, b) => b.number - a.number) },
-        };
-      },
+    }).handle(async () => {
+      const names = await userNames(store);
+      const list = await store.listEditions();
+      return {
+        body: { editions: list.map((e) => toMeta(e, names)).sort((a, b) => b.number - a.number) },
+      };
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/editions/:id',
+      operationId: 'getEdition',
       summary: 'One edition (by id or content hash) with its report',
       tag: 'editions',
       access: 'editor',
-      params: EditionParamsSchema,
       responses: { 200: EditionDetailSchema },
       errors: [404],
-      handler: async ({ params }) => {
+    })
+      .params(EditionParamsSchema)
+      .handle(async ({ params }) => {
         const edition = await editionOr404(params.id);
         return {
           body: { edition: toMeta(edition, await userNames(store)), report: edition.report },
         };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/editions/:id/exports',
+      operationId: 'listEditionExports',
       summary: 'The export jobs of an edition and the files they produced',
       tag: 'editions',
       access: 'editor',
-      params: EditionParamsSchema,
       responses: { 200: EditionExportsSchema },
       errors: [404],
-      handler: async ({ params }) => {
+    })
+      .params(EditionParamsSchema)
+      .handle(async ({ params }) => {
         const edition = await editionOr404(params.id);
         const [jobs, artifacts] = await Promise.all([
           store.listExportJobs(edition.id),
@@ -196,7 +193,6 @@ export function editionRoutes({ store, config }: AdminDeps): RouteSpec[] {
             })),
           },
         };
-      },
-    }),
+      }),
   ];
 }

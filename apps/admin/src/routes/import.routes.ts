@@ -13,9 +13,9 @@ import {
 } from '../api/import.schemas.js';
 import { CommandResultSchema } from '../api/draft.schemas.js';
 import type { AdminDeps } from '../deps.js';
-import { HttpError, issuesToHttp } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { ApiError, issuesAt } from '@leshan/http-kit';
+import { route, unauthenticated } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 
 /** The draft an import creates: the parsed text without the measures it repeats word for word. */
 function draftFromText(text: string) {
@@ -29,17 +29,19 @@ const summary = (report: Report) => {
   return { chapters: stats.chapters, sections: stats.sections, measures: stats.measures };
 };
 
-export function importRoutes({ store }: AdminDeps): RouteSpec[] {
+export function importRoutes({ store }: AdminDeps): AdminRoute[] {
   return [
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/import/preview',
+      operationId: 'previewImport',
       summary: 'Parse source text: the diagnostics an editor must decide on, and a preview',
       tag: 'import',
       access: 'editor',
-      body: ImportPreviewBodySchema,
       responses: { 200: ImportPreviewSchema },
-      handler: ({ body }) => {
+    })
+      .body(ImportPreviewBodySchema)
+      .handle(({ body }) => {
         const { report, removals, diagnostics, validation } = draftFromText(body.text);
         return {
           body: {
@@ -52,27 +54,28 @@ export function importRoutes({ store }: AdminDeps): RouteSpec[] {
               : { ok: false, issues: validation.issues },
           },
         };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'post',
       path: '/api/import',
+      operationId: 'importSource',
       summary:
         'Replace the draft with the parsed text (repeated measures removed, each with an open note), after explicit confirmation',
       tag: 'import',
       access: 'editor',
-      body: ImportBodySchema,
       responses: { 200: CommandResultSchema },
       errors: [409, 422],
-      handler: async ({ body, user, req }) => {
-        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+    })
+      .body(ImportBodySchema)
+      .handle(async ({ body, user, req }) => {
+        if (user === undefined) throw unauthenticated();
         const { removals, validation } = draftFromText(body.text);
         if (!validation.ok) {
-          throw new HttpError(
+          throw new ApiError(
             422,
             'invalid-report',
             '导入的原文不能成为有效草稿（逐字重复的举措已自动去除）：请按提示修正原文后重新导入',
-            issuesToHttp(validation.issues, 'report'),
+            { issues: issuesAt(validation.issues, 'report') },
           );
         }
         const result = await store.replaceDraft({
@@ -83,11 +86,10 @@ export function importRoutes({ store }: AdminDeps): RouteSpec[] {
         });
         if (!result.ok) {
           if (result.reason === 'conflict')
-            throw new HttpError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再导入', [], {
-              currentRevision: result.conflict.currentRevision,
-              nodes: [],
+            throw new ApiError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再导入', {
+              extra: { currentRevision: result.conflict.currentRevision, nodes: [] },
             });
-          throw new HttpError(422, result.error.code, result.error.message.zh);
+          throw new ApiError(422, result.error.code, result.error.message.zh);
         }
         await store.appendAudit({
           actor: user.userId,
@@ -106,7 +108,6 @@ export function importRoutes({ store }: AdminDeps): RouteSpec[] {
             touched: result.revision.touched,
           },
         };
-      },
-    }),
+      }),
   ];
 }

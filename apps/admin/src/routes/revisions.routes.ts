@@ -13,9 +13,9 @@ import {
 import { CommandResultSchema } from '../api/draft.schemas.js';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
-import { HttpError, notFound } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { ApiError, notFound } from '@leshan/http-kit';
+import { route, unauthenticated } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 
 const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta => ({
   number: r.number,
@@ -28,55 +28,59 @@ const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta =>
   touched: r.touched,
 });
 
-export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
+export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
   const revisionOr404 = async (n: number) => {
     const revision = await store.getRevision(n);
     if (revision === null) throw notFound(`修订 ${n}`);
     return revision;
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/revisions',
+      operationId: 'listRevisions',
       summary: 'Revisions of the draft, newest first',
       tag: 'revisions',
       access: 'editor',
-      query: RevisionListQuerySchema,
       responses: { 200: RevisionListSchema },
-      handler: async ({ query }) => {
+    })
+      .query(RevisionListQuerySchema)
+      .handle(async ({ query }) => {
         const names = await userNames(store);
         const list = await store.listRevisions({
           limit: query.limit,
           ...(query.before === undefined ? {} : { before: query.before }),
         });
         return { body: { revisions: list.map((r) => toMeta(r, names)) } };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/revisions/diff',
+      operationId: 'diffRevisions',
       summary: 'What changed between two revisions (character-level for texts)',
       tag: 'revisions',
       access: 'editor',
-      query: DiffQuerySchema,
       responses: { 200: RevisionDiffSchema },
       errors: [404],
-      handler: async ({ query }) => {
+    })
+      .query(DiffQuerySchema)
+      .handle(async ({ query }) => {
         const [a, b] = await Promise.all([revisionOr404(query.from), revisionOr404(query.to)]);
         const diff = diffReports(a.report, b.report);
         return { body: { from: a.number, to: b.number, diff, summary: summarizeDiff(diff) } };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/revisions/:number',
+      operationId: 'getRevision',
       summary: 'One revision with its commands and resulting report',
       tag: 'revisions',
       access: 'editor',
-      params: RevisionParamsSchema,
       responses: { 200: RevisionDetailSchema },
       errors: [404],
-      handler: async ({ params }) => {
+    })
+      .params(RevisionParamsSchema)
+      .handle(async ({ params }) => {
         const names = await userNames(store);
         const revision = await revisionOr404(params.number);
         return {
@@ -86,20 +90,21 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
             report: revision.report,
           },
         };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'post',
       path: '/api/revisions/:number/restore',
+      operationId: 'restoreRevision',
       summary: 'Make an older revision the draft again, as a new revision',
       tag: 'revisions',
       access: 'editor',
-      params: RevisionParamsSchema,
-      body: RestoreBodySchema,
       responses: { 200: CommandResultSchema },
       errors: [404, 409],
-      handler: async ({ params, body, user, req }) => {
-        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
+    })
+      .params(RevisionParamsSchema)
+      .body(RestoreBodySchema)
+      .handle(async ({ params, body, user, req }) => {
+        if (user === undefined) throw unauthenticated();
         await revisionOr404(params.number);
         const result = await store.restoreRevision({
           revision: params.number,
@@ -108,12 +113,11 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
         });
         if (!result.ok) {
           if (result.reason === 'conflict') {
-            throw new HttpError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再恢复', [], {
-              currentRevision: result.conflict.currentRevision,
-              nodes: [],
+            throw new ApiError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再恢复', {
+              extra: { currentRevision: result.conflict.currentRevision, nodes: [] },
             });
           }
-          throw new HttpError(422, result.error.code, result.error.message.zh);
+          throw new ApiError(422, result.error.code, result.error.message.zh);
         }
         await store.appendAudit({
           actor: user.userId,
@@ -129,7 +133,6 @@ export function revisionRoutes({ store }: AdminDeps): RouteSpec[] {
             touched: result.revision.touched,
           },
         };
-      },
-    }),
+      }),
   ];
 }

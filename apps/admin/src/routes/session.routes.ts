@@ -1,10 +1,10 @@
 import type { User } from '@leshan/report-store';
 import { clearSessionCookie, setSessionCookie } from '../auth/cookies.js';
 import type { AdminDeps } from '../deps.js';
-import { HttpError } from '../http/errors.js';
+import { ApiError } from '@leshan/http-kit';
 import { FailureLimiter } from '../http/rate-limit.js';
-import { defineRoute, roleAllows } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { roleAllows, route, unauthenticated } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 import { LoginBodySchema, OkSchema, SessionViewSchema } from '../api/session.schemas.js';
 import type { SessionView, UserView } from '../api/session.schemas.js';
 
@@ -30,25 +30,27 @@ function sessionView(user: UserView, csrfToken: string, expiresAt: string): Sess
   };
 }
 
-export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
+export function sessionRoutes({ store, config }: AdminDeps): AdminRoute[] {
   const limiter = new FailureLimiter(config.loginMaxAttempts, config.loginWindowMs);
   return [
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/session',
+      operationId: 'signIn',
       summary: 'Sign in (rate-limited per address and per e-mail)',
       tag: 'session',
       access: 'public',
-      body: LoginBodySchema,
       responses: { 200: SessionViewSchema },
       errors: [401, 429],
-      handler: async ({ body, req, res }) => {
+    })
+      .body(LoginBodySchema)
+      .handle(async ({ body, req, res }) => {
         const email = body.email.trim().toLowerCase();
         const keys = [`ip:${req.ip ?? ''}`, `email:${email}`];
         const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
         if (wait > 0) {
           res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-          throw new HttpError(
+          throw new ApiError(
             429,
             'too-many-attempts',
             `登录失败次数过多，请 ${Math.ceil(wait / 60000)} 分钟后再试`,
@@ -63,7 +65,7 @@ export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
             target: email,
             ip: req.ip ?? null,
           });
-          throw new HttpError(401, 'bad-credentials', '邮箱或密码不正确，或账号已停用');
+          throw new ApiError(401, 'bad-credentials', '邮箱或密码不正确，或账号已停用');
         }
         for (const k of keys) limiter.reset(k);
         const { token, session } = await store.createSession({
@@ -78,42 +80,41 @@ export function sessionRoutes({ store, config }: AdminDeps): RouteSpec[] {
           ip: req.ip ?? null,
         });
         return { body: sessionView(toUserView(user), session.csrfToken, session.expiresAt) };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/session',
+      operationId: 'getSession',
       summary: 'The signed-in user, their permissions and the CSRF token',
       tag: 'session',
       access: 'signed-in',
       responses: { 200: SessionViewSchema },
-      handler: async ({ user }) => {
-        if (user === undefined) throw new HttpError(401, 'unauthenticated', '请先登录');
-        const full = await store.getUser(user.userId);
-        if (full === null) throw new HttpError(401, 'unauthenticated', '请先登录');
-        return { body: sessionView(toUserView(full), user.csrfToken, user.expiresAt) };
-      },
+    }).handle(async ({ user }) => {
+      if (user === undefined) throw unauthenticated();
+      const full = await store.getUser(user.userId);
+      if (full === null) throw unauthenticated();
+      return { body: sessionView(toUserView(full), user.csrfToken, user.expiresAt) };
     }),
-    defineRoute({
+    route({
       method: 'delete',
       path: '/api/session',
+      operationId: 'signOut',
       summary: 'Sign out',
       tag: 'session',
       access: 'signed-in',
       responses: { 200: OkSchema },
-      handler: async ({ user, req, res }) => {
-        if (user !== undefined) {
-          await store.revokeSession(user.token);
-          await store.appendAudit({
-            actor: user.userId,
-            action: 'logout',
-            target: user.userId,
-            ip: req.ip ?? null,
-          });
-        }
-        clearSessionCookie(req, res);
-        return { body: { ok: true as const } };
-      },
+    }).handle(async ({ user, req, res }) => {
+      if (user !== undefined) {
+        await store.revokeSession(user.token);
+        await store.appendAudit({
+          actor: user.userId,
+          action: 'logout',
+          target: user.userId,
+          ip: req.ip ?? null,
+        });
+      }
+      clearSessionCookie(req, res);
+      return { body: { ok: true as const } };
     }),
   ];
 }

@@ -10,37 +10,39 @@ import {
 import { UserViewSchema } from '../api/session.schemas.js';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
-import { HttpError, notFound } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
-import type { RouteSpec } from '../http/route.js';
+import { ApiError, notFound } from '@leshan/http-kit';
+import { route } from '../http/route.js';
+import type { AdminRoute } from '../http/route.js';
 import { toUserView } from './session.routes.js';
 
 const UserBodySchema = z.object({ user: UserViewSchema });
 
-export function userRoutes({ store }: AdminDeps): RouteSpec[] {
+export function userRoutes({ store }: AdminDeps): AdminRoute[] {
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/users',
+      operationId: 'listUsers',
       summary: 'All accounts',
       tag: 'users',
       access: 'admin',
       responses: { 200: UserListSchema },
-      handler: async () => ({ body: { users: (await store.listUsers()).map(toUserView) } }),
-    }),
-    defineRoute({
+    }).handle(async () => ({ body: { users: (await store.listUsers()).map(toUserView) } })),
+    route({
       method: 'post',
       path: '/api/users',
+      operationId: 'createUser',
       summary: 'Create an account',
       tag: 'users',
       access: 'admin',
-      body: CreateUserBodySchema,
       responses: { 201: UserBodySchema },
       errors: [409],
-      handler: async ({ body, user, req }) => {
+    })
+      .body(CreateUserBodySchema)
+      .handle(async ({ body, user, req }) => {
         const created = await store.createUser(body);
         if (!created.ok) {
-          throw new HttpError(
+          throw new ApiError(
             created.error.code === 'email-taken' ? 409 : 400,
             created.error.code,
             created.error.message.zh,
@@ -54,24 +56,25 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
           ip: req.ip ?? null,
         });
         return { status: 201, body: { user: toUserView(created.user) } };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'patch',
       path: '/api/users/:id',
+      operationId: 'updateUser',
       summary: 'Change an account’s name, role, password, or disable it (its sessions end)',
       tag: 'users',
       access: 'admin',
-      params: UserParamsSchema,
-      body: UpdateUserBodySchema,
       responses: { 200: UserBodySchema },
       errors: [404],
-      handler: async ({ params, body, user, req }) => {
+    })
+      .params(UserParamsSchema)
+      .body(UpdateUserBodySchema)
+      .handle(async ({ params, body, user, req }) => {
         if (
           user?.userId === params.id &&
           (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))
         ) {
-          throw new HttpError(
+          throw new ApiError(
             400,
             'self-lockout',
             '不能停用自己的账号或撤销自己的管理员角色，请让另一位管理员操作',
@@ -80,7 +83,7 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
         const updated = await store.updateUser(params.id, body);
         if (!updated.ok) {
           if (updated.error.code === 'not-found') throw notFound('该用户');
-          throw new HttpError(400, updated.error.code, updated.error.message.zh);
+          throw new ApiError(400, updated.error.code, updated.error.message.zh);
         }
         if (body.disabled === true || body.role !== undefined || body.password !== undefined)
           await store.revokeUserSessions(params.id);
@@ -98,17 +101,18 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
           ip: req.ip ?? null,
         });
         return { body: { user: toUserView(updated.user) } };
-      },
-    }),
-    defineRoute({
+      }),
+    route({
       method: 'get',
       path: '/api/audit',
+      operationId: 'listAudit',
       summary: 'The audit log, newest first, with filters',
       tag: 'users',
       access: 'admin',
-      query: AuditQuerySchema,
       responses: { 200: AuditListSchema },
-      handler: async ({ query }) => {
+    })
+      .query(AuditQuerySchema)
+      .handle(async ({ query }) => {
         let actor: string | undefined = query.actor;
         if (actor?.includes('@') === true)
           actor = (await store.findUserByEmail(actor))?.id ?? 'nobody';
@@ -120,7 +124,7 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
           ...(query.until === undefined ? {} : { until: new Date(query.until).toISOString() }),
           ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
         });
-        if (!page.ok) throw new HttpError(400, page.error.code, page.error.message.zh);
+        if (!page.ok) throw new ApiError(400, page.error.code, page.error.message.zh);
         const names = await userNames(store);
         return {
           body: {
@@ -137,7 +141,6 @@ export function userRoutes({ store }: AdminDeps): RouteSpec[] {
             nextCursor: page.nextCursor,
           },
         };
-      },
-    }),
+      }),
   ];
 }

@@ -1,11 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from './api/openapi.js';
 import { createServer } from './server.js';
 import { sampleSource } from './testing/sample-editions.js';
 
 describe('OpenAPI document', () => {
-  it('is OpenAPI 3.1 with every route, its parameters and its error schema', async () => {
+  it('is OpenAPI 3.1 with every route, its operationId, its parameters and its error schema', async () => {
     const res = await request(createServer({ source: sampleSource(), siteUrl: 'http://x' }))
       .get('/api/v1/openapi.json')
       .expect(200);
@@ -13,12 +12,34 @@ describe('OpenAPI document', () => {
       openapi: string;
       paths: Record<
         string,
-        { get: { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> } }
+        {
+          get: {
+            operationId: string;
+            security: unknown[];
+            parameters?: { name: string; in: string }[];
+            responses: Record<string, unknown>;
+          };
+        }
       >;
+      info: { license: unknown };
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(ROUTES.map((r) => r.path));
+    expect(
+      Object.entries(doc.paths).map(([path, { get }]) => [path, get.operationId, get.security]),
+    ).toEqual([
+      ['/', 'getApiIndex', []],
+      ['/editions', 'listEditions', []],
+      ['/editions/latest', 'getLatestEdition', []],
+      ['/editions/{edition}', 'getEdition', []],
+      ['/editions/{edition}/artifacts', 'listArtifacts', []],
+      ['/editions/{edition}/files/{fileName}', 'downloadFile', []],
+      ['/measures/{id}', 'getMeasure', []],
+      ['/indicators', 'listIndicators', []],
+      ['/editions/{edition}/search-index', 'getSearchIndex', []],
+      ['/search', 'searchMeasures', []],
+    ]);
+    expect(doc.info.license).toEqual({ name: 'MIT License', identifier: 'MIT' });
     const indicators = doc.paths['/indicators']?.get;
     expect(indicators?.parameters?.map((p) => p.name)).toEqual([
       'chapter',
@@ -34,7 +55,7 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/search']?.get.responses['400']).toBeDefined();
     expect(doc.components.schemas.Error).toMatchObject({
       type: 'object',
-      required: ['error', 'issues'],
+      required: ['error', 'code', 'issues'],
     });
   });
 });

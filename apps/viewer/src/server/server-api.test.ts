@@ -8,7 +8,7 @@ import {
   MeasureResponseSchema,
 } from './api/api-schemas.js';
 import { SearchResponseSchema } from './api/search-schemas.js';
-import { ErrorBodySchema } from './http/errors.js';
+import { ErrorBodySchema } from '@leshan/http-kit';
 import { createCanonicalSource, sha256Hex } from './memory-source.js';
 import { createServer } from './server.js';
 import { sampleSource } from './testing/sample-editions.js';
@@ -88,6 +88,7 @@ describe('public read API /api/v1', () => {
       .expect(400);
     const error = ErrorBodySchema.parse(res.body);
     expect(error.error).toMatch(/查询参数/);
+    expect(error.code).toBe('invalid-input');
     const paths = error.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['query.chapter', 'query.comparator']));
     const empty = await request(app).get('/api/v1/search').expect(400);
@@ -95,11 +96,13 @@ describe('public read API /api/v1', () => {
   });
 
   it('answers 404 in Chinese for unknown editions, measures and routes', async () => {
-    const errorOf = async (path: string): Promise<string> =>
-      ErrorBodySchema.parse((await request(app).get(path).expect(404)).body).error;
-    expect(await errorOf('/api/v1/editions/999')).toMatch(/未找到/);
-    expect(await errorOf('/api/v1/measures/m1')).toMatch(/未找到/);
-    expect(await errorOf('/api/v1/nothing')).toMatch(/接口/);
+    const errorOf = async (path: string): Promise<string> => {
+      const error = ErrorBodySchema.parse((await request(app).get(path).expect(404)).body);
+      return `${error.code}: ${error.error}`;
+    };
+    expect(await errorOf('/api/v1/editions/999')).toMatch(/^not-found: 未找到/);
+    expect(await errorOf('/api/v1/measures/m1')).toMatch(/^not-found: 未找到/);
+    expect(await errorOf('/api/v1/nothing')).toMatch(/^not-found: .*接口/);
   });
 
   it('lists and serves export files whose bytes match their checksum', async () => {

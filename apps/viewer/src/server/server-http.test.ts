@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalReport } from '@leshan/report-core';
 import type { Edition } from '../schemas.js';
 import { EditionSchema } from '../schemas.js';
-import { ErrorBodySchema } from './http/errors.js';
+import { ErrorBodySchema } from '@leshan/http-kit';
 import { etagFor } from './http/respond.js';
 import { createMemorySource, makeEdition } from './memory-source.js';
 import { createServer } from './server.js';
@@ -62,7 +62,10 @@ describe('HTTP behaviour of pages, API and feeds', () => {
       .expect(204);
     expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD, OPTIONS');
     const post = await request(app).post('/api/v1/editions').send({}).expect(405);
-    expect(ErrorBodySchema.parse(post.body).error).toMatch(/只读/);
+    expect(ErrorBodySchema.parse(post.body)).toMatchObject({
+      code: 'method-not-allowed',
+      error: expect.stringMatching(/只读/) as unknown,
+    });
     await request(app).head('/api/v1/editions/latest').expect(200);
   });
 

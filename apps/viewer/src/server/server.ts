@@ -1,5 +1,5 @@
 import express from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import { errorHandler } from '@leshan/http-kit/express';
 import { createApiRouter } from './api/api-routes.js';
 import type { ServerDeps } from './deps.js';
 import { createFeedRouter } from './feeds/feed-routes.js';
@@ -30,23 +30,13 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use('/en', createPageRouter(shared, 'en'));
   app.use('/', createPageRouter(shared, 'zh'));
 
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status =
-      typeof error === 'object' &&
-      error !== null &&
-      'status' in error &&
-      typeof error.status === 'number'
-        ? error.status
-        : 500;
-    res.status(status).setHeader('Cache-Control', 'no-store');
-    if (status >= 500)
+  app.use(
+    errorHandler((error, req) => {
+      const cause = error.cause;
       process.stderr.write(
-        `viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        `viewer: ${req.method} ${req.originalUrl}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`,
       );
-    res.json({
-      error: status === 404 ? '未找到' : status < 500 ? '请求无效' : '服务器内部错误，请稍后再试',
-      issues: [],
-    });
-  });
+    }),
+  );
   return app;
 }

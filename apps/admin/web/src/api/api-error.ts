@@ -1,11 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ErrorBodySchema } from '@leshan/http-kit';
 
-/** The body of every error the admin API sends: a Chinese message, a code and per-field issues. */
-export const ApiErrorBodySchema = z.looseObject({
-  error: z.string(),
-  code: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
-});
+/** The one error body of the API (`{ error, code, issues }`), with the fields some errors add (a conflict's nodes). */
+export const ApiErrorBodySchema = ErrorBodySchema.loose();
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /**
@@ -33,6 +30,16 @@ export class ApiError extends Error {
 
 export function networkError(): ApiError {
   return new ApiError(0, { error: '无法连接服务器，请检查网络连接', code: 'network', issues: [] });
+}
+
+/** Whatever a request threw, as an ApiError: the client's own ApiError as it is, anything else (a bug) as a readable one. */
+export function toApiError(thrown: unknown): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  return new ApiError(500, {
+    error: '出现意外错误，请刷新页面后重试',
+    code: 'internal',
+    issues: [],
+  });
 }
 
 /** Reads an error response; a body that is not the API's shape still becomes a readable error. */

@@ -42,6 +42,20 @@ describe('ApiClient', () => {
     });
   });
 
+  it('keeps the fields a conflict adds, and reads a body of another shape as a plain HTTP error', async () => {
+    const conflict = { error: '冲突', code: 'conflict', issues: [], currentRevision: 7 };
+    const client = new ApiClient('', () => Promise.resolve(json(409, conflict)));
+    await expect(client.get('/api/draft', z.object({}))).rejects.toMatchObject({
+      status: 409,
+      body: conflict,
+    });
+    const other = new ApiClient('', () => Promise.resolve(json(502, { message: 'Bad gateway' })));
+    await expect(other.get('/api/draft', z.object({}))).rejects.toMatchObject({
+      status: 502,
+      code: 'http',
+    });
+  });
+
   it('reports a failed fetch as offline (status 0)', async () => {
     const client = new ApiClient('', () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(client.get('/api/draft', z.object({}))).rejects.toMatchObject({

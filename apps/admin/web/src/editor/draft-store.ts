@@ -1,5 +1,6 @@
 import { applyCommands, invertCommands } from '@leshan/report-core';
 import type { Command, Report } from '@leshan/report-core';
+import { toApiError } from '../api/api-error.js';
 import type { ApiError } from '../api/api-error.js';
 import type { DraftView, Endpoints } from '../api/endpoints.js';
 import { conflictFrom } from './conflict.js';
@@ -95,7 +96,7 @@ export class DraftStore {
     try {
       draft = await this.options.api.draft();
     } catch (error) {
-      this.fail(error as ApiError);
+      this.fail(toApiError(error));
       return;
     }
     this.adopt(draft);
@@ -206,7 +207,7 @@ export class DraftStore {
       const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight));
       await this.confirm(base, result.revision);
     } catch (error) {
-      await this.refused(error as ApiError);
+      await this.refused(toApiError(error));
     }
   }
 
@@ -265,7 +266,7 @@ export class DraftStore {
         theirs = await this.options.api.draft();
       } catch (fetchError) {
         this.pending = mine;
-        this.fail(fetchError as ApiError);
+        this.fail(toApiError(fetchError));
         return;
       }
       this.set({

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { RoleSchema } from '../../../src/http/route.js';
+import { RoleSchema } from '../../../src/api/role.schemas.js';
 import { CreateUserBodySchema } from '../../../src/api/users.schemas.js';
 import type { UserView } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';

@@ -1,186 +1,224 @@
-import { Readable } from 'node:stream';
 import { Router } from 'express';
+import { ApiError, notFound } from '@leshan/http-kit';
+import { mountRoutes, sendError } from '@leshan/http-kit/express';
 import { findNode } from '@leshan/report-core';
 import { formatQuantity } from '@leshan/report-core/indicators';
+import type { Edition } from '../../schemas.js';
+import { EditionSchema } from '../../schemas.js';
 import { IndicatorQuerySchema } from '../../view/indicator-query.js';
 import { queryIndicatorRows } from '../../view/indicator-filter.js';
 import { indicatorRows } from '../../view/indicator-rows.js';
 import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
-import { makeBody, matchesIfNoneMatch, sendBody, sendJson } from '../http/respond.js';
-import { apiRoute, notFound, parseInput, resolveEdition } from './api-handler.js';
+import { makeBody, sendAnswer, sendBody } from '../http/respond.js';
+import { cacheFor, preparedReply, resolveEdition, route } from './api-route.js';
+import type { CachedJson, ViewerRoute } from './api-route.js';
 import { editionRef } from './edition-ref.js';
 import {
+  ApiIndexSchema,
+  ArtifactListSchema,
+  EditionListSchema,
   EditionParamsSchema,
   FileParamsSchema,
+  IndicatorListSchema,
   MeasureParamsSchema,
   MeasureQuerySchema,
+  MeasureResponseSchema,
 } from './api-schemas.js';
 import { API_BASE, artifactHref } from './links.js';
-import { buildOpenApi } from './openapi.js';
-import { addSearchRoutes } from './search-api.js';
+import { viewerOpenApi } from './openapi.js';
+import { searchRoutes } from './search-api.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Every route of the read API, in the order the OpenAPI document lists them. */
+export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
+  // Whole editions are serialized (and checked) once per content hash.
+  const editions = new BodyCache<CachedJson<Edition>>(50);
+  const editionReply = async (name: string | undefined) => {
+    const edition = await resolveEdition(deps.source, name);
+    return preparedReply({
+      cache: editions,
+      key: edition.hash,
+      schema: EditionSchema,
+      text: () => JSON.stringify(edition),
+      policy: name === undefined || name === 'latest' ? 'latest' : 'immutable',
+    });
+  };
+  return [
+    route({
+      method: 'get',
+      path: '/',
+      operationId: 'getApiIndex',
+      summary: 'Where to start / 接口索引',
+      access: 'public',
+      responses: { 200: ApiIndexSchema },
+    }).handle(() => ({
+      body: {
+        name: 'Leshan report public API',
+        version: 'v1',
+        openapi: `${API_BASE}/openapi.json`,
+        links: {
+          latest: `${API_BASE}/editions/latest.json`,
+          editions: `${API_BASE}/editions.json`,
+          indicators: `${API_BASE}/indicators.json`,
+          search: `${API_BASE}/search.json?q=光伏`,
+        },
+      },
+      headers: cacheFor('short'),
+    })),
+    route({
+      method: 'get',
+      path: '/editions',
+      operationId: 'listEditions',
+      summary: 'Every published edition / 版本列表',
+      access: 'public',
+      responses: { 200: EditionListSchema },
+    }).handle(async () => ({
+      body: { editions: await deps.source.listEditions() },
+      headers: cacheFor('latest'),
+    })),
+    route({
+      method: 'get',
+      path: '/editions/latest',
+      operationId: 'getLatestEdition',
+      summary: 'The latest edition with its report / 最新版本',
+      access: 'public',
+      responses: { 200: EditionSchema },
+      errors: [404],
+    }).handle(() => editionReply('latest')),
+    route({
+      method: 'get',
+      path: '/editions/:edition',
+      operationId: 'getEdition',
+      summary: 'An edition by id, number or hash / 指定版本',
+      access: 'public',
+      responses: { 200: EditionSchema },
+      errors: [404],
+    })
+      .params(EditionParamsSchema)
+      .handle(({ params }) => editionReply(params.edition)),
+    route({
+      method: 'get',
+      path: '/editions/:edition/artifacts',
+      operationId: 'listArtifacts',
+      summary: 'Export files of an edition / 导出文件',
+      access: 'public',
+      responses: { 200: ArtifactListSchema },
+      errors: [404],
+    })
+      .params(EditionParamsSchema)
+      .handle(async ({ params }) => {
+        const edition = await resolveEdition(deps.source, params.edition);
+        const artifacts = await deps.source.listArtifacts(edition.id);
+        return {
+          body: {
+            edition: editionRef(edition),
+            artifacts: artifacts.map((a) => ({ ...a, href: artifactHref(edition, a) })),
+          },
+          headers: cacheFor('latest'),
+        };
+      }),
+    route({
+      method: 'get',
+      path: '/editions/:edition/files/:fileName',
+      operationId: 'downloadFile',
+      summary: 'Download one export file / 下载文件',
+      access: 'public',
+      responses: { 200: { mediaType: 'application/octet-stream', description: 'The file' } },
+      errors: [404],
+    })
+      .params(FileParamsSchema)
+      .handle(async ({ params }) => {
+        const edition = await resolveEdition(deps.source, params.edition);
+        const meta = (await deps.source.listArtifacts(edition.id)).find(
+          (a) => a.fileName === params.fileName,
+        );
+        const opened = meta === undefined ? undefined : await deps.source.openArtifact(meta.id);
+        if (opened === undefined) throw notFound(`文件“${params.fileName}”`);
+        return {
+          content: opened.body,
+          mediaType: opened.meta.mediaType,
+          attachment: opened.meta.fileName,
+          headers: {
+            ...cacheFor('immutable'),
+            ETag: `"${opened.meta.sha256}"`,
+            'Content-Length': String(opened.meta.size),
+          },
+        };
+      }),
+    route({
+      method: 'get',
+      path: '/measures/:id',
+      operationId: 'getMeasure',
+      summary: 'A measure by id / 举措',
+      access: 'public',
+      responses: { 200: MeasureResponseSchema },
+      errors: [404],
+    })
+      .params(MeasureParamsSchema)
+      .query(MeasureQuerySchema)
+      .handle(async ({ params, query }) => {
+        const edition = await resolveEdition(deps.source, query.edition);
+        const found = findNode(edition.report, params.id);
+        if (found?.kind !== 'measure') throw notFound(`举措“${params.id}”`);
+        const { chapter, section, node } = found;
+        return {
+          body: {
+            edition: editionRef(edition),
+            chapter: { id: chapter.id, number: chapter.number, title: chapter.title },
+            section: { id: section.id, title: section.title },
+            measure: node,
+            url: `/chapters/${chapter.number}#${node.id}`,
+          },
+          headers: cacheFor(query.edition === undefined ? 'latest' : 'immutable'),
+        };
+      }),
+    route({
+      method: 'get',
+      path: '/indicators',
+      operationId: 'listIndicators',
+      summary: 'Quantitative targets, flat / 量化指标',
+      access: 'public',
+      responses: { 200: IndicatorListSchema },
+      errors: [404],
+    })
+      .query(IndicatorQuerySchema)
+      .handle(async ({ query }) => {
+        const edition = await resolveEdition(deps.source, undefined);
+        const all = indicatorRows(edition.report);
+        const rows = queryIndicatorRows(all, query).map((r) => ({
+          ...r,
+          display: formatQuantity(r.value, r.unit),
+        }));
+        return {
+          body: { edition: editionRef(edition), total: all.length, indicators: rows },
+          headers: cacheFor('latest'),
+        };
+      }),
+    ...searchRoutes(deps),
+  ];
+}
 
 /** The public read API under /api/v1. `.json` at the end of a path is optional (static hosts need it). */
 export function createApiRouter(deps: ServerDeps): Router {
   const router = Router();
-  const cache = deps.cache ?? new BodyCache();
-  const openapi = makeBody(JSON.stringify(buildOpenApi()), JSON_TYPE);
+  const routes = apiRoutes(deps);
+  const openapi = makeBody(JSON.stringify(viewerOpenApi(routes)), JSON_TYPE);
 
   // Paths may end in .json (the static build writes files so); file downloads keep their names.
   router.use((req, _res, next) => {
     if (!req.path.includes('/files/')) req.url = req.url.replace(/\.json(?=$|\?)/, '');
     next();
   });
-
-  router.get(
-    '/',
-    apiRoute((req, res) => {
-      sendJson(
-        req,
-        res,
-        {
-          name: 'Leshan report public API',
-          version: 'v1',
-          openapi: `${API_BASE}/openapi.json`,
-          links: {
-            latest: `${API_BASE}/editions/latest.json`,
-            editions: `${API_BASE}/editions.json`,
-            indicators: `${API_BASE}/indicators.json`,
-            search: `${API_BASE}/search.json?q=光伏`,
-          },
-        },
-        'short',
-      );
-      return Promise.resolve();
-    }),
-  );
-
   router.get('/openapi', (req, res) => sendBody(req, res, openapi, 'short'));
-
-  router.get(
-    '/editions',
-    apiRoute(async (req, res) => {
-      sendJson(req, res, { editions: await deps.source.listEditions() }, 'latest');
-    }),
-  );
-
-  router.get(
-    '/editions/:edition',
-    apiRoute(async (req, res) => {
-      const { edition: name } = parseInput(EditionParamsSchema, req.params, 'params');
-      const edition = await resolveEdition(deps.source, name);
-      const body = await cache.get(`api-edition|${edition.hash}`, () =>
-        Promise.resolve(makeBody(JSON.stringify(edition), JSON_TYPE)),
-      );
-      sendBody(req, res, body, name === 'latest' ? 'latest' : 'immutable');
-    }),
-  );
-
-  router.get(
-    '/editions/:edition/artifacts',
-    apiRoute(async (req, res) => {
-      const { edition: name } = parseInput(EditionParamsSchema, req.params, 'params');
-      const edition = await resolveEdition(deps.source, name);
-      const artifacts = await deps.source.listArtifacts(edition.id);
-      sendJson(
-        req,
-        res,
-        {
-          edition: editionRef(edition),
-          artifacts: artifacts.map((a) => ({ ...a, href: artifactHref(edition, a) })),
-        },
-        'latest',
-      );
-    }),
-  );
-
-  router.get(
-    '/editions/:edition/files/:fileName',
-    apiRoute(async (req, res) => {
-      const { edition: name, fileName } = parseInput(FileParamsSchema, req.params, 'params');
-      const edition = await resolveEdition(deps.source, name);
-      const meta = (await deps.source.listArtifacts(edition.id)).find(
-        (a) => a.fileName === fileName,
-      );
-      const opened = meta === undefined ? undefined : await deps.source.openArtifact(meta.id);
-      if (opened === undefined) throw notFound(`文件“${fileName}”`);
-      const etag = `"${opened.meta.sha256}"`;
-      res.setHeader('ETag', etag);
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
-        res.status(304).end();
-        return;
-      }
-      res.attachment(opened.meta.fileName);
-      res.setHeader('Content-Type', opened.meta.mediaType);
-      res.setHeader('Content-Length', String(opened.meta.size));
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      const stream =
-        opened.body instanceof Readable ? opened.body : Readable.from([Buffer.from(opened.body)]);
-      stream.pipe(res);
-    }),
-  );
-
-  router.get(
-    '/measures/:id',
-    apiRoute(async (req, res) => {
-      const { id } = parseInput(MeasureParamsSchema, req.params, 'params');
-      const query = parseInput(MeasureQuerySchema, req.query, 'query');
-      const edition = await resolveEdition(deps.source, query.edition);
-      const found = findNode(edition.report, id);
-      if (found?.kind !== 'measure') throw notFound(`举措“${id}”`);
-      const { chapter, section, node } = found;
-      sendJson(
-        req,
-        res,
-        {
-          edition: editionRef(edition),
-          chapter: { id: chapter.id, number: chapter.number, title: chapter.title },
-          section: { id: section.id, title: section.title },
-          measure: node,
-          url: `/chapters/${chapter.number}#${node.id}`,
-        },
-        query.edition === undefined ? 'latest' : 'immutable',
-      );
-    }),
-  );
-
-  router.get(
-    '/indicators',
-    apiRoute(async (req, res) => {
-      const query = parseInput(IndicatorQuerySchema, req.query, 'query');
-      const edition = await resolveEdition(deps.source, undefined);
-      const all = indicatorRows(edition.report);
-      const rows = queryIndicatorRows(all, query).map((r) => ({
-        ...r,
-        display: formatQuantity(r.value, r.unit),
-      }));
-      sendJson(
-        req,
-        res,
-        { edition: editionRef(edition), total: all.length, indicators: rows },
-        'latest',
-      );
-    }),
-  );
-
-  addSearchRoutes(router, deps, cache);
-
+  mountRoutes(router, routes, { context: () => ({}), send: sendAnswer });
   router.use((req, res) =>
-    sendJson(
-      req,
+    sendError(
       res,
-      {
-        error: '接口地址不存在',
+      new ApiError(404, 'not-found', '接口地址不存在', {
         issues: [{ path: 'path', message: `没有 ${req.method} ${API_BASE}${req.path} 这个接口` }],
-      },
-      'none',
-      404,
+      }),
     ),
   );
   return router;

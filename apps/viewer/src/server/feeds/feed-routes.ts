@@ -3,13 +3,21 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
-import { errorBody } from '../http/errors.js';
-import { makeBody, sendBody, sendJson } from '../http/respond.js';
+import { ApiError, invalidInput, notFound } from '@leshan/http-kit';
+import { sendError } from '@leshan/http-kit/express';
+import { makeBody, sendBody } from '../http/respond.js';
 import { renderAtom } from './atom.js';
 import { progressEntries } from './progress-entries.js';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
-const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
+const CHAPTER_NUMBER = { error: '章节编号应为 1 到 99 的整数' };
+const ChapterParamsSchema = z.object({
+  n: z.coerce
+    .number(CHAPTER_NUMBER)
+    .int(CHAPTER_NUMBER)
+    .min(1, CHAPTER_NUMBER)
+    .max(99, CHAPTER_NUMBER),
+});
 
 /** Atom feeds: published editions, progress updates of the whole report, of one chapter. */
 export function createFeedRouter(deps: ServerDeps): Router {
@@ -48,13 +56,13 @@ export function createFeedRouter(deps: ServerDeps): Router {
     async (req: Request, res: Response): Promise<void> => {
       const edition = await deps.source.latestEdition();
       if (edition === undefined)
-        return sendJson(req, res, errorBody('尚未发布任何版本'), 'none', 404);
+        return sendError(res, new ApiError(404, 'no-edition', '尚未发布任何版本'));
       const chapter =
         chapterNumber === undefined
           ? undefined
           : edition.report.chapters.find((c) => c.number === chapterNumber);
       if (chapterNumber !== undefined && chapter === undefined)
-        return sendJson(req, res, errorBody(`未找到第 ${chapterNumber} 章`), 'none', 404);
+        return sendError(res, notFound(`第 ${chapterNumber} 章`));
       const path =
         chapter === undefined
           ? '/feeds/progress.atom'
@@ -93,19 +101,11 @@ export function createFeedRouter(deps: ServerDeps): Router {
   router.get('/chapters/:n/progress.atom', (req, res, next) => {
     const params = ChapterParamsSchema.safeParse(req.params);
     if (!params.success) {
-      sendJson(
-        req,
-        res,
-        errorBody('章节编号应为 1 到 99 的整数', [
-          { path: 'params.n', message: '章节编号应为正整数' },
-        ]),
-        'none',
-        400,
-      );
+      sendError(res, invalidInput('params', params.error));
       return;
     }
     progressFeed(params.data.n)(req, res).catch(next);
   });
-  router.use((req, res) => sendJson(req, res, errorBody('订阅地址不存在'), 'none', 404));
+  router.use((_req, res) => sendError(res, new ApiError(404, 'not-found', '订阅地址不存在')));
   return router;
 }

@@ -5,12 +5,12 @@ import type { Body } from './respond.js';
  * are immutable, so an entry never goes stale; a new edition simply brings new keys. Oldest
  * entries go first once `limit` is reached (Map keeps insertion order).
  */
-export class BodyCache {
-  private readonly entries = new Map<string, Body>();
+export class BodyCache<V = Body> {
+  private readonly entries = new Map<string, V>();
 
   constructor(private readonly limit = 500) {}
 
-  async get(key: string, render: () => Promise<Body>): Promise<Body> {
+  async get(key: string, render: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);

@@ -1,5 +1,7 @@
 import helmet from 'helmet';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiError } from '@leshan/http-kit';
+import { sendError } from '@leshan/http-kit/express';
 
 /**
  * Security headers with a strict CSP: scripts and styles only from this origin (no inline code;
@@ -45,7 +47,10 @@ export function openCors(req: Request, res: Response, next: NextFunction): void 
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', READ_METHODS);
-    res.status(405).json({ error: '公开接口只读，仅支持 GET、HEAD 和 OPTIONS 请求', issues: [] });
+    sendError(
+      res,
+      new ApiError(405, 'method-not-allowed', '公开接口只读，仅支持 GET、HEAD 和 OPTIONS 请求'),
+    );
     return;
   }
   next();

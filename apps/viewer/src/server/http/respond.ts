@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { Answer } from '@leshan/http-kit';
+import { sendAnswer as sendAsIs } from '@leshan/http-kit/express';
 
 /** Caching policies: `latest` answers change when an edition is published; `immutable` never do. */
 export const CACHE = {
@@ -65,4 +67,25 @@ export function sendJson(
     policy,
     status,
   );
+}
+
+/**
+ * How the read API sends a route's answer: a strong ETag (the reply's own, or one from the JSON
+ * bytes) and 304 when the client already has it; Cache-Control comes with the reply.
+ */
+export function sendAnswer(req: Request, res: Response, answer: Answer): void {
+  const etag = answer.headers.ETag ?? (answer.kind === 'json' ? etagFor(answer.json) : undefined);
+  if (etag !== undefined) res.setHeader('ETag', etag);
+  if (answer.kind === 'json') res.setHeader('Vary', 'Accept-Encoding');
+  if (
+    answer.status === 200 &&
+    etag !== undefined &&
+    matchesIfNoneMatch(req.get('if-none-match'), etag)
+  ) {
+    const cacheControl = answer.headers['Cache-Control'];
+    if (cacheControl !== undefined) res.setHeader('Cache-Control', cacheControl);
+    res.status(304).end();
+    return;
+  }
+  sendAsIs(req, res, answer);
 }

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@leshan/source'] },
+  ssr: { resolve: { conditions: ['@leshan/source'] } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    // `*.test-d.ts` files hold type-level checks (expectTypeOf): vitest runs them through tsc.
+    typecheck: { enabled: true, tsconfig: './tsconfig.json' },
+  },
+});
