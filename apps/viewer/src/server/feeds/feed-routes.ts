@@ -7,6 +7,7 @@ import { errorBody } from '../http/errors.js';
 import { makeBody, sendBody, sendJson } from '../http/respond.js';
 import { renderAtom } from './atom.js';
 import { progressEntries } from './progress-entries.js';
+import { chapterLabel, displayTitle } from '@leshan/report-core/labels';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
@@ -68,11 +69,11 @@ export function createFeedRouter(deps: ServerDeps): Router {
               title:
                 chapter === undefined
                   ? '乐山今后五年工作 · 进展'
-                  : `乐山今后五年工作 · 第 ${chapter.number} 章进展`,
+                  : `乐山今后五年工作 · ${chapterLabel(chapter.number).zh}进展`,
               subtitle:
                 chapter === undefined
                   ? '各项举措的进展记录。'
-                  : `${chapter.title ?? '（原文缺失标题）'}：各项举措的进展记录。`,
+                  : `${displayTitle(chapter.title)}：各项举措的进展记录。`,
               selfLink: `${site}${path}`,
               alternateLink:
                 chapter === undefined ? `${site}/` : `${site}/chapters/${chapter.number}`,

@@ -1,7 +1,8 @@
 import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
 import { usePage } from '../context.js';
-import { MeasureText, targetWords } from './measure-text.js';
+import { formatTarget } from '@leshan/report-core/indicators';
+import { MeasureText } from './measure-text.js';
 
 function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
   const { t, lang } = usePage();
@@ -55,7 +56,7 @@ export function MeasureItem({
               <ul className="inline-list">
                 {measure.indicators.map((i) => (
                   <li key={i.id} lang="zh-CN">
-                    {i.metric}：{targetWords(i)}
+                    {i.metric}：{formatTarget(i)}
                     {i.baseline !== undefined && `（${i.baseline.raw}）`}
                     {i.aspirational && <span className="tag">{t.aspirational}</span>}
                   </li>
