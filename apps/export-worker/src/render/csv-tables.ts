@@ -1,6 +1,6 @@
 import { listMeasures } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
-import { displayTitle } from '../view/labels.js';
+import { displayTitle } from '@leshan/report-core/labels';
 
 // The two tables of the CSV export, the XLSX sheets and the data package: one definition each,
 // with the Table Schema type of every column, so the three can never disagree.

@@ -3,8 +3,9 @@ import { listMeasures } from '@leshan/report-core';
 import type { ExportInput } from '../schemas.js';
 import { rezipDeterministic } from '../zip/deterministic-zip.js';
 import { buildEditionView } from '../view/edition-view.js';
-import { aspirationalLabel, comparatorLabel, displayTitle, statusLabel } from '../view/labels.js';
-import { formatChineseValue } from '../view/chinese-number.js';
+import { formatQuantity } from '@leshan/report-core/indicators';
+import { displayTitle } from '@leshan/report-core/labels';
+import { aspirationalLabel, comparatorLabel, statusLabel } from '../view/labels.js';
 
 type Cell = string | number | null;
 
@@ -125,7 +126,7 @@ function sheets(input: ExportInput): SheetSpec[] {
           i.metric,
           i.value,
           i.unit,
-          formatChineseValue(i.value, i.unit),
+          formatQuantity(i.value, i.unit),
           comparatorLabel(i.comparator),
           aspirationalLabel(i.aspirational),
           i.baseline?.raw ?? null,
