@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { NODE_KIND_LABELS } from '../labels/node-kind-labels.js';
-import type { LabelledKind } from '../labels/node-kind-labels.js';
+import { kindLabel } from '../labels/node-kind-labels.js';
 import { MessageSchema } from '../model/message.js';
 import { ValidationIssueSchema } from '../model/validate.js';
 import type { ValidationIssue } from '../model/validate.js';
@@ -41,9 +40,7 @@ export const CommandErrorSchema = z
 export type CommandError = z.infer<typeof CommandErrorSchema>;
 export type CommandErrorCode = CommandError['code'];
 
-/** A node kind's Chinese name for messages, or the kind itself. */
-const kindZh = (kind: string): string =>
-  Object.hasOwn(NODE_KIND_LABELS, kind) ? NODE_KIND_LABELS[kind as LabelledKind].zh : kind;
+const kindZh = (kind: string): string => kindLabel(kind, 'zh');
 const KIND_EN: Record<string, string> = { update: 'progress update', note: 'editorial note' };
 
 export function notFound(kind: string, id: string): CommandError {

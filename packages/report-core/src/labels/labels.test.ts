@@ -6,6 +6,7 @@ import {
   chineseChapterNumber,
   displayTitle,
   fieldLabel,
+  kindLabel,
   MISSING_TITLE,
   missingTitleNoteId,
   NODE_KIND_LABELS,
@@ -60,6 +61,11 @@ describe('labels', () => {
       expect(label.en.length, kind).toBeGreaterThan(0);
     }
     expect(NODE_KIND_LABELS.measure).toEqual({ zh: '举措', en: 'Measure' });
+  });
+
+  it('names a kind given as a string, falling back to the kind itself', () => {
+    expect(kindLabel('update', 'zh')).toBe('进展记录');
+    expect(kindLabel('toString', 'en')).toBe('toString');
   });
 
   it('names fields, falling back to the field itself', () => {

@@ -18,11 +18,20 @@ export const NODE_KIND_LABELS: Readonly<Record<LabelledKind, Message>> = {
   note: { zh: '编辑说明', en: 'Editorial note' },
 };
 
+/** A kind's label in one language, or the kind itself when it is none of the labelled kinds. */
+export function kindLabel(kind: string, lang: keyof Message): string {
+  return Object.hasOwn(NODE_KIND_LABELS, kind)
+    ? NODE_KIND_LABELS[kind as LabelledKind][lang]
+    : kind;
+}
+
 /** The names of the fields an edit or a diff can change, for "measure m38 · 文字" lines. */
 export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   text: { zh: '文字', en: 'Text' },
   title: { zh: '标题', en: 'Title' },
   places: { zh: '地点', en: 'Places' },
+  indicators: { zh: '指标', en: 'Indicators' },
+  tracking: { zh: '落实情况', en: 'Progress' },
   metric: { zh: '指标名称', en: 'Metric' },
   value: { zh: '目标值', en: 'Value' },
   unit: { zh: '单位', en: 'Unit' },
