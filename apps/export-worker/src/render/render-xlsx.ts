@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { listMeasures } from '@leshan/report-core';
+import { listMeasures, placesOf } from '@leshan/report-core';
 import type { ExportInput } from '../schemas.js';
 import { rezipDeterministic } from '../zip/deterministic-zip.js';
 import { buildEditionView } from '../view/edition-view.js';
@@ -30,7 +30,6 @@ function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
   const view = buildEditionView(input);
   const measures = listMeasures(report);
-  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
   return [
     {
       name: '说明',
@@ -94,7 +93,9 @@ function sheets(input: ExportInput): SheetSpec[] {
         m.chapterNumber,
         displayTitle(m.sectionTitle),
         m.text,
-        m.measure.places.map((id) => placeNames.get(id) ?? id).join('、'),
+        placesOf(report, m.measure.places)
+          .map((p) => p.name)
+          .join('、'),
         statusLabel(m.measure.tracking.status),
         m.measure.tracking.progress,
         m.indicators.length,

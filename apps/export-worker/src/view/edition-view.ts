@@ -2,7 +2,7 @@ import type { EditorialNote, Indicator, Measure, Report } from '@leshan/report-c
 import type { EditionRef, ExportInput } from '../schemas.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
-import { NOTE_STATUS_LABELS } from '@leshan/report-core';
+import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
 import {
   aspirationalLabel,
   comparatorLabel,
@@ -112,11 +112,11 @@ export function viewIndicator(indicator: Indicator): IndicatorView {
   };
 }
 
-function viewMeasure(measure: Measure, placeNames: ReadonlyMap<string, string>): MeasureView {
+function viewMeasure(measure: Measure, report: Report): MeasureView {
   return {
     id: measure.id,
     text: measure.text,
-    places: measure.places.map((id) => placeNames.get(id) ?? id),
+    places: placesOf(report, measure.places).map((p) => p.name),
     status: statusLabel(measure.tracking.status),
     progress: progressLabel(measure.tracking.progress),
     indicators: measure.indicators.map(viewIndicator),
@@ -152,7 +152,6 @@ function periodLabel(report: Report): string {
 }
 
 export function buildEditionView({ report, edition }: ExportInput): EditionView {
-  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
   const { source } = report.meta;
   return {
     title: report.meta.title,
@@ -169,7 +168,7 @@ export function buildEditionView({ report, edition }: ExportInput): EditionView 
       sections: chapter.sections.map((section) => ({
         id: section.id,
         title: displayTitle(section.title),
-        measures: section.measures.map((m) => viewMeasure(m, placeNames)),
+        measures: section.measures.map((m) => viewMeasure(m, report)),
       })),
     })),
     notes: report.notes.map(viewNote),

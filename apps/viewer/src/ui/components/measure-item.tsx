@@ -1,4 +1,4 @@
-import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
 import { usePage } from '../context.js';
 import { formatTarget } from '@leshan/report-core/indicators';
@@ -41,9 +41,7 @@ export function MeasureItem({
   share?: boolean;
 }) {
   const { t, link, lang } = usePage();
-  const places = measure.places
-    .map((id) => report.places.find((p) => p.id === id))
-    .filter((p) => p !== undefined);
+  const places = placesOf(report, measure.places);
   const { status, progress, updates } = measure.tracking;
   return (
     <li id={measure.id} className="measure">
