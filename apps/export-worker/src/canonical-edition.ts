@@ -1,16 +1,16 @@
 import type { Report } from '@leshan/report-core';
 import { canonicalReport } from '@leshan/report-core';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { contentHash } from '@leshan/report-core/hash';
 import type { ExportInput } from './schemas.js';
 
 /** The shipped report is no published edition; it renders at a fixed date so its files never change. */
 export const CANONICAL_PUBLISHED_AT = '2022-01-01T00:00:00.000Z';
 
-/** Any report as an edition not from the store: hash = sha256 of its canonical JSON. */
+/** Any report as an edition not from the store, with the content hash the store would give it. */
 export function editionFromReport(report: Report, id: string, publishedAt: string): ExportInput {
   return {
     report,
-    edition: { id, number: 0, hash: sha256Hex(canonicalJson(report)), publishedAt },
+    edition: { id, number: 0, hash: contentHash(report), publishedAt },
   };
 }
 

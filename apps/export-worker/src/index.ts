@@ -5,7 +5,6 @@ export {
   editionFromReport,
   CANONICAL_PUBLISHED_AT,
 } from './canonical-edition.js';
-export { canonicalJson, sha256Hex } from './canonical-json.js';
 export { renderJson, renderJsonSchema } from './render/render-json.js';
 export { renderCsvMeasures, renderCsvIndicators } from './render/render-csv.js';
 export { renderXlsx } from './render/render-xlsx.js';

@@ -17,6 +17,8 @@ export const codeEntries: readonly CodeEntry[] = [
   { subpath: './indicators', name: 'indicators', source: 'src/indicators/index.ts' },
   { subpath: './search', name: 'search', source: 'src/search/index.ts' },
   { subpath: './edit', name: 'edit', source: 'src/edit/index.ts' },
+  { subpath: './hash', name: 'hash', source: 'src/hash/index.ts' },
+  { subpath: './labels', name: 'labels', source: 'src/labels/index.ts' },
 ];
 
 /** Files exported as they are: the generated JSON Schema, the source copy, the manifest. */

@@ -4,7 +4,6 @@ export type { Store } from './store/store.js';
 export { DEFAULT_SQLITE_FILE } from './default-sqlite-file.js';
 export { StoreOpenError, ReadOnlyStoreError } from './db/connection.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
-export { canonicalJson, contentHash } from './hash/canonical-json.js';
 export { SYSTEM_AUTHOR } from './store/seed.js';
 export type {
   AppendRevisionInput,

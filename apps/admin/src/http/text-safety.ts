@@ -1,34 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { ApiError } from '@leshan/http-kit';
+import { unsafeTextReason } from '@leshan/report-core/model';
 
-// Text the API stores ends up in SQL rows, XML (XLSX, DOCX), PDF and HTML. Some characters cannot
-// be carried by those formats or only hide things: control characters other than tab and line
-// breaks, and lone UTF-16 surrogates. Bytes that are not UTF-8 would be silently replaced by U+FFFD.
-// All are refused at the door with a 400 naming the field, before any handler sees the body.
-
-// C0 controls except \t \n \r, DEL and the C1 controls (matching them is the point).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** Whether `text` holds a surrogate half without its partner (not encodable as UTF-8). */
-export function hasLoneSurrogate(text: string): boolean {
-  // In a /u pattern a proper pair is one code point, so only a lone half matches.
-  return LONE_SURROGATE.test(text);
-}
-
-/** Why a string may not be stored, or null when it may. */
-export function unsafeTextReason(text: string): string | null {
-  if (hasLoneSurrogate(text)) return '含有无效的 Unicode 字符（不成对的代理项），请删除后重试';
-  const control = CONTROL.exec(text);
-  if (control !== null) {
-    const code = control[0].codePointAt(0) ?? 0;
-    return `含有不可见的控制字符（U+${code.toString(16).toUpperCase().padStart(4, '0')}），请删除后重试`;
-  }
-  return null;
-}
+// Text the API stores ends up in SQL rows, XML (XLSX, DOCX), PDF and HTML: what it may hold is
+// report-core's rule (unsafeTextReason). Bytes that are not UTF-8 would be silently replaced by
+// U+FFFD. Both are refused at the door with a 400 naming the field, before any handler sees the body.
 
 const MAX_ISSUES = 20;
 
@@ -45,7 +22,7 @@ export function unsafeTextIssues(
     if (next === undefined) break;
     if (typeof next.value === 'string') {
       const reason = unsafeTextReason(next.value);
-      if (reason !== null) issues.push({ path: next.path, message: reason });
+      if (reason !== null) issues.push({ path: next.path, message: reason.zh });
     } else if (Array.isArray(next.value)) {
       next.value.forEach((item: unknown, i) =>
         stack.push({ value: item, path: `${next.path}.${i}` }),
@@ -53,7 +30,7 @@ export function unsafeTextIssues(
     } else if (typeof next.value === 'object' && next.value !== null) {
       for (const [key, item] of Object.entries(next.value)) {
         const reason = unsafeTextReason(key);
-        if (reason !== null) issues.push({ path: next.path, message: `字段名${reason}` });
+        if (reason !== null) issues.push({ path: next.path, message: `字段名${reason.zh}` });
         else stack.push({ value: item, path: `${next.path}.${key}` });
       }
     }

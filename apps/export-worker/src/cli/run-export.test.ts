@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import { syntheticEdition } from '../testing/synthetic-edition.js';
 import type { Output } from './progress.js';
 import { runExport } from './run-export.js';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatMessage } from '@leshan/report-core';
 import { canonicalEdition } from '../canonical-edition.js';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import { renderFormat } from '../formats.js';
 import type { ExportInput } from '../schemas.js';
 import { USAGE, parseExportArgs } from './args.js';

@@ -1,6 +1,6 @@
-import { listMeasures } from '@leshan/report-core';
+import { listMeasures, placesOf } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
-import { displayTitle } from '../view/labels.js';
+import { displayTitle } from '@leshan/report-core/labels';
 
 // The two tables of the CSV export, the XLSX sheets and the data package: one definition each,
 // with the Table Schema type of every column, so the three can never disagree.
@@ -69,14 +69,15 @@ export const INDICATOR_COLUMNS: readonly TableColumn[] = [
 ];
 
 export function measureTable(report: Report): Table {
-  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
   const rows = listMeasures(report).map((m): CellValue[] => [
     m.id,
     m.chapterNumber,
     displayTitle(m.chapterTitle),
     displayTitle(m.sectionTitle),
     m.text,
-    m.measure.places.map((id) => placeNames.get(id) ?? id).join('、'),
+    placesOf(report, m.measure.places)
+      .map((p) => p.name)
+      .join('、'),
     m.measure.tracking.status,
     m.measure.tracking.progress,
     m.indicators.length,

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { listMeasures, validateReport } from '@leshan/report-core';
 import { canonicalEdition } from '../canonical-edition.js';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import { sameBytes } from '../testing/readers.js';
 import { syntheticEdition } from '../testing/synthetic-edition.js';
 import type { ExportInput } from '../schemas.js';

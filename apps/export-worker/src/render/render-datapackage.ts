@@ -1,5 +1,5 @@
 import { ComparatorSchema, TrackingStatusSchema } from '@leshan/report-core';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import type { ExportInput } from '../schemas.js';
 import { zipDeterministic } from '../zip/deterministic-zip.js';
 import type { Table } from './csv-tables.js';

@@ -1,7 +1,7 @@
 import type { ExportInput } from '../schemas.js';
 import type { MeasureView, NoteView } from '../view/edition-view.js';
 import { buildEditionView } from '../view/edition-view.js';
-import { MISSING_TITLE } from '../view/labels.js';
+import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { escapeHtml as h, htmlLink } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
 

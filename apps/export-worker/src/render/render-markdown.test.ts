@@ -38,7 +38,7 @@ describe('renderMarkdown', () => {
     const input = syntheticEdition();
     const text = await asPlainText(input);
     for (const t of [
-      '第2章\u3000（原文缺失标题）',
+      '第二章\u3000（原文缺失标题）',
       '状态：推进中',
       '进度：40%',
       'https://example.gov.cn/news/1?a=1&b=2',

@@ -1,5 +1,6 @@
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { chapterHeading, chapterLabel } from '@leshan/report-core/labels';
 import { canonicalEdition } from '../canonical-edition.js';
 import { pdfFonts, pdfText, sameBytes, squash } from '../testing/readers.js';
 import { expectedTexts, syntheticEdition } from '../testing/synthetic-edition.js';
@@ -25,11 +26,9 @@ describe('renderPdf', () => {
     pages.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
     const contents = squash(pages[0] ?? '');
     for (const chapter of canonicalEdition().report.chapters) {
-      const page =
-        pages.findIndex((p, i) => i > 0 && squash(p).includes(`第${chapter.number}章`)) + 1;
-      expect(contents).toContain(
-        `第${chapter.number}章${chapter.title ?? '（原文缺失标题）'}${page}`,
-      );
+      const label = chapterLabel(chapter.number).zh;
+      const page = pages.findIndex((p, i) => i > 0 && squash(p).includes(label)) + 1;
+      expect(contents).toContain(`${squash(chapterHeading(chapter))}${page}`);
     }
   });
 

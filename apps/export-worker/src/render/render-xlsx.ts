@@ -1,16 +1,16 @@
-import { listMeasures } from '@leshan/report-core';
+import { listMeasures, placesOf } from '@leshan/report-core';
 import type { ExportInput } from '../schemas.js';
 import type { Cell, SheetSpec } from './xlsx-writer.js';
 import { writeXlsx } from './xlsx-writer.js';
 import { buildEditionView } from '../view/edition-view.js';
-import { aspirationalLabel, comparatorLabel, displayTitle, statusLabel } from '../view/labels.js';
-import { formatChineseValue } from '../view/chinese-number.js';
+import { formatQuantity } from '@leshan/report-core/indicators';
+import { displayTitle } from '@leshan/report-core/labels';
+import { aspirationalLabel, comparatorLabel, statusLabel } from '../view/labels.js';
 
 function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
   const view = buildEditionView(input);
   const measures = listMeasures(report);
-  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
   return [
     {
       name: '说明',
@@ -74,7 +74,9 @@ function sheets(input: ExportInput): SheetSpec[] {
         m.chapterNumber,
         displayTitle(m.sectionTitle),
         m.text,
-        m.measure.places.map((id) => placeNames.get(id) ?? id).join('、'),
+        placesOf(report, m.measure.places)
+          .map((p) => p.name)
+          .join('、'),
         statusLabel(m.measure.tracking.status),
         m.measure.tracking.progress,
         m.indicators.length,
@@ -106,7 +108,7 @@ function sheets(input: ExportInput): SheetSpec[] {
           i.metric,
           i.value,
           i.unit,
-          formatChineseValue(i.value, i.unit),
+          formatQuantity(i.value, i.unit),
           comparatorLabel(i.comparator),
           aspirationalLabel(i.aspirational),
           i.baseline?.raw ?? null,

@@ -1,7 +1,7 @@
 import type { Report } from '@leshan/report-core';
 import { validateReport } from '@leshan/report-core';
 import { editionFromReport } from '../canonical-edition.js';
-import { formatChineseValue } from '../view/chinese-number.js';
+import { formatQuantity } from '@leshan/report-core/indicators';
 import type { ExportInput } from '../schemas.js';
 
 // A small report built to stress every renderer: editor-typed markup and spreadsheet formulas,
@@ -174,6 +174,6 @@ export function expectedTexts(input: ExportInput): { measures: string[]; values:
   const measures = input.report.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
   return {
     measures: measures.map((m) => m.text),
-    values: measures.flatMap((m) => m.indicators.map((i) => formatChineseValue(i.value, i.unit))),
+    values: measures.flatMap((m) => m.indicators.map((i) => formatQuantity(i.value, i.unit))),
   };
 }

@@ -1,10 +1,11 @@
 import type { EditorialNote, Indicator, Measure, Report } from '@leshan/report-core';
 import type { EditionRef, ExportInput } from '../schemas.js';
-import { formatChineseValue } from './chinese-number.js';
+import { formatQuantity } from '@leshan/report-core/indicators';
+import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
+import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
 import {
   aspirationalLabel,
   comparatorLabel,
-  displayTitle,
   indicatorTarget,
   noteKindLabel,
   progressLabel,
@@ -101,7 +102,7 @@ export function viewIndicator(indicator: Indicator): IndicatorView {
     id: indicator.id,
     metric: indicator.metric,
     value: indicator.value,
-    valueText: formatChineseValue(indicator.value, indicator.unit),
+    valueText: formatQuantity(indicator.value, indicator.unit),
     unit: indicator.unit,
     comparator: comparatorLabel(indicator.comparator),
     target: indicatorTarget(indicator),
@@ -111,11 +112,11 @@ export function viewIndicator(indicator: Indicator): IndicatorView {
   };
 }
 
-function viewMeasure(measure: Measure, placeNames: ReadonlyMap<string, string>): MeasureView {
+function viewMeasure(measure: Measure, report: Report): MeasureView {
   return {
     id: measure.id,
     text: measure.text,
-    places: measure.places.map((id) => placeNames.get(id) ?? id),
+    places: placesOf(report, measure.places).map((p) => p.name),
     status: statusLabel(measure.tracking.status),
     progress: progressLabel(measure.tracking.progress),
     indicators: measure.indicators.map(viewIndicator),
@@ -136,7 +137,7 @@ function viewNote(note: EditorialNote): NoteView {
     id: note.id,
     heading: `${note.id}：${kind}`,
     kind,
-    status: note.status === 'open' ? '待决定' : '已处理',
+    status: NOTE_STATUS_LABELS[note.status].zh,
     nodeIds: note.nodeIds,
     sourceLines: note.sourceLines.length === 0 ? '—' : `第 ${note.sourceLines.join('、')} 行`,
     reasoning: note.reasoning,
@@ -151,7 +152,6 @@ function periodLabel(report: Report): string {
 }
 
 export function buildEditionView({ report, edition }: ExportInput): EditionView {
-  const placeNames = new Map(report.places.map((p) => [p.id, p.name]));
   const { source } = report.meta;
   return {
     title: report.meta.title,
@@ -164,11 +164,11 @@ export function buildEditionView({ report, edition }: ExportInput): EditionView 
     chapters: report.chapters.map((chapter) => ({
       id: chapter.id,
       number: chapter.number,
-      heading: `第${chapter.number}章\u3000${displayTitle(chapter.title)}`,
+      heading: chapterHeading(chapter),
       sections: chapter.sections.map((section) => ({
         id: section.id,
         title: displayTitle(section.title),
-        measures: section.measures.map((m) => viewMeasure(m, placeNames)),
+        measures: section.measures.map((m) => viewMeasure(m, report)),
       })),
     })),
     notes: report.notes.map(viewNote),

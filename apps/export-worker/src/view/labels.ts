@@ -1,17 +1,15 @@
-import type { Comparator, Indicator, NoteKind, TrackingStatus } from '@leshan/report-core';
-import { COMPARATOR_LABELS, NOTE_KIND_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';
-import { formatChineseValue } from './chinese-number.js';
+import type { Comparator, NoteKind, TrackingStatus } from '@leshan/report-core';
+import { COMPARATOR_LABELS, NOTE_KIND_LABELS } from '@leshan/report-core';
+import { formatTarget } from '@leshan/report-core/indicators';
+import type { Indicator } from '@leshan/report-core';
+import { trackingStatusLabel } from '@leshan/report-core/labels';
 
-/** Shown wherever the source lacks a chapter or section heading (the title is null). */
-export const MISSING_TITLE = '（原文缺失标题）';
-
-export function displayTitle(title: string | null): string {
-  return title ?? MISSING_TITLE;
-}
+// The documents are in Chinese: report-core's labels, in Chinese, and the few words only the
+// exported documents use.
 
 /** 未开始 … 待核实, or 未报告 while nobody has reported on the measure. */
 export function statusLabel(status: TrackingStatus | null): string {
-  return status === null ? '未报告' : TRACKING_STATUS_LABELS[status].zh;
+  return trackingStatusLabel(status).zh;
 }
 
 export function progressLabel(progress: number | null): string {
@@ -33,5 +31,5 @@ export function aspirationalLabel(aspirational: boolean): string {
 /** The indicator's target as one phrase: 不低于 2000亿元（较2020年）. */
 export function indicatorTarget(indicator: Indicator): string {
   const baseline = indicator.baseline === undefined ? '' : `（${indicator.baseline.raw}）`;
-  return `${comparatorLabel(indicator.comparator)} ${formatChineseValue(indicator.value, indicator.unit)}${baseline}`;
+  return `${formatTarget(indicator)}${baseline}`;
 }

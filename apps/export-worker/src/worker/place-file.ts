@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 
 /** Temporary files are dot-files ending in .tmp: never an artifact name, hidden from listings. */
 export const TEMP_FILE = /^\..+\.tmp$/;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ExportJob, Store } from '@leshan/report-store';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import type { RenderedFile } from '../formats.js';
 import type { ExportInput, FormatId } from '../schemas.js';
 import { FormatIdSchema } from '../schemas.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Store } from '@leshan/report-store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import { renderFormat } from '../formats.js';
 import type { RenderedFile } from '../formats.js';
 import { FORMAT_IDS } from '../schemas.js';

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalReport } from '@leshan/report-core';
+import { contentHash, sha256Hex } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core';
 import type { Artifact, Edition } from '../schemas.js';
 import { summarizeEdition } from '../schemas.js';
@@ -8,16 +8,6 @@ import type { OpenedArtifact, ViewerSource } from './source.js';
 export interface MemoryArtifact {
   meta: Artifact;
   bytes: Uint8Array;
-}
-
-/** sha256 of bytes or text, lower-case hex. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** The content hash of a report: sha256 of its JSON, as the edition carries it. */
-export function hashReport(report: Report): string {
-  return sha256Hex(JSON.stringify(report));
 }
 
 /**
@@ -61,7 +51,14 @@ export function makeEdition(
   publishedAt: string,
   changeSummary: string,
 ): Edition {
-  return { id: `e${number}`, number, hash: hashReport(report), publishedAt, report, changeSummary };
+  return {
+    id: `e${number}`,
+    number,
+    hash: contentHash(report),
+    publishedAt,
+    report,
+    changeSummary,
+  };
 }
 
 /** The report as a JSON download: the one export the viewer can make itself, from the edition alone. */

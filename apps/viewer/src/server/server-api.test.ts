@@ -9,7 +9,8 @@ import {
 } from './api/api-schemas.js';
 import { SearchResponseSchema } from './api/search-schemas.js';
 import { ErrorBodySchema } from '@leshan/http-kit';
-import { createCanonicalSource, sha256Hex } from './memory-source.js';
+import { sha256Hex } from '@leshan/report-core/hash';
+import { createCanonicalSource } from './memory-source.js';
 import { createServer } from './server.js';
 import { sampleSource } from './testing/sample-editions.js';
 

@@ -5,7 +5,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@leshan/report-store';
 import type { Store } from '@leshan/report-store';
-import { sha256Hex } from './memory-source.js';
+import { sha256Hex } from '@leshan/report-core/hash';
+import { createCanonicalSource } from './memory-source.js';
 import { createServer } from './server.js';
 import type { ViewerSource } from './source.js';
 import { openStoreSource } from './store-source.js';
@@ -28,10 +29,11 @@ afterAll(async () => {
 });
 
 describe('store source (read-only)', () => {
-  it('reads the seeded edition 1 with its hash', async () => {
+  it('reads the seeded edition 1 with the hash the in-memory canonical source gives it too', async () => {
     const latest = await source.latestEdition();
     expect(latest?.number).toBe(1);
     expect(latest?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(latest?.hash).toBe((await createCanonicalSource().latestEdition())?.hash);
     expect(latest?.changeSummary).toBe('首次发布。');
   });
 

@@ -1,3 +1,5 @@
+import { chapterLabel } from '@leshan/report-core/labels';
+
 /** Interface language. The report itself is Chinese in both. */
 export type Lang = 'zh' | 'en';
 
@@ -23,7 +25,7 @@ const zh = {
   targetsCount: (n: number) => `${n} 项量化指标`,
   reportedOf: (r: number, n: number) => `已报告进展 ${r}/${n} 项`,
   meanProgress: (p: number | null) => (p === null ? '平均进度：暂无' : `平均进度 ${p}%`),
-  chapterLabel: (n: number, cn: string) => `第${cn}章`,
+  chapterLabel: (n: number) => chapterLabel(n).zh,
   contents: '本章目录',
   noMeasures: '原文在此节下没有举措。',
   seeNote: '见编辑说明',
@@ -77,7 +79,7 @@ const en: Labels = {
   targetsCount: (n) => `${n} quantitative targets`,
   reportedOf: (r, n) => `progress reported on ${r} of ${n}`,
   meanProgress: (p) => (p === null ? 'mean progress: none yet' : `mean progress ${p}%`),
-  chapterLabel: (n) => `Chapter ${n}`,
+  chapterLabel: (n) => chapterLabel(n).en,
   contents: 'Contents of this chapter',
   noMeasures: 'The source has no measures under this section.',
   seeNote: 'see editorial note',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kindLabel } from '../labels/node-kind-labels.js';
 import { MessageSchema } from '../model/message.js';
 import { ValidationIssueSchema } from '../model/validate.js';
 import type { ValidationIssue } from '../model/validate.js';
@@ -39,18 +40,7 @@ export const CommandErrorSchema = z
 export type CommandError = z.infer<typeof CommandErrorSchema>;
 export type CommandErrorCode = CommandError['code'];
 
-/** Names of node kinds for messages. */
-const KIND_ZH: Record<string, string> = {
-  chapter: '章',
-  section: '节',
-  measure: '举措',
-  indicator: '指标',
-  update: '进展记录',
-  note: '编辑说明',
-  goal: '目标',
-  ideology: '指导思想',
-  place: '地点',
-};
+const kindZh = (kind: string): string => kindLabel(kind, 'zh');
 const KIND_EN: Record<string, string> = { update: 'progress update', note: 'editorial note' };
 
 export function notFound(kind: string, id: string): CommandError {
@@ -58,7 +48,7 @@ export function notFound(kind: string, id: string): CommandError {
     code: 'not-found',
     id,
     message: {
-      zh: `找不到编号为“${id}”的${KIND_ZH[kind] ?? kind}`,
+      zh: `找不到编号为“${id}”的${kindZh(kind)}`,
       en: `no ${KIND_EN[kind] ?? kind} with id "${id}"`,
     },
   };
@@ -77,7 +67,7 @@ export function wrongKind(id: string, expected: string, actual: string): Command
     code: 'invalid-target',
     id,
     message: {
-      zh: `“${id}”是${KIND_ZH[actual] ?? actual}，不是${KIND_ZH[expected] ?? expected}`,
+      zh: `“${id}”是${kindZh(actual)}，不是${kindZh(expected)}`,
       en: `"${id}" is a ${KIND_EN[actual] ?? actual}, not a ${KIND_EN[expected] ?? expected}`,
     },
   };

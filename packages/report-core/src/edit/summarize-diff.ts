@@ -1,16 +1,18 @@
 import type { ChangeCounts, DiffNodeKind, DiffSummary, ReportDiff } from './diff-schema.js';
 import { DiffNodeKindSchema } from './diff-schema.js';
+import { NODE_KIND_LABELS } from '../labels/node-kind-labels.js';
 
-const NOUNS: Record<DiffNodeKind, { zh: string; en: [string, string] }> = {
-  meta: { zh: '基本信息', en: ['metadata field set', 'metadata field sets'] },
-  ideology: { zh: '指导思想', en: ['ideology', 'ideologies'] },
-  goal: { zh: '目标', en: ['goal', 'goals'] },
-  chapter: { zh: '章', en: ['chapter', 'chapters'] },
-  section: { zh: '节', en: ['section', 'sections'] },
-  measure: { zh: '举措', en: ['measure', 'measures'] },
-  indicator: { zh: '指标', en: ['indicator', 'indicators'] },
-  place: { zh: '地点', en: ['place', 'places'] },
-  note: { zh: '编辑说明', en: ['editorial note', 'editorial notes'] },
+// English count nouns; the Chinese names are the node-kind labels.
+const EN_NOUNS: Record<DiffNodeKind, [string, string]> = {
+  meta: ['metadata field set', 'metadata field sets'],
+  ideology: ['ideology', 'ideologies'],
+  goal: ['goal', 'goals'],
+  chapter: ['chapter', 'chapters'],
+  section: ['section', 'sections'],
+  measure: ['measure', 'measures'],
+  indicator: ['indicator', 'indicators'],
+  place: ['place', 'places'],
+  note: ['editorial note', 'editorial notes'],
 };
 
 const VERBS: readonly (readonly [keyof ChangeCounts, string, string])[] = [
@@ -47,7 +49,7 @@ export function summarizeDiff(diff: ReportDiff): DiffSummary {
   const en: string[] = [];
   let total = diff.tracking.length;
   for (const kind of DiffNodeKindSchema.options) {
-    const noun = NOUNS[kind];
+    const noun = { zh: NODE_KIND_LABELS[kind].zh, en: EN_NOUNS[kind] };
     const zhParts: string[] = [];
     const enParts: string[] = [];
     for (const [key, zhVerb, enVerb] of VERBS) {

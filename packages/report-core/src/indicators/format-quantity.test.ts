@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, parseChineseNumber } from './index.js';
+import { formatQuantity, formatTarget, parseChineseNumber } from './index.js';
 
 describe('formatQuantity', () => {
   it.each([
@@ -20,6 +20,9 @@ describe('formatQuantity', () => {
     [0, '个', '0个'],
     [-30000, '元', '-3万元'],
     [25000, '%', '25000%'],
+    [15000, '百分点', '15000百分点'],
+    [65000, '‰', '65000‰'],
+    [123456789, '元', '1.23456789亿元'],
   ])('writes (%d, %j) as %j', (value, unit, text) => {
     expect(formatQuantity(value, unit)).toBe(text);
   });
@@ -33,5 +36,16 @@ describe('formatQuantity', () => {
     for (const value of [3, 210, 12000, 70000000, 1020000000, 200000000000, 1.5e12]) {
       expect(parseChineseNumber(formatQuantity(value, ''))).toBe(value);
     }
+  });
+});
+
+describe('formatTarget', () => {
+  it('puts the comparator before the quantity written the Chinese way', () => {
+    expect(formatTarget({ comparator: 'gte', value: 200_000_000_000, unit: '元' })).toBe(
+      '不低于 2000亿元',
+    );
+    expect(formatTarget({ comparator: 'eq', value: 15_000, unit: '百分点' })).toBe(
+      '达到 15000百分点',
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { Indicator } from '../model/indicator.js';
+import { COMPARATOR_LABELS } from '../model/indicator.js';
 import { RATIO_UNITS } from './units.js';
 
 // Fifteen significant digits: enough for any target, few enough to hide float noise (0.1 + 0.2).
@@ -24,4 +26,9 @@ export function formatQuantity(value: number, unit: string): string {
   if (magnitude === undefined) return `${NUMBER_FORMAT.format(value)}${unit}`;
   const [limit, word] = magnitude;
   return `${NUMBER_FORMAT.format(value / limit)}${word}${unit}`;
+}
+
+/** A target in words, its number written the Chinese way: (gte, 2000亿元) → '不低于 2000亿元'. */
+export function formatTarget(indicator: Pick<Indicator, 'comparator' | 'value' | 'unit'>): string {
+  return `${COMPARATOR_LABELS[indicator.comparator].zh} ${formatQuantity(indicator.value, indicator.unit)}`;
 }

@@ -7,3 +7,5 @@ export * from './note.js';
 export * from './report.js';
 export * from './validate.js';
 export * from './query.js';
+export * from './text-safety.js';
+export * from './progress-stats.js';

@@ -19,6 +19,11 @@ export const NoteStatusSchema = z
   .describe('open: an editorial question still to decide; resolved: decided.');
 export type NoteStatus = z.infer<typeof NoteStatusSchema>;
 
+export const NOTE_STATUS_LABELS: Record<NoteStatus, { zh: string; en: string }> = {
+  open: { zh: '待决定', en: 'Open' },
+  resolved: { zh: '已处理', en: 'Resolved' },
+};
+
 export const EditorialNoteSchema = z
   .object({
     id: NodeIdSchema,

@@ -73,6 +73,15 @@ export function* walkNodes(report: Report): Generator<FoundNode> {
   for (const node of report.notes) yield { kind: 'note', node };
 }
 
+/**
+ * The places a measure names, in the order it names them; an id no place of the report has (the
+ * report is then invalid) is left out.
+ */
+export function placesOf(report: Report, placeIds: readonly string[]): Place[] {
+  const byId = new Map(report.places.map((p) => [p.id, p]));
+  return placeIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The node with this id and where it sits, or undefined. */
 export function findNode(report: Report, id: string): FoundNode | undefined {
   for (const found of walkNodes(report)) if (found.node.id === id) return found;

@@ -5,27 +5,21 @@ import { TrackingSchema } from './tracking.js';
 import { PlaceSchema } from './place.js';
 import { EditorialNoteSchema } from './note.js';
 import { checkReportInvariants } from './invariants.js';
-
-/** Control characters other than tab and line breaks, and UTF-16 halves without their pair. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udfff]/u;
-const printable = (value: string): boolean => !UNPRINTABLE.test(value);
-const PRINTABLE_ERROR =
-  '含有控制字符或残缺的 Unicode 字符，请删除后重试 (contains a control character or a lone surrogate: remove it)';
+import { isSafeText, unsafeTextError } from './text-safety.js';
 
 const TextSchema = z
   .string()
   .trim()
   .min(1, { error: '文字不能为空 (text must not be empty)' })
   .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' })
-  .refine(printable, { error: PRINTABLE_ERROR });
+  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
 
 const TitleSchema = z
   .string()
   .trim()
   .min(1, { error: '标题不能为空 (title must not be empty)' })
   .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' })
-  .refine(printable, { error: PRINTABLE_ERROR });
+  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
 
 export const MeasureSchema = z
   .object({

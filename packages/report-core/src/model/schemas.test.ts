@@ -124,18 +124,19 @@ describe('MeasureSchema text', () => {
     tracking: { status: null, progress: null, updates: [] },
   });
 
-  it('refuses control characters and lone surrogates, naming the problem in Chinese', () => {
-    for (const text of [
-      '推进\u0000建设。',
-      '推进\u001b[31m建设。',
-      '推进\ud800建设。',
-      '推进\udfff建设。',
-    ]) {
+  it('refuses control characters (C1 too) and lone surrogates, naming the problem in both languages', () => {
+    for (const [text, zh] of [
+      ['推进\u0000建设。', /控制字符（U\+0000）/],
+      ['推进\u001b[31m建设。', /控制字符（U\+001B）/],
+      ['推进\u0085建设。', /控制字符（U\+0085）/],
+      ['推进\ud800建设。', /代理项/],
+      ['推进\udfff建设。', /代理项/],
+    ] as const) {
       const result = validateWith(MeasureSchema, measure(text));
       expect(
-        result.ok ? [] : result.issues.map((i) => [i.path, i.message.zh]),
+        result.ok ? [] : result.issues.map((i) => [i.path, i.message.zh, i.message.en]),
         JSON.stringify(text),
-      ).toEqual([['text', expect.stringMatching(/控制字符/)]]);
+      ).toEqual([['text', expect.stringMatching(zh), expect.stringMatching(/remove it$/)]]);
     }
   });
 

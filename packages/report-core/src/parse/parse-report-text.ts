@@ -18,7 +18,7 @@ import { parseFrontMatter } from './parse-front-matter.js';
 import type { ParseOptionsInput } from './parse-options.js';
 import { ParseOptionsSchema } from './parse-options.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
-import { sha256Utf8 } from './sha256.js';
+import { sha256Utf8 } from '../hash/sha256.js';
 import { toSourceLines } from './source-line.js';
 
 export interface ParseResult {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUp, engines, freshStore, rawConnection } from '../../test/engines.js';
 import { editMeasure, measures } from '../../test/measures.js';
-import { contentHash } from '../hash/canonical-json.js';
+import { contentHash } from '@leshan/report-core/hash';
 
 afterAll(cleanUp);
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { diffReports, summarizeDiff } from '@leshan/report-core/edit';
+import { canonicalContent } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core/model';
 import { ReportSchema, validateReport } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
-import { canonicalJson, sha256Hex } from '../hash/canonical-json.js';
 import type { Edition, EditionRow } from '../schemas/edition-schemas.js';
 import { EditionFromRowSchema } from '../schemas/edition-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
@@ -23,8 +23,7 @@ export async function insertEdition(
   trx: Kysely<Tables>,
   input: { report: Report; publishedBy: string; at: string; draftRevision: number | null },
 ): Promise<PublishResult> {
-  const reportJson = canonicalJson(input.report);
-  const hash = sha256Hex(reportJson);
+  const { json: reportJson, hash } = canonicalContent(input.report);
   const previous = await trx
     .selectFrom('editions')
     .selectAll()

@@ -2,7 +2,7 @@ import { canonicalReport } from '@leshan/report-core/data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChild } from '../../test/children.js';
 import { cleanUp, engines, freshStore, open } from '../../test/engines.js';
-import { contentHash } from '../hash/canonical-json.js';
+import { contentHash } from '@leshan/report-core/hash';
 
 afterAll(cleanUp);
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '../hash/canonical-json.js';
+import { sha256Hex } from '@leshan/report-core/hash';
 import type { Session, SessionRow } from '../schemas/session-schemas.js';
 import { SessionFromRowSchema } from '../schemas/session-schemas.js';
 import type { User } from '../schemas/user-schemas.js';

@@ -1,7 +1,7 @@
 import type { Report } from '@leshan/report-core/model';
+import { canonicalContent } from '@leshan/report-core/hash';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
-import { canonicalJson, sha256Hex } from '../hash/canonical-json.js';
 import type {
   Draft,
   RecordedCommand,
@@ -26,8 +26,7 @@ export async function writeRevision(
   trx: Kysely<Tables>,
   input: RevisionWrite,
 ): Promise<{ draft: Draft; revision: RevisionSummary }> {
-  const reportJson = canonicalJson(input.report);
-  const reportHash = sha256Hex(reportJson);
+  const { json: reportJson, hash: reportHash } = canonicalContent(input.report);
   const row: RevisionRow = {
     number: input.number,
     kind: input.kind,

@@ -5,13 +5,12 @@ import type { Command } from '@leshan/report-core';
 import { Dialog } from '../ui/dialog.js';
 import { Field } from '../ui/field.js';
 import { useEdit } from './use-edit.js';
+import { NODE_KIND_LABELS } from '@leshan/report-core/labels';
 
 export type AddRequest =
   | { kind: 'chapter'; index: number }
   | { kind: 'section'; chapterId: string; index: number }
   | { kind: 'measure'; sectionId: string; index: number };
-
-const TITLES = { chapter: '新增章', section: '新增节', measure: '新增举措' } as const;
 
 /** The command that adds the node the editor asked for, with a fresh id from report-core. */
 export function addCommand(request: AddRequest, text: string): { command: Command; id: string } {
@@ -67,6 +66,7 @@ export function AddDialog({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const measure = request.kind === 'measure';
+  const title = `新增${NODE_KIND_LABELS[request.kind].zh}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (measure && text.trim() === '') {
@@ -74,12 +74,12 @@ export function AddDialog({
       return;
     }
     const { command, id } = addCommand(request, text);
-    const outcome = edit([command], TITLES[request.kind]);
+    const outcome = edit([command], title);
     if (outcome.ok) onDone(id);
     else setError(outcome.message);
   };
   return (
-    <Dialog title={TITLES[request.kind]} onClose={() => onDone(null)}>
+    <Dialog title={title} onClose={() => onDone(null)}>
       <form onSubmit={submit} noValidate>
         <Field
           label={measure ? '举措内容' : '标题'}

@@ -1,4 +1,5 @@
-import { diffText, TRACKING_STATUS_LABELS, TrackingSchema } from '@leshan/report-core';
+import { diffText, TrackingSchema } from '@leshan/report-core';
+import { fieldLabel, kindLabel, trackingStatusLabel } from '@leshan/report-core/labels';
 import { TextDiff } from '../history/text-diff.js';
 import { Dialog } from '../ui/dialog.js';
 import type { Conflict, ConflictSide } from './conflict.js';
@@ -9,17 +10,18 @@ interface ConflictDialogProps {
   onTakeTheirs: () => void;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  text: '文字',
-  title: '标题',
-  places: '地点',
-  indicators: '指标',
-  tracking: '落实情况',
-  reasoning: '理由',
-  status: '状态',
-  metric: '指标名称',
-  value: '数值',
-};
+// The fields a conflict shows, in this order of importance; their names are report-core's.
+const SHOWN_FIELDS = new Set([
+  'text',
+  'title',
+  'places',
+  'indicators',
+  'tracking',
+  'reasoning',
+  'status',
+  'metric',
+  'value',
+]);
 
 /** Any field value as one line of text. */
 function plain(value: unknown): string {
@@ -41,13 +43,12 @@ function plain(value: unknown): string {
 function describe(node: unknown): [string, string][] {
   if (node === null || typeof node !== 'object') return [['', '（已被删除）']];
   return Object.entries(node as Record<string, unknown>)
-    .filter(([key]) => key in FIELD_LABELS)
+    .filter(([key]) => SHOWN_FIELDS.has(key))
     .map(([key, value]) => {
-      const label = FIELD_LABELS[key] ?? key;
+      const label = fieldLabel(key, 'zh');
       const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
       if (t?.success === true) {
-        const status =
-          t.data.status === null ? '尚未填报' : TRACKING_STATUS_LABELS[t.data.status].zh;
+        const status = trackingStatusLabel(t.data.status).zh;
         return [
           label,
           `${status}，进度 ${t.data.progress ?? '—'}%，进展记录 ${t.data.updates.length} 条`,
@@ -73,17 +74,6 @@ function Side({ title, node }: { title: string; node: unknown }) {
   );
 }
 
-const KIND_LABELS: Record<string, string> = {
-  chapter: '章',
-  section: '节',
-  measure: '举措',
-  indicator: '指标',
-  note: '编辑说明',
-  goal: '目标',
-  ideology: '指导思想',
-  update: '进展记录',
-};
-
 /** The wording of a node's text or title, when it has one. */
 function wording(node: unknown): string | null {
   if (node === null || typeof node !== 'object') return null;
@@ -97,7 +87,7 @@ function Node({ side }: { side: ConflictSide }) {
   return (
     <div className="conflict-node">
       <h3>
-        {side.kind === null ? '' : (KIND_LABELS[side.kind] ?? side.kind)} {side.id}
+        {side.kind === null ? '' : kindLabel(side.kind, 'zh')} {side.id}
         {side.changedBy.length > 0 ? `（由 ${side.changedBy.join('、')} 修改）` : ''}
       </h3>
       <div className="side-by-side">

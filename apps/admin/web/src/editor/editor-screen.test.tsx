@@ -17,7 +17,7 @@ describe('EditorScreen', () => {
     await renderInApp(<EditorScreen />);
     const items = screen.getAllByRole('treeitem');
     expect(items.filter((i) => i.tabIndex === 0)).toHaveLength(1);
-    expect(screen.getByRole('treeitem', { name: /第2章 （原文缺失标题）/ })).toBeTruthy();
+    expect(screen.getByRole('treeitem', { name: /第二章\s（原文缺失标题）/ })).toBeTruthy();
   });
 
   it('moves focus with the arrow keys and selection follows', async () => {
@@ -25,7 +25,7 @@ describe('EditorScreen', () => {
     const first = screen.getAllByRole('treeitem')[0];
     if (first === undefined) throw new Error('no items');
     fireEvent.keyDown(first, { key: 'ArrowDown' });
-    const chapter = screen.getByRole('treeitem', { name: /第1章/ });
+    const chapter = screen.getByRole('treeitem', { name: /第一章/ });
     expect(chapter.getAttribute('aria-selected')).toBe('true');
     expect(chapter.tabIndex).toBe(0);
     expect(document.activeElement).toBe(chapter);

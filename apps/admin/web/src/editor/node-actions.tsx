@@ -2,7 +2,12 @@ import { useState } from 'react';
 import type { Report } from '@leshan/report-core';
 import { Field } from '../ui/field.js';
 import { placeCommand, stepCommand } from './move-command.js';
-import { chapterLabel, MISSING_TITLE } from './outline-model.js';
+import {
+  chapterHeading,
+  chapterLabel,
+  displayTitle,
+  NODE_KIND_LABELS,
+} from '@leshan/report-core/labels';
 import type { OutlineItem } from './outline-model.js';
 import { useEdit } from './use-edit.js';
 
@@ -11,8 +16,6 @@ interface NodeActionsProps {
   item: OutlineItem;
   onDelete: (item: OutlineItem) => void;
 }
-
-const KIND_ZH = { chapter: '章', section: '节', measure: '举措', meta: '' } as const;
 
 /** Move up/down, move to another chapter or section, delete: the keyboard's way to restructure. */
 export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
@@ -27,20 +30,24 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
     item.kind === 'section'
       ? report.chapters.map((c) => ({
           id: c.id,
-          label: chapterLabel(c.number, c.title),
+          label: chapterHeading(c),
           size: c.sections.length,
         }))
       : item.kind === 'measure'
         ? report.chapters.flatMap((c) =>
             c.sections.map((s) => ({
               id: s.id,
-              label: `第${c.number}章 · ${s.title ?? MISSING_TITLE}`,
+              label: `${chapterLabel(c.number).zh} · ${displayTitle(s.title)}`,
               size: s.measures.length,
             })),
           )
         : [];
   return (
-    <div className="node-actions" role="group" aria-label={`${KIND_ZH[item.kind]}的位置与删除`}>
+    <div
+      className="node-actions"
+      role="group"
+      aria-label={`${NODE_KIND_LABELS[item.kind].zh}的位置与删除`}
+    >
       <button
         type="button"
         disabled={item.index === 0}
@@ -64,7 +71,10 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
               onChange={(e) => {
                 const target = parents.find((p) => p.id === e.target.value);
                 if (target !== undefined && target.id !== item.parentId)
-                  run(placeCommand(item, target.id, target.size), `移动${KIND_ZH[item.kind]}`);
+                  run(
+                    placeCommand(item, target.id, target.size),
+                    `移动${NODE_KIND_LABELS[item.kind].zh}`,
+                  );
               }}
             >
               {parents.map((p) => (
@@ -77,7 +87,7 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
         </Field>
       ) : null}
       <button type="button" className="danger" onClick={() => onDelete(item)}>
-        删除此{KIND_ZH[item.kind]}
+        删除此{NODE_KIND_LABELS[item.kind].zh}
       </button>
       {error === null ? null : (
         <p className="field-error" role="alert">

@@ -6,7 +6,8 @@ import { IndicatorsEditor } from './indicators-editor.js';
 import { MetaEditor } from './meta-editor.js';
 import { NodeActions } from './node-actions.js';
 import { NotesEditor } from './notes-editor.js';
-import { chapterLabel, META_ID, MISSING_TITLE } from './outline-model.js';
+import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
+import { META_ID } from './outline-model.js';
 import type { OutlineItem } from './outline-model.js';
 import { PlacesEditor } from './places-editor.js';
 import { TitleEditor } from './title-editor.js';
@@ -39,7 +40,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
     case 'chapter':
       return (
         <div className="node-editor">
-          <h2>{chapterLabel(found.node.number, found.node.title)}</h2>
+          <h2>{chapterHeading(found.node)}</h2>
           {provenance}
           <TitleEditor
             key={found.node.id}
@@ -87,8 +88,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
       return (
         <div className="node-editor">
           <h2>
-            {chapterLabel(found.chapter.number, found.chapter.title)} ·{' '}
-            {found.node.title ?? MISSING_TITLE}
+            {chapterHeading(found.chapter)} · {displayTitle(found.node.title)}
           </h2>
           {provenance}
           <TitleEditor
@@ -136,7 +136,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
       const measure = found.node;
       return (
         <div className="node-editor" key={measure.id}>
-          <h2>举措 · {found.section.title ?? MISSING_TITLE}</h2>
+          <h2>举措 · {displayTitle(found.section.title)}</h2>
           {provenance}
           <CommandField
             label="举措内容"

@@ -4,6 +4,7 @@ import {
   createNodeId,
   EditorialNoteSchema,
   NOTE_KIND_LABELS,
+  NOTE_STATUS_LABELS,
   NoteKindSchema,
   toValidationIssues,
 } from '@leshan/report-core';
@@ -44,9 +45,7 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
   return (
     <article className={`note note-${note.status}`} aria-label={`编辑说明 ${note.id}`}>
       <p>
-        <span className={`tag status-${note.status}`}>
-          {note.status === 'open' ? '待决定' : '已解决'}
-        </span>
+        <span className={`tag status-${note.status}`}>{NOTE_STATUS_LABELS[note.status].zh}</span>
         <span className="hint">
           {' '}
           {note.id}

@@ -16,10 +16,10 @@ describe('outline model', () => {
   it('labels chapters by number and shows missing titles', () => {
     expect(items.map((i) => i.label).slice(0, 3)).toEqual([
       '报告信息、主要目标与指导思想',
-      '第1章 坚持工业强市，加快建设现代产业体系',
+      '第一章\u3000坚持工业强市，加快建设现代产业体系',
       '做强绿色硅产业',
     ]);
-    expect(item('c-6').label).toBe('第2章 （原文缺失标题）');
+    expect(item('c-6').label).toBe('第二章\u3000（原文缺失标题）');
   });
 
   it('hides the children of collapsed items', () => {

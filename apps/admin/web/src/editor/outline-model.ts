@@ -1,4 +1,5 @@
 import type { Report } from '@leshan/report-core';
+import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
 
 export type OutlineKind = 'meta' | 'chapter' | 'section' | 'measure';
 
@@ -15,13 +16,9 @@ export interface OutlineItem {
 
 /** The id of the outline's first item: the report's title, goals and guiding ideology. */
 export const META_ID = '__meta__';
-export const MISSING_TITLE = '（原文缺失标题）';
 
 const clip = (text: string, max = 48): string =>
   Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}…` : text;
-
-export const chapterLabel = (number: number, title: string | null): string =>
-  `第${number}章 ${title ?? MISSING_TITLE}`;
 
 /** Every outline item in document order (chapters → sections → measures). */
 export function outlineItems(report: Report): OutlineItem[] {
@@ -41,7 +38,7 @@ export function outlineItems(report: Report): OutlineItem[] {
     items.push({
       id: chapter.id,
       kind: 'chapter',
-      label: chapterLabel(chapter.number, chapter.title),
+      label: chapterHeading(chapter),
       level: 1,
       parentId: null,
       index: c,
@@ -52,7 +49,7 @@ export function outlineItems(report: Report): OutlineItem[] {
       items.push({
         id: section.id,
         kind: 'section',
-        label: section.title ?? MISSING_TITLE,
+        label: displayTitle(section.title),
         level: 2,
         parentId: chapter.id,
         index: s,

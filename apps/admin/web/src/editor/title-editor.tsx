@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Command } from '@leshan/report-core';
 import { CommandField } from './command-field.js';
 import { useEdit } from './use-edit.js';
+import { MISSING_TITLE } from '@leshan/report-core/labels';
 
 interface TitleEditorProps {
   id: string;
@@ -32,9 +33,7 @@ export function TitleEditor({ id, kind, title, canEdit }: TitleEditorProps) {
   return (
     <div className="title-editor">
       {missing ? (
-        <p className="missing-title">
-          原文缺失标题：公开版本将显示为“{kind === 'chapter' ? '本章' : '本节'}原文无标题”。
-        </p>
+        <p className="missing-title">原文缺失标题：公开版本将显示为“{MISSING_TITLE}”。</p>
       ) : (
         <CommandField
           label="标题"

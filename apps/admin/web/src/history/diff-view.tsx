@@ -1,35 +1,6 @@
-import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
-import type { DiffNodeKind, ReportDiff, TrackingChange } from '@leshan/report-core';
+import { fieldLabel, NODE_KIND_LABELS, trackingStatusLabel } from '@leshan/report-core/labels';
+import type { ReportDiff, TrackingChange } from '@leshan/report-core';
 import { TextDiff } from './text-diff.js';
-
-export const KIND_LABELS: Record<DiffNodeKind, string> = {
-  meta: '报告信息',
-  ideology: '指导思想',
-  goal: '目标',
-  chapter: '章',
-  section: '节',
-  measure: '举措',
-  indicator: '指标',
-  place: '地点',
-  note: '编辑说明',
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  text: '文字',
-  title: '标题',
-  places: '地点',
-  metric: '指标名称',
-  value: '数值',
-  unit: '单位',
-  raw: '原文措辞',
-  comparator: '比较',
-  status: '状态',
-  reasoning: '理由',
-  kind: '类型',
-  subject: '方面',
-  target: '目标',
-  number: '章号',
-};
 
 const show = (value: unknown): string =>
   value === undefined
@@ -39,15 +10,11 @@ const show = (value: unknown): string =>
       : typeof value === 'string'
         ? value
         : JSON.stringify(value);
-const status = (s: string | null): string =>
-  s === null
-    ? '尚未填报'
-    : (TRACKING_STATUS_LABELS[s as keyof typeof TRACKING_STATUS_LABELS]?.zh ?? s);
 
 function trackingLine(change: TrackingChange): string {
   switch (change.change) {
     case 'status':
-      return `状态：${status(change.before)} → ${status(change.after)}`;
+      return `状态：${trackingStatusLabel(change.before).zh} → ${trackingStatusLabel(change.after).zh}`;
     case 'progress':
       return `进度：${change.before ?? '—'}% → ${change.after ?? '—'}%`;
     case 'update-added':
@@ -78,7 +45,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
             {diff.edited.map((e, i) => (
               <li key={`${e.id}-${e.field}-${i}`}>
                 <p className="diff-head">
-                  {KIND_LABELS[e.kind]} {e.id} · {FIELD_LABELS[e.field] ?? e.field}
+                  {NODE_KIND_LABELS[e.kind].zh} {e.id} · {fieldLabel(e.field, 'zh')}
                 </p>
                 {e.textDiff === undefined ? (
                   <p>
@@ -113,7 +80,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
             {diff.added.map((a) => (
               <li key={a.id}>
                 <ins>
-                  {KIND_LABELS[a.kind]} {a.label ?? a.id}
+                  {NODE_KIND_LABELS[a.kind].zh} {a.label ?? a.id}
                 </ins>
               </li>
             ))}
@@ -127,7 +94,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
             {diff.removed.map((r) => (
               <li key={r.id}>
                 <del>
-                  {KIND_LABELS[r.kind]} {r.label ?? r.id}
+                  {NODE_KIND_LABELS[r.kind].zh} {r.label ?? r.id}
                 </del>
               </li>
             ))}
@@ -140,8 +107,8 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.moved.map((m) => (
               <li key={m.id}>
-                {KIND_LABELS[m.kind]} {m.id}：{m.from.parentId ?? '顶层'} 第 {m.from.index + 1} 位 →{' '}
-                {m.to.parentId ?? '顶层'} 第 {m.to.index + 1} 位
+                {NODE_KIND_LABELS[m.kind].zh} {m.id}：{m.from.parentId ?? '顶层'} 第{' '}
+                {m.from.index + 1} 位 → {m.to.parentId ?? '顶层'} 第 {m.to.index + 1} 位
               </li>
             ))}
           </ul>

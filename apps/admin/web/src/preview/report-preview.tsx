@@ -1,4 +1,5 @@
-import { COMPARATOR_LABELS, formatQuantity, TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { formatTarget, TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { chapterHeading, MISSING_TITLE } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
 
 /**
@@ -40,13 +41,10 @@ export function ReportPreview({
       </section>
       {report.chapters.map((chapter) => (
         <section key={chapter.id} id={`preview-${chapter.id}`}>
-          <H>
-            第{chapter.number}章{' '}
-            {chapter.title ?? <span className="missing">（本章原文无标题）</span>}
-          </H>
+          <H>{chapterHeading(chapter)}</H>
           {chapter.sections.map((section) => (
             <section key={section.id}>
-              <H2>{section.title ?? <span className="missing">（本节原文无标题）</span>}</H2>
+              <H2>{section.title ?? <span className="missing">{MISSING_TITLE}</span>}</H2>
               {section.measures.map((m) => (
                 <div key={m.id} className="preview-measure">
                   <p>{m.text}</p>
@@ -54,8 +52,7 @@ export function ReportPreview({
                     <ul className="preview-targets" aria-label="量化指标">
                       {m.indicators.map((i) => (
                         <li key={i.id}>
-                          {i.metric}：{COMPARATOR_LABELS[i.comparator].zh}{' '}
-                          {formatQuantity(i.value, i.unit)}
+                          {i.metric}：{formatTarget(i)}
                           {i.aspirational ? '（力争）' : ''}
                         </li>
                       ))}

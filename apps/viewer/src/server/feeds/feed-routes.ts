@@ -8,6 +8,7 @@ import { sendError } from '@leshan/http-kit/express';
 import { makeBody, sendBody } from '../http/respond.js';
 import { renderAtom } from './atom.js';
 import { progressEntries } from './progress-entries.js';
+import { chapterLabel, displayTitle } from '@leshan/report-core/labels';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const CHAPTER_NUMBER = { error: '章节编号应为 1 到 99 的整数' };
@@ -76,11 +77,11 @@ export function createFeedRouter(deps: ServerDeps): Router {
               title:
                 chapter === undefined
                   ? '乐山今后五年工作 · 进展'
-                  : `乐山今后五年工作 · 第 ${chapter.number} 章进展`,
+                  : `乐山今后五年工作 · ${chapterLabel(chapter.number).zh}进展`,
               subtitle:
                 chapter === undefined
                   ? '各项举措的进展记录。'
-                  : `${chapter.title ?? '（原文缺失标题）'}：各项举措的进展记录。`,
+                  : `${displayTitle(chapter.title)}：各项举措的进展记录。`,
               selfLink: `${site}${path}`,
               alternateLink:
                 chapter === undefined ? `${site}/` : `${site}/chapters/${chapter.number}`,

@@ -1,6 +1,7 @@
 import { listMeasures, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import type { AtomEntry } from './atom.js';
+import { chapterLabel } from '@leshan/report-core/labels';
 
 /** The first `n` characters of a text, with an ellipsis when cut. */
 function clip(text: string, n: number): string {
@@ -37,7 +38,7 @@ export function progressEntries(
         summary: update.note,
         content: [`举措：${item.text}`, `进展：${update.note}`, ...facts].join('\n'),
         categories: [
-          `第${item.chapterNumber}章`,
+          chapterLabel(item.chapterNumber).zh,
           ...(update.status === undefined ? [] : [TRACKING_STATUS_LABELS[update.status].zh]),
         ],
         sortKey: `${update.date}|${update.id}`,

@@ -14,7 +14,6 @@ import { PrintPage } from '../../ui/pages/print-page.js';
 import { SourcePage } from '../../ui/pages/source-page.js';
 import { TargetsPage } from '../../ui/pages/targets-page.js';
 import { IndicatorQuerySchema } from '../../view/indicator-query.js';
-import { chineseNumber } from '../../view/titles.js';
 import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import type { PageOutcome } from './page-handler.js';
@@ -68,7 +67,7 @@ export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
         ? edition.report.chapters.find((c) => c.number === params.data.n)
         : undefined;
       if (chapter === undefined) return Promise.resolve(notFoundOutcome(lang));
-      const label = t.chapterLabel(chapter.number, chineseNumber(chapter.number));
+      const label = t.chapterLabel(chapter.number);
       return Promise.resolve({
         kind: 'page',
         content: {

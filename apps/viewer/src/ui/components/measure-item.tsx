@@ -1,7 +1,8 @@
-import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
 import { usePage } from '../context.js';
-import { MeasureText, targetWords } from './measure-text.js';
+import { formatTarget } from '@leshan/report-core/indicators';
+import { MeasureText } from './measure-text.js';
 
 function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
   const { t, lang } = usePage();
@@ -40,9 +41,7 @@ export function MeasureItem({
   share?: boolean;
 }) {
   const { t, link, lang } = usePage();
-  const places = measure.places
-    .map((id) => report.places.find((p) => p.id === id))
-    .filter((p) => p !== undefined);
+  const places = placesOf(report, measure.places);
   const { status, progress, updates } = measure.tracking;
   return (
     <li id={measure.id} className="measure">
@@ -55,7 +54,7 @@ export function MeasureItem({
               <ul className="inline-list">
                 {measure.indicators.map((i) => (
                   <li key={i.id} lang="zh-CN">
-                    {i.metric}：{targetWords(i)}
+                    {i.metric}：{formatTarget(i)}
                     {i.baseline !== undefined && `（${i.baseline.raw}）`}
                     {i.aspirational && <span className="tag">{t.aspirational}</span>}
                   </li>

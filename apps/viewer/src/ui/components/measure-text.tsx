@@ -1,12 +1,5 @@
-import { formatQuantity } from '@leshan/report-core/indicators';
-import { COMPARATOR_LABELS } from '@leshan/report-core';
+import { formatTarget, segmentText } from '@leshan/report-core/indicators';
 import type { Indicator } from '@leshan/report-core';
-import { segmentText } from '../../view/text-segments.js';
-
-/** "达到 2000亿元" — the target in words, numbers written the Chinese way. */
-export function targetWords(indicator: Indicator): string {
-  return `${COMPARATOR_LABELS[indicator.comparator].zh} ${formatQuantity(indicator.value, indicator.unit)}`;
-}
 
 /** A measure's text with each target's words marked; text is rendered as text, never as markup. */
 export function MeasureText({
@@ -25,7 +18,7 @@ export function MeasureText({
           <strong
             key={i}
             className="target"
-            title={`${segment.indicator.metric}：${targetWords(segment.indicator)}`}
+            title={`${segment.indicator.metric}：${formatTarget(segment.indicator)}`}
           >
             {segment.text}
           </strong>

@@ -1,5 +1,6 @@
 import { hitHref } from '../../view/hit-href.js';
 import type { HitView, SearchProps } from './search-types.js';
+import { chapterLabel } from '@leshan/report-core/labels';
 
 /** The ranked hits with their matches marked; snippet text is rendered as text, never as markup. */
 export function SearchResults({
@@ -31,9 +32,7 @@ export function SearchResults({
           const where = [
             hit.chapterNumber === undefined
               ? undefined
-              : en
-                ? `Chapter ${hit.chapterNumber}`
-                : `第${hit.chapterNumber}章`,
+              : chapterLabel(hit.chapterNumber)[en ? 'en' : 'zh'],
             props.kindLabels[hit.kind],
           ].filter((w) => w !== undefined);
           return (

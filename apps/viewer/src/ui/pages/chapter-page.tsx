@@ -1,6 +1,6 @@
 import type { Chapter, Report } from '@leshan/report-core';
-import { chapterMeasures, progressStats } from '../../view/chapter-stats.js';
-import { chineseNumber, MISSING_TITLE } from '../../view/titles.js';
+import { chapterProgress } from '@leshan/report-core/model';
+import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MeasureItem } from '../components/measure-item.js';
 import { MissingNoteLink, NodeTitle } from '../components/title.js';
 import { usePage } from '../context.js';
@@ -8,15 +8,13 @@ import { usePage } from '../context.js';
 /** Sections and measures of one chapter, with a contents list and a stable anchor per measure. */
 export function ChapterPage({ report, chapter }: { report: Report; chapter: Chapter }) {
   const { t, link, pick } = usePage();
-  const stats = progressStats(chapterMeasures(chapter));
+  const stats = chapterProgress(chapter);
   const previous = report.chapters.find((c) => c.number === chapter.number - 1);
   const next = report.chapters.find((c) => c.number === chapter.number + 1);
   return (
     <article className="chapter" aria-labelledby={`${chapter.id}-h`}>
       <h1 id={`${chapter.id}-h`}>
-        <span className="chapter-no">
-          {t.chapterLabel(chapter.number, chineseNumber(chapter.number))}
-        </span>{' '}
+        <span className="chapter-no">{t.chapterLabel(chapter.number)}</span>{' '}
         <NodeTitle report={report} nodeId={chapter.id} title={chapter.title} />
       </h1>
       <p className="counts">
@@ -63,12 +61,12 @@ export function ChapterPage({ report, chapter }: { report: Report; chapter: Chap
       <nav className="pager" aria-label={pick('章节翻页', 'Chapter pages')}>
         {previous !== undefined && (
           <a rel="prev" href={link(`/chapters/${previous.number}`)}>
-            ← {t.previousChapter}：{t.chapterLabel(previous.number, chineseNumber(previous.number))}
+            ← {t.previousChapter}：{t.chapterLabel(previous.number)}
           </a>
         )}
         {next !== undefined && (
           <a rel="next" href={link(`/chapters/${next.number}`)}>
-            {t.nextChapter}：{t.chapterLabel(next.number, chineseNumber(next.number))} →
+            {t.nextChapter}：{t.chapterLabel(next.number)} →
           </a>
         )}
       </nav>

@@ -1,28 +1,11 @@
-import type {
-  DiffNodeKind,
-  FieldEdit,
-  ReportDiff,
-  DiffSummary,
-  TextOp,
-} from '@leshan/report-core/edit';
+import type { FieldEdit, ReportDiff, DiffSummary, TextOp } from '@leshan/report-core/edit';
 import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { fieldLabel, NODE_KIND_LABELS } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
 import type { ReactNode } from 'react';
 import type { EditionSummary } from '../../schemas.js';
 import { usePage } from '../context.js';
 import { nodeHref } from './source-page.js';
-
-const KIND_LABELS: Record<DiffNodeKind, { zh: string; en: string }> = {
-  meta: { zh: '报告信息', en: 'Report details' },
-  ideology: { zh: '指导思想', en: 'Guiding ideology' },
-  goal: { zh: '主要目标', en: 'Goal' },
-  chapter: { zh: '章', en: 'Chapter' },
-  section: { zh: '节', en: 'Section' },
-  measure: { zh: '举措', en: 'Measure' },
-  indicator: { zh: '指标', en: 'Target' },
-  place: { zh: '地点', en: 'Place' },
-  note: { zh: '编辑说明', en: 'Editorial note' },
-};
 
 /** A character diff: removed characters struck through, added ones underlined, as text. */
 export function TextDiff({ ops }: { ops: readonly TextOp[] }) {
@@ -42,16 +25,6 @@ export function TextDiff({ ops }: { ops: readonly TextOp[] }) {
   );
 }
 
-const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
-  text: { zh: '文字', en: 'text' },
-  title: { zh: '标题', en: 'title' },
-  places: { zh: '地点', en: 'places' },
-  metric: { zh: '指标名称', en: 'metric' },
-  value: { zh: '目标值', en: 'value' },
-  unit: { zh: '单位', en: 'unit' },
-  reasoning: { zh: '说明', en: 'reasoning' },
-};
-
 const show = (value: unknown): string =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
@@ -60,9 +33,9 @@ function Edit({ edit, report }: { edit: FieldEdit; report: Report }) {
   const href = nodeHref(report, edit.id);
   return (
     <li>
-      <span className="tag">{KIND_LABELS[edit.kind][lang]}</span>{' '}
+      <span className="tag">{NODE_KIND_LABELS[edit.kind][lang]}</span>{' '}
       {href === undefined ? edit.id : <a href={link(href)}>{edit.id}</a>} ·{' '}
-      {FIELD_LABELS[edit.field]?.[lang] ?? edit.field}
+      {fieldLabel(edit.field, lang)}
       {edit.textDiff === undefined ? (
         <p className="text-diff" lang="zh-CN">
           <del>{show(edit.before)}</del> → <ins>{show(edit.after)}</ins>
@@ -127,7 +100,7 @@ export function DiffPage({
         <ul className="diff-list">
           {diff.added.map((a) => (
             <li key={a.id}>
-              <span className="tag">{KIND_LABELS[a.kind][lang]}</span>{' '}
+              <span className="tag">{NODE_KIND_LABELS[a.kind][lang]}</span>{' '}
               <ins lang="zh-CN">{a.label ?? a.id}</ins>
             </li>
           ))}
@@ -140,7 +113,7 @@ export function DiffPage({
         <ul className="diff-list">
           {diff.removed.map((r) => (
             <li key={r.id}>
-              <span className="tag">{KIND_LABELS[r.kind][lang]}</span>{' '}
+              <span className="tag">{NODE_KIND_LABELS[r.kind][lang]}</span>{' '}
               <del lang="zh-CN">{r.label ?? r.id}</del>
             </li>
           ))}
@@ -153,7 +126,7 @@ export function DiffPage({
         <ul className="diff-list">
           {diff.moved.map((m) => (
             <li key={m.id}>
-              <span className="tag">{KIND_LABELS[m.kind][lang]}</span> {m.id}：
+              <span className="tag">{NODE_KIND_LABELS[m.kind][lang]}</span> {m.id}：
               {m.from.parentId ?? '—'} #{m.from.index + 1} → {m.to.parentId ?? '—'} #
               {m.to.index + 1}
             </li>

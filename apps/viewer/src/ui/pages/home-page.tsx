@@ -1,6 +1,6 @@
 import type { Report } from '@leshan/report-core';
-import { chapterMeasures, progressStats } from '../../view/chapter-stats.js';
-import { chineseNumber, MISSING_TITLE } from '../../view/titles.js';
+import { chapterProgress, reportProgress } from '@leshan/report-core/model';
+import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MissingNoteLink } from '../components/title.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { usePage } from '../context.js';
@@ -9,7 +9,7 @@ import { usePage } from '../context.js';
 export function HomePage({ report }: { report: Report }) {
   const { t, link, pick } = usePage();
   const { meta } = report;
-  const all = progressStats(report.chapters.flatMap(chapterMeasures));
+  const all = reportProgress(report);
   return (
     <>
       <div className="hero">
@@ -43,14 +43,12 @@ export function HomePage({ report }: { report: Report }) {
         <h2 id="chapters-h">{t.chapters}</h2>
         <ol className="chapter-cards">
           {report.chapters.map((c) => {
-            const s = progressStats(chapterMeasures(c));
+            const s = chapterProgress(c);
             return (
               <li key={c.id} className="card">
                 <h3>
                   <a href={link(`/chapters/${c.number}`)}>
-                    <span className="chapter-no">
-                      {t.chapterLabel(c.number, chineseNumber(c.number))}
-                    </span>{' '}
+                    <span className="chapter-no">{t.chapterLabel(c.number)}</span>{' '}
                     <span lang="zh-CN">{c.title ?? MISSING_TITLE}</span>
                   </a>
                 </h3>

@@ -1,5 +1,4 @@
 import type { Report } from '@leshan/report-core';
-import { chineseNumber } from '../../view/titles.js';
 import { MeasureItem } from '../components/measure-item.js';
 import { NodeTitle } from '../components/title.js';
 import { usePage } from '../context.js';
@@ -28,7 +27,7 @@ export function PrintPage({ report }: { report: Report }) {
       {report.chapters.map((chapter) => (
         <section key={chapter.id} className="print-chapter" aria-labelledby={`p-${chapter.id}`}>
           <h2 id={`p-${chapter.id}`}>
-            {t.chapterLabel(chapter.number, chineseNumber(chapter.number))}{' '}
+            {t.chapterLabel(chapter.number)}{' '}
             <NodeTitle report={report} nodeId={chapter.id} title={chapter.title} />
           </h2>
           {chapter.sections.map((section) => (

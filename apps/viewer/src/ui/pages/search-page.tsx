@@ -1,23 +1,15 @@
 import { snippetParts } from '@leshan/report-core/search';
+import { SearchKindSchema } from '@leshan/report-core/search';
 import type { SearchKind } from '@leshan/report-core/search';
+import { NODE_KIND_LABELS } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
 import type { LocatedHit } from '../../server/search/run-search.js';
-import { chineseNumber } from '../../view/titles.js';
 import { usePage } from '../context.js';
 import type { Lang } from '../i18n.js';
 import { labelsFor, localPath } from '../i18n.js';
 import { Island } from '../island.js';
 import { SearchExplorer } from '../islands/search-explorer.js';
 import type { SearchFiltersView, SearchProps } from '../islands/search-types.js';
-
-const KIND_LABELS: Record<SearchKind, { zh: string; en: string }> = {
-  measure: { zh: '举措', en: 'measure' },
-  section: { zh: '节标题', en: 'section' },
-  chapter: { zh: '章标题', en: 'chapter' },
-  goal: { zh: '主要目标', en: 'goal' },
-  ideology: { zh: '指导思想', en: 'ideology' },
-  note: { zh: '编辑说明', en: 'editorial note' },
-};
 
 export function searchProps(
   report: Report,
@@ -43,10 +35,10 @@ export function searchProps(
     })),
     chapters: report.chapters.map((c) => ({
       number: c.number,
-      label: t.chapterLabel(c.number, chineseNumber(c.number)),
+      label: t.chapterLabel(c.number),
     })),
     kindLabels: Object.fromEntries(
-      Object.entries(KIND_LABELS).map(([k, v]) => [k, v[lang]]),
+      SearchKindSchema.options.map((k) => [k, NODE_KIND_LABELS[k][lang]]),
     ) as Record<SearchKind, string>,
   };
 }

@@ -3,7 +3,6 @@ import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Comparator, Report } from '@leshan/report-core';
 import type { IndicatorQuery, StatusFilter } from '../../view/indicator-query.js';
 import { indicatorRows } from '../../view/indicator-rows.js';
-import { chineseNumber } from '../../view/titles.js';
 import { usePage } from '../context.js';
 import { Island } from '../island.js';
 import { TargetsExplorer } from '../islands/targets-explorer.js';
@@ -27,7 +26,7 @@ export function targetsProps(report: Report, query: IndicatorQuery, lang: Lang):
     query,
     chapters: report.chapters.map((c) => ({
       number: c.number,
-      label: t.chapterLabel(c.number, chineseNumber(c.number)),
+      label: t.chapterLabel(c.number),
     })),
     statusLabels,
     comparatorLabels,

@@ -1,4 +1,4 @@
-// A pure SHA-256 (FIPS 180-4) so parsing can hash its input in the browser and in Node alike,
+// A pure SHA-256 (FIPS 180-4) so parsing and the content hash can hash their input in the browser and in Node alike,
 // without node:crypto and without the asynchronous Web Crypto API.
 
 const K = new Uint32Array([

@@ -1,12 +1,15 @@
-import type { Chapter, Measure, TrackingStatus } from '@leshan/report-core';
+import type { Chapter, Measure, Report } from './report.js';
+import type { TrackingStatus } from './tracking.js';
 
+/** How far a list of measures has come: the roll-up of a chapter, or of the whole report. */
 export interface ProgressStats {
   measures: number;
+  /** Quantitative targets (indicators) of those measures. */
   targets: number;
   /** Measures someone has reported on (status set). */
   reported: number;
   byStatus: Partial<Record<TrackingStatus, number>>;
-  /** Mean progress (0–100) of the measures that have one, or null when none has. */
+  /** Mean progress (0–100, rounded) of the measures that have one, or null when none has. */
   meanProgress: number | null;
 }
 
@@ -38,6 +41,17 @@ export function progressStats(measures: readonly Measure[]): ProgressStats {
   };
 }
 
+/** The measures of a chapter, in reading order. */
 export function chapterMeasures(chapter: Chapter): Measure[] {
   return chapter.sections.flatMap((s) => s.measures);
+}
+
+/** The roll-up of one chapter. */
+export function chapterProgress(chapter: Chapter): ProgressStats {
+  return progressStats(chapterMeasures(chapter));
+}
+
+/** The roll-up of the whole report. */
+export function reportProgress(report: Report): ProgressStats {
+  return progressStats(report.chapters.flatMap(chapterMeasures));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '@leshan/report-core';
-import { segmentText } from './text-segments.js';
+import { canonicalReport } from '../data/index.js';
+import { listMeasures } from '../model/query.js';
+import type { Indicator } from '../model/indicator.js';
+import { locateTargets, segmentText } from './locate-targets.js';
 
 const indicator = (id: string, raw: string): Indicator => ({
   id,
@@ -35,5 +37,15 @@ describe('segmentText', () => {
 
   it('leaves text whose target words are missing as plain text', () => {
     expect(segmentText('没有数字', [indicator('a', '3个')])).toEqual([{ text: '没有数字' }]);
+  });
+
+  it('finds each canonical target where its words stand in its measure', () => {
+    for (const m of listMeasures(canonicalReport)) {
+      const spans = locateTargets(m.text, m.indicators);
+      expect(spans.map((s) => s.indicator.id).sort(), m.id).toEqual(
+        m.indicators.map((i) => i.id).sort(),
+      );
+      for (const s of spans) expect(m.text.slice(s.start, s.end)).toBe(s.indicator.raw);
+    }
   });
 });

@@ -1,0 +1,5 @@
+export { chapterHeading, chapterLabel, chineseChapterNumber } from './chapter-heading.js';
+export { displayTitle, MISSING_TITLE, missingTitleNoteId } from './missing-title.js';
+export { FIELD_LABELS, fieldLabel, kindLabel, NODE_KIND_LABELS } from './node-kind-labels.js';
+export type { LabelledKind } from './node-kind-labels.js';
+export { NOT_REPORTED, trackingStatusLabel } from './status-labels.js';
