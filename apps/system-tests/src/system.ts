@@ -13,9 +13,12 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // The start script as `pnpm start` runs it after its build (@leshan/scripts, built by tsup).
 const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'dist', 'start-all.js');
 
-/** Every setting the three processes read; a test never inherits them from the shell or CI. */
+/**
+ * Every setting the three processes read; a test never inherits them from the shell or CI
+ * (INIT_CWD too: relative paths, the banner's among them, are then the repository root's).
+ */
 const SETTING =
-  /^(DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
+  /^(INIT_CWD|DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
 const RESERVED_PORTS = new Set([4100, 4200]);
 
 export type AppName = 'admin' | 'viewer' | 'worker';
@@ -163,12 +166,18 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for the banner. */
   timeoutMs?: number;
+  /** `pnpm dev` (the sources, reloaded on change, UIs through Vite) instead of the built start. */
+  dev?: boolean;
 }
 
-function spawnStartAll(env: NodeJS.ProcessEnv): { child: ChildProcess; output: Output } {
+function spawnStartAll(
+  env: NodeJS.ProcessEnv,
+  dev = false,
+): { child: ChildProcess; output: Output } {
   // Exactly the first command after its build step: `node tooling/scripts/dist/start-all.js` from
-  // the repository root, in its own process group (as a terminal runs it).
-  const child = spawn(process.execPath, [START_ALL], {
+  // the repository root, in its own process group (as a terminal runs it); or `pnpm dev`.
+  const [command, args] = dev ? ['pnpm', ['dev']] : [process.execPath, [START_ALL]];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env,
     detached: true,
@@ -226,7 +235,7 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     VIEWER_PORT: String(viewerPort),
     ...options.env,
   });
-  const { child, output } = spawnStartAll(env);
+  const { child, output } = spawnStartAll(env, options.dev);
   const pid = child.pid as number;
   let ended = false;
   void exited(child).then(() => {

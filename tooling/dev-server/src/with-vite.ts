@@ -22,7 +22,7 @@ export async function withVite(options: WithViteOptions): Promise<DevUi> {
   const vite = await createServer({
     configFile: options.configFile,
     appType: options.appType,
-    server: { middlewareMode: true, hmr: { server: options.server } },
+    server: { middlewareMode: true, ws: { server: options.server } },
     logLevel: 'warn',
     clearScreen: false,
   });
