@@ -43,6 +43,8 @@ const firstAdmin: { email: string | null; password: string | null } = {
   password: null,
 };
 let stopping = false;
+// Processes that have printed a line: the worker's first is its start (signal handlers in place).
+const spoke = new Set<AppName>();
 
 function start(name: AppName): void {
   const command = commandFor(name, repoRoot, dev);
@@ -61,6 +63,7 @@ function start(name: AppName): void {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) {
+        spoke.add(name);
         if (name === 'admin') {
           firstAdmin.email ??= line.match(/first admin created\): (\S+)/)?.[1] ?? null;
           firstAdmin.password ??= line.match(/initial password, shown once\): (\S+)/)?.[1] ?? null;
@@ -99,6 +102,15 @@ async function waitFor(url: string, name: string): Promise<boolean> {
     await sleep(200);
   }
   throw new Error(`${name} did not become ready at ${url}`);
+}
+
+/** Until the process printed its first line (the worker has no address to ask). */
+async function waitForOutput(name: AppName): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    if (stopping || spoke.has(name)) return;
+    await sleep(200);
+  }
+  throw new Error(`${name} did not start within 120 s`);
 }
 
 function signalAll(signal: NodeJS.Signals): void {
@@ -147,6 +159,7 @@ try {
     start('worker');
   }
   await waitFor(`${viewerUrl}/`, 'viewer');
+  await waitForOutput('worker');
 } catch (error) {
   process.stdout.write(`${error instanceof Error ? error.message : String(error)}\n`);
   stop(1);
