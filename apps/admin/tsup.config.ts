@@ -2,11 +2,14 @@ import { defineConfig } from 'tsup';
 
 // ESM only (a private app). Dependencies, workspace packages included, stay external and are
 // resolved from node_modules at run time (turbo builds them first: `dependsOn: ["^build"]`).
+// env.js is the admin's settings, imported by the start script to check them before any start.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/env.ts'],
   format: ['esm'],
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   clean: false,
+  // Loaded by `pnpm dev` only (src/web-ui.ts), never by the built server.
+  external: ['@leshan/dev-server'],
 });

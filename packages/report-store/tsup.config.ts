@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 // ESM only (a private package for the apps); drivers stay external, resolved from node_modules.
+// One entry per `exports` path: the store, and its settings (read by the apps and the start script).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', env: 'src/env.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-
-/** The monorepo root (where pnpm-workspace.yaml is), so `data/` is the same folder for every app. */
-function findRepoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i += 1) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
+import { parseEnv, StoreEnvSchema, storeLocation } from '@leshan/report-store/env';
+import type { StoreLocation } from '@leshan/report-store/env';
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-export const AdminEnvSchema = z.object({
+/** The admin's settings: the store's (DATABASE_URL, DATA_DIR, SQLITE_FILE) and its own. */
+export const AdminEnvSchema = StoreEnvSchema.extend({
   ADMIN_HOST: z
     .string()
     .min(1)
@@ -28,19 +18,6 @@ export const AdminEnvSchema = z.object({
     .max(65535)
     .default(4100)
     .describe('Port of the admin server.'),
-  DATA_DIR: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Folder of the SQLite file (default: <repo>/data).'),
-  SQLITE_FILE: z.string().min(1).optional().describe('SQLite file (default: $DATA_DIR/leshan.db).'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { error: '必须是 postgres:// 或 postgresql:// 开头的连接串' })
-    .optional()
-    .describe(
-      'PostgreSQL connection string; when set, the store uses PostgreSQL instead of SQLite.',
-    ),
   ADMIN_EMAIL: z
     .email({ error: '必须是有效的电子邮箱地址' })
     .optional()
@@ -72,20 +49,11 @@ export const AdminEnvSchema = z.object({
     .describe('Failed logins per e-mail and address before a pause.'),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });
-export type AdminEnv = z.infer<typeof AdminEnvSchema> & { repoRoot: string; sqliteFile: string };
+export type AdminEnv = z.infer<typeof AdminEnvSchema> & StoreLocation;
 
 /** Reads the settings once; a bad value stops the start with a message naming the variable. */
 export function readAdminEnv(source: Record<string, string | undefined> = process.env): AdminEnv {
-  const result = AdminEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`环境变量设置有误 (invalid environment settings):\n${lines.join('\n')}`);
-  }
-  const repoRoot = findRepoRoot();
-  const dataDir = resolve(repoRoot, result.data.DATA_DIR ?? 'data');
-  return {
-    ...result.data,
-    repoRoot,
-    sqliteFile: resolve(dataDir, result.data.SQLITE_FILE ?? 'leshan.db'),
-  };
+  const parsed = parseEnv(AdminEnvSchema, source);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return { ...parsed.env, ...storeLocation(parsed.env) };
 }

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { openStore } from '@leshan/report-store';
@@ -5,6 +6,7 @@ import { FORMAT_IDS } from 'export-worker/schemas';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { readAdminEnv } from './env.js';
 import { createServer } from './server.js';
+import { webUi } from './web-ui.js';
 
 const env = readAdminEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: { app: 'admin' } });
@@ -19,6 +21,9 @@ if (admin.created) {
   );
 }
 
+const server = createHttpServer();
+// `pnpm dev` passes --dev: the editing UI through Vite's dev server (with HMR) instead of dist/web.
+const ui = await webUi(server, process.argv.includes('--dev'));
 const app = createServer({
   store,
   logger,
@@ -27,14 +32,15 @@ const app = createServer({
     loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
     loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
     viewerUrl: env.VIEWER_URL,
-    webDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    webDir: ui.dev ? undefined : fileURLToPath(new URL('../dist/web', import.meta.url)),
     exportFormats: FORMAT_IDS,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: '4mb',
   },
 });
 
-const server = app.listen(env.ADMIN_PORT, env.ADMIN_HOST, () => {
+server.on('request', ui.handler(app));
+server.listen(env.ADMIN_PORT, env.ADMIN_HOST, () => {
   // The port actually bound: ADMIN_PORT=0 lets the system pick a free one.
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.ADMIN_PORT;
@@ -50,10 +56,13 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  server.close(() => {
-    void store.close().then(() => process.exit(0));
+  // Vite (dev only) first: its HMR WebSockets would otherwise hold the server open.
+  void ui.close().then(() => {
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   });
-  server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,15 +1,14 @@
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkerEnv } from './env.js';
 
 describe('readWorkerEnv', () => {
-  it('defaults to the repository data folder shared with the admin app', () => {
-    const read = readWorkerEnv({});
+  it('defaults to the data folder where the command was typed, as the admin app does', () => {
+    const read = readWorkerEnv({ INIT_CWD: '/srv/leshan' });
     if (!read.ok) throw new Error(read.message);
     const { env } = read;
-    expect(env.exportDir.endsWith(join('data', 'exports'))).toBe(true);
-    expect(env.sqliteFile.endsWith(join('data', 'leshan.db'))).toBe(true);
-    expect(isAbsolute(env.exportDir)).toBe(true);
+    expect(env.exportDir).toBe('/srv/leshan/data/exports');
+    expect(env.sqliteFile).toBe('/srv/leshan/data/leshan.db');
     expect(env).toMatchObject({
       WORKER_CONCURRENCY: 1,
       LEASE_MS: 60_000,
@@ -21,7 +20,7 @@ describe('readWorkerEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it('reads numbers and folders, relative folders against the repository root', () => {
+  it('reads numbers and folders, relative folders against the folder the command was typed in', () => {
     const read = readWorkerEnv({
       EXPORT_DIR: '/srv/exports',
       DATA_DIR: '/srv/data',
@@ -40,8 +39,10 @@ describe('readWorkerEnv', () => {
       RETRY_DELAY_MS: 0,
       WORKER_ID: 'box-1',
     });
-    const relative = readWorkerEnv({ EXPORT_DIR: 'out/files' });
-    expect(relative.ok && relative.env.exportDir.endsWith(join('out', 'files'))).toBe(true);
+    const relative = readWorkerEnv({ EXPORT_DIR: 'out/files', INIT_CWD: '/home/me' });
+    expect(relative.ok && relative.env.exportDir).toBe('/home/me/out/files');
+    const cwd = readWorkerEnv({ EXPORT_DIR: 'out/files' });
+    expect(cwd.ok && cwd.env.exportDir).toBe(join(process.cwd(), 'out', 'files'));
   });
 
   it('refuses bad values with a message naming each variable', () => {

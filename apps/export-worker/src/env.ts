@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { parseEnv, resolveSetting, StoreEnvSchema, storeLocation } from '@leshan/report-store/env';
+import type { ParsedEnv, StoreLocation } from '@leshan/report-store/env';
 
 // pnpm runs package scripts in the package folder; INIT_CWD is where the user typed the command,
 // so `--out ./exports` means the folder the user meant.
@@ -19,32 +19,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ExportEnv {
   return { initCwd: parsed.success ? parsed.data.INIT_CWD : undefined };
 }
 
-/** The monorepo root (where pnpm-workspace.yaml is), so `data/` is the folder every app uses. */
-function findRepoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i += 1) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
-
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-// The same names and defaults as the admin app, so one environment configures both.
-export const WorkerEnvSchema = z.object({
-  DATA_DIR: z.string().min(1).optional().describe('Data folder (default: <repo>/data).'),
+// The store's settings (the same names and defaults as the admin's) and the worker's own.
+export const WorkerEnvSchema = StoreEnvSchema.extend({
   EXPORT_DIR: z
     .string()
     .min(1)
     .optional()
     .describe('Where files are written, one folder per edition (default: $DATA_DIR/exports).'),
-  SQLITE_FILE: z.string().min(1).optional().describe('SQLite file (default: $DATA_DIR/leshan.db).'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { error: '必须是 postgres:// 或 postgresql:// 开头的连接串' })
-    .optional()
-    .describe('PostgreSQL connection string; when set, used instead of SQLite.'),
   WORKER_ID: z
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,80}$/, { error: '只能用字母、数字和 . _ : -，最多 80 个字符' })
@@ -67,34 +50,24 @@ export const WorkerEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type WorkerEnv = z.infer<typeof WorkerEnvSchema> & {
-  exportDir: string;
-  sqliteFile: string;
-};
+export type WorkerEnv = z.infer<typeof WorkerEnvSchema> &
+  StoreLocation & {
+    exportDir: string;
+  };
 
 /**
- * Reads the worker's settings once. Relative folders resolve against the repository root (as in
- * the admin app); a bad value is returned as a message naming the variable, for main to print.
+ * Reads the worker's settings once. Relative folders resolve against the folder the command was
+ * typed in; a bad value is returned as a message naming the variable, for main to print.
  */
 export function readWorkerEnv(
   source: Record<string, string | undefined> = process.env,
-): { ok: true; env: WorkerEnv } | { ok: false; message: string } {
-  const result = WorkerEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    return {
-      ok: false,
-      message: `环境变量设置有误 (invalid environment settings):\n${lines.join('\n')}`,
-    };
-  }
-  const repoRoot = findRepoRoot();
-  const dataDir = resolve(repoRoot, result.data.DATA_DIR ?? 'data');
-  return {
-    ok: true,
-    env: {
-      ...result.data,
-      exportDir: resolve(repoRoot, result.data.EXPORT_DIR ?? join(dataDir, 'exports')),
-      sqliteFile: resolve(dataDir, result.data.SQLITE_FILE ?? 'leshan.db'),
-    },
-  };
+): ParsedEnv<WorkerEnv> {
+  const parsed = parseEnv(WorkerEnvSchema, source);
+  if (!parsed.ok) return parsed;
+  const location = storeLocation(parsed.env);
+  const exportDir =
+    parsed.env.EXPORT_DIR === undefined
+      ? join(location.dataDir, 'exports')
+      : resolveSetting(parsed.env, parsed.env.EXPORT_DIR);
+  return { ok: true, env: { ...parsed.env, ...location, exportDir } };
 }

@@ -26,7 +26,7 @@ import type { Credentials, ExtraProcess, RunningSystem } from '../src/system.js'
 import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
 import { waitUntil } from '../src/wait.js';
 
-// The first command (`pnpm start`) after its build step: `node tooling/scripts/start-all.mjs`,
+// The first command (`pnpm start`) after its build step: `node tooling/scripts/dist/start-all.js`,
 // on free ports and a temporary data folder, stopped with SIGINT to its process group (Ctrl-C).
 
 const MEASURE = 'm38';

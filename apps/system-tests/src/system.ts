@@ -8,13 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { inheritedEnv } from './env.js';
 import { waitUntil } from './wait.js';
 
-/** The repository root: start-all.mjs resolves `data/` and the apps from here. */
+/** The repository root: the start script resolves `data/` and the apps from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'start-all.mjs');
+// The start script as `pnpm start` runs it after its build (@leshan/scripts, built by tsup).
+const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'dist', 'start-all.js');
 
-/** Every setting the three processes read; a test never inherits them from the shell or CI. */
+/**
+ * Every setting the three processes read; a test never inherits them from the shell or CI
+ * (INIT_CWD too: relative paths, the banner's among them, are then the repository root's).
+ */
 const SETTING =
-  /^(DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
+  /^(INIT_CWD|DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
 const RESERVED_PORTS = new Set([4100, 4200]);
 
 export type AppName = 'admin' | 'viewer' | 'worker';
@@ -51,7 +55,7 @@ export function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...settings };
 }
 
-// eslint-disable-next-line no-control-regex -- the prefixes start-all.mjs colours
+// eslint-disable-next-line no-control-regex -- the prefixes the start script colours
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Everything a process group printed, as text without colours, line by line. */
@@ -162,18 +166,24 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for the banner. */
   timeoutMs?: number;
+  /** `pnpm dev` (the sources, reloaded on change, UIs through Vite) instead of the built start. */
+  dev?: boolean;
 }
 
-function spawnStartAll(env: NodeJS.ProcessEnv): { child: ChildProcess; output: Output } {
-  // Exactly the first command after its build step: `node tooling/scripts/start-all.mjs` from
-  // the repository root, in its own process group (as a terminal runs it).
-  const child = spawn(process.execPath, [START_ALL], {
+function spawnStartAll(
+  env: NodeJS.ProcessEnv,
+  dev = false,
+): { child: ChildProcess; output: Output } {
+  // Exactly the first command after its build step: `node tooling/scripts/dist/start-all.js` from
+  // the repository root, in its own process group (as a terminal runs it); or `pnpm dev`.
+  const [command, args] = dev ? ['pnpm', ['dev']] : [process.execPath, [START_ALL]];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (child.pid === undefined) throw new Error('system: cannot start start-all.mjs');
+  if (child.pid === undefined) throw new Error('system: cannot start the start script');
   groups.add(child.pid);
   return { child, output: new Output(child) };
 }
@@ -186,7 +196,7 @@ function match(text: string, pattern: RegExp, what: string): RegExpMatchArray {
   return found;
 }
 
-/** Lines of one process, as start-all.mjs prefixes them ("worker │ …"). */
+/** Lines of one process, as the start script prefixes them ("worker │ …"). */
 function linesOf(text: string, app: AppName): string[] {
   const prefix = `${app.padEnd(6)} │ `;
   return text
@@ -225,7 +235,7 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     VIEWER_PORT: String(viewerPort),
     ...options.env,
   });
-  const { child, output } = spawnStartAll(env);
+  const { child, output } = spawnStartAll(env, options.dev);
   const pid = child.pid as number;
   let ended = false;
   void exited(child).then(() => {
@@ -233,10 +243,10 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   });
   await waitUntil(() => output.all.includes(BANNER_END) || ended, {
     timeoutMs: options.timeoutMs ?? 90_000,
-    what: () => `the banner of start-all.mjs:\n${output.all}`,
+    what: () => `the banner of the start script:\n${output.all}`,
   });
   if (!output.all.includes(BANNER_END))
-    throw new Error(`system: start-all.mjs exited before it printed its banner:\n${output.all}`);
+    throw new Error(`system: the start script exited before it printed its banner:\n${output.all}`);
   const text = output.all;
   const pids = match(
     text,
@@ -281,7 +291,7 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   return system;
 }
 
-/** Runs start-all.mjs with the given settings until it exits by itself (a refused start). */
+/** Runs the start script with the given settings until it exits by itself (a refused start). */
 export async function runUntilExit(
   settings: Record<string, string>,
   timeoutMs = 30_000,

@@ -1,7 +1,6 @@
 export { openStore } from './store/open-store.js';
 export type { OpenStoreOptions } from './store/open-store.js';
 export type { Store } from './store/store.js';
-export { DEFAULT_SQLITE_FILE } from './default-sqlite-file.js';
 export { StoreOpenError, ReadOnlyStoreError } from './db/connection.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { SYSTEM_AUTHOR } from './store/seed.js';

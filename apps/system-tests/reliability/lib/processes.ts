@@ -67,12 +67,9 @@ export function systemFiles(label: string): SystemFiles {
 }
 
 const COMMANDS: Record<AppName, { cwd: string; args: string[] }> = {
-  // As `pnpm start` runs them: the built admin and worker, the viewer through tsx after `vite build`.
+  // As `pnpm start` runs them: the built admin, viewer and worker.
   admin: { cwd: repoRoot, args: ['apps/admin/dist/index.js'] },
-  viewer: {
-    cwd: join(repoRoot, 'apps/viewer'),
-    args: ['--conditions=@leshan/source', '--import', 'tsx', 'src/server/index.ts'],
-  },
+  viewer: { cwd: repoRoot, args: ['apps/viewer/dist/server.js'] },
   worker: { cwd: repoRoot, args: ['apps/export-worker/dist/main.js'] },
 };
 

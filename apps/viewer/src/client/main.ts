@@ -1,12 +1,8 @@
+import '@vitejs/plugin-react/preamble';
 // The only script a page links, and only on pages with islands. It reads the islands' props
 // from <script type="application/json" id="island-data"> (no inline script: the CSP forbids
 // it) and loads each island's code on demand, so React is fetched only where it is needed.
-import './styles/base.css';
-import './styles/chrome.css';
-import './styles/report.css';
-import './styles/tables.css';
-import './styles/small-screens.css';
-import './styles/print.css';
+import './styles/index.css';
 
 interface Hydrator {
   hydrate(element: HTMLElement, props: unknown): void;

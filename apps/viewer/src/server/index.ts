@@ -1,26 +1,34 @@
+import { createServer as createHttpServer } from 'node:http';
 import { StoreOpenError } from '@leshan/report-store';
 import { readViewerEnv } from '../env.js';
 import { loadClientAssets } from './http/client-assets.js';
 import { openSource } from './open-source.js';
 import { createServer } from './server.js';
+import { clientUi } from './dev-ui.js';
 import type { ViewerSource } from './source.js';
 
 /** Starts the viewer: reads settings, opens the source read-only, listens. */
 async function main(): Promise<void> {
   const env = readViewerEnv();
   const source: ViewerSource = await openSource(env);
+  const server = createHttpServer();
+  // `pnpm dev` passes --dev: islands and styles through Vite's dev server (with HMR), not dist/client.
+  const ui = await clientUi(server, process.argv.includes('--dev'));
   const app = createServer({
     source,
-    assets: loadClientAssets(env.clientDir),
+    assets: ui.assets ?? loadClientAssets(env.clientDir),
     siteUrl: env.SITE_URL,
   });
-  const server = app.listen(env.VIEWER_PORT, env.VIEWER_HOST, () => {
+  server.on('request', ui.handler(app));
+  server.listen(env.VIEWER_PORT, env.VIEWER_HOST, () => {
     process.stdout.write(
       `viewer: http://${env.VIEWER_HOST}:${env.VIEWER_PORT}/ (${env.VIEWER_SOURCE})\n`,
     );
   });
   const stop = (): void => {
-    server.close(() => void source.close().then(() => process.exit(0)));
+    void ui.close().then(() => {
+      server.close(() => void source.close().then(() => process.exit(0)));
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

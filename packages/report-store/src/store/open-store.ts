@@ -6,7 +6,7 @@ import type { Connection } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres-connection.js';
 import { openSqlite } from '../db/sqlite-connection.js';
-import { DEFAULT_SQLITE_FILE } from '../default-sqlite-file.js';
+import { StoreOpenError } from '../db/connection.js';
 import { refuse } from '../schemas/store-error.js';
 import { appendDraftRevision } from './append-revision.js';
 import { appendAudit, listAudit } from './audit.js';
@@ -27,7 +27,7 @@ import * as users from './users.js';
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
   databaseUrl?: string | undefined;
-  /** SQLite file (default <repo>/data/leshan.db); its folder is created on first use. */
+  /** SQLite file, needed unless databaseUrl is set (storeLocation() gives it from the settings); its folder is created on first use. */
   sqliteFile?: string | undefined;
   /** Open without writing anything: no migration, no seed; every write is refused. */
   readonly?: boolean | undefined;
@@ -48,8 +48,13 @@ function connect(options: OpenStoreOptions): Connection {
   if (options.databaseUrl !== undefined) {
     return openPostgres({ url: options.databaseUrl, readonly, poolSize: options.poolSize ?? 10 });
   }
+  if (options.sqliteFile === undefined) {
+    throw new StoreOpenError(
+      '未指定数据库：请设置 databaseUrl 或 sqliteFile (no database: give databaseUrl or sqliteFile)',
+    );
+  }
   return openSqlite({
-    file: resolve(options.sqliteFile ?? DEFAULT_SQLITE_FILE),
+    file: resolve(options.sqliteFile),
     readonly,
     busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
   });

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@leshan/source'] },
+  ssr: { resolve: { conditions: ['@leshan/source'] } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['../vitest/fail-on-console.ts'],
+  },
+});
