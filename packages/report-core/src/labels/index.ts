@@ -3,3 +3,4 @@ export { displayTitle, MISSING_TITLE, missingTitleNoteId } from './missing-title
 export { FIELD_LABELS, fieldLabel, kindLabel, NODE_KIND_LABELS } from './node-kind-labels.js';
 export type { LabelledKind } from './node-kind-labels.js';
 export { NOT_REPORTED, trackingStatusLabel } from './status-labels.js';
+export { formatFileSize } from './file-size.js';

@@ -3,7 +3,7 @@ import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { EditionExports } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { formatSize } from '../ui/labels.js';
+import { formatFileSize } from '@leshan/report-core/labels';
 
 const STATE_LABELS = {
   queued: '排队中',
@@ -99,7 +99,7 @@ export function ExportProgress({
                 {a.fileName}
               </a>{' '}
               <span className="hint">
-                {a.format} · {formatSize(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
+                {a.format} · {formatFileSize(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
               </span>
             </li>
           ))}

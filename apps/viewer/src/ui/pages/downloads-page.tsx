@@ -1,12 +1,6 @@
 import type { Artifact } from '../../schemas.js';
 import { usePage } from '../context.js';
-
-/** 1536 → "1.5 KB": sizes as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { formatFileSize } from '@leshan/report-core/labels';
 
 /** Every export file of the current edition: format, size, checksum, date. */
 export function DownloadsPage({
@@ -60,7 +54,7 @@ export function DownloadsPage({
                       {a.fileName}
                     </a>
                   </td>
-                  <td data-label={pick('大小', 'Size')}>{formatBytes(a.size)}</td>
+                  <td data-label={pick('大小', 'Size')}>{formatFileSize(a.size)}</td>
                   <td data-label="SHA-256">
                     <code className="checksum">{a.sha256}</code>
                   </td>
