@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { FORMAT_IDS } from 'export-worker/schemas';
+import { EXPORT_FORMATS } from '@leshan/report-store';
 import { waitUntil } from './wait.js';
 
 /** Every export format the worker makes for each edition. */
-export const FORMATS: readonly string[] = FORMAT_IDS;
+export const FORMATS: readonly string[] = EXPORT_FORMATS;
 
 const LatestSchema = z.looseObject({ id: z.string(), number: z.number(), hash: z.string() });
 const ArtifactsSchema = z.object({
