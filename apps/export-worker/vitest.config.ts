@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     // A throwaway PostgreSQL cluster for the queue tests (the store's helper).
     globalSetup: ['./src/testing/postgres-setup.ts'],
     testTimeout: 60_000,
