@@ -6,8 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     setupFiles: ['@leshan/vitest-config/fail-on-console'],
-    // A throwaway PostgreSQL cluster for the queue tests (the store's helper).
-    globalSetup: ['./src/testing/postgres-setup.ts'],
+    // A throwaway PostgreSQL cluster for the queue tests (@leshan/testing).
+    globalSetup: ['@leshan/testing/postgres-setup'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['@leshan/vitest-config/fail-on-console'],
-    globalSetup: ['./test/global-setup.ts'],
+    // One throwaway PostgreSQL cluster for the run (@leshan/testing); each test gets its own database.
+    globalSetup: ['@leshan/testing/postgres-setup'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,5 +1,4 @@
-import { inject } from 'vitest';
-import { createDatabase } from '../../../../packages/report-store/test/postgres.js';
+import { testDatabase } from '@leshan/testing/test-database';
 import type { AdminConfig } from '../deps.js';
 import type { Harness } from './admin-harness.js';
 import { startAdmin } from './admin-harness.js';
@@ -11,13 +10,13 @@ export interface AdminEngine {
 }
 
 // Every API test file runs `describe.each(engines)`: SQLite in a temporary file, and PostgreSQL in a
-// new database of the run's throwaway cluster (test/global-setup.ts).
+// new database of the run's throwaway cluster (@leshan/testing/postgres-setup).
 export const engines: AdminEngine[] = [
   { name: 'sqlite', start: (config) => startAdmin(config === undefined ? {} : { config }) },
   {
     name: 'postgres',
     start: async (config) => {
-      const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
+      const databaseUrl = await testDatabase();
       return startAdmin(config === undefined ? { databaseUrl } : { databaseUrl, config });
     },
   },

@@ -1,22 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { suiteEnv } from '../env.js';
-
-/** Debian's Chromium, headless (never a downloaded browser). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: suiteEnv.CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** What a page did with hostile text: anything executed or injected, and whether the text shows. */
 export interface InertReport {
