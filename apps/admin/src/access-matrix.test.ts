@@ -103,9 +103,8 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
         if (spec.endsSession === true && who !== undefined && caller !== 'disabled')
           who = await openSession(h, caller as Role);
         const send = (req: ProbeRequest, csrf: string | undefined) => {
-          const test = supertest(h.app)
-            [route.method](req.path)
-            .query(req.query ?? {});
+          const agent = supertest(h.app);
+          const test = agent[route.method](req.path).query(req.query ?? {});
           if (who !== undefined) void test.set('Cookie', who.cookie);
           if (csrf !== undefined) void test.set('X-CSRF-Token', csrf);
           return req.body === undefined ? test : test.send(req.body as object);
