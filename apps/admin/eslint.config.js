@@ -1,3 +1,3 @@
-import config from '@leshan/eslint-config';
+import config from '@leshan/eslint-config/react';
 
 export default config;

@@ -5,9 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     // A throwaway PostgreSQL cluster: every API test runs on SQLite and on PostgreSQL.
-    globalSetup: ['./test/global-setup.ts'],
+    globalSetup: ['@leshan/testing/postgres-setup'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

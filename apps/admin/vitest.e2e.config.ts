@@ -8,7 +8,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['e2e/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ['web/**/*.test.ts', 'web/**/*.test.tsx'],
     environment: 'happy-dom',
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts', './web/test-setup.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console', './web/test-setup.ts'],
     testTimeout: 30_000,
   },
 });

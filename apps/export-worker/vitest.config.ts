@@ -5,9 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
-    // A throwaway PostgreSQL cluster for the queue tests (the store's helper).
-    globalSetup: ['./src/testing/postgres-setup.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
+    // A throwaway PostgreSQL cluster for the queue tests (@leshan/testing).
+    globalSetup: ['@leshan/testing/postgres-setup'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts', 'reliability/lib/**/*.test.ts', 'scripts/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     testTimeout: 30_000,
   },
 });

@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     // `*.test-d.ts` files hold type-level checks (expectTypeOf): vitest runs them through tsc.
     typecheck: { enabled: true, tsconfig: './tsconfig.json' },
   },

@@ -5,8 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@leshan/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
-    globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
+    // One throwaway PostgreSQL cluster for the run (@leshan/testing); each test gets its own database.
+    globalSetup: ['@leshan/testing/postgres-setup'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchRow } from '@leshan/bench';
-import { startPostgres } from '../../../packages/report-store/test/postgres.js';
+import { startPostgres } from '@leshan/testing/postgres';
 import type { AdminProcessEnv, HttpSession } from '../test/admin-process.js';
 import { httpSignIn, startAdminProcess, stopAdminProcess } from '../test/admin-process.js';
 import { testEnv } from '../test/env.js';
@@ -121,7 +121,7 @@ async function scenarios(
 export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-bench-'));
   // fsync on, like the SQLite file (synchronous=FULL): both engines commit durably.
-  const cluster = await startPostgres({ durable: true, bin: testEnv.PG_BIN });
+  const cluster = await startPostgres({ durable: true });
   try {
     return [
       ...(await scenarios('sqlite', { SQLITE_FILE: join(dir, 'bench.db') })),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium, screenshot, watchProblems } from './browser.js';
+import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
+import { axeViolations, SCREENSHOT_DIR } from './browser.js';
 import { ADMIN, EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
 
@@ -66,7 +67,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await pageA.goto(`${admin.baseUrl}/admin/`);
     await pageA.getByRole('heading', { name: '登录' }).waitFor();
     await expectAccessible(pageA, 'sign-in');
-    await screenshot(pageA, '01-sign-in');
+    await screenshot(pageA, SCREENSHOT_DIR, '01-sign-in');
     await signIn(pageA);
     await expect(pageA.locator('.role-badge').textContent()).resolves.toBe('管理员');
   });
@@ -80,7 +81,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await pageA.getByLabel('状态', { exact: true }).selectOption('in-progress');
     await saved(pageA);
     await expectAccessible(pageA, 'editor');
-    await screenshot(pageA, '02-editor-saved');
+    await screenshot(pageA, SCREENSHOT_DIR, '02-editor-saved');
     const draft = await admin.draftMeasure(MEASURE);
     expect(draft.text).toBe(`${before}加快建设乐山港。`);
     expect(draft.tracking).toMatchObject({ status: 'in-progress', progress: 35 });
@@ -111,7 +112,7 @@ describe('editing, conflict and publishing in the browser', () => {
       dialog.getByRole('heading', { name: /举措 m38（由 李编辑 修改）/ }).count(),
     ).resolves.toBe(1);
     await expectAccessible(pageA, 'conflict');
-    await screenshot(pageA, '03-conflict');
+    await screenshot(pageA, SCREENSHOT_DIR, '03-conflict');
     await dialog.getByRole('button', { name: '保留我的版本' }).click();
     await saved(pageA);
     const draft = await admin.draftMeasure(MEASURE);
@@ -129,7 +130,7 @@ describe('editing, conflict and publishing in the browser', () => {
       "Object.keys(localStorage).filter((k) => k.startsWith('leshan-admin:unsent:')).length",
     );
     expect(stored).toBe(1);
-    await screenshot(pageA, '03b-offline');
+    await screenshot(pageA, SCREENSHOT_DIR, '03b-offline');
     await contextA.setOffline(false);
     await saved(pageA);
     expect((await admin.draftMeasure(MEASURE)).tracking.progress).toBe(40);
@@ -156,13 +157,13 @@ describe('editing, conflict and publishing in the browser', () => {
     await pageA.getByRole('link', { name: '预览' }).click();
     await pageA.getByRole('heading', { name: /预览（草稿第 \d+ 版）/ }).waitFor();
     await expectAccessible(pageA, 'preview');
-    await screenshot(pageA, '04-preview');
+    await screenshot(pageA, SCREENSHOT_DIR, '04-preview');
 
     await pageA.getByRole('link', { name: '修订历史' }).click();
     await pageA.getByRole('button', { name: /第 1 版/ }).click();
     await pageA.locator('.diff ins').first().waitFor();
     await expectAccessible(pageA, 'history');
-    await screenshot(pageA, '05-history');
+    await screenshot(pageA, SCREENSHOT_DIR, '05-history');
 
     await pageA.getByRole('link', { name: '导入原文' }).click();
     await pageA.getByLabel('原文', { exact: true }).fill(admin.sourceText);
@@ -174,7 +175,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await pageA.getByLabel(/确认用导入的原文替换当前草稿/).check();
     expect(await pageA.getByRole('button', { name: '替换草稿' }).isEnabled()).toBe(true);
     await expectAccessible(pageA, 'import');
-    await screenshot(pageA, '06-import');
+    await screenshot(pageA, SCREENSHOT_DIR, '06-import');
 
     await pageA.getByRole('link', { name: '用户管理' }).click();
     await pageA.getByRole('cell', { name: ADMIN.email }).waitFor();
@@ -190,19 +191,19 @@ describe('editing, conflict and publishing in the browser', () => {
     const editor = await admin.store.findUserByEmail(EDITOR.email);
     expect(editor).toMatchObject({ role: 'publisher', disabled: true });
     await expectAccessible(pageA, 'users');
-    await screenshot(pageA, '07-users');
+    await screenshot(pageA, SCREENSHOT_DIR, '07-users');
 
     await pageA.getByRole('link', { name: '审计日志' }).click();
     await pageA.locator('tbody tr').first().waitFor();
     await expectAccessible(pageA, 'audit');
-    await screenshot(pageA, '08-audit');
+    await screenshot(pageA, SCREENSHOT_DIR, '08-audit');
   });
 
   it('publishes, and the new edition is listed with its change summary', async () => {
     await pageA.getByRole('link', { name: '发布' }).click();
     await pageA.getByText('数据校验通过').waitFor();
     await expectAccessible(pageA, 'publish');
-    await screenshot(pageA, '09-publish-checklist');
+    await screenshot(pageA, SCREENSHOT_DIR, '09-publish-checklist');
     await pageA.getByRole('button', { name: '发布新版本' }).click();
     await pageA
       .getByRole('dialog', { name: '确认发布' })
@@ -213,7 +214,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await listed.waitFor();
     await expect(listed.locator('.change-summary').textContent()).resolves.toMatch(/举措/);
     await expectAccessible(pageA, 'published');
-    await screenshot(pageA, '10-published');
+    await screenshot(pageA, SCREENSHOT_DIR, '10-published');
   });
 
   it('signs out and offers the sign-in form again', async () => {

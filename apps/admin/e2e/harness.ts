@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listMeasures } from '@leshan/report-core';
+import { listMeasures, sourceText } from '@leshan/report-core';
 import type { Measure } from '@leshan/report-core';
 import { openStore } from '@leshan/report-store';
 import type { Store } from '@leshan/report-store';
@@ -23,12 +23,6 @@ export const EDITOR = {
   displayName: '李编辑',
 } as const;
 const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
-const SOURCE = fileURLToPath(
-  new URL(
-    '../../../packages/report-core/src/data/source/leshan-report-source.txt',
-    import.meta.url,
-  ),
-);
 
 export interface RunningAdmin {
   baseUrl: string;
@@ -77,7 +71,7 @@ export async function startAdmin(): Promise<RunningAdmin> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     store,
-    sourceText: readFileSync(SOURCE, 'utf8'),
+    sourceText,
     async draftMeasure(id) {
       const found = (await measures()).find((m) => m.id === id);
       if (found === undefined) throw new Error(`e2e: no measure ${id}`);

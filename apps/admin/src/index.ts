@@ -1,8 +1,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { openStore } from '@leshan/report-store';
-import { FORMAT_IDS } from 'export-worker/schemas';
+import { EXPORT_FORMATS, openStore } from '@leshan/report-store';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { readAdminEnv } from './env.js';
 import { createServer } from './server.js';
@@ -33,7 +32,7 @@ const app = createServer({
     loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
     viewerUrl: env.VIEWER_URL,
     webDir: ui.dev ? undefined : fileURLToPath(new URL('../dist/web', import.meta.url)),
-    exportFormats: FORMAT_IDS,
+    exportFormats: EXPORT_FORMATS,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: '4mb',
   },

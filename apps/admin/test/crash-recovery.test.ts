@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalReport, listMeasures } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../packages/report-store/test/postgres.js';
+import { testDatabase } from '@leshan/testing/test-database';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AdminProcessEnv, HttpSession } from './admin-process.js';
 import { httpSignIn, startAdminProcess, stopAdminProcess } from './admin-process.js';
 
@@ -88,7 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)(
           sqliteFile = join(dir, 'leshan.db');
           env = { ...ADMIN, SQLITE_FILE: sqliteFile };
         } else {
-          env = { ...ADMIN, DATABASE_URL: await createDatabase(inject('postgresAdminUrl')) };
+          env = { ...ADMIN, DATABASE_URL: await testDatabase() };
         }
 
         const first = await startAdminProcess(env);

@@ -10,9 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchRow } from '@leshan/bench';
 import type { Edition, Store } from '@leshan/report-store';
 import { openStore } from '@leshan/report-store';
-import { createDatabase, startPostgres } from '../../../packages/report-store/test/postgres.js';
+import { createDatabase, startPostgres } from '@leshan/testing/postgres';
 import { FORMAT_IDS } from '../src/schemas.js';
-import { testEnv } from '../src/testing/env.js';
 import type { WorkerProcess } from '../src/testing/worker-process.js';
 import { startWorkerProcess, storeEnv } from '../src/testing/worker-process.js';
 
@@ -71,7 +70,7 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export async function bench(): Promise<BenchRow[]> {
-  const cluster = await startPostgres({ bin: testEnv.PG_BIN });
+  const cluster = await startPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
   const rows: BenchRow[] = [];
   try {

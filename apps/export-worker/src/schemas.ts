@@ -33,20 +33,10 @@ export const ExportInputSchema = z
   .describe('Everything a renderer needs: the report and the edition it was published as.');
 export type ExportInput = z.infer<typeof ExportInputSchema>;
 
-export const FORMAT_IDS = [
-  'json',
-  'json-schema',
-  'csv-measures',
-  'csv-indicators',
-  'xlsx',
-  'md',
-  'html',
-  'pdf',
-  'docx',
-  'datapackage',
-] as const;
-
-export const FormatIdSchema = z
-  .enum(FORMAT_IDS)
-  .describe('One export format; each renders to exactly one file.');
-export type FormatId = z.infer<typeof FormatIdSchema>;
+// The format list is part of the export-job contract, which the store holds (the admin queues the
+// ids, the worker renders them); re-exported here under the worker's own names.
+export {
+  EXPORT_FORMATS as FORMAT_IDS,
+  ExportFormatSchema as FormatIdSchema,
+} from '@leshan/report-store';
+export type { ExportFormat as FormatId } from '@leshan/report-store';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, startPostgres } from '../../../packages/report-store/test/postgres.js';
-import type { PostgresCluster } from '../../../packages/report-store/test/postgres.js';
-import { testEnv } from '../src/env.js';
+import { createDatabase, startPostgres } from '@leshan/testing/postgres';
+import type { PostgresCluster } from '@leshan/testing/postgres';
+import { waitUntil } from '@leshan/testing/wait';
 import {
   AdminSession,
   appendToMeasureText,
@@ -12,7 +12,6 @@ import {
   publish,
 } from '../src/admin-api.js';
 import {
-  freePort,
   groupAlive,
   isAlive,
   killLeftovers,
@@ -20,11 +19,11 @@ import {
   runUntilExit,
   startExtra,
   startSystem,
+  systemPort,
   tempDataDir,
 } from '../src/system.js';
 import type { Credentials, ExtraProcess, RunningSystem } from '../src/system.js';
 import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
-import { waitUntil } from '../src/wait.js';
 
 // The first command (`pnpm start`) after its build step: `node tooling/scripts/dist/start-all.js`,
 // on free ports and a temporary data folder, stopped with SIGINT to its process group (Ctrl-C).
@@ -145,8 +144,8 @@ describe('a bad setting', () => {
     async (name, value) => {
       const dataDir = tempDataDir();
       dirs.push(dataDir);
-      const adminPort = await freePort();
-      const viewerPort = await freePort([adminPort]);
+      const adminPort = await systemPort();
+      const viewerPort = await systemPort([adminPort]);
       const exit = await runUntilExit({
         DATA_DIR: dataDir,
         ADMIN_PORT: String(adminPort),
@@ -173,7 +172,7 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
   let extraWorker: ExtraProcess;
 
   beforeAll(async () => {
-    cluster = await startPostgres({ bin: testEnv.PG_BIN });
+    cluster = await startPostgres();
     databaseUrl = await createDatabase(cluster.url('postgres'));
     const dataDir = tempDataDir();
     dirs.push(dataDir);
@@ -201,7 +200,7 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
   });
 
   it('adds a viewer that serves the same latest edition', async () => {
-    const port = await freePort([
+    const port = await systemPort([
       Number(new URL(system.viewerUrl).port),
       Number(new URL(system.adminUrl).port),
     ]);
@@ -212,10 +211,12 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
       VIEWER_PORT: String(port),
       SITE_URL: system.viewerUrl,
     });
-    await waitUntil(async () => (await fetch(`${extraViewerUrl}/`)).ok, {
-      timeoutMs: 60_000,
-      what: () => `the extra viewer:\n${extraViewer.output()}`,
-    });
+    await waitUntil(
+      () => `the extra viewer:\n${extraViewer.output()}`,
+      async () => (await fetch(`${extraViewerUrl}/`)).ok,
+      60_000,
+      200,
+    );
     const [a, b] = await Promise.all([
       latestEdition(system.viewerUrl),
       latestEdition(extraViewerUrl),
@@ -231,10 +232,12 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
       EXPORT_DIR: system.exportDir,
       WORKER_ID: 'extra-worker',
     });
-    await waitUntil(() => extraWorker.logs().some((l) => l.msg === 'export worker started'), {
-      timeoutMs: 60_000,
-      what: () => `the extra worker:\n${extraWorker.output()}`,
-    });
+    await waitUntil(
+      () => `the extra worker:\n${extraWorker.output()}`,
+      () => extraWorker.logs().some((l) => l.msg === 'export worker started'),
+      60_000,
+      200,
+    );
 
     const session = await AdminSession.mustSignIn(
       system.adminUrl,
@@ -245,11 +248,13 @@ describe('the same system on PostgreSQL, with one more viewer and one more worke
 
     for (const viewerUrl of [system.viewerUrl, extraViewerUrl]) {
       const measure = await waitUntil(
+        `edition 2 at ${viewerUrl}`,
         async () => {
           const found = await latestMeasure(viewerUrl, MEASURE);
           return found.edition.number === 2 ? found : null;
         },
-        { timeoutMs: 20_000, what: () => `edition 2 at ${viewerUrl}` },
+        20_000,
+        200,
       );
       expect(measure.measure.text).toBe(text);
     }

@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminSession, draftMeasure } from '../src/admin-api.js';
-import { launchChromium, SCREENSHOT_DIR, screenshot, watchProblems } from '../src/browser.js';
 import { killLeftovers, removeDir, startSystem, tempDataDir } from '../src/system.js';
 import type { Credentials, RunningSystem } from '../src/system.js';
 import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
@@ -15,6 +16,8 @@ import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src
 // The path from an editor's correction to a citizen's download, in Chromium, on the system as the
 // first command starts it: nothing is restarted between the steps.
 
+/** Git-ignored: screenshots of each step, for people to look at. */
+const SCREENSHOT_DIR = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
 const MEASURE = 'm38';
 const MEASURE_START = '落实“一环九射两纵两横”高速公路网';
 /** Added to the measure's text by the editor; unique in the report, so search finds only it. */
@@ -96,7 +99,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     expect(admin).not.toBeNull();
     const page = await newPage();
     await signIn(page, admin);
-    await screenshot(page, '01-admin-signed-in');
+    await screenshot(page, SCREENSHOT_DIR, '01-admin-signed-in');
     await page.getByRole('link', { name: '用户管理' }).click();
     await page.getByRole('cell', { name: admin.email }).waitFor();
     for (const user of [EDITOR, PUBLISHER]) {
@@ -107,7 +110,7 @@ describe('from an editor’s correction to the public downloads, without a resta
       await page.getByRole('button', { name: '创建用户' }).click();
       await page.getByRole('cell', { name: user.email }).waitFor();
     }
-    await screenshot(page, '02-admin-users-created');
+    await screenshot(page, SCREENSHOT_DIR, '02-admin-users-created');
   });
 
   it('the editor corrects the measure’s text, sets its status and progress, records a dated update, and sees it saved', async () => {
@@ -129,7 +132,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     await page.getByRole('button', { name: '添加记录' }).click();
     await page.getByText(UPDATE.note).first().waitFor();
     await saved(page);
-    await screenshot(page, '03-editor-saved');
+    await screenshot(page, SCREENSHOT_DIR, '03-editor-saved');
 
     // What the UI says it saved is what the admin API has in the draft.
     const session = await AdminSession.mustSignIn(system.adminUrl, EDITOR);
@@ -141,7 +144,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     await signIn(page, PUBLISHER);
     await page.getByRole('link', { name: '发布' }).click();
     await page.getByText('数据校验通过').waitFor();
-    await screenshot(page, '04-publisher-checklist');
+    await screenshot(page, SCREENSHOT_DIR, '04-publisher-checklist');
     await page.getByRole('button', { name: '发布新版本' }).click();
     await page
       .getByRole('dialog', { name: '确认发布' })
@@ -152,7 +155,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     // The publisher watches the worker make the new edition's files.
     await page.getByText('导出已结束。').waitFor({ timeout: 90_000 });
     await expect(page.locator('td.job-done').count()).resolves.toBe(FORMATS.length);
-    await screenshot(page, '05-publisher-exports-done');
+    await screenshot(page, SCREENSHOT_DIR, '05-publisher-exports-done');
   });
 
   it('the viewer, still running, shows the new text and progress on the chapter page and in search', async () => {
@@ -171,14 +174,14 @@ describe('from an editor’s correction to the public downloads, without a resta
     const updates = await item.locator('details.updates').textContent();
     expect(updates).toContain(UPDATE.date);
     expect(updates).toContain(UPDATE.note);
-    await screenshot(page, '06-viewer-chapter');
-    await item.screenshot({ path: `${SCREENSHOT_DIR}06b-viewer-measure.png` });
+    await screenshot(page, SCREENSHOT_DIR, '06-viewer-chapter');
+    await item.screenshot({ path: join(SCREENSHOT_DIR, '06b-viewer-measure.png') });
 
     await page.goto(`${system.viewerUrl}/search?q=${encodeURIComponent(SEARCH_TERM)}`);
     const results = await page.locator('main').textContent();
     expect(results).toContain(SEARCH_TERM);
     await expect(page.locator(`main a[href*="#${MEASURE}"]`).count()).resolves.toBeGreaterThan(0);
-    await screenshot(page, '07-viewer-search');
+    await screenshot(page, SCREENSHOT_DIR, '07-viewer-search');
   });
 
   it('the viewer’s Downloads page lists every format of edition 2; each file downloads with the listed sha256 and contains the new text', async () => {
@@ -187,7 +190,7 @@ describe('from an editor’s correction to the public downloads, without a resta
     await waitForAllExports(system.viewerUrl, 2);
     await page.goto(`${system.viewerUrl}/downloads`);
     await expect(page.locator('p.lede').textContent()).resolves.toMatch(/2/);
-    await screenshot(page, '08-viewer-downloads');
+    await screenshot(page, SCREENSHOT_DIR, '08-viewer-downloads');
 
     const rows = page.locator('table.downloads tbody tr');
     const listed: { format: string; fileName: string; sha256: string }[] = [];

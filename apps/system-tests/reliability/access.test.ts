@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '@leshan/testing/wait';
 import { capture } from './lib/capture.js';
 import type { Answer, Session } from './lib/http.js';
 import type { Operation } from './lib/openapi.js';
 import { STATE_CHANGING, fillPath, operationsOf } from './lib/openapi.js';
-import { waitFor } from './lib/processes.js';
 import { allRevisions, draftOf } from './lib/report.js';
 import { recordFigures } from './lib/results.js';
 import { ACCOUNTS, ALL_PASSWORDS, WRONG_PASSWORDS } from './lib/secrets.js';
@@ -169,7 +169,7 @@ describe('access to the admin API', () => {
     const signedInAt = Date.now();
     figures.sessionTtlMs = Math.round(expiresAt - signedInAt);
     expect(figures.sessionTtlMs).toBeLessThanOrEqual(3_600);
-    const refusedAt = await waitFor(
+    const refusedAt = await waitUntil(
       'the session to be refused',
       async () =>
         (await ttl.api.request('get', '/api/session', { session })).status === 401

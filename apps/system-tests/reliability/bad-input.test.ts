@@ -7,8 +7,10 @@ import { ErrorBodySchema } from '@leshan/http-kit';
 import { listMeasures } from '@leshan/report-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@leshan/testing/chromium';
+import { waitUntil } from '@leshan/testing/wait';
 import type { InertReport } from './lib/figures.js';
-import { inspectHtml, inspectUrl, launchChromium } from './lib/browser.js';
+import { inspectHtml, inspectUrl } from './lib/browser.js';
 import { capture } from './lib/capture.js';
 import type { HostileCase } from './lib/hostile.js';
 import { CATEGORIES, hostileCases } from './lib/hostile.js';
@@ -16,7 +18,6 @@ import { call } from './lib/http.js';
 import type { Answer, Session } from './lib/http.js';
 import type { Operation } from './lib/openapi.js';
 import { operationsOf } from './lib/openapi.js';
-import { waitFor } from './lib/processes.js';
 import type { ArtifactView } from './lib/report.js';
 import { allRevisions, draftOf, exportsOf, measuresOf, publish, sha256 } from './lib/report.js';
 import { recordFigures } from './lib/results.js';
@@ -314,7 +315,7 @@ describe('accepted text that looks like code', () => {
     await admin.close();
 
     // Every export format, once the worker has made them all.
-    const files = await waitFor(
+    const files = await waitUntil(
       'every export of the edition',
       async () => {
         const now = await exportsOf(system.api, sessions.publisher, edition.id);

@@ -8,11 +8,6 @@ export const suiteEnv = z
       .default('/usr/bin:/bin')
       .describe('Passed on to the processes the suite starts.'),
     HOME: z.string().optional(),
-    CHROMIUM_PATH: z
-      .string()
-      .min(1)
-      .default('/usr/bin/chromium')
-      .describe("Debian's chromium; never downloaded."),
     RELIABILITY_LOAD_SECONDS: z.coerce
       .number()
       .int()

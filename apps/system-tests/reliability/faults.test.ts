@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '@leshan/testing/wait';
 import { capture } from './lib/capture.js';
 import { call } from './lib/http.js';
 import type { Answer } from './lib/http.js';
 import { runLoad } from './lib/load.js';
 import type { AppProcess, LogLine } from './lib/processes.js';
-import { stopApp, waitFor } from './lib/processes.js';
+import { stopApp } from './lib/processes.js';
 import {
   allRevisions,
   draftOf,
@@ -137,7 +138,7 @@ describe('kill -9 of the admin during a burst of writes', () => {
     const restartAt = performance.now();
     await system.startAdmin();
     const listeningMs = since(restartAt);
-    await waitFor(
+    await waitUntil(
       'the draft after restart',
       async () =>
         (await system.api.request('get', '/api/draft', { session: editor })).status === 200
@@ -257,7 +258,7 @@ describe('kill -9 of the export worker while it renders the PDF', () => {
     expect(abandoned.artifacts.find((a) => a.format === 'pdf')).toBeUndefined();
 
     const second = await system.startWorker('second');
-    const finished = await waitFor(
+    const finished = await waitUntil(
       'every export job done',
       async () => {
         const now = await exportsOf(system.api, publisher, edition.id);
@@ -399,7 +400,7 @@ describe('kill -9 of the viewer under load', () => {
       timeoutSeconds: 30,
       onResponse: (path, status, body) => check(path, status, body),
     });
-    await waitFor(
+    await waitUntil(
       'load to be served',
       () => Promise.resolve(checks.ok > 2_000 ? true : undefined),
       30_000,
@@ -411,7 +412,7 @@ describe('kill -9 of the viewer under load', () => {
     await system.startViewer();
     restarted = true;
     const listeningMs = since(killAt);
-    await waitFor(
+    await waitUntil(
       'a whole answer after restart',
       () => Promise.resolve(checks.okAfterRestart > 0 ? true : undefined),
       30_000,

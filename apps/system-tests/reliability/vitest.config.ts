@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['reliability/*.test.ts'],
-    setupFiles: ['../../tooling/vitest/fail-on-console.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
     fileParallelism: false,
     sequence: { shuffle: false },
     testTimeout: 240_000,

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@leshan/testing/ports';
+import { waitUntil } from '@leshan/testing/wait';
 import { inheritedEnv } from './env.js';
-import { waitUntil } from './wait.js';
 
 /** The repository root: the start script resolves `data/` and the apps from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,27 +19,13 @@ const START_ALL = join(REPO_ROOT, 'tooling', 'scripts', 'dist', 'start-all.js');
  */
 const SETTING =
   /^(INIT_CWD|DATABASE_URL|DATA_DIR|SQLITE_FILE|EXPORT_DIR|ADMIN_.*|VIEWER_.*|SITE_URL|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|WORKER_.*|LEASE_MS|POLL_MS|LOG_LEVEL|STATIC_OUT_DIR)$/;
-const RESERVED_PORTS = new Set([4100, 4200]);
+const RESERVED_PORTS = [4100, 4200];
 
 export type AppName = 'admin' | 'viewer' | 'worker';
 
 /** A free TCP port on 127.0.0.1, never the defaults a person's own `pnpm start` may be using. */
-export async function freePort(taken: readonly number[] = []): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() =>
-          typeof address === 'object' && address !== null
-            ? resolve(address.port)
-            : reject(new Error('no port')),
-        );
-      });
-    });
-    if (!RESERVED_PORTS.has(port) && !taken.includes(port)) return port;
-  }
+export function systemPort(taken: readonly number[] = []): Promise<number> {
+  return freePort([...RESERVED_PORTS, ...taken]);
 }
 
 /** A temporary folder for one system's data (never the repository's `data/`). */
@@ -227,8 +213,8 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   if (resolve(dataDir).startsWith(join(REPO_ROOT, 'data'))) {
     throw new Error(`system: a test must not use the repository's data/ (${dataDir})`);
   }
-  const adminPort = await freePort();
-  const viewerPort = await freePort([adminPort]);
+  const adminPort = await systemPort();
+  const viewerPort = await systemPort([adminPort]);
   const env = cleanEnv({
     DATA_DIR: dataDir,
     ADMIN_PORT: String(adminPort),
@@ -241,10 +227,12 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   void exited(child).then(() => {
     ended = true;
   });
-  await waitUntil(() => output.all.includes(BANNER_END) || ended, {
-    timeoutMs: options.timeoutMs ?? 90_000,
-    what: () => `the banner of the start script:\n${output.all}`,
-  });
+  await waitUntil(
+    () => `the banner of the start script:\n${output.all}`,
+    () => output.all.includes(BANNER_END) || ended,
+    options.timeoutMs ?? 90_000,
+    200,
+  );
   if (!output.all.includes(BANNER_END))
     throw new Error(`system: the start script exited before it printed its banner:\n${output.all}`);
   const text = output.all;
@@ -345,10 +333,7 @@ export function startExtra(
       } catch {
         // already gone
       }
-      await waitUntil(() => !groupAlive(pid), {
-        timeoutMs: 20_000,
-        what: () => `the extra ${app} to stop`,
-      }).catch(() => {
+      await waitUntil(`the extra ${app} to stop`, () => !groupAlive(pid), 20_000, 200).catch(() => {
         process.kill(-pid, 'SIGKILL');
       });
       groups.delete(pid);

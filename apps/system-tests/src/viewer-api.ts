@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { FORMAT_IDS } from 'export-worker/schemas';
-import { waitUntil } from './wait.js';
+import { EXPORT_FORMATS } from '@leshan/report-store';
+import { waitUntil } from '@leshan/testing/wait';
 
 /** Every export format the worker makes for each edition. */
-export const FORMATS: readonly string[] = FORMAT_IDS;
+export const FORMATS: readonly string[] = EXPORT_FORMATS;
 
 const LatestSchema = z.looseObject({ id: z.string(), number: z.number(), hash: z.string() });
 const ArtifactsSchema = z.object({
@@ -53,6 +53,7 @@ export async function waitForAllExports(
   timeoutMs = 90_000,
 ): Promise<ArtifactList> {
   return waitUntil(
+    `every export of edition ${editionNumber} at ${viewerUrl}`,
     async () => {
       const list = await getJson(
         `${viewerUrl}/api/v1/editions/${editionNumber}/artifacts`,
@@ -61,10 +62,7 @@ export async function waitForAllExports(
       const formats = new Set(list.artifacts.map((a) => a.format));
       return FORMATS.every((f) => formats.has(f)) ? list : null;
     },
-    {
-      timeoutMs,
-      intervalMs: 250,
-      what: () => `every export of edition ${editionNumber} at ${viewerUrl}`,
-    },
+    timeoutMs,
+    250,
   );
 }

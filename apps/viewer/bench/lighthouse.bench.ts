@@ -1,7 +1,6 @@
-import { createServer as createNetServer } from 'node:net';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness.js';
+import { launchChromium } from '@leshan/testing/chromium';
+import { freePort } from '@leshan/testing/ports';
 import type { BenchRow } from './stats.js';
 import { spawnServer } from './spawn-server.js';
 
@@ -12,25 +11,11 @@ const PAGES = [
   ['search', '/search?q=光伏'],
 ] as const;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 9222),
-      );
-    });
-  });
-}
-
 /** Lighthouse (mobile defaults: emulated phone, simulated slow 4G) performance and accessibility scores. */
 export async function bench(): Promise<BenchRow[]> {
   const server = await spawnServer([]);
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
-  });
+  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
   const rows: BenchRow[] = [];
   try {
     for (const [name, path] of PAGES) {

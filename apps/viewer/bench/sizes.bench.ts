@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { launchChromium, PAGES } from '../e2e/harness.js';
+import { launchChromium } from '@leshan/testing/chromium';
+import { PAGES } from '../e2e/harness.js';
 import type { BenchRow } from './stats.js';
 import { round } from './stats.js';
 import { spawnServer } from './spawn-server.js';

@@ -2,22 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { loadClientAssets } from '../src/server/http/client-assets.js';
 import { createServer } from '../src/server/server.js';
 import { sampleSource } from '../src/server/testing/sample-editions.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -61,13 +49,6 @@ export async function startViewer(): Promise<Viewer> {
     baseUrl: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Debian's Chromium, never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`e2e: ${CHROMIUM} is missing (apt-get install chromium)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 export function ensureScreenshotDir(): string {

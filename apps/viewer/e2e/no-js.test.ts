@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@leshan/testing/chromium';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Viewer } from './harness.js';
-import { launchChromium, PAGES, startViewer } from './harness.js';
+import { PAGES, startViewer } from './harness.js';
 
 let viewer: Viewer;
 let browser: Browser;

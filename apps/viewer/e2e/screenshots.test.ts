@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@leshan/testing/chromium';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Viewer } from './harness.js';
-import { ensureScreenshotDir, launchChromium, PAGES, startViewer } from './harness.js';
+import { ensureScreenshotDir, PAGES, startViewer } from './harness.js';
 
 let viewer: Viewer;
 let browser: Browser;

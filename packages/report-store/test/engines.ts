@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@leshan/report-core/model';
-import { inject } from 'vitest';
+import { testDatabase } from '@leshan/testing/test-database';
 import type { OpenStoreOptions, Store } from '../src/index.js';
 import { openStore } from '../src/index.js';
 import type { Connection } from '../src/db/connection.js';
 import { openPostgres } from '../src/db/postgres-connection.js';
 import { openSqlite } from '../src/db/sqlite-connection.js';
-import { createDatabase } from './postgres.js';
 
 /** Where a fresh, empty database lives: options for openStore without the rest. */
 export type Target = Pick<OpenStoreOptions, 'sqliteFile' | 'databaseUrl'>;
@@ -33,7 +32,7 @@ export const engines: TestEngine[] = [
   },
   {
     name: 'postgres',
-    fresh: async () => ({ databaseUrl: await createDatabase(inject('postgresAdminUrl')) }),
+    fresh: async () => ({ databaseUrl: await testDatabase() }),
   },
 ];
 

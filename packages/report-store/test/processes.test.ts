@@ -6,8 +6,7 @@ import { startChild } from './children.js';
 import { cleanUp, engines, open, rawConnection } from './engines.js';
 import type { Target } from './engines.js';
 import { measures } from './measures.js';
-import { testEnv } from './env.js';
-import { createDatabase, startPostgres } from './postgres.js';
+import { createDatabase, startPostgres } from '@leshan/testing/postgres';
 
 afterAll(cleanUp);
 
@@ -66,7 +65,7 @@ describe('durability after SIGKILL', () => {
 
   it('postgres: every acknowledged write survives the client’s SIGKILL and a server crash', async () => {
     // Its own cluster with fsync on: the shared test cluster trades durability for speed.
-    const cluster = await startPostgres({ durable: true, bin: testEnv.PG_BIN });
+    const cluster = await startPostgres({ durable: true });
     try {
       const target = { databaseUrl: await createDatabase(cluster.url('postgres')) };
       const setup = await open(target);

@@ -1,5 +1,4 @@
-import { inject } from 'vitest';
-import { createDatabase } from '../../../../packages/report-store/test/postgres.js';
+import { testDatabase } from '@leshan/testing/test-database';
 import type { AdminConfig } from '../deps.js';
 import type { Harness } from './admin-harness.js';
 import { startAdmin } from './admin-harness.js';
@@ -11,12 +10,11 @@ export interface AdminEngine {
 }
 
 // Every API test file runs `describe.each(engines)`: SQLite in a temporary file, and PostgreSQL in a
-// new database of the run's throwaway cluster (test/global-setup.ts).
+// new database of the run's throwaway cluster (@leshan/testing/postgres-setup).
 export const engines: AdminEngine[] = [
   { name: 'sqlite', start: (config, now) => startAdmin({ config, now }) },
   {
     name: 'postgres',
-    start: async (config, now) =>
-      startAdmin({ databaseUrl: await createDatabase(inject('postgresAdminUrl')), config, now }),
+    start: async (config, now) => startAdmin({ databaseUrl: await testDatabase(), config, now }),
   },
 ];

@@ -1,17 +1,3 @@
-import { z } from 'zod';
-
-// The one place the tests read the environment.
-
-export const testEnv = z
-  .object({
-    PG_BIN: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Folder of initdb and pg_ctl, when not under /usr/lib/postgresql.'),
-  })
-  .parse(process.env);
-
 // Settings of the machine running the tests must not leak into a worker under test.
 const WORKER_SETTINGS =
   /^(DATA_DIR|EXPORT_DIR|SQLITE_FILE|DATABASE_URL|WORKER_.*|LEASE_MS|POLL_MS|RETRY_DELAY_MS|LOG_LEVEL)$/;

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenStoreOptions, Store } from '@leshan/report-store';
 import { openStore } from '@leshan/report-store';
-import { inject } from 'vitest';
-import { createDatabase } from '../../../../packages/report-store/test/postgres.js';
+import { testDatabase } from '@leshan/testing/test-database';
 import { syntheticReport } from './synthetic-edition.js';
 
 /** Where a test database lives: the openStore options a child process gets as env too. */
@@ -22,9 +21,9 @@ export function tempDir(): string {
 
 export const sqliteTarget = (): StoreTarget => ({ sqliteFile: join(tempDir(), 'store.db') });
 
-/** A new empty database in the run's PostgreSQL cluster (src/testing/postgres-setup.ts). */
+/** A new empty database in the run's PostgreSQL cluster (@leshan/testing/postgres-setup). */
 export const postgresTarget = async (): Promise<StoreTarget> => ({
-  databaseUrl: await createDatabase(inject('postgresAdminUrl')),
+  databaseUrl: await testDatabase(),
 });
 
 /**

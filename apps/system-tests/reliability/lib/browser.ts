@@ -1,23 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { suiteEnv } from '../env.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { InertReport } from './figures.js';
-
-/** Debian's Chromium, headless (never a downloaded browser). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: suiteEnv.CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** The little of the DOM the checks use (the package compiles without the DOM library). */
 interface MiniElement {

@@ -1,8 +1,9 @@
+import { freePort } from '@leshan/testing/ports';
 import { capture } from './capture.js';
 import { AdminClient } from './http.js';
 import type { Session } from './http.js';
 import type { AppProcess, SystemFiles } from './processes.js';
-import { freePort, startApp, stopApp, systemFiles } from './processes.js';
+import { startApp, stopApp, systemFiles } from './processes.js';
 import { ACCOUNTS } from './secrets.js';
 
 const START_MS = 60_000;
@@ -27,7 +28,8 @@ export class System {
   }
 
   static async create(label: string, adminEnv: Record<string, string> = {}): Promise<System> {
-    return new System(systemFiles(label), await freePort(), await freePort(), adminEnv);
+    const adminPort = await freePort();
+    return new System(systemFiles(label), adminPort, await freePort([adminPort]), adminEnv);
   }
 
   get adminUrl(): string {

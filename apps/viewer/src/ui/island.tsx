@@ -4,7 +4,12 @@ import type { ReactNode } from 'react';
 /** Islands a page asked to hydrate: id → { name, props }. Serialized into the page as JSON. */
 export type IslandRegistry = Record<string, { name: string; props: unknown }>;
 
-export const IslandContext = createContext<IslandRegistry | null>(null);
+/** Where the islands of the page being rendered are recorded (the context value itself stays unchanged). */
+export interface IslandRecorder {
+  record: (id: string, island: { name: string; props: unknown }) => void;
+}
+
+export const IslandContext = createContext<IslandRecorder | null>(null);
 
 /**
  * Server side of partial hydration: renders `children` (the island's own output for `props`)
@@ -20,9 +25,9 @@ export function Island({
   props: unknown;
   children: ReactNode;
 }) {
-  const registry = useContext(IslandContext);
+  const recorder = useContext(IslandContext);
   const id = `island-${name}`;
-  if (registry !== null) registry[id] = { name, props };
+  recorder?.record(id, { name, props });
   return (
     <div id={id} data-island={name}>
       {children}

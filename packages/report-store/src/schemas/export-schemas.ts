@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { IdSchema, Sha256Schema, TimestampSchema } from './columns.js';
 
+/**
+ * Every format the export worker renders, in the order a publish queues them. Part of the job
+ * contract: the admin queues these ids and the worker renders them, so neither app imports the other.
+ */
+export const EXPORT_FORMATS = [
+  'json',
+  'json-schema',
+  'csv-measures',
+  'csv-indicators',
+  'xlsx',
+  'md',
+  'html',
+  'pdf',
+  'docx',
+  'datapackage',
+] as const;
+
+export const ExportFormatSchema = z
+  .enum(EXPORT_FORMATS)
+  .describe('One export format; each renders to exactly one file.');
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+// A stored job keeps any well-formed id, so rows of a format a later worker dropped still read
+// (the worker fails such a job with "unknown export format").
 export const ExportFormatIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)

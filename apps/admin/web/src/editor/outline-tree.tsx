@@ -50,17 +50,19 @@ export function OutlineTree({
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const active = visible.some((i) => i.id === selectedId) ? selectedId : (visible[0]?.id ?? '');
 
-  // Keep the selected node's ancestors open, so picking it elsewhere reveals it here.
-  useEffect(() => {
-    let parent = byId.get(selectedId)?.parentId ?? null;
+  // Open the selected node's ancestors when the selection changes, so picking it elsewhere reveals
+  // it here; only then, so that collapsing a chapter by hand sticks. Adjusted while rendering, from
+  // the selection last revealed (https://react.dev/learn/you-might-not-need-an-effect).
+  const [revealed, setRevealed] = useState<string | null>(null);
+  if (revealed !== selectedId) {
+    setRevealed(selectedId);
     const missing: string[] = [];
-    while (parent !== null) {
+    for (let parent = byId.get(selectedId)?.parentId ?? null; parent !== null;) {
       if (!expanded.has(parent)) missing.push(parent);
       parent = byId.get(parent)?.parentId ?? null;
     }
     if (missing.length > 0) setExpanded((old) => new Set([...old, ...missing]));
-    // Only when the selection changes, so that collapsing a chapter by hand sticks.
-  }, [selectedId]);
+  }
 
   useEffect(() => {
     if (!focusPending.current) return;

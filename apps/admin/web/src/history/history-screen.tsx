@@ -6,6 +6,7 @@ import { useDraft } from '../layout/use-draft.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { formatTime } from '../ui/labels.js';
+import { useLoad } from '../ui/use-load.js';
 import { DiffView } from './diff-view.js';
 
 const KIND_LABELS: Record<RevisionMeta['kind'], string> = {
@@ -23,38 +24,35 @@ export function HistoryScreen() {
   const [revisions, setRevisions] = useState<RevisionMeta[]>([]);
   const [more, setMore] = useState(false);
   const [chosen, setChosen] = useState<number | null>(null);
-  const [diff, setDiff] = useState<RevisionDiff | null>(null);
+  // The diff of the revision it was loaded for; shown only while that revision is the chosen one.
+  const [loaded, setLoaded] = useState<{ revision: number; diff: RevisionDiff } | null>(null);
+  const diff = loaded !== null && loaded.revision === chosen ? loaded.diff : null;
   const [error, setError] = useState<unknown>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
 
-  const loadPage = useCallback(
-    async (before?: number) => {
-      try {
-        const page = await api.revisions(PAGE, before);
-        setRevisions((old) =>
-          before === undefined ? page.revisions : [...old, ...page.revisions],
-        );
-        setMore(page.revisions.length === PAGE);
-        setError(null);
-      } catch (e) {
-        setError(e);
-      }
-    },
-    [api],
-  );
+  const show = useCallback((page: { revisions: RevisionMeta[] }, append = false) => {
+    setRevisions((old) => (append ? [...old, ...page.revisions] : page.revisions));
+    setMore(page.revisions.length === PAGE);
+    setError(null);
+  }, []);
 
-  useEffect(() => {
-    void loadPage();
-  }, [loadPage, draft.revision]);
+  // The newest page on entry and after each saved revision.
+  const loadFirst = useCallback(() => api.revisions(PAGE), [api]);
+  useLoad(loadFirst, show, setError, draft.revision);
 
-  useEffect(() => {
-    if (chosen === null || chosen === 0) {
-      setDiff(null);
-      return;
+  const loadPage = async (before: number) => {
+    try {
+      show(await api.revisions(PAGE, before), true);
+    } catch (e) {
+      setError(e);
     }
+  };
+
+  useEffect(() => {
+    if (chosen === null || chosen === 0) return;
     let live = true;
     api.diff(chosen - 1, chosen).then(
-      (d) => live && setDiff(d),
+      (d) => live && setLoaded({ revision: chosen, diff: d }),
       (e: unknown) => live && setError(e),
     );
     return () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { NOTE_KIND_LABELS } from '@leshan/report-core';
 import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { PublishChecklist } from '../api/endpoints.js';
@@ -6,6 +6,7 @@ import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { useLoad } from '../ui/use-load.js';
 import { formatTime } from '../ui/labels.js';
 import { ExportProgress } from './export-progress.js';
 
@@ -20,20 +21,15 @@ export function PublishScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      const [list, all] = await Promise.all([api.checklist(), api.editions()]);
-      setChecklist(list);
-      setEditions(all.editions);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
+  const fetchState = useCallback(() => Promise.all([api.checklist(), api.editions()]), [api]);
+  const show = useCallback(([list, all]: Awaited<ReturnType<typeof fetchState>>) => {
+    setChecklist(list);
+    setEditions(all.editions);
+    setError(null);
+  }, []);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh, draft.revision]);
+  // Loads on entry and after each saved revision.
+  useLoad(fetchState, show, setError, draft.revision);
 
   const unsaved = draft.unsent > 0 || draft.saveState === 'conflict';
   // Publishing the same content again would only make an identical edition.
@@ -46,7 +42,7 @@ export function PublishScreen() {
       const result = await api.publish(checklist.revision);
       setPublished(result.edition);
       announce(`已发布第 ${result.edition.number} 版`);
-      await refresh();
+      show(await fetchState());
     } catch (e) {
       setError(e);
     } finally {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AuditList } from '../api/endpoints.js';
 import type { AuditFilter } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { useLoad } from '../ui/use-load.js';
 import { Field } from '../ui/field.js';
 import { formatTime } from '../ui/labels.js';
 
@@ -23,22 +24,22 @@ export function AuditScreen() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(
-    async (query: AuditFilter, append: boolean) => {
-      try {
-        const page = await api.audit({ ...query, limit: 50 });
-        setEntries((old) => (append ? [...old, ...page.entries] : page.entries));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        setError(e);
-      }
-    },
-    [api],
-  );
-  useEffect(() => {
-    void load(applied, false);
-  }, [load, applied]);
+  const fetchPage = useCallback((query: AuditFilter) => api.audit({ ...query, limit: 50 }), [api]);
+  const show = useCallback((page: Awaited<ReturnType<typeof fetchPage>>, append = false) => {
+    setEntries((old) => (append ? [...old, ...page.entries] : page.entries));
+    setCursor(page.nextCursor);
+    setError(null);
+  }, []);
+  // The first page for each filter.
+  const loadFirst = useCallback(() => fetchPage(applied), [fetchPage, applied]);
+  useLoad(loadFirst, show, setError);
+  const loadMore = async (more: string) => {
+    try {
+      show(await fetchPage({ ...applied, cursor: more }), true);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -119,7 +120,7 @@ export function AuditScreen() {
         </tbody>
       </table>
       {cursor === null ? null : (
-        <button type="button" onClick={() => void load({ ...applied, cursor }, true)}>
+        <button type="button" onClick={() => void loadMore(cursor)}>
           加载更多
         </button>
       )}

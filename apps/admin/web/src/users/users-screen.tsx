@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { RoleSchema } from '../../../src/api/role.schemas.js';
 import { CreateUserBodySchema } from '../../../src/api/users.schemas.js';
 import type { UserView } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { useLoad } from '../ui/use-load.js';
 import { Field } from '../ui/field.js';
 import { formatTime, ROLE_LABELS } from '../ui/labels.js';
 
@@ -19,16 +20,11 @@ export function UsersScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      setUsers((await api.users()).users);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  // Bumped after each change: the list loads again.
+  const [reloads, setReloads] = useState(0);
+  const loadUsers = useCallback(() => api.users(), [api]);
+  const show = useCallback((list: { users: UserView[] }) => setUsers(list.users), []);
+  useLoad(loadUsers, show, setError, reloads);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +39,7 @@ export function UsersScreen() {
       setForm(EMPTY);
       setError(null);
       announce(`已创建用户 ${parsed.data.displayName}`);
-      await refresh();
+      setReloads((n) => n + 1);
     } catch (e) {
       setError(e);
     }
@@ -58,7 +54,7 @@ export function UsersScreen() {
       await api.updateUser(user.id, patch);
       setError(null);
       announce(done);
-      await refresh();
+      setReloads((n) => n + 1);
     } catch (e) {
       setError(e);
     }

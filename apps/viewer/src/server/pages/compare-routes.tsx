@@ -7,7 +7,7 @@ import { localPath } from '../../ui/i18n.js';
 import { DiffPage } from '../../ui/pages/diff-page.js';
 import type { ServerDeps } from '../deps.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
-import { messageOutcome, notFoundOutcome } from './page-routes.js';
+import { messageOutcome, notFoundOutcome } from './message-outcome.js';
 
 const EditionNumber = z.coerce.number().int().min(1).max(1_000_000);
 const CompareQuerySchema = z.object({ from: EditionNumber, to: EditionNumber });

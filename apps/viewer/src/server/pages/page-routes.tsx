@@ -8,7 +8,6 @@ import { ChapterPage } from '../../ui/pages/chapter-page.js';
 import { DownloadsPage } from '../../ui/pages/downloads-page.js';
 import { EditionsPage } from '../../ui/pages/editions-page.js';
 import { HomePage } from '../../ui/pages/home-page.js';
-import { MessagePage } from '../../ui/pages/message-page.js';
 import { PlacesPage } from '../../ui/pages/places-page.js';
 import { PrintPage } from '../../ui/pages/print-page.js';
 import { SourcePage } from '../../ui/pages/source-page.js';
@@ -16,27 +15,12 @@ import { TargetsPage } from '../../ui/pages/targets-page.js';
 import { IndicatorQuerySchema } from '../../view/indicator-query.js';
 import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
-import type { PageOutcome } from './page-handler.js';
 import { makePageHandler } from './page-handler.js';
+import { messageOutcome, notFoundOutcome } from './message-outcome.js';
 import { addComparePages } from './compare-routes.js';
 import { addSearchPage } from './search-routes.js';
 
 const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
-
-/** A 404 or 400 page in the interface language. */
-export function messageOutcome(status: number, title: string, lines: string[]): PageOutcome {
-  return {
-    kind: 'page',
-    status,
-    content: { title, element: <MessagePage title={title} lines={lines} /> },
-  };
-}
-
-export function notFoundOutcome(lang: Lang): PageOutcome {
-  return lang === 'en'
-    ? messageOutcome(404, 'Page not found', ['There is no page at this address.'])
-    : messageOutcome(404, '页面不存在', ['此地址没有页面，请检查链接。']);
-}
 
 /** Every HTML page of the site in one interface language (mounted at / and at /en). */
 export function createPageRouter(deps: ServerDeps, lang: Lang): Router {

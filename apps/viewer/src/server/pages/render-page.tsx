@@ -35,7 +35,13 @@ export function renderPage(request: RenderRequest, content: PageContent): string
     <PageContextReact.Provider
       value={{ lang: request.lang, path: request.path, edition: request.edition }}
     >
-      <IslandContext.Provider value={islands}>
+      <IslandContext.Provider
+        value={{
+          record: (id, island) => {
+            islands[id] = island;
+          },
+        }}
+      >
         <Layout showSearch={content.showSiteSearch ?? true}>{content.element}</Layout>
       </IslandContext.Provider>
     </PageContextReact.Provider>,

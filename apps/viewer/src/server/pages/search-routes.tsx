@@ -6,7 +6,7 @@ import { searchIndexHref } from '../api/links.js';
 import { SearchFiltersSchema } from '../api/search-schemas.js';
 import { runSearch } from '../search/run-search.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
-import { messageOutcome } from './page-routes.js';
+import { messageOutcome } from './message-outcome.js';
 
 /** GET /search?q=…: the results rendered on the server, so search works without JavaScript. */
 export function addSearchPage(

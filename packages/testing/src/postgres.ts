@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { testingEnv } from './env.js';
+import { freePort } from './ports.js';
 
 const run = promisify(execFile);
 
@@ -23,10 +24,11 @@ export interface PostgresCluster {
 
 const MISSING =
   'PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin and PG_BIN). ' +
-  'The report-store tests need a real PostgreSQL: install it with ' +
+  'These tests need a real PostgreSQL: install it with ' +
   '`apt-get update && apt-get install -y postgresql` (CI does this), or set PG_BIN to the folder of initdb and pg_ctl.';
 
-export function findPostgresBin(fromEnv: string | undefined): string {
+/** The folder of initdb and pg_ctl: `fromEnv` (PG_BIN) when it has them, else the newest installed. */
+export function findPostgresBin(fromEnv: string | undefined = testingEnv.PG_BIN): string {
   if (fromEnv !== undefined && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
@@ -39,20 +41,6 @@ export function findPostgresBin(fromEnv: string | undefined): string {
   return join(root, newest, 'bin');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
-
 // initdb and postgres refuse to run as root: as root, run them as the postgres user.
 async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
   if (process.getuid?.() !== 0) return null;
@@ -63,8 +51,9 @@ async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
+/** Starts a new cluster in a temporary folder on a free port; `durable` keeps fsync on. */
 export async function startPostgres(
-  options: { durable?: boolean; bin?: string | undefined } = {},
+  options: { durable?: boolean; bin?: string } = {},
 ): Promise<PostgresCluster> {
   const bin = findPostgresBin(options.bin);
   const ids = await postgresIds();
@@ -72,7 +61,7 @@ export async function startPostgres(
     ids === null
       ? run(join(bin, tool), args)
       : run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]);
-  const root = mkdtempSync(join(tmpdir(), 'report-store-pg-'));
+  const root = mkdtempSync(join(tmpdir(), 'leshan-pg-'));
   if (ids !== null) chownSync(root, ids.uid, ids.gid);
   const dataDir = join(root, 'data');
   const port = await freePort();

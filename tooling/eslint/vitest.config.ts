@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['*.test.ts'],
+    setupFiles: ['@leshan/vitest-config/fail-on-console'],
+    testTimeout: 60_000,
+  },
+});

@@ -1,0 +1,3 @@
+import config from '@leshan/eslint-config';
+
+export default config;
