@@ -10,7 +10,7 @@ import {
   tempDataDir,
 } from '../src/system.js';
 import type { RunningSystem } from '../src/system.js';
-import { waitUntil } from '../src/wait.js';
+import { waitUntil } from '@leshan/testing/wait';
 
 // `pnpm dev` from the repository root, on free ports and a temporary data folder: the three
 // processes from their sources (tsx watch), both UIs through Vite's dev server, stopped with
@@ -132,9 +132,11 @@ describe('pnpm dev', () => {
     // Nothing is left of pnpm, the start script, tsx watch or the three processes.
     const pids = [system.pid, ...Object.values(system.pids)];
     const left = (): number[] => pids.filter((pid) => isAlive(pid) || groupAlive(pid));
-    await waitUntil(() => left().length === 0, {
-      timeoutMs: 5_000,
-      what: () => `every process to end (left: ${left().join(', ')})`,
-    });
+    await waitUntil(
+      () => `every process to end (left: ${left().join(', ')})`,
+      () => left().length === 0,
+      5_000,
+      200,
+    );
   });
 });
