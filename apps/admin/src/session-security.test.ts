@@ -106,12 +106,9 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
   it('never sends a password or its hash back, nor records it in the audit log', async () => {
     const harness = await start();
     const admin = await openSession(harness, 'admin');
+    const agent = supertest(harness.app);
     const send = (method: 'post' | 'patch', path: string, body: object) =>
-      supertest(harness.app)
-        [method](path)
-        .set('Cookie', admin.cookie)
-        .set('X-CSRF-Token', admin.csrf)
-        .send(body);
+      agent[method](path).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).send(body);
     const first = 'first secret password 甲乙丙';
     const second = 'second secret password 丁戊己';
     const created = await send('post', '/api/users', {
