@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './testing/admin-harness.js';
 import { FORMATS, signIn, startAdmin } from './testing/admin-harness.js';
@@ -115,6 +116,7 @@ describe('admin server', () => {
   it('serves an OpenAPI 3.1 document of every route', async () => {
     const res = await (await signIn(h, 'editor')).agent.get('/api/openapi.json');
     expect(res.body.openapi).toBe('3.1.0');
+    expect(await new Validator().validate(res.body as object)).toEqual({ valid: true });
     expect(Object.keys(res.body.paths)).toContain('/api/draft/commands');
     expect(res.body.paths['/api/revisions/{number}'].get.parameters[0]).toMatchObject({
       name: 'number',

@@ -74,6 +74,37 @@ describe('buildOpenApi', () => {
     ]);
   });
 
+  it('moves a schema’s $defs (a recursive answer) into components, where its $refs resolve', async () => {
+    const Node = z.object({
+      name: z.string(),
+      get children(): z.ZodArray<typeof Node> {
+        return z.array(Node);
+      },
+    });
+    const tree = routesFor<object, 'public'>()({
+      method: 'get',
+      path: '/tree',
+      operationId: 'getTree',
+      summary: 'A tree',
+      access: 'public',
+      responses: { 200: z.object({ root: Node }) },
+    }).handle(() => ({ body: { root: { name: 'r', children: [] } } }));
+    const treeDoc = buildOpenApi([tree], {
+      ...OPTIONS,
+      security: () => [],
+      commonErrors: () => [],
+    });
+    expect(await new Validator().validate(treeDoc)).toEqual({ valid: true });
+    const text = JSON.stringify(treeDoc);
+    expect(text).not.toContain('#/$defs/');
+    const refs = [...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    const components = z
+      .object({ components: z.object({ schemas: z.record(z.string(), z.unknown()) }) })
+      .parse(treeDoc).components.schemas;
+    expect(refs.length).toBeGreaterThan(1);
+    for (const ref of refs) expect(components[ref ?? ''], ref).toBeDefined();
+  });
+
   it('refuses a document with an operationId used twice or a path parameter without a schema', () => {
     const route = routesFor<object, 'public'>();
     const info = {

@@ -5,8 +5,47 @@ import type { ResponseSpec, RouteMeta } from './route.js';
 type JsonSchema = Record<string, unknown>;
 type SecurityRequirement = Record<string, string[]>;
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+/** Schemas that answers and bodies share or recurse into, by their name under components.schemas. */
+type Components = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Points `#/$defs/x` at `#/components/schemas/<prefix>.x`: embedded in the document, a schema's own $defs do not resolve. */
+function rewriteRefs(value: unknown, prefix: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, prefix));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) =>
+      key === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')
+        ? [key, `#/components/schemas/${prefix}.${v.slice('#/$defs/'.length)}`]
+        : [key, rewriteRefs(v, prefix)],
+    ),
+  );
+}
+
+/** The JSON Schema of a zod schema, its $defs moved to the document's components. */
+function toSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  components: Components,
+  prefix: string,
+): JsonSchema {
+  const {
+    $defs,
+    $schema: _dialect,
+    ...json
+  } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
+  if (isRecord($defs))
+    for (const [name, def] of Object.entries($defs))
+      components[`${prefix}.${name}`] = rewriteRefs(def, prefix);
+  const rewritten = rewriteRefs(json, prefix);
+  return isRecord(rewritten) ? rewritten : {};
+}
 
 const ERROR_TEXT: Record<number, string> = {
   400: '输入不符合要求 (invalid input)',
@@ -52,14 +91,14 @@ interface Parameter {
 
 const PropertiesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-function parameters(route: RouteMeta): Parameter[] {
+function parameters(route: RouteMeta, components: Components): Parameter[] {
   const out: Parameter[] = [];
   for (const [where, schema] of [
     ['path', route.params],
     ['query', route.query],
   ] as const) {
     if (schema === undefined) continue;
-    const json = toSchema(schema, 'input');
+    const json = toSchema(schema, 'input', components, `${route.operationId}.${where}`);
     const required = new Set(z.array(z.string()).optional().parse(json.required) ?? []);
     for (const [name, prop] of Object.entries(PropertiesSchema.parse(json.properties ?? {}))) {
       out.push({
@@ -78,7 +117,11 @@ function parameters(route: RouteMeta): Parameter[] {
   return out;
 }
 
-function responses<A extends string>(route: RouteMeta<A>, options: OpenApiOptions<A>) {
+function responses<A extends string>(
+  route: RouteMeta<A>,
+  options: OpenApiOptions<A>,
+  components: Components,
+) {
   const out: Record<string, unknown> = {};
   const etag = options.etags === true ? { headers: { ETag: { schema: { type: 'string' } } } } : {};
   for (const [status, spec] of Object.entries<ResponseSpec>(route.responses)) {
@@ -87,7 +130,11 @@ function responses<A extends string>(route: RouteMeta<A>, options: OpenApiOption
         ? {
             description: 'OK',
             ...etag,
-            content: { 'application/json': { schema: toSchema(spec, 'output') } },
+            content: {
+              'application/json': {
+                schema: toSchema(spec, 'output', components, `${route.operationId}.${status}`),
+              },
+            },
           }
         : {
             description: spec.description,
@@ -123,11 +170,13 @@ export function buildOpenApi<A extends string>(
 ): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = new Set<string>();
+  const components: Components = {};
+  const error = toSchema(ErrorBodySchema, 'output', components, 'Error');
   for (const route of routes) {
     if (ids.has(route.operationId))
       throw new Error(`operationId ${route.operationId} is used twice`);
     ids.add(route.operationId);
-    const params = parameters(route);
+    const params = parameters(route, components);
     (paths[pathOf(route)] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
@@ -139,10 +188,14 @@ export function buildOpenApi<A extends string>(
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+              content: {
+                'application/json': {
+                  schema: toSchema(route.body, 'input', components, `${route.operationId}.body`),
+                },
+              },
             },
           }),
-      responses: responses(route, options),
+      responses: responses(route, options, components),
       'x-access': route.access,
     };
   }
@@ -153,7 +206,7 @@ export function buildOpenApi<A extends string>(
     ...(options.servers === undefined ? {} : { servers: options.servers }),
     paths,
     components: {
-      schemas: { Error: toSchema(ErrorBodySchema, 'output') },
+      schemas: { Error: error, ...components },
       ...(options.securitySchemes === undefined
         ? {}
         : { securitySchemes: options.securitySchemes }),

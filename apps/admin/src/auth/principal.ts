@@ -3,8 +3,8 @@ import type { Store } from '@leshan/report-store';
 import type { Principal } from '../http/route.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
 
-const KEY = Symbol('principal');
-type WithPrincipal = Request & { [KEY]?: Principal };
+// The caller of each request, kept beside the request rather than cast onto it.
+const principals = new WeakMap<Request, Principal>();
 
 /** Loads the session named by the cookie (if any) once per request. */
 export function loadPrincipal(store: Store): RequestHandler {
@@ -18,7 +18,7 @@ export function loadPrincipal(store: Store): RequestHandler {
       .getSession(token, { touch: false })
       .then((found) => {
         if (found !== null) {
-          (req as WithPrincipal)[KEY] = {
+          principals.set(req, {
             userId: found.user.id,
             email: found.user.email,
             displayName: found.user.displayName,
@@ -27,7 +27,7 @@ export function loadPrincipal(store: Store): RequestHandler {
             csrfToken: found.session.csrfToken,
             expiresAt: found.session.expiresAt,
             token,
-          };
+          });
         }
         next();
       })
@@ -36,5 +36,5 @@ export function loadPrincipal(store: Store): RequestHandler {
 }
 
 export function principalOf(req: Request): Principal | undefined {
-  return (req as WithPrincipal)[KEY];
+  return principals.get(req);
 }

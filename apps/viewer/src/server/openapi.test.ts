@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createServer } from './server.js';
@@ -25,6 +26,7 @@ describe('OpenAPI document', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
+    expect(await new Validator().validate(res.body as object)).toEqual({ valid: true });
     expect(
       Object.entries(doc.paths).map(([path, { get }]) => [path, get.operationId, get.security]),
     ).toEqual([
