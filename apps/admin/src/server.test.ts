@@ -116,7 +116,9 @@ describe('admin server', () => {
   it('serves an OpenAPI 3.1 document of every route', async () => {
     const res = await (await signIn(h, 'editor')).agent.get('/api/openapi.json');
     expect(res.body.openapi).toBe('3.1.0');
-    expect(await new Validator().validate(res.body as object)).toEqual({ valid: true });
+    expect(await new Validator().validate(res.body as Record<string, unknown>)).toEqual({
+      valid: true,
+    });
     expect(Object.keys(res.body.paths)).toContain('/api/draft/commands');
     expect(res.body.paths['/api/revisions/{number}'].get.parameters[0]).toMatchObject({
       name: 'number',

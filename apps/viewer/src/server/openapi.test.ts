@@ -26,7 +26,9 @@ describe('OpenAPI document', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(await new Validator().validate(res.body as object)).toEqual({ valid: true });
+    expect(await new Validator().validate(res.body as Record<string, unknown>)).toEqual({
+      valid: true,
+    });
     expect(
       Object.entries(doc.paths).map(([path, { get }]) => [path, get.operationId, get.security]),
     ).toEqual([
