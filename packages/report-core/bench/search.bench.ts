@@ -59,7 +59,7 @@ function corpusRows(
     { name: `search ${label}: serialize p50`, value: serialize.p50, unit: 'ms' },
     { name: `search ${label}: load (parse + validate) p50`, value: load.p50, unit: 'ms' },
     ...queryRows(label, index, queryRuns),
-    // A loaded index starts without normalised texts; its first queries pay for them.
+    // A loaded index starts without normalized texts; its first queries pay for them.
     ...queryRows(`${label} loaded`, loaded.value, queryRuns),
   ];
 }

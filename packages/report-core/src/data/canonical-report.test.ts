@@ -10,10 +10,10 @@ const sourceBytes = readFileSync(sourceFile);
 const lines = splitLines(sourceBytes.toString('utf8'));
 
 // The published text uses full-width punctuation where the source has half-width.
-const normalise = (s: string): string =>
+const normalize = (s: string): string =>
   s.trim().replace(/,/g, '，').replace(/\(/g, '（').replace(/\)/g, '）');
 const sentences = (s: string): string[] =>
-  normalise(s)
+  normalize(s)
     .split(/(?<=[。！？])/u)
     .map((x) => x.trim().replace(/[。！？]$/u, ''))
     .filter((x) => x !== '');
@@ -167,14 +167,14 @@ describe('every sentence of the source', () => {
     const correctedById = new Map(notes.flatMap((n) => n.nodeIds.map((id) => [id, n] as const)));
     for (const m of listMeasures(canonicalReport)) {
       const line = m.measure.provenance?.lines[0] ?? 0;
-      const expected = normalise(lines[line - 1] ?? '');
+      const expected = normalize(lines[line - 1] ?? '');
       if (m.text !== expected) expect(correctedById.get(m.id)?.correctedText).toBe(m.text);
     }
     for (const c of canonicalReport.chapters) {
       const [marker, title] = c.provenance?.lines ?? [];
       if (marker === undefined || title === undefined) continue;
       expect(lines[marker - 1]?.trim()).toMatch(/^\d+$/u);
-      expect(normalise(lines[title - 1] ?? '')).toBe(c.title);
+      expect(normalize(lines[title - 1] ?? '')).toBe(c.title);
     }
   });
 });

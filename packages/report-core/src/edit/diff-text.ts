@@ -36,7 +36,7 @@ export function diffText(a: string, b: string, options: DiffTextOptions = {}): T
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
   const ops: TextOp[] = [];
   diffChars(Array.from(a), Array.from(b), maxEdits, ops, true);
-  return normalise(ops);
+  return normalize(ops);
 }
 
 function diffChars(
@@ -107,7 +107,7 @@ function push(out: TextOp[], op: TextOp['op'], text: string): void {
 }
 
 /** Merges runs and puts each changed stretch's deletion before its insertion. */
-function normalise(ops: readonly TextOp[]): TextOp[] {
+function normalize(ops: readonly TextOp[]): TextOp[] {
   const out: TextOp[] = [];
   let deleted = '';
   let inserted = '';

@@ -6,15 +6,15 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 // reports that differ only in key order or in absent-vs-undefined fields hash the same.
 // This is the algorithm report-store has written edition hashes with since its first release:
 // change it and every stored edition stops verifying (hash.test.ts pins its output).
-function normalise(value: unknown): Json | undefined {
+function normalize(value: unknown): Json | undefined {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (Array.isArray(value)) return value.map((item) => normalise(item) ?? null);
+  if (Array.isArray(value)) return value.map((item) => normalize(item) ?? null);
   if (typeof value === 'object') {
     const out: { [key: string]: Json } = {};
     // Default sort: UTF-16 code-unit order, as the stored hashes were made.
     for (const key of Object.keys(value).sort()) {
-      const child = normalise((value as Record<string, unknown>)[key]);
+      const child = normalize((value as Record<string, unknown>)[key]);
       if (child !== undefined) out[key] = child;
     }
     return out;
@@ -24,7 +24,7 @@ function normalise(value: unknown): Json | undefined {
 
 /** JSON with object keys in sorted order and no insignificant whitespace: equal data, equal text. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(normalise(value) ?? null);
+  return JSON.stringify(normalize(value) ?? null);
 }
 
 /** sha256 of bytes, or of a string's UTF-8 bytes, as 64 lower-case hex digits. */

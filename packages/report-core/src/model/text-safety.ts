@@ -6,8 +6,14 @@ import { formatMessage } from './message.js';
 // the C1 controls (U+0080–U+009F, NEL among them), and lone UTF-16 surrogates. The admin API
 // refuses them at the door and ReportSchema refuses them in any report: one rule, here.
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/**
+ * The characters no stored text may hold, as the body of a regular-expression character class
+ * (written with backslash-u escapes). The one definition: the zod refinement, the admin API and the
+ * published JSON Schema's `pattern` are all built from it.
+ */
+export const UNSAFE_CHARACTER_CLASS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+
+const CONTROL = new RegExp(`[${UNSAFE_CHARACTER_CLASS}]`, 'u');
 
 // In a /u pattern a proper pair is one code point, so only a lone half matches.
 const LONE_SURROGATE = /[\ud800-\udfff]/u;

@@ -1,4 +1,4 @@
-// How a normalised line reads: a chapter marker, a block label, or text with or without an end.
+// How a normalized line reads: a chapter marker, a block label, or text with or without an end.
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,

@@ -5,6 +5,6 @@ export type { ParseOptions, ParseOptionsInput } from './parse-options.js';
 export { parseReportText } from './parse-report-text.js';
 export type { ParseResult } from './parse-report-text.js';
 export { formatDiagnosticsTable } from './format-diagnostics.js';
-export { normaliseLine, splitSourceLines } from './normalise-text.js';
+export { normalizeLine, splitSourceLines } from './normalize-text.js';
 export { removeDuplicateMeasures } from './remove-duplicate-measures.js';
 export type { DuplicateRemoval, DuplicateRemovalResult } from './remove-duplicate-measures.js';

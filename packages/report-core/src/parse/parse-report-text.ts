@@ -12,7 +12,7 @@ import { diagnostic } from './diagnostic.js';
 import { findDuplicates } from './find-duplicates.js';
 import { findNearDuplicates } from './find-near-duplicates.js';
 import { findRepeatedBlocks } from './find-repeated-blocks.js';
-import { splitSourceLines } from './normalise-text.js';
+import { splitSourceLines } from './normalize-text.js';
 import { parseChapters } from './parse-chapters.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 import type { ParseOptionsInput } from './parse-options.js';

@@ -13,7 +13,7 @@ describe('normalizeForSearch', () => {
     );
   });
 
-  it('maps every normalised unit back to the original range it came from', () => {
+  it('maps every normalized unit back to the original range it came from', () => {
     const input = 'ﬁ５x';
     const { text, starts, ends } = normalizeForSearch(input);
     expect(text).toBe('fi5x');

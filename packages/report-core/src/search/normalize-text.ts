@@ -1,7 +1,7 @@
 /**
  * Text as the search compares it, with a map back to the original so highlights can point
  * into the text people read. `starts[i]`/`ends[i]` are the original code-unit range that
- * normalised code unit `i` came from.
+ * normalized code unit `i` came from.
  */
 export interface NormalizedText {
   text: string;
@@ -102,7 +102,7 @@ function normalize(input: string, map: { starts: number[]; ends: number[] } | un
 }
 
 /**
- * Normalises text for search. Works per base character with its combining marks, so NFKC can
+ * Normalizes text for search. Works per base character with its combining marks, so NFKC can
  * still compose them and every output unit maps back to one original range. Never throws:
  * lone surrogates and control characters pass through unchanged (they never form tokens).
  */
@@ -111,7 +111,7 @@ export function normalizeForSearch(input: string): NormalizedText {
   return { text: normalize(input, map), ...map };
 }
 
-/** Only the normalised string, for callers that need no way back. */
+/** Only the normalized string, for callers that need no way back. */
 export function normalizeSearchText(input: string): string {
   return normalize(input, undefined);
 }

@@ -3,7 +3,7 @@ import { queryTerms } from './tokenize.js';
 
 /** One whitespace-separated part of a query; every part must match (AND). */
 export interface QueryPart {
-  /** The normalised part, looked for as an exact phrase for the ranking boost. */
+  /** The normalized part, looked for as an exact phrase for the ranking boost. */
   text: string;
   /** Index terms that must all occur in a document for it to match. */
   terms: string[];

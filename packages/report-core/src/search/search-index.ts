@@ -27,11 +27,11 @@ export interface SearchIndex {
   readonly words: ReadonlyMap<string, Uint32Array>;
   /** Whether the builder had (and used) Intl.Segmenter. */
   readonly segmented: boolean;
-  /** Normalised document texts, filled on first use. */
+  /** Normalized document texts, filled on first use. */
   readonly normalizedCache: (string | undefined)[];
 }
 
-/** The normalised text of document `i`, computed once. */
+/** The normalized text of document `i`, computed once. */
 export function normalizedDocText(index: SearchIndex, i: number): string {
   const cached = index.normalizedCache[i];
   if (cached !== undefined) return cached;

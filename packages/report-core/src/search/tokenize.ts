@@ -1,5 +1,5 @@
 /**
- * Index terms of normalised text. Runs of CJK characters give every unigram and every bigram
+ * Index terms of normalized text. Runs of CJK characters give every unigram and every bigram
  * (so 光伏 and 伏产 both hit 晶硅光伏产业 without a dictionary); runs of other letters and
  * digits (210, 5g, 2000) give the whole run. Everything else separates runs. The query side
  * uses the same rules, so no word segmenter is needed to search.
@@ -28,7 +28,7 @@ export interface TextRun {
   chars: string[];
 }
 
-/** Splits normalised text into runs of CJK characters and runs of other letters/digits. */
+/** Splits normalized text into runs of CJK characters and runs of other letters/digits. */
 export function splitRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];
   let current: TextRun | undefined;

@@ -1,37 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, isCjk, normaliseLine, splitSourceLines } from './normalise-text.js';
+import { cleanLine, isCjk, normalizeLine, splitSourceLines } from './normalize-text.js';
 
-describe('normaliseLine', () => {
+describe('normalizeLine', () => {
   it('writes half-width punctuation next to Chinese text as full-width', () => {
-    expect(normaliseLine('深入实施河(湖)长制,推进治理:一是;二是!行吗?')).toBe(
+    expect(normalizeLine('深入实施河(湖)长制,推进治理:一是;二是!行吗?')).toBe(
       '深入实施河（湖）长制，推进治理：一是；二是！行吗？',
     );
   });
 
   it('leaves half-width punctuation between Latin letters and digits alone', () => {
-    expect(normaliseLine('1,000 km (approx.): ok')).toBe('1,000 km (approx.): ok');
-    expect(normaliseLine('统筹“1+3+N”航空网建设')).toBe('统筹“1+3+N”航空网建设');
+    expect(normalizeLine('1,000 km (approx.): ok')).toBe('1,000 km (approx.): ok');
+    expect(normalizeLine('统筹“1+3+N”航空网建设')).toBe('统筹“1+3+N”航空网建设');
   });
 
   it('turns a final half-width full stop after Chinese into 。 but keeps decimal points', () => {
-    expect(normaliseLine('建设枢纽型物流园区.')).toBe('建设枢纽型物流园区。');
-    expect(normaliseLine('增长1.5倍')).toBe('增长1.5倍');
+    expect(normalizeLine('建设枢纽型物流园区.')).toBe('建设枢纽型物流园区。');
+    expect(normalizeLine('增长1.5倍')).toBe('增长1.5倍');
   });
 
   it('reads full-width digits, letters and ％ as ASCII', () => {
-    expect(normaliseLine('新建农村公路６０００公里，覆盖率提高到８０％，Ｎ个')).toBe(
+    expect(normalizeLine('新建农村公路６０００公里，覆盖率提高到８０％，Ｎ个')).toBe(
       '新建农村公路6000公里，覆盖率提高到80%，N个',
     );
   });
 
   it('drops stray spaces between Chinese characters and around Chinese punctuation', () => {
-    expect(normaliseLine('  建设 创新型　城市 ， 推动  发展。 ')).toBe(
+    expect(normalizeLine('  建设 创新型　城市 ， 推动  发展。 ')).toBe(
       '建设创新型城市，推动发展。',
     );
   });
 
   it('keeps one space where asked (the title), collapsing runs', () => {
-    expect(normaliseLine('砥砺奋进 　 不断开创', { keepSpaces: true })).toBe('砥砺奋进 不断开创');
+    expect(normalizeLine('砥砺奋进 　 不断开创', { keepSpaces: true })).toBe('砥砺奋进 不断开创');
   });
 
   it('removes control and zero-width characters and replaces lone surrogates', () => {

@@ -45,13 +45,13 @@ export function cleanLine(raw: string): string {
  * Chinese text as full-width ，（）：；！？ and a final `.` after Chinese as 。; spaces between
  * Chinese characters dropped (they are copy artefacts) unless `keepSpaces` (the title has one).
  */
-export function normaliseLine(raw: string, options: { keepSpaces?: boolean } = {}): string {
-  const forms = normaliseForms(raw);
+export function normalizeLine(raw: string, options: { keepSpaces?: boolean } = {}): string {
+  const forms = normalizeForms(raw);
   return options.keepSpaces === true ? forms.spaced : forms.text;
 }
 
 /** Both forms of a line at once: with single spaces kept (`spaced`) and without stray ones (`text`). */
-export function normaliseForms(raw: string): { spaced: string; text: string } {
+export function normalizeForms(raw: string): { spaced: string; text: string } {
   const cleaned = cleanLine(raw).replace(FULL_WIDTH_ALNUM, (c) =>
     String.fromCharCode((c.codePointAt(0) ?? 0) - 0xfee0),
   );
