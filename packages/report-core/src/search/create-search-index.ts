@@ -1,4 +1,6 @@
+import type { Place } from '../model/place.js';
 import type { Report } from '../model/report.js';
+import { indexedPlaces, placeLookups } from './index-places.js';
 import { normalizeSearchText } from './normalize-text.js';
 import type { SearchDoc } from './search-doc.js';
 import { collectSearchDocs } from './search-doc.js';
@@ -33,10 +35,14 @@ function pickSegmenter(wanted: boolean): Intl.Segmenter | undefined {
   return new Intl.Segmenter('zh', { granularity: 'word' });
 }
 
-/** Builds the index from an already-collected list of documents (exposed for benchmarks and tests). */
+/**
+ * Builds the index from an already-collected list of documents (exposed for benchmarks and
+ * tests); `places` is the gazetteer the documents' place ids refer to.
+ */
 export function createSearchIndexFromDocs(
   docs: readonly SearchDoc[],
   options: CreateSearchIndexOptions = {},
+  places: readonly Place[] = [],
 ): SearchIndex {
   const parsed = CreateSearchIndexOptionsSchema.safeParse(options);
   const segmenter = pickSegmenter(parsed.success ? parsed.data.segmenter : true);
@@ -85,7 +91,10 @@ export function createSearchIndexFromDocs(
     postings.set(term, { docs: Uint32Array.from(list.docs), tfs: Uint32Array.from(list.tfs) });
   const wordPostings = new Map<string, Uint32Array>();
   for (const [word, list] of words) wordPostings.set(word, Uint32Array.from(list));
+  const gazetteer = indexedPlaces(places);
   return {
+    places: gazetteer,
+    ...placeLookups(gazetteer, docs),
     version: SEARCH_INDEX_VERSION,
     docs,
     lengths,
@@ -99,12 +108,12 @@ export function createSearchIndexFromDocs(
 
 /**
  * Indexes the goals, ideology, chapter and section titles, measures and editorial notes of a
- * report. Pass `{ segmenter: false }` to build without Intl.Segmenter (as in engines lacking it):
+ * report, and its places (a place's name or alias finds the measures tagged with it). Pass `{ segmenter: false }` to build without Intl.Segmenter (as in engines lacking it):
  * everything is still found, only the whole-word ranking boost is gone.
  */
 export function createSearchIndex(
   report: Report,
   options: CreateSearchIndexOptions = {},
 ): SearchIndex {
-  return createSearchIndexFromDocs(collectSearchDocs(report), options);
+  return createSearchIndexFromDocs(collectSearchDocs(report), options, report.places);
 }

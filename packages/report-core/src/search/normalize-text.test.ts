@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldHan } from './han-fold.js';
 import { foldPiece, isFast, normalizeForSearch, normalizeSearchText } from './normalize-text.js';
 
 describe('normalizeForSearch', () => {
@@ -38,11 +39,23 @@ describe('normalizeForSearch', () => {
     expect(ends).toEqual([2, 2, 3]);
   });
 
-  it('takes in bulk only characters the slow path would leave as they are (bar ASCII case)', () => {
+  it('takes in bulk only characters the slow path would leave as they are (bar ASCII case and 繁→简)', () => {
     for (let code = 0; code <= 0xffff; code += 1) {
       const char = String.fromCharCode(code);
-      if (isFast(code)) expect(foldPiece(char), code.toString(16)).toBe(char.toLowerCase());
+      if (isFast(code))
+        expect(foldPiece(char), code.toString(16)).toBe(foldHan(char.toLowerCase()));
     }
+  });
+
+  it('issue 17: folds traditional to simplified in bulk runs and in the slow path, keeping positions', () => {
+    expect(normalizeSearchText('機場建設')).toBe('机场建设');
+    expect(normalizeSearchText('城鎮調查失業率５．５％以內')).toBe('城镇调查失业率5.5%以内');
+    // U+F9A8 is a compatibility ideograph: NFKC makes it 令, already simplified.
+    expect(normalizeSearchText('\uf9a8')).toBe('令');
+    const { text, starts, ends } = normalizeForSearch('乐山機場');
+    expect(text).toBe('乐山机场');
+    expect(starts).toEqual([0, 1, 2, 3]);
+    expect(ends).toEqual([1, 2, 3, 4]);
   });
 
   it('composes a mark with the last character of a bulk run', () => {

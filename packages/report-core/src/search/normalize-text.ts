@@ -9,6 +9,8 @@ export interface NormalizedText {
   ends: number[];
 }
 
+import { foldHan } from './han-fold.js';
+
 const MARK = /^\p{M}/u;
 // Single code points fold the same way every time; the cache is capped so a 1 MB query of
 // random characters cannot grow it without bound.
@@ -32,17 +34,17 @@ function codePointLength(input: string, index: number): number {
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
-/** NFKC (full-width ASCII → half-width, ligatures, compatibility forms) plus case folding. */
+/** NFKC (full-width ASCII → half-width, ligatures, compatibility forms), case and traditional → simplified folding. */
 export function foldPiece(piece: string): string {
   const code = piece.charCodeAt(0);
   if (piece.length === 1) {
     if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : piece;
-    if (isCjkIdeograph(code)) return piece;
+    if (isCjkIdeograph(code)) return foldHan(piece);
   }
   const cached = pieceCache.get(piece);
   if (cached !== undefined) return cached;
   // Upper then lower folds more than lower alone (ß → ss, final ς → σ), closer to Unicode case folding.
-  const folded = piece.normalize('NFKC').toUpperCase().toLowerCase();
+  const folded = foldHan(piece.normalize('NFKC').toUpperCase().toLowerCase());
   if (pieceCache.size < PIECE_CACHE_LIMIT) pieceCache.set(piece, folded);
   return folded;
 }
@@ -76,7 +78,7 @@ function normalize(input: string, map: { starts: number[]; ends: number[] } | un
     // A combining mark after the run belongs with the run's last character: leave that one to the slow path.
     const take = runEnd - index - (runEnd > index && isMarkAt(input, runEnd) ? 1 : 0);
     if (take > 0) {
-      parts.push(input.slice(index, index + take).toLowerCase());
+      parts.push(foldHan(input.slice(index, index + take).toLowerCase()));
       if (map !== undefined) {
         for (let k = index; k < index + take; k += 1) {
           map.starts.push(k);
@@ -102,7 +104,7 @@ function normalize(input: string, map: { starts: number[]; ends: number[] } | un
 }
 
 /**
- * Normalizes text for search. Works per base character with its combining marks, so NFKC can
+ * Normalizes text for search: NFKC, case folding and traditional → simplified (機場 → 机场). Works per base character with its combining marks, so NFKC can
  * still compose them and every output unit maps back to one original range. Never throws:
  * lone surrogates and control characters pass through unchanged (they never form tokens).
  */

@@ -1,8 +1,12 @@
-import type { SearchDoc } from './search-doc.js';
+import type { IndexedPlace, PlaceLookups } from './index-places.js';
 import { normalizeSearchText } from './normalize-text.js';
+import type { SearchDoc } from './search-doc.js';
 
-/** Bumped whenever the serialised layout or the tokenisation changes. */
-export const SEARCH_INDEX_VERSION = 1;
+/**
+ * Bumped whenever the serialised layout or the tokenisation changes. 2 (issue 17): traditional
+ * characters fold to simplified, numbers and percentages are whole terms, the gazetteer is stored.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The documents a term occurs in (ascending document numbers) and its weighted frequency in each. */
 export interface Postings {
@@ -15,7 +19,7 @@ export interface Postings {
  * load it with loadSearchIndex(); search() reads only what is stored here, so a serialised
  * index ranks the same in any engine, whatever that engine's Intl.Segmenter does.
  */
-export interface SearchIndex {
+export interface SearchIndex extends PlaceLookups {
   readonly version: typeof SEARCH_INDEX_VERSION;
   readonly docs: readonly SearchDoc[];
   /** Number of scored terms (bigrams, lone characters, letter/digit runs) per document. */
@@ -25,6 +29,8 @@ export interface SearchIndex {
   readonly postings: ReadonlyMap<string, Postings>;
   /** Whole CJK words Intl.Segmenter found at build time → ascending document numbers. */
   readonly words: ReadonlyMap<string, Uint32Array>;
+  /** The places documents are tagged with, so a place's name and aliases find its measures. */
+  readonly places: readonly IndexedPlace[];
   /** Whether the builder had (and used) Intl.Segmenter. */
   readonly segmented: boolean;
   /** Normalized document texts, filled on first use. */
@@ -52,4 +58,19 @@ export function sortedHas(sorted: Uint32Array, value: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** Ascending numbers of the documents holding every term (none for no terms or an unknown one). */
+export function docsWithAll(index: SearchIndex, terms: readonly string[]): Uint32Array {
+  const lists: Uint32Array[] = [];
+  for (const term of new Set(terms)) {
+    const postings = index.postings.get(term);
+    if (postings === undefined) return new Uint32Array(0);
+    lists.push(postings.docs);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  const [rarest, ...rest] = lists;
+  if (rarest === undefined) return new Uint32Array(0);
+  if (rest.length === 0) return rarest;
+  return rarest.filter((doc) => rest.every((list) => sortedHas(list, doc)));
 }

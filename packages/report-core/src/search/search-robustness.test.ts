@@ -86,7 +86,8 @@ describe('search robustness', () => {
     const unit = '光伏产业\ud800.*+?(210)\u0000５Ｇ\u3000';
     const huge = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const started = performance.now();
-    expect(search(index, huge)).toEqual([]);
+    // No text holds a part whole, so each is cut into words: 光伏产业 leads to m94.
+    expect(search(index, huge)[0]?.nodeId).toBe('m94');
     expect(search(index, '光'.repeat(1_000_000))).toEqual([]);
     expect(performance.now() - started).toBeLessThan(10_000);
   });

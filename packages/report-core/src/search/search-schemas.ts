@@ -65,7 +65,7 @@ export const SearchHitSchema = z
       .number()
       .min(0)
       .describe(
-        'Relevance, higher is better: query parts found as exact phrases, plus BM25 squashed into [0, 1).',
+        'Relevance, higher is better: how much of the query the text holds as written (1 per part), plus BM25 squashed into [0.5, 1), or into [0, 0.5) for editorial notes (they follow hits that match as well).',
       ),
     snippet: z
       .string()
@@ -78,6 +78,34 @@ export const SearchHitSchema = z
   })
   .describe('One ranked search result.');
 export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchSuggestionSchema = z
+  .object({
+    query: z.string().min(1).describe('A query to try instead; it finds something.'),
+    reason: z
+      .enum(['shorter', 'nearby'])
+      .describe(
+        'shorter: the query with one of its words left out; nearby: a word of the report sharing characters with the query.',
+      ),
+    total: z.int().min(1).describe('How many hits it finds, with the same filters.'),
+  })
+  .describe('A query to try when one finds nothing.');
+export type SearchSuggestion = z.infer<typeof SearchSuggestionSchema>;
+
+export const SearchPageSchema = z
+  .object({
+    total: z.int().min(0).describe('Hits in all, before paging.'),
+    offset: z.int().min(0).describe('Hits skipped before this page.'),
+    limit: z.int().min(1).describe('Most hits a page holds.'),
+    hits: z.array(SearchHitSchema).describe('This page of ranked hits.'),
+    suggestions: z
+      .array(SearchSuggestionSchema)
+      .describe(
+        'Only when nothing was found: shorter queries and nearby words that find something.',
+      ),
+  })
+  .describe('One page of ranked hits with their total: what searchPage() returns.');
+export type SearchPage = z.infer<typeof SearchPageSchema>;
 
 export const CreateSearchIndexOptionsSchema = z
   .object({

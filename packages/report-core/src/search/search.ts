@@ -1,29 +1,12 @@
+import type { ValidationResult } from '../model/validate.js';
 import { parseQuery } from './parse-query.js';
-import { rankDocuments } from './rank.js';
+import { rankQuery } from './run-query.js';
 import type { SearchDoc } from './search-doc.js';
 import type { SearchIndex } from './search-index.js';
-import type { SearchHit, SearchOptions, SearchOptionsInput } from './search-schemas.js';
-import { SearchOptionsSchema } from './search-schemas.js';
-import { makeSnippet } from './snippet.js';
-
-function acceptsDoc(options: SearchOptions): (doc: SearchDoc) => boolean {
-  const { chapter, kind, hasIndicators, place } = options;
-  const kinds = kind === undefined ? undefined : new Set(Array.isArray(kind) ? kind : [kind]);
-  return (doc) => {
-    if (kinds !== undefined && !kinds.has(doc.kind)) return false;
-    if (chapter !== undefined && doc.chapterId !== chapter && doc.chapterNumber !== chapter)
-      return false;
-    // Indicators and places belong to measures: asking about them leaves only measures.
-    if (
-      hasIndicators !== undefined &&
-      (doc.kind !== 'measure' || doc.hasIndicators !== hasIndicators)
-    )
-      return false;
-    if (place !== undefined && (doc.kind !== 'measure' || !doc.places.includes(place)))
-      return false;
-    return true;
-  };
-}
+import type { SearchHit, SearchOptions, SearchOptionsInput, SearchPage } from './search-schemas.js';
+import { SearchOptionsSchema, parseSearchOptions } from './search-schemas.js';
+import { makeSnippet, snippetWords } from './snippet.js';
+import { suggestQueries } from './suggest.js';
 
 function toHit(doc: SearchDoc, score: number, snippet: ReturnType<typeof makeSnippet>): SearchHit {
   const hit: SearchHit = { nodeId: doc.nodeId, kind: doc.kind, score, ...snippet };
@@ -33,12 +16,33 @@ function toHit(doc: SearchDoc, score: number, snippet: ReturnType<typeof makeSni
   return hit;
 }
 
+function pageOf(
+  index: SearchIndex,
+  query: unknown,
+  options: SearchOptions,
+): { total: number; hits: SearchHit[] } {
+  const { parts, ranked } = rankQuery(index, query, options);
+  const { offset, limit, snippetLength } = options;
+  const words = snippetWords(parts);
+  const hits: SearchHit[] = [];
+  for (const { doc: n, score } of ranked.slice(offset, offset + limit)) {
+    const doc = index.docs[n];
+    if (doc !== undefined)
+      hits.push(toHit(doc, score, makeSnippet(doc.text, words, snippetLength)));
+  }
+  return { total: ranked.length, hits };
+}
+
 /**
- * Ranked hits for a query: whitespace separates parts that must all match; a part matches a
- * text holding all its bigrams (or its one character, or its letter/digit runs). Ranked by
- * BM25 with boosts for exact phrases, whole words and titles; ties keep document order.
- * Never throws: an empty, punctuation-only or non-string query, or options that fail
- * SearchOptionsSchema (check them with parseSearchOptions), give [].
+ * Ranked hits for a query. Whitespace separates parts that must all match. A part is looked
+ * for as written (a text holding all its bigrams, its one character, or its whole letter/digit
+ * runs: 6% is a percentage, never the 6 of 196); a part no text holds is cut into the index's
+ * words (乐山机场建设 → 乐山机场 建设) and matches texts holding any, ranked by how much of it
+ * they hold. A place's name or alias also finds the measures tagged with it; traditional
+ * characters find simplified ones. Ranked by how much of the query is found as written, then
+ * BM25 with boosts for titles and whole words, editorial notes after other hits that match
+ * as well; ties keep document order. Never throws: an empty, punctuation-only or non-string
+ * query, or options that fail SearchOptionsSchema (check them with parseSearchOptions), give [].
  */
 export function search(
   index: SearchIndex,
@@ -47,21 +51,29 @@ export function search(
 ): SearchHit[] {
   const parsed = SearchOptionsSchema.safeParse(options);
   if (!parsed.success) return [];
-  const parts = parseQuery(query);
-  if (parts.length === 0) return [];
-  const accept = acceptsDoc(parsed.data);
-  const ranked = rankDocuments(index, parts, (n) => {
-    const doc = index.docs[n];
-    return doc !== undefined && accept(doc);
-  });
-  // Array.prototype.sort is stable and `ranked` is in document order, so equal scores keep it.
-  ranked.sort((a, b) => b.score - a.score);
-  const { offset, limit, snippetLength } = parsed.data;
-  const hits: SearchHit[] = [];
-  for (const { doc: n, score } of ranked.slice(offset, offset + limit)) {
-    const doc = index.docs[n];
-    if (doc !== undefined)
-      hits.push(toHit(doc, score, makeSnippet(doc.text, parts, snippetLength)));
-  }
-  return hits;
+  return pageOf(index, query, parsed.data).hits;
+}
+
+/**
+ * One page of search() with the total before paging; when nothing is found, suggestions
+ * (shorter queries, nearby words of the report) that find something with the same filters.
+ * Options that fail SearchOptionsSchema give bilingual issues.
+ */
+export function searchPage(
+  index: SearchIndex,
+  query: string,
+  options: SearchOptionsInput = {},
+): ValidationResult<SearchPage> {
+  const parsed = parseSearchOptions(options);
+  if (!parsed.ok) return parsed;
+  const checked = parsed.value;
+  const { total, hits } = pageOf(index, query, checked);
+  const suggestions =
+    total > 0
+      ? []
+      : suggestQueries(index, parseQuery(query), (q) => rankQuery(index, q, checked).ranked.length);
+  return {
+    ok: true,
+    value: { total, offset: checked.offset, limit: checked.limit, hits, suggestions },
+  };
 }

@@ -52,21 +52,53 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
   it('writes the same JSON again after loading', () => {
     const json = serializeSearchIndex(createSearchIndex(canonicalReport));
     expect(serializeSearchIndex(loaded(createSearchIndex(canonicalReport)))).toBe(json);
-    expect(JSON.parse(json)).toMatchObject({ format: 'leshan-report-search-index', version: 1 });
+    expect(JSON.parse(json)).toMatchObject({ format: 'leshan-report-search-index', version: 2 });
   });
 
   it('rejects another index version with a bilingual message asking for a rebuild', () => {
     const json = serializeSearchIndex(createSearchIndex(searchReport())).replace(
-      '"version":1',
       '"version":2',
+      '"version":3',
     );
     expect(issuesOf(json)).toEqual([
       {
         path: 'version',
-        zh: '搜索索引版本 2 不受支持（当前版本为 1），请重新生成索引',
-        en: 'search index version 2 is not supported (this version reads 1); rebuild the index',
+        zh: '搜索索引版本 3 不受支持（当前版本为 2），请重新生成索引',
+        en: 'search index version 3 is not supported (this version reads 2); rebuild the index',
       },
     ]);
+  });
+
+  it('issue 17: rejects a version 1 index (no folding, no gazetteer) with the rebuild message', () => {
+    const v1 = JSON.parse(serializeSearchIndex(createSearchIndex(searchReport()))) as Record<
+      string,
+      unknown
+    >;
+    delete v1['places'];
+    v1['version'] = 1;
+    expect(issuesOf(JSON.stringify(v1))).toEqual([
+      {
+        path: 'version',
+        zh: '搜索索引版本 1 不受支持（当前版本为 2），请重新生成索引',
+        en: 'search index version 1 is not supported (this version reads 2); rebuild the index',
+      },
+    ]);
+  });
+
+  it('issue 17: a loaded version 2 index keeps the gazetteer, folding and whole numbers', () => {
+    const copy = loaded(createSearchIndex(canonicalReport));
+    expect(copy.places.find((p) => p.id === 'wutongqiao')?.names).toEqual(['五通桥区', '五通桥']);
+    expect(search(copy, '五通桥区').map((h) => h.nodeId)).toEqual(['m100', 'm94']);
+    expect(search(copy, '機場')[0]?.nodeId).toBe('m40');
+    expect(search(copy, '6%').map((h) => h.nodeId)).toEqual(['m282']);
+  });
+
+  it('rejects a gazetteer entry without names', () => {
+    const value = JSON.parse(serializeSearchIndex(createSearchIndex(searchReport()))) as {
+      places: { id: string; names: string[] }[];
+    };
+    value.places = [{ id: 'wutongqiao', names: [] }];
+    expect(issuesOf(JSON.stringify(value)).map((i) => i.path)).toEqual(['places.0.names']);
   });
 
   it('rejects malformed JSON and JSON that is not a search index', () => {

@@ -1,6 +1,7 @@
 import type { Message } from '../model/message.js';
 import type { ValidationResult } from '../model/validate.js';
 import { validateWith } from '../model/validate.js';
+import { placeLookups } from './index-places.js';
 import type { Postings, SearchIndex } from './search-index.js';
 import { SEARCH_INDEX_VERSION } from './search-index.js';
 import type { SerializedSearchIndex } from './serialized-index-schema.js';
@@ -46,6 +47,7 @@ export function serializeSearchIndex(index: SearchIndex): string {
       [...index.postings].map(([term, p]) => [term, encode(p.docs, p.tfs)]),
     ),
     words: Object.fromEntries([...index.words].map(([word, docs]) => [word, encode(docs)])),
+    places: [...index.places],
   };
   return JSON.stringify(value);
 }
@@ -75,7 +77,7 @@ export function loadSearchIndex(json: string): ValidationResult<SearchIndex> {
   }
   const parsed = validateWith(SerializedSearchIndexSchema, raw);
   if (!parsed.ok) return parsed;
-  const { docs, lengths, postings, words, segmented } = parsed.value;
+  const { docs, lengths, postings, words, segmented, places } = parsed.value;
   const total = lengths.reduce((sum, n) => sum + n, 0);
   return {
     ok: true,
@@ -87,6 +89,8 @@ export function loadSearchIndex(json: string): ValidationResult<SearchIndex> {
       postings: new Map(Object.entries(postings).map(([term, list]) => [term, decode(list, 2)])),
       words: new Map(Object.entries(words).map(([word, list]) => [word, decode(list, 1).docs])),
       segmented,
+      places,
+      ...placeLookups(places, docs),
       normalizedCache: [],
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IndexedPlaceSchema } from './index-places.js';
 import { SearchDocSchema } from './search-doc.js';
 import { SEARCH_INDEX_VERSION } from './search-index.js';
 
@@ -34,6 +35,9 @@ export const SerializedSearchIndexSchema = z
     words: z
       .record(z.string().min(1), DeltaListSchema)
       .describe('Whole word → [docGap, docGap, …].'),
+    places: z
+      .array(IndexedPlaceSchema)
+      .describe('The gazetteer: a place’s name or alias finds the documents tagged with it.'),
   })
   .superRefine((value, ctx) => {
     const n = value.docs.length;

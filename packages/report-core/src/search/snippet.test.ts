@@ -3,7 +3,11 @@ import { parseQuery } from './parse-query.js';
 import { makeSnippet } from './snippet.js';
 
 const marked = (text: string, query: string, length = 20): string => {
-  const { snippet, highlights } = makeSnippet(text, parseQuery(query), length);
+  const { snippet, highlights } = makeSnippet(
+    text,
+    parseQuery(query).map((p) => ({ needles: [p.text], terms: p.terms })),
+    length,
+  );
   let out = snippet;
   for (const h of [...highlights].reverse())
     out = `${out.slice(0, h.start)}[${out.slice(h.start, h.end)}]${out.slice(h.end)}`;
@@ -39,7 +43,7 @@ describe('makeSnippet', () => {
 
   it('never cuts a surrogate pair in half', () => {
     const text = `${'𠀀'.repeat(30)}光伏${'𠀀'.repeat(30)}`;
-    const { snippet } = makeSnippet(text, parseQuery('光伏'), 21);
+    const { snippet } = makeSnippet(text, [{ needles: ['光伏'], terms: ['光伏'] }], 21);
     // No high surrogate without its low one after it, no low one without its high one before it.
     expect(snippet).not.toMatch(
       /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/,

@@ -1,6 +1,18 @@
 import { normalizeForSearch } from './normalize-text.js';
-import type { QueryPart } from './parse-query.js';
+import type { ResolvedPart } from './resolve-query.js';
 import type { Highlight } from './search-schemas.js';
+import { indexOfWhole } from './tokenize.js';
+
+/** What to mark for one word of a query: any of its needles as written, else its terms. */
+export interface SnippetWord {
+  needles: readonly string[];
+  terms: readonly string[];
+}
+
+/** The words of resolved query parts, one group each (a split part gives one per word). */
+export function snippetWords(parts: readonly ResolvedPart[]): SnippetWord[] {
+  return parts.flatMap((p) => p.words.map((w) => ({ needles: w.needles, terms: w.terms })));
+}
 
 interface Match {
   start: number;
@@ -21,16 +33,16 @@ function isLow(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Where each part occurs in the original text: as a phrase if it does, else its terms one by one. */
-function findMatches(text: string, parts: readonly QueryPart[]): Match[] {
+/** Where each word occurs in the original text: as written if it does, else its terms one by one. */
+function findMatches(text: string, parts: readonly SnippetWord[]): Match[] {
   const norm = normalizeForSearch(text);
   const matches: Match[] = [];
   const push = (needle: string, part: number): number => {
     let found = 0;
     for (
-      let at = norm.text.indexOf(needle);
+      let at = indexOfWhole(norm.text, needle);
       at >= 0 && found < MAX_MATCHES_PER_NEEDLE;
-      at = norm.text.indexOf(needle, at + 1)
+      at = indexOfWhole(norm.text, needle, at + 1)
     ) {
       const start = norm.starts[at];
       const end = norm.ends[at + needle.length - 1];
@@ -41,7 +53,9 @@ function findMatches(text: string, parts: readonly QueryPart[]): Match[] {
   };
   parts.forEach((p, part) => {
     if (matches.length >= MAX_MATCHES) return;
-    if (push(p.text, part) === 0) for (const term of p.terms) push(term, part);
+    let found = 0;
+    for (const needle of p.needles) found += push(needle, part);
+    if (found === 0) for (const term of p.terms) push(term, part);
   });
   return matches.slice(0, MAX_MATCHES).sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -75,7 +89,7 @@ function mergeRanges(ranges: Highlight[]): Highlight[] {
 /** A plain-text excerpt of at most `length` code units (plus ellipses) around the best match, with the matches as ranges. */
 export function makeSnippet(
   text: string,
-  parts: readonly QueryPart[],
+  parts: readonly SnippetWord[],
   length: number,
 ): { snippet: string; highlights: Highlight[] } {
   const matches = findMatches(text, parts);
