@@ -5,14 +5,26 @@ import {
   createSearchIndex,
   loadSearchIndex,
   search,
+  searchPage,
   serializeSearchIndex,
 } from '../src/search/index.js';
 import type { BenchRow } from '@leshan/bench';
 import { time } from '@leshan/bench';
 import { synthesizeReport } from './synthesize-report.js';
 
-// Two words, a substring across words, digits, a chapter-title phrase and a miss.
-const QUERIES = ['光伏', '伏产', '210', '乡村振兴', '量子计算机'];
+// Two words, a substring across words, digits, a chapter-title phrase and a miss; then the
+// cases of issue 17: traditional characters, a phrase split into words, a place, a percentage.
+const QUERIES = [
+  '光伏',
+  '伏产',
+  '210',
+  '乡村振兴',
+  '量子计算机',
+  '機場',
+  '乐山机场建设',
+  '五通桥区',
+  '6%',
+];
 
 function queryRows(label: string, index: SearchIndex, runs: number): BenchRow[] {
   const rows: BenchRow[] = [];
@@ -21,6 +33,13 @@ function queryRows(label: string, index: SearchIndex, runs: number): BenchRow[] 
     rows.push({ name: `search ${label}: query ${query} p50`, value: t.p50, unit: 'ms' });
     rows.push({ name: `search ${label}: query ${query} p99`, value: t.p99, unit: 'ms' });
   }
+  // A miss answered with checked suggestions (each one a search of its own).
+  const miss = time(() => searchPage(index, '量子计算机'), { runs });
+  rows.push({
+    name: `search ${label}: searchPage miss with suggestions p50`,
+    value: miss.p50,
+    unit: 'ms',
+  });
   return rows;
 }
 

@@ -9,7 +9,9 @@ import {
   SearchIndexResponseSchema,
   SearchQuerySchema,
   SearchResponseSchema,
+  filtersView,
 } from './search-schemas.js';
+import { ApiError, ERROR_CODES, issuesAt } from '@leshan/http-kit';
 import type { z } from 'zod';
 
 type SearchIndexResponse = z.output<typeof SearchIndexResponseSchema>;
@@ -42,17 +44,27 @@ export function searchRoutes(deps: ServerDeps): ViewerRoute[] {
       method: 'get',
       path: '/search',
       operationId: 'searchMeasures',
-      summary: 'Full-text search of measures / 搜索',
+      summary: 'Full-text search, one page at a time (offset, limit, total) / 搜索',
       access: 'public',
       responses: { 200: SearchResponseSchema },
-      errors: [404],
+      errors: [400, 404],
     })
       .query(SearchQuerySchema)
       .handle(async ({ query }) => {
         const edition = await resolveEdition(deps.source, undefined);
-        const { total, hits } = runSearch(edition, query);
+        const result = runSearch(edition, filtersView(query));
+        // The query schema keeps offset and limit inside report-core's bounds; this is the backstop.
+        if (!result.ok)
+          throw new ApiError(
+            400,
+            ERROR_CODES.invalidInput,
+            '搜索条件不符合要求，请按提示修改后重试',
+            {
+              issues: issuesAt(result.issues, 'query'),
+            },
+          );
         return {
-          body: { edition: editionRef(edition), query: query.q, total, hits },
+          body: { edition: editionRef(edition), query: query.q, ...result.value },
           headers: cacheFor('latest'),
         };
       }),

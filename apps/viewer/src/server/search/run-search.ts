@@ -1,8 +1,10 @@
-import { createSearchIndex, search, serializeSearchIndex } from '@leshan/report-core/search';
-import type { SearchHit, SearchIndex, SearchOptionsInput } from '@leshan/report-core/search';
+import { createSearchIndex, searchPage, serializeSearchIndex } from '@leshan/report-core/search';
+import type { ValidationResult } from '@leshan/report-core';
+import type { SearchHit, SearchIndex, SearchPage } from '@leshan/report-core/search';
 import type { Edition } from '../../schemas.js';
 import { hitHref } from '../../view/hit-href.js';
-import type { SearchFilters } from '../api/search-schemas.js';
+import type { SearchFiltersView } from '../../ui/islands/search-types.js';
+import { searchOptionsOf } from '../../ui/islands/search-types.js';
 
 const indexes = new Map<string, SearchIndex>();
 const serialized = new Map<string, string>();
@@ -37,27 +39,26 @@ export function serializedIndexFor(edition: Edition): string {
 }
 
 export type LocatedHit = SearchHit & { url: string };
+export type LocatedPage = Omit<SearchPage, 'hits'> & { hits: LocatedHit[] };
 
-/** Report-core's search options for the viewer's filters. */
-export function searchOptions(filters: SearchFilters): SearchOptionsInput {
-  return {
-    ...(filters.chapter === undefined ? {} : { chapter: filters.chapter }),
-    ...(filters.kind === undefined ? {} : { kind: filters.kind }),
-    ...(filters.place === undefined ? {} : { place: filters.place }),
-    ...(filters.targets === undefined ? {} : { hasIndicators: filters.targets === 'yes' }),
-  };
-}
-
-/** Ranked hits for the filters, one page of them, and how many there are in all. */
+/**
+ * One page of ranked hits for the filters, with the total and, when nothing is found,
+ * suggestions. An empty query finds nothing and suggests nothing.
+ */
 export function runSearch(
   edition: Edition,
-  filters: SearchFilters,
-): { total: number; hits: LocatedHit[] } {
-  if (filters.q === '') return { total: 0, hits: [] };
-  const all = search(searchIndexFor(edition), filters.q, {
-    ...searchOptions(filters),
-    limit: 1000,
-  });
-  const page = all.slice(filters.offset, filters.offset + filters.limit);
-  return { total: all.length, hits: page.map((hit) => ({ ...hit, url: hitHref(hit) })) };
+  filters: SearchFiltersView,
+): ValidationResult<LocatedPage> {
+  const options = searchOptionsOf(filters);
+  if (filters.q === '') {
+    const { offset = 0, limit = 1 } = options;
+    return { ok: true, value: { total: 0, offset, limit, hits: [], suggestions: [] } };
+  }
+  const result = searchPage(searchIndexFor(edition), filters.q, options);
+  if (!result.ok) return result;
+  const page = result.value;
+  return {
+    ok: true,
+    value: { ...page, hits: page.hits.map((hit) => ({ ...hit, url: hitHref(hit) })) },
+  };
 }

@@ -4,8 +4,8 @@ import type * as SearchCore from '@leshan/report-core/search';
 import type { SearchIndex } from '@leshan/report-core/search';
 import { FilterSelect } from './filter-select.js';
 import { SearchResults } from './search-results.js';
-import type { HitView, SearchFiltersView, SearchProps } from './search-types.js';
-import { searchQueryString } from './search-types.js';
+import type { SearchFiltersView, SearchProps, SearchResultsView } from './search-types.js';
+import { searchOptionsOf, searchQueryString } from './search-types.js';
 
 type Engine = { index: SearchIndex; core: typeof SearchCore };
 let engine: Promise<Engine | undefined> | undefined;
@@ -30,11 +30,7 @@ function loadEngine(href: string): Promise<Engine | undefined> {
  */
 export function SearchExplorer(props: SearchProps) {
   const [filters, setFilters] = useState<SearchFiltersView>(props.filters);
-  const [results, setResults] = useState<{ hits: HitView[]; total: number; q: string }>({
-    hits: props.hits,
-    total: props.total,
-    q: props.filters.q,
-  });
+  const [results, setResults] = useState<SearchResultsView>(props.results);
   const [failed, setFailed] = useState(false);
   const latest = useRef(0);
   const en = props.lang === 'en';
@@ -46,7 +42,7 @@ export function SearchExplorer(props: SearchProps) {
     const timer = setTimeout(() => {
       window.history.replaceState(null, '', `${props.action}${searchQueryString(filters)}`);
       if (filters.q.trim() === '') {
-        setResults({ hits: [], total: 0, q: '' });
+        setResults({ ...props.results, q: '', total: 0, offset: 0, hits: [], suggestions: [] });
         return;
       }
       void loadEngine(props.indexHref).then((loaded) => {
@@ -55,29 +51,32 @@ export function SearchExplorer(props: SearchProps) {
           setFailed(true);
           return;
         }
-        const options = {
-          ...(filters.chapter === undefined ? {} : { chapter: filters.chapter }),
-          ...(filters.kind === undefined ? {} : { kind: filters.kind }),
-        };
-        const all = loaded.core.search(loaded.index, filters.q, { ...options, limit: 1000 });
-        const hits = all.slice(0, 20).map((h) => ({
+        const found = loaded.core.searchPage(loaded.index, filters.q, searchOptionsOf(filters));
+        if (!found.ok) {
+          setFailed(true);
+          return;
+        }
+        const { total, offset, limit, suggestions } = found.value;
+        const hits = found.value.hits.map((h) => ({
           nodeId: h.nodeId,
           kind: h.kind,
           ...(h.chapterNumber === undefined ? {} : { chapterNumber: h.chapterNumber }),
           ...(h.sectionId === undefined ? {} : { sectionId: h.sectionId }),
           parts: loaded.core.snippetParts(h),
         }));
-        setResults({ hits, total: all.length, q: filters.q.trim() });
+        setResults({ q: filters.q.trim(), total, offset, limit, hits, suggestions });
       });
     }, 120);
     return () => clearTimeout(timer);
-  }, [filters, props.filters, props.action, props.indexHref]);
+  }, [filters, props.filters, props.results, props.action, props.indexHref]);
 
+  // A new query or filter starts again at the first page.
+  const { offset: _offset, ...firstPage } = filters;
   const onInput = (event: ChangeEvent<HTMLInputElement>): void =>
-    setFilters({ ...filters, q: event.target.value });
+    setFilters({ ...firstPage, q: event.target.value });
   const onSelect = (event: ChangeEvent<HTMLSelectElement>): void => {
     const { name, value } = event.target;
-    const next: SearchFiltersView = { ...filters };
+    const next: SearchFiltersView = { ...firstPage };
     if (name === 'chapter') {
       if (value === '') delete next.chapter;
       else next.chapter = Number(value);
@@ -139,7 +138,7 @@ export function SearchExplorer(props: SearchProps) {
           {en ? 'Live search is unavailable; press Search.' : '即时搜索暂不可用，请按“搜索”按钮。'}
         </p>
       )}
-      <SearchResults hits={results.hits} total={results.total} q={results.q} props={props} />
+      <SearchResults results={results} filters={filters} props={props} />
     </>
   );
 }

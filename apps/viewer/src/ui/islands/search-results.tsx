@@ -1,33 +1,85 @@
 import { hitHref } from '../../view/hit-href.js';
-import type { HitView, SearchProps } from './search-types.js';
+import { SearchPager } from './search-pager.js';
+import type { SearchFiltersView, SearchProps, SearchResultsView } from './search-types.js';
+import { searchQueryString } from './search-types.js';
 import { chapterLabel } from '@leshan/report-core/labels';
+
+/** What to try when nothing was found: each suggestion a link that finds something. */
+function Suggestions({
+  results,
+  filters,
+  props,
+}: {
+  results: SearchResultsView;
+  filters: SearchFiltersView;
+  props: SearchProps;
+}) {
+  const en = props.lang === 'en';
+  if (results.suggestions.length === 0)
+    return (
+      <p className="suggestions">
+        {en
+          ? 'Try other words, a shorter query, or fewer filters.'
+          : '请换个词、缩短搜索词或减少筛选条件再试。'}
+      </p>
+    );
+  const { offset: _offset, ...rest } = filters;
+  return (
+    <div className="suggestions">
+      <p>{en ? 'Try instead:' : '可以试试：'}</p>
+      <ul>
+        {results.suggestions.map((s) => (
+          <li key={s.query}>
+            <a href={`${props.action}${searchQueryString({ ...rest, q: s.query })}`} lang="zh-CN">
+              {s.query}
+            </a>{' '}
+            <span className="hit-where">
+              {s.reason === 'shorter'
+                ? en
+                  ? `shorter query, ${s.total} results`
+                  : `更短的搜索词，${s.total} 条结果`
+                : en
+                  ? `nearby word, ${s.total} results`
+                  : `相近的词，${s.total} 条结果`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The ranked hits with their matches marked; snippet text is rendered as text, never as markup. */
 export function SearchResults({
-  hits,
+  results,
+  filters,
   props,
-  total,
-  q,
 }: {
-  hits: readonly HitView[];
+  results: SearchResultsView;
+  filters: SearchFiltersView;
   props: SearchProps;
-  total: number;
-  q: string;
 }) {
   const en = props.lang === 'en';
+  const { q, total, offset, hits } = results;
   if (q === '')
     return (
       <p className="result-count" role="status">
         {en ? 'Type words to search the report.' : '输入词语即可搜索全文。'}
       </p>
     );
+  const first = offset + 1;
+  const last = offset + hits.length;
   return (
     <>
       <p className="result-count" role="status">
         {en ? `${total} results for “${q}”` : `“${q}”共找到 ${total} 条结果`}
-        {total > hits.length && (en ? ` (showing ${hits.length})` : `（显示前 ${hits.length} 条）`)}
+        {hits.length > 0 &&
+          total > hits.length &&
+          (en ? ` (showing ${first}–${last})` : `（显示第 ${first}–${last} 条）`)}
+        {hits.length === 0 && total > 0 && (en ? ' (none on this page)' : '（本页没有结果）')}
       </p>
-      <ol className="search-results">
+      {total === 0 && <Suggestions results={results} filters={filters} props={props} />}
+      <ol className="search-results" start={first}>
         {hits.map((hit) => {
           const where = [
             hit.chapterNumber === undefined
@@ -49,6 +101,7 @@ export function SearchResults({
           );
         })}
       </ol>
+      <SearchPager results={results} filters={filters} action={props.action} en={en} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { SearchKindSchema } from '@leshan/report-core/search';
 import type { SearchKind } from '@leshan/report-core/search';
 import { NODE_KIND_LABELS } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
-import type { LocatedHit } from '../../server/search/run-search.js';
+import type { LocatedPage } from '../../server/search/run-search.js';
 import { usePage } from '../context.js';
 import type { Lang } from '../i18n.js';
 import { labelsFor, localPath } from '../i18n.js';
@@ -15,7 +15,7 @@ export function searchProps(
   report: Report,
   lang: Lang,
   filters: SearchFiltersView,
-  result: { total: number; hits: LocatedHit[] },
+  result: LocatedPage,
   indexHref: string,
 ): SearchProps {
   const t = labelsFor(lang);
@@ -25,14 +25,20 @@ export function searchProps(
     prefix: lang === 'en' ? '/en' : '',
     indexHref,
     filters,
-    total: result.total,
-    hits: result.hits.map((h) => ({
-      nodeId: h.nodeId,
-      kind: h.kind,
-      ...(h.chapterNumber === undefined ? {} : { chapterNumber: h.chapterNumber }),
-      ...(h.sectionId === undefined ? {} : { sectionId: h.sectionId }),
-      parts: snippetParts(h),
-    })),
+    results: {
+      q: filters.q,
+      total: result.total,
+      offset: result.offset,
+      limit: result.limit,
+      suggestions: result.suggestions,
+      hits: result.hits.map((h) => ({
+        nodeId: h.nodeId,
+        kind: h.kind,
+        ...(h.chapterNumber === undefined ? {} : { chapterNumber: h.chapterNumber }),
+        ...(h.sectionId === undefined ? {} : { sectionId: h.sectionId }),
+        parts: snippetParts(h),
+      })),
+    },
     chapters: report.chapters.map((c) => ({
       number: c.number,
       label: t.chapterLabel(c.number),
@@ -51,8 +57,8 @@ export function SearchPage({ props }: { props: SearchProps }) {
       <h1>{pick('搜索', 'Search')}</h1>
       <p className="lede">
         {pick(
-          '搜索举措、章节标题、主要目标和编辑说明。多个词用空格分开，须同时出现。',
-          'Search measures, headings, goals and editorial notes. Separate words with spaces; all must match.',
+          '搜索举措、章节标题、主要目标和编辑说明。繁体、简体均可；多个词用空格分开，须同时出现。',
+          'Search measures, headings, goals and editorial notes, in simplified or traditional characters. Separate words with spaces; all must match.',
         )}
       </p>
       <Island name="search" props={props}>
