@@ -135,6 +135,11 @@ function isWordAt(text: string, at: number): boolean {
  */
 export function indexOfWhole(text: string, needle: string, from = 0): number {
   if (needle === '') return -1;
+  const first = needle.charCodeAt(0);
+  const last = needle.charCodeAt(needle.length - 1);
+  // Ideographs at both ends need no boundary check: the common case, a plain indexOf.
+  if (first >= 0x3400 && first <= 0x9fff && last >= 0x3400 && last <= 0x9fff)
+    return text.indexOf(needle, from);
   const startsWord = isWordAt(needle, 0);
   const endsWord = isWordAt(needle, needle.length - 1);
   const startsDigit = isDigit(needle.charAt(0));
