@@ -33,14 +33,10 @@ function Suggestions({
             <a href={`${props.action}${searchQueryString({ ...rest, q: s.query })}`} lang="zh-CN">
               {s.query}
             </a>{' '}
-            <span className="hit-where">
-              {s.reason === 'shorter'
-                ? en
-                  ? `shorter query, ${s.total} results`
-                  : `更短的搜索词，${s.total} 条结果`
-                : en
-                  ? `nearby word, ${s.total} results`
-                  : `相近的词，${s.total} 条结果`}
+            <span className="suggestion-count">
+              {en
+                ? `(${s.reason === 'shorter' ? 'shorter query' : 'nearby word'}, ${s.total} result${s.total === 1 ? '' : 's'})`
+                : `（${s.reason === 'shorter' ? '更短的搜索词' : '相近的词'}，${s.total} 条结果）`}
             </span>
           </li>
         ))}
