@@ -4,16 +4,15 @@ import type { SearchFiltersView, SearchProps, SearchResultsView } from './search
 import { searchQueryString } from './search-types.js';
 import { chapterLabel } from '@leshan/report-core/labels';
 
-/** What to try when nothing was found: each suggestion a link that finds something. */
-function Suggestions({
-  results,
-  filters,
-  props,
-}: {
+interface ResultsProps {
   results: SearchResultsView;
+  /** The filters the results are for: links keep them. */
   filters: SearchFiltersView;
   props: SearchProps;
-}) {
+}
+
+/** What to try when nothing was found: each suggestion a link that finds something. */
+function Suggestions({ results, filters, props }: ResultsProps) {
   const en = props.lang === 'en';
   if (results.suggestions.length === 0)
     return (
@@ -46,15 +45,7 @@ function Suggestions({
 }
 
 /** The ranked hits with their matches marked; snippet text is rendered as text, never as markup. */
-export function SearchResults({
-  results,
-  filters,
-  props,
-}: {
-  results: SearchResultsView;
-  filters: SearchFiltersView;
-  props: SearchProps;
-}) {
+export function SearchResults({ results, filters, props }: ResultsProps) {
   const en = props.lang === 'en';
   const { q, total, offset, hits } = results;
   if (q === '')
