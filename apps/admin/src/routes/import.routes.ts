@@ -17,9 +17,23 @@ import { ApiError, issuesAt } from '@leshan/http-kit';
 import { route, unauthenticated } from '../http/route.js';
 import type { AdminRoute } from '../http/route.js';
 
-/** The draft an import creates: the parsed text without the measures it repeats word for word. */
-function draftFromText(text: string) {
-  const { report: parsed, diagnostics } = parseReportText(text);
+/**
+ * The draft an import creates: the parsed text without the measures it repeats word for word.
+ * The text replaces the draft of the report being edited, so it keeps that report's id, issuer,
+ * period and places (the parser assumes no city: issue 17).
+ */
+function draftFromText(text: string, current: Report | undefined) {
+  const { report: parsed, diagnostics } = parseReportText(
+    text,
+    current === undefined
+      ? {}
+      : {
+          id: current.id,
+          issuer: current.meta.issuer,
+          period: current.meta.period,
+          places: current.places,
+        },
+  );
   const { report, removals } = removeDuplicateMeasures(parsed);
   return { report, removals, diagnostics, validation: validateReport(report) };
 }
@@ -41,8 +55,9 @@ export function importRoutes({ store }: AdminDeps): AdminRoute[] {
       responses: { 200: ImportPreviewSchema },
     })
       .body(ImportPreviewBodySchema)
-      .handle(({ body }) => {
-        const { report, removals, diagnostics, validation } = draftFromText(body.text);
+      .handle(async ({ body }) => {
+        const current = (await store.getDraft())?.report;
+        const { report, removals, diagnostics, validation } = draftFromText(body.text, current);
         return {
           body: {
             diagnostics,
@@ -69,7 +84,7 @@ export function importRoutes({ store }: AdminDeps): AdminRoute[] {
       .body(ImportBodySchema)
       .handle(async ({ body, user, req }) => {
         if (user === undefined) throw unauthenticated();
-        const { removals, validation } = draftFromText(body.text);
+        const { removals, validation } = draftFromText(body.text, (await store.getDraft())?.report);
         if (!validation.ok) {
           throw new ApiError(
             422,

@@ -13,7 +13,7 @@ describe('report-core indicators', () => {
     const lines = io.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^210公里 +高速公路 +达到 210公里 \(equal to\) +力争 \(aspirational\)$/u,
+      /^210公里 +新建高速公路 +新增 210公里 \(increment, equal to\) +力争 \(aspirational \(力争\)\)$/u,
     );
     expect(lines[1]).toMatch(/^170公里 +铁路 +/u);
   });

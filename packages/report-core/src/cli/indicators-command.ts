@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { extractIndicators, formatQuantity } from '../indicators/index.js';
+import { extractIndicators, formatTarget } from '../indicators/index.js';
+import { commitmentLabel, TARGET_KIND_LABELS } from '../labels/index.js';
 import { COMPARATOR_LABELS } from '../model/index.js';
 import { defineCommand } from './command.js';
 import { EXIT } from './io.js';
@@ -34,13 +35,13 @@ export const indicatorsCommand = defineCommand({
     }
     const rows = found.map((i) => {
       const label = COMPARATOR_LABELS[i.comparator];
-      const wording = i.aspirational ? '力争 (aspirational)' : '约束 (binding)';
+      const wording = `${commitmentLabel(i)} (${commitmentLabel(i, 'en')})`;
       const baseline =
         i.baseline === undefined ? '' : `，${i.baseline.raw} (vs ${i.baseline.year})`;
       return [
         i.raw,
         i.metric,
-        `${label.zh} ${formatQuantity(i.value, i.unit)} (${label.en})${baseline}`,
+        `${formatTarget(i)} (${i.kind === undefined ? '' : `${TARGET_KIND_LABELS[i.kind].en}, `}${label.en})${baseline}`,
         wording,
       ];
     });

@@ -34,9 +34,30 @@ describe('report-core parse', () => {
 
   it('exits 0 when the diagnostics are warnings only', async () => {
     const io = memoryIo({ 'warn.txt': warningsOnly });
-    expect(await runCli(['parse', 'warn.txt'], io)).toBe(EXIT.ok);
+    expect(
+      await runCli(
+        ['parse', 'warn.txt', '--issuer', '乐山市人民政府', '--period', '2022-2026'],
+        io,
+      ),
+    ).toBe(EXIT.ok);
     expect(io.stdout()).toContain('duplicate-heading');
     expect(io.stdout()).toContain('1 条诊断 diagnostics');
+  });
+
+  it('issue 17: takes the metadata the text lacks from options, and reports a bad one', async () => {
+    const io = memoryIo({ 'warn.txt': warningsOnly });
+    await runCli(
+      ['parse', 'warn.txt', '--json', '--issuer', '某市人民政府', '--period', '2023'],
+      io,
+    );
+    const report = JSON.parse(io.stdout()) as { meta: { issuer: string; period: unknown } };
+    expect(report.meta).toMatchObject({
+      issuer: '某市人民政府',
+      period: { start: 2023, end: 2023 },
+    });
+    const bad = memoryIo({ 'warn.txt': warningsOnly });
+    expect(await runCli(['parse', 'warn.txt', '--period', 'soon'], bad)).toBe(EXIT.invalid);
+    expect(bad.stdout()).toContain('invalid-option');
   });
 
   it('reports an unreadable file on stderr, exit 1, and a missing argument as usage, exit 2', async () => {

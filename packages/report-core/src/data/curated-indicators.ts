@@ -1,17 +1,21 @@
 import type { Indicator } from '../model/indicator.js';
 
 /**
- * The quantitative targets the editors curated, per measure, in reading order. Values are in
- * the base unit (2000亿元 → 200000000000); `raw` is the exact substring of the published text.
+ * The quantitative targets the editors curated, per measure, in reading order, following the
+ * rules in the package README (What counts as a target): values in the base unit (2000亿元 →
+ * 200000000000); `raw` the exact substring of the published text; `kind` and `commitment` as the
+ * wording states them (确保 binding, 力争/争创/努力 aspirational, otherwise unstated).
  */
 export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m38: [
     {
       id: 'm38-t1',
-      metric: '高速公路',
+      metric: '新建高速公路',
       value: 210,
       unit: '公里',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '210公里',
       aspirational: true,
     },
@@ -21,6 +25,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 170,
       unit: '公里',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '170公里',
       aspirational: true,
     },
@@ -28,10 +34,12 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m44: [
     {
       id: 'm44-t1',
-      metric: '干线公路',
+      metric: '新建干线公路',
       value: 300,
       unit: '公里',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'unstated',
       raw: '300公里',
       aspirational: false,
     },
@@ -43,6 +51,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 2,
       unit: '倍',
       comparator: 'eq',
+      kind: 'level',
+      commitment: 'aspirational',
       baseline: { year: 2020, raw: '较2020年' },
       raw: '较2020年翻一番',
       aspirational: true,
@@ -55,6 +65,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 2,
       unit: '个',
       comparator: 'gte',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '2个以上',
       aspirational: true,
     },
@@ -64,6 +76,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 4,
       unit: '个',
       comparator: 'gte',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '4个以上',
       aspirational: true,
     },
@@ -73,6 +87,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 1,
       unit: '个',
       comparator: 'eq',
+      kind: 'level',
+      commitment: 'aspirational',
       raw: '1个',
       aspirational: true,
     },
@@ -84,6 +100,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 2,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '2个',
       aspirational: true,
     },
@@ -93,6 +111,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 3,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '3个',
       aspirational: true,
     },
@@ -104,6 +124,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 200_000_000_000,
       unit: '元',
       comparator: 'eq',
+      kind: 'level',
+      commitment: 'aspirational',
       raw: '2000亿元',
       aspirational: true,
     },
@@ -111,10 +133,12 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m108: [
     {
       id: 'm108-t1',
-      metric: '国家级开发区',
+      metric: '新增国家级开发区',
       value: 1,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '1个',
       aspirational: true,
     },
@@ -124,6 +148,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 3,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '3个',
       aspirational: true,
     },
@@ -131,10 +157,12 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m110: [
     {
       id: 'm110-t1',
-      metric: '规上工业企业',
+      metric: '新增规上工业企业',
       value: 200,
       unit: '家',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '200家',
       aspirational: true,
     },
@@ -144,6 +172,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 10,
       unit: '家',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '10家',
       aspirational: true,
     },
@@ -151,10 +181,12 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m112: [
     {
       id: 'm112-t1',
-      metric: '重大工业项目',
+      metric: '入库重大工业项目',
       value: 500,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'aspirational',
       raw: '500个',
       aspirational: true,
     },
@@ -164,28 +196,10 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 100_000_000_000,
       unit: '元',
       comparator: 'gte',
+      kind: 'level',
+      commitment: 'aspirational',
       raw: '1000亿元以上',
       aspirational: true,
-    },
-  ],
-  m166: [
-    {
-      id: 'm166-t1',
-      metric: '省级乡村振兴重点帮扶县',
-      value: 3,
-      unit: '个',
-      comparator: 'eq',
-      raw: '3个',
-      aspirational: false,
-    },
-    {
-      id: 'm166-t2',
-      metric: '重点帮扶村',
-      value: 104,
-      unit: '个',
-      comparator: 'eq',
-      raw: '104个',
-      aspirational: false,
     },
   ],
   m172: [
@@ -195,6 +209,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 10,
       unit: '个',
       comparator: 'gte',
+      kind: 'increment',
+      commitment: 'unstated',
       raw: '10个以上',
       aspirational: false,
     },
@@ -202,10 +218,12 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m184: [
     {
       id: 'm184-t1',
-      metric: '农村公路',
+      metric: '新建农村公路',
       value: 6000,
       unit: '公里',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'unstated',
       raw: '6000公里',
       aspirational: false,
     },
@@ -217,6 +235,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 80,
       unit: '%',
       comparator: 'eq',
+      kind: 'level',
+      commitment: 'unstated',
       raw: '80%',
       aspirational: false,
     },
@@ -228,6 +248,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 70_000_000,
       unit: '立方米',
       comparator: 'gte',
+      kind: 'level',
+      commitment: 'unstated',
       raw: '7000万立方米以上',
       aspirational: false,
     },
@@ -235,12 +257,28 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m262: [
     {
       id: 'm262-t1',
-      metric: '普惠性幼儿园学位',
+      metric: '新增普惠性幼儿园学位',
       value: 6000,
       unit: '个',
       comparator: 'eq',
+      kind: 'increment',
+      commitment: 'unstated',
       raw: '6000个',
       aspirational: false,
+    },
+  ],
+  m276: [
+    // 力争县县都有三级医院: every county (市、区) to have a tertiary hospital, a share of 100%.
+    {
+      id: 'm276-t1',
+      metric: '有三级医院的县占比',
+      value: 100,
+      unit: '%',
+      comparator: 'eq',
+      kind: 'share',
+      commitment: 'aspirational',
+      raw: '县县都有三级医院',
+      aspirational: true,
     },
   ],
   m282: [
@@ -250,6 +288,8 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
       value: 6,
       unit: '%',
       comparator: 'lte',
+      kind: 'level',
+      commitment: 'binding',
       raw: '6%以内',
       aspirational: false,
     },
@@ -257,12 +297,20 @@ export const CURATED_INDICATORS: Record<string, Indicator[]> = {
   m288: [
     {
       id: 'm288-t1',
-      metric: '老旧小区',
+      metric: '改造老旧小区',
       value: 2500,
       unit: '个',
       comparator: 'gte',
+      kind: 'increment',
+      commitment: 'unstated',
       raw: '2500个以上',
       aspirational: false,
     },
   ],
 };
+
+/**
+ * Curated targets the text states without a number (力争县县都有三级医院: every county, a share of
+ * 100%): the extractor reads numbers, so these are the editors' reading, checked by the curation rules.
+ */
+export const TARGETS_WITHOUT_A_NUMBER: readonly string[] = ['m276-t1'];

@@ -23,18 +23,19 @@ export const LESHAN_PLACES: Place[] = [
   { id: 'leshan-airport', name: '乐山机场', kind: 'facility', aliases: [] },
 ];
 
-/** Which places each measure names (measures not listed name none). */
+/**
+ * Which places each measure names as places (measures not listed name none), by the rule in the
+ * package README: not inside a brand or an event named after the place (峨眉山茶, “井研柑橘”,
+ * 峨眉山康养论坛 name no place; issue 17).
+ */
 export const MEASURE_PLACES: Record<string, string[]> = {
   m40: ['leshan-airport'],
   m42: ['leshan-port'],
   m58: ['chengbei', 'suji', 'guanying', 'gaoxin'],
-  m66: ['emeishan'],
   m94: ['wutongqiao', 'gaoxin', 'shizhong', 'shawan'],
   m96: ['jiajiang'],
   m98: ['shawan', 'jiajiang', 'shizhong'],
   m100: ['wutongqiao'],
   m102: ['emeishan'],
   m128: ['da-emei', 'xiaoliangshan'],
-  m172: ['emeishan'],
-  m174: ['emeishan', 'jingyan'],
 };

@@ -12,10 +12,14 @@ export interface EditorialDecision {
 }
 
 /**
- * What the source text does not say and commands cannot set (meta.source and report.places are
- * not editable by command): passed to parseReportText.
+ * What the source text does not say (it names neither issuer nor years) and commands cannot set
+ * (meta.source and report.places are not editable by command): passed to parseReportText.
  */
 export const LESHAN_PARSE_OPTIONS = {
+  id: 'leshan-2022-2026',
+  issuer: '乐山市人民政府',
+  period: { start: 2022, end: 2026 },
+  file: 'leshan-report-source.txt',
   places: LESHAN_PLACES,
   description:
     '乐山市政府工作报告“今后五年工作”部分的信息图摘要文字，逐字复制，含排版缺陷（见编辑说明）。',

@@ -44,6 +44,13 @@ export const IndicatorPatchSchema = z
     baseline: BaselineSchema.nullable().optional().describe('null removes the baseline.'),
     raw: IndicatorSchema.shape.raw.optional(),
     aspirational: IndicatorSchema.shape.aspirational.optional(),
+    commitment: IndicatorSchema.shape.commitment
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('null removes it.'),
+    kind: IndicatorSchema.shape.kind.unwrap().nullable().optional().describe('null removes it.'),
+    upper: IndicatorSchema.shape.upper.unwrap().nullable().optional().describe('null removes it.'),
   })
   .describe('Fields of an indicator to change.');
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;
@@ -104,7 +111,7 @@ export type MetaPatch = z.infer<typeof MetaPatchSchema>;
 
 /** Optional fields of each patchable kind: there `null` deletes the key instead of storing null. */
 export const REMOVABLE_FIELDS = {
-  indicator: ['baseline'],
+  indicator: ['baseline', 'commitment', 'kind', 'upper'],
   note: ['removedText', 'originalText', 'correctedText'],
   meta: ['subtitle'],
 } as const;

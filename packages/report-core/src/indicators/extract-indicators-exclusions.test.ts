@@ -43,11 +43,13 @@ describe('extractIndicators passing over numbers that are not targets', () => {
   it('still reads the target beside a name or year', () => {
     expect(extractIndicators('到2025年，建成5G基站3000个以上。')).toEqual([
       {
-        metric: '5G基站',
+        metric: '建成5G基站',
         raw: '3000个以上',
         value: 3000,
         unit: '个',
         comparator: 'gte',
+        kind: 'level',
+        commitment: 'unstated',
         aspirational: false,
       },
     ]);
@@ -62,11 +64,13 @@ describe('extractIndicators passing over numbers that are not targets', () => {
   it('lets an unclosed quote end with its sentence', () => {
     expect(extractIndicators('推进“五大工程。新建农村公路600公里。')).toEqual([
       {
-        metric: '农村公路',
+        metric: '新建农村公路',
         raw: '600公里',
         value: 600,
         unit: '公里',
         comparator: 'eq',
+        kind: 'increment',
+        commitment: 'unstated',
         aspirational: false,
       },
     ]);

@@ -128,6 +128,8 @@ describe('extractIndicators reading quantities', () => {
       unit: '倍',
       comparator: 'eq',
       baseline: { year: 2020, raw: baselineRaw },
+      kind: 'level',
+      commitment: 'unstated',
       aspirational: false,
     });
   });
@@ -140,6 +142,8 @@ describe('extractIndicators reading quantities', () => {
       value: 2,
       unit: '倍',
       comparator: 'eq',
+      kind: 'level',
+      commitment: 'unstated',
       aspirational: false,
     });
     expect(found).not.toHaveProperty('baseline');
@@ -153,6 +157,8 @@ describe('extractIndicators reading quantities', () => {
         value: 10.8,
         unit: '年',
         comparator: 'eq',
+        kind: 'level',
+        commitment: 'unstated',
         aspirational: false,
       },
     ]);

@@ -85,6 +85,8 @@ describe('extractIndicators on arbitrary input', () => {
         value: 210,
         unit: '公里',
         comparator: 'eq',
+        kind: 'level',
+        commitment: 'unstated',
         aspirational: false,
       },
     ]);

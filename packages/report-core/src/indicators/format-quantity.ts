@@ -28,7 +28,24 @@ export function formatQuantity(value: number, unit: string): string {
   return `${NUMBER_FORMAT.format(value / limit)}${word}${unit}`;
 }
 
-/** A target in words, its number written the Chinese way: (gte, 2000亿元) → '不低于 2000亿元'. */
-export function formatTarget(indicator: Pick<Indicator, 'comparator' | 'value' | 'unit'>): string {
-  return `${COMPARATOR_LABELS[indicator.comparator].zh} ${formatQuantity(indicator.value, indicator.unit)}`;
+/**
+ * A target in words, its number written the Chinese way: (gte, 2000亿元) → '不低于 2000亿元';
+ * an increment says so (新增 210公里, issue 17: not 达到 210公里); a range gives both bounds.
+ */
+export function formatTarget(
+  indicator: Pick<Indicator, 'comparator' | 'value' | 'unit'> &
+    Partial<Pick<Indicator, 'kind' | 'upper'>>,
+): string {
+  const amount =
+    indicator.upper === undefined
+      ? formatQuantity(indicator.value, indicator.unit)
+      : `${formatQuantity(indicator.value, indicator.unit)}–${formatQuantity(indicator.upper, indicator.unit)}`;
+  const comparator = indicator.comparator;
+  if (indicator.kind === 'increment')
+    return comparator === 'eq'
+      ? `新增 ${amount}`
+      : `新增${COMPARATOR_LABELS[comparator].zh} ${amount}`;
+  if (indicator.kind === 'rate' || indicator.kind === 'share' || indicator.upper !== undefined)
+    return comparator === 'eq' ? amount : `${COMPARATOR_LABELS[comparator].zh} ${amount}`;
+  return `${COMPARATOR_LABELS[comparator].zh} ${amount}`;
 }

@@ -52,31 +52,31 @@ function isMetricSpan(text: string, start: number, end: number): boolean {
   return end - start > 3 || !NOT_METRICS.has(text.slice(start, end));
 }
 
-/** The metric of a "noun + number" target: the clause before the number, trimmed. */
+/** The metric of a "noun + number" target: the clause before the number, trimmed, as [start, end). */
 export function metricBefore(
   text: string,
   clauseStart: number,
   numberStart: number,
-): string | undefined {
+): readonly [number, number] | undefined {
   const from = Math.max(clauseStart, numberStart - MAX_METRIC_LENGTH);
   const [s, e] = trimMetricSpan(text, from, numberStart);
   if (!isMetricSpan(text, s, e)) return undefined;
-  return text.slice(s, e);
+  return [s, e];
 }
 
 /**
  * The metric of a "number + 个 + noun" target (培育2个以上500亿元经济强县): the phrase after the
- * quantity up to the next 、，。和, as [metric, end], or undefined when no phrase ends in reach.
+ * quantity up to the next 、，。和, as [start, end) of the metric and where its phrase ends.
  */
 export function metricAfter(
   text: string,
   quantityEnd: number,
-): readonly [string, number] | undefined {
+): readonly [number, number, number] | undefined {
   const limit = Math.min(text.length, quantityEnd + MAX_METRIC_LENGTH);
   let end = quantityEnd;
   while (end < limit && !METRIC_ENDS.has(text[end] ?? '')) end += 1;
   if (end === limit && limit < text.length && !METRIC_ENDS.has(text[end] ?? '')) return undefined;
   const [s, e] = trimMetricSpan(text, quantityEnd, end);
   if (!isMetricSpan(text, s, e)) return undefined;
-  return [text.slice(s, e), end];
+  return [s, e, end];
 }

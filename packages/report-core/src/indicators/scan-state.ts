@@ -34,6 +34,8 @@ export class ScanState {
   suppressUntil = 0;
   /** Index of the 从/由 of the last from→to phrase, whose target's metric ends there. */
   fromWord = -1;
+  /** The kind of the last target of the sentence, for the next item of its list. */
+  listKind: 'increment' | 'level' | 'rate' | 'share' | undefined;
   private quoteDepth = 0;
   private asciiQuoteOpen = false;
 
@@ -63,6 +65,7 @@ export class ScanState {
       this.quoteDepth = 0;
       this.asciiQuoteOpen = false;
       this.modality = 'plain';
+      this.listKind = undefined;
       this.clauseStart = i + 1;
       return;
     }

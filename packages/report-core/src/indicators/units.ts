@@ -18,11 +18,11 @@ export interface UnitMatch {
 const words = (list: string): string[] => list.split(' ');
 
 const COUNTERS = words(
-  '个 家 座 套 所 张 户 人 名 项 条 处 台 辆 艘 架 件 栋 位 种 类 场 次 人次 例 棵 株 篇',
+  '个 家 座 套 所 张 户 人 名 项 条 处 台 辆 艘 架 件 栋 位 种 类 场 次 人次 例 棵 株 篇 间 幢 支 块 部',
 );
 
 const MEASURES = words(
-  '元 美元 公里 千米 米 平方米 平方公里 立方米 千瓦 千瓦时 兆瓦 千伏 吨 亩 公顷 标箱 倍 % ‰ 百分点 床 公斤 千克',
+  '元 美元 公里 千米 米 平方米 平方公里 平方千米 立方米 千瓦 千瓦时 兆瓦 千伏 吨 吨标准煤 标准煤 亩 公顷 标箱 标准箱 倍 % ‰ 百分点 床 公斤 千克 斤 升',
 );
 
 const DURATIONS = words('年 天 小时 岁');

@@ -52,24 +52,28 @@ export const QUANTITY_ENDS = chars(
 /** Where a "number + 个 + noun" metric ends. */
 export const METRIC_ENDS = chars('。！？!?；;\n\r，、,：:和及与或（(');
 
-/** Verbs and adverbs before the counted noun: 力争新增规上工业企业 → 规上工业企业. */
+/**
+ * Words before the metric that say how firmly it is meant or only that work is done, not what
+ * is measured (issue 17): 力争新建高速公路 → 新建高速公路 (新建 stays: 210 km of new road is not
+ * 210 km of road); 培育千亿产业集群 → 千亿产业集群.
+ */
 export const LEADING_STOP_WORDS: readonly string[] = words(
-  '力争 争取 争创 努力 确保 全年 新建 新增 新开工 新改建 改扩建 培育 新培育 完成 改造 入库 支持 ' +
-    '控制在 达到 提高到 建成 实现 实施 招引 引进 累计 推动 推进 加快 持续 创建 认定 新认定 打造 ' +
-    '治理 整治 使 让 的',
+  '力争 争取 争创 努力 确保 全年 今年 累计 使 让 的 要 培育 完成 实施 推动 加快 打造',
 );
 
 /** Verbs after the noun and before the number: 森林蓄积量达到 → 森林蓄积量. */
 export const TRAILING_STOP_WORDS: readonly string[] = words(
   '达到 提高到 提高至 提升到 提升至 增加到 增加至 增长到 增长至 扩大到 下降到 下降至 降低到 降低至 ' +
-    '降至 降到 减少到 减少至 控制在 保持在 稳定在 维持在 实现 累计 总计 共计 达 为 建设 等 的',
+    '降至 降到 减少到 减少至 控制在 保持在 稳定在 维持在 实现 累计 总计 共计 达 为 建设 等 的 力争 争取 努力 确保',
 );
 
 /** Words that, left alone as a metric, name no quantity (今后5年, 提高2个百分点): no target. */
 export const NOT_METRICS: ReadonlySet<string> = new Set([
   ...LEADING_STOP_WORDS,
   ...TRAILING_STOP_WORDS,
-  ...words('今后 过去 未来 近 这 其中 提高 提升 增长 增加 下降 降低 减少 用 历时'),
+  ...words(
+    '今后 过去 未来 近 这 其中 提高 提升 增长 增加 下降 降低 减少 用 历时 新建 新增 改造 实施 完成 培育 建成 支持 累计',
+  ),
 ]);
 
 /** Words that open a from→to phrase (从10.2年提高到10.8年): the first number is not the target. */

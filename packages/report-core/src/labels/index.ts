@@ -4,3 +4,9 @@ export { FIELD_LABELS, fieldLabel, kindLabel, NODE_KIND_LABELS } from './node-ki
 export type { LabelledKind } from './node-kind-labels.js';
 export { NOT_REPORTED, trackingStatusLabel } from './status-labels.js';
 export { formatFileSize } from './file-size.js';
+export {
+  COMMITMENT_LABELS,
+  commitmentLabel,
+  commitmentOf,
+  TARGET_KIND_LABELS,
+} from './commitment-labels.js';

@@ -22,6 +22,20 @@ export const COMPARATOR_LABELS: Record<Comparator, { zh: string; en: string }> =
   gt: { zh: '超过', en: 'more than' },
 };
 
+export const TargetKindSchema = z
+  .enum(['increment', 'level', 'rate', 'share'])
+  .describe(
+    'increment: an amount added (新建, 新增, 改造); level: a level to reach or keep (达到, 提高到, 控制在); rate: a rate of change (增长, 下降, 降低, 年均); share: a share of a whole (占…比重).',
+  );
+export type TargetKind = z.infer<typeof TargetKindSchema>;
+
+export const CommitmentSchema = z
+  .enum(['binding', 'aspirational', 'unstated'])
+  .describe(
+    'How the report words the commitment: binding 确保; aspirational 力争, 争创, 争取, 努力; unstated when it uses neither. Never a planning label (约束性/预期性) the report does not use.',
+  );
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
 export const BaselineSchema = z
   .object({
     year: z.int().min(1949).max(2100).describe('The year the target is measured against.'),
@@ -43,7 +57,16 @@ export const IndicatorSchema = z
       .min(1)
       .max(20)
       .describe('Base unit without magnitude word: 元, 公里, 立方米, %, 个, 倍 …'),
+    upper: z
+      .number()
+      .refine(Number.isFinite, { error: '上限必须是有限数 (upper must be a finite number)' })
+      .optional()
+      .describe('For a range (4.5%-5%, 4.5%至5%): the upper bound; value is then the lower bound.'),
     comparator: ComparatorSchema,
+    kind: TargetKindSchema.optional().describe('What kind of target the wording states.'),
+    commitment: CommitmentSchema.optional().describe(
+      'The commitment as the wording states it; when present it decides (labels: commitmentLabel). Absent on data curated before issue 17, where aspirational is read instead.',
+    ),
     baseline: BaselineSchema.optional(),
     raw: z
       .string()

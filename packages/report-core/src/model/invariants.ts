@@ -21,7 +21,12 @@ interface ReportLike {
         text: string;
         places: string[];
         provenance?: { lines: number[] } | undefined;
-        indicators: readonly { id: string; raw: string }[];
+        indicators: readonly {
+          id: string;
+          raw: string;
+          value: number;
+          upper?: number | undefined;
+        }[];
         tracking: { updates: readonly { id: string }[] };
       }[];
     }[];
@@ -106,6 +111,12 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
             add([...mPath, 'indicators', k, 'raw'], {
               zh: `指标原文“${indicator.raw}”未出现在举措文字中`,
               en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
+            });
+          }
+          if (indicator.upper !== undefined && indicator.upper < indicator.value) {
+            add([...mPath, 'indicators', k, 'upper'], {
+              zh: `区间上限 ${indicator.upper} 小于下限 ${indicator.value}`,
+              en: `the range's upper bound ${indicator.upper} is below its lower bound ${indicator.value}`,
             });
           }
         });

@@ -107,7 +107,7 @@ describe('listMeasures / findNode / reportStats', () => {
       chapters: 8,
       sections: 24,
       measures: 76,
-      indicators: 25,
+      indicators: 24,
       notes: 14,
       goals: 5,
       places: 19,

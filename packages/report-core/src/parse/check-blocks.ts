@@ -9,7 +9,11 @@ export interface BlockCheck {
 }
 
 /** Parts of the document that are missing, or that took in more lines than they should. */
-export function checkBlocks(front: FrontMatter, chapterCount: number): BlockCheck {
+export function checkBlocks(
+  front: FrontMatter,
+  chapterCount: number,
+  given: { title: boolean; scope: boolean } = { title: false, scope: false },
+): BlockCheck {
   const out: BlockCheck = { diagnostics: [], coveredPaths: new Set() };
   const missing = (
     path: string | undefined,
@@ -30,14 +34,14 @@ export function checkBlocks(front: FrontMatter, chapterCount: number): BlockChec
     );
     if (path !== undefined) out.coveredPaths.add(path);
   };
-  if (front.title === undefined)
+  if (front.title === undefined && !given.title)
     missing(
       'meta.title',
       'error',
       '报告标题（第一行文字）',
       'report title (the first line of text)',
     );
-  if (front.scope === undefined)
+  if (front.scope === undefined && !given.scope)
     missing(
       'meta.scope',
       'error',

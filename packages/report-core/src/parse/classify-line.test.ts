@@ -10,28 +10,32 @@ import {
 
 describe('readChapterMarker', () => {
   it('reads every marker style, with or without a title on the same line', () => {
-    expect(readChapterMarker('1')).toEqual({ number: 1, title: undefined });
-    expect(readChapterMarker('12')).toEqual({ number: 12, title: undefined });
-    expect(readChapterMarker('一、')).toEqual({ number: 1, title: undefined });
-    expect(readChapterMarker('三、突出旅游目的地牵引')).toEqual({
+    expect(readChapterMarker('1')?.style).toBe('arabic');
+    expect(readChapterMarker('一、')?.style).toBe('chinese');
+    expect(readChapterMarker('第二章')?.style).toBe('chapter');
+    expect(readChapterMarker('（五）')?.style).toBe('parenthesized');
+    expect(readChapterMarker('1')).toMatchObject({ number: 1, title: undefined });
+    expect(readChapterMarker('12')).toMatchObject({ number: 12, title: undefined });
+    expect(readChapterMarker('一、')).toMatchObject({ number: 1, title: undefined });
+    expect(readChapterMarker('三、突出旅游目的地牵引')).toMatchObject({
       number: 3,
       title: '突出旅游目的地牵引',
     });
-    expect(readChapterMarker('第二章')).toEqual({ number: 2, title: undefined });
-    expect(readChapterMarker('第十一部分 统筹发展和安全')).toEqual({
+    expect(readChapterMarker('第二章')).toMatchObject({ number: 2, title: undefined });
+    expect(readChapterMarker('第十一部分 统筹发展和安全')).toMatchObject({
       number: 11,
       title: '统筹发展和安全',
     });
-    expect(readChapterMarker('（五）')).toEqual({ number: 5, title: undefined });
-    expect(readChapterMarker('(六)加强生态环境保护')).toEqual({
+    expect(readChapterMarker('（五）')).toMatchObject({ number: 5, title: undefined });
+    expect(readChapterMarker('(六)加强生态环境保护')).toMatchObject({
       number: 6,
       title: '加强生态环境保护',
     });
-    expect(readChapterMarker('4 全面推进乡村振兴')).toEqual({
+    expect(readChapterMarker('4 全面推进乡村振兴')).toMatchObject({
       number: 4,
       title: '全面推进乡村振兴',
     });
-    expect(readChapterMarker('2、建强先进制造业体系')).toEqual({
+    expect(readChapterMarker('2、建强先进制造业体系')).toMatchObject({
       number: 2,
       title: '建强先进制造业体系',
     });

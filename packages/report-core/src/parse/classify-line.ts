@@ -41,7 +41,12 @@ export interface ChapterMarker {
   number: number;
   /** The title written on the marker's own line, if any. */
   title: string | undefined;
+  /** How it is numbered (1、 一、 第一章 （一）): a report nests one style inside another. */
+  style: MarkerStyle;
 }
+
+export type MarkerStyle = 'arabic' | 'chinese' | 'chapter' | 'parenthesized';
+const STYLES: readonly MarkerStyle[] = ['arabic', 'chinese', 'chapter', 'parenthesized'];
 
 const MARKERS: readonly RegExp[] = [
   // 1 | 1、title | 1. title | 1 title (a bare number followed by space); never 1.5 or 2000亿元.
@@ -56,14 +61,35 @@ const MARKERS: readonly RegExp[] = [
  * (`1、推动县级市改革。`) is a numbered measure, not a chapter.
  */
 export function readChapterMarker(line: string): ChapterMarker | undefined {
-  for (const pattern of MARKERS) {
+  for (const [k, pattern] of MARKERS.entries()) {
     const match = pattern.exec(line);
     if (match === null) continue;
     const number = chineseNumeral(match[1] ?? '');
     if (number === undefined || number < 1) return undefined;
     const title = (match[2] ?? '').trim();
     if (endsSentence(title)) return undefined;
-    return { number, title: title === '' ? undefined : title };
+    return { number, title: title === '' ? undefined : title, style: STYLES[k] ?? 'arabic' };
+  }
+  return undefined;
+}
+
+/**
+ * A numbered line whose heading runs on into its paragraph (（一）着力扩大有效需求。坚持…。), as
+ * the heading without its 。 and the paragraph; undefined for any other line.
+ */
+export function readRunInHeading(
+  line: string,
+): { marker: MarkerStyle; heading: string; rest: string } | undefined {
+  for (const [k, pattern] of MARKERS.entries()) {
+    const match = pattern.exec(line);
+    if (match === null) continue;
+    if (chineseNumeral(match[1] ?? '') === undefined) return undefined;
+    const body = (match[2] ?? '').trim();
+    const end = /[。！？]/u.exec(body.slice(0, 41));
+    if (end === null || end.index === 0) return undefined;
+    const rest = body.slice(end.index + 1).trim();
+    if (rest === '') return undefined;
+    return { marker: STYLES[k] ?? 'arabic', heading: body.slice(0, end.index), rest };
   }
   return undefined;
 }
@@ -95,10 +121,10 @@ export function readBlockLabel(line: string): BlockLabel | undefined {
   return { kind: 'ideology', rest: rest === undefined || rest === '' ? undefined : rest };
 }
 
-/** ——聚焦政府工作报告——: a line framed by dashes. */
+/** ——聚焦政府工作报告——, ——2024年1月20日在…会议上: a line opened by dashes. */
 export function isSubtitle(line: string): boolean {
   // Plain tests, not one backtracking regex: a megabyte of dashes must stay linear.
-  return /^[—–-]/u.test(line) && /[—–-]$/u.test(line) && /[^—–\s-]/u.test(line);
+  return /^[—–-]{2}|^—/u.test(line) && /[^—–\s-]/u.test(line);
 }
 
 /** A goal written on one line, `经济实力 明显增强` or `经济实力：明显增强`. */

@@ -15,7 +15,10 @@ export const DiagnosticCodeSchema = z
     'measures-without-heading',
     'possible-measure-without-punctuation',
     'missing-block',
-    'invalid-options',
+    'invalid-option',
+    'unknown-option',
+    'missing-metadata',
+    'metadata-from-text',
     'unrecognised-line',
     'schema-violation',
   ])

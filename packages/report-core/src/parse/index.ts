@@ -8,3 +8,7 @@ export { formatDiagnosticsTable } from './format-diagnostics.js';
 export { normalizeLine, splitSourceLines } from './normalize-text.js';
 export { removeDuplicateMeasures } from './remove-duplicate-measures.js';
 export type { DuplicateRemoval, DuplicateRemovalResult } from './remove-duplicate-measures.js';
+export { readParseOptions, validateParseOptions } from './parse-options.js';
+export { deriveReportId } from './resolve-metadata.js';
+export { findPlaces, isInsideBrandOrEvent } from './find-places.js';
+export type { MeasureProposal } from './propose-curation.js';

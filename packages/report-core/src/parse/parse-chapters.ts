@@ -2,7 +2,8 @@ import type { Chapter, Section } from '../model/report.js';
 import { emptyTracking } from '../model/tracking.js';
 import type { Diagnostic } from './diagnostic.js';
 import { diagnostic, quote } from './diagnostic.js';
-import { endsSentence, readChapterMarker } from './classify-line.js';
+import type { MarkerStyle } from './classify-line.js';
+import { endsSentence, readChapterMarker, readRunInHeading } from './classify-line.js';
 import type { SourceLine } from './source-line.js';
 
 /** A heading or measure of a chapter, in reading order: what the duplicate checks compare. */
@@ -40,6 +41,8 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
   let chapter: Chapter | undefined;
   let section: Section | undefined;
   let awaitingTitle = false;
+  // The first marker's numbering marks chapters; another numbering inside them marks sections.
+  let chapterStyle: MarkerStyle | undefined;
 
   const closeChapter = (): void => {
     if (chapter === undefined || !awaitingTitle) return;
@@ -59,8 +62,24 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
     );
   };
 
+  const addSection = (line: SourceLine, title: string, sourceChapter: number): void => {
+    if (chapter === undefined) return;
+    section = { id: `s${line.line}`, title, measures: [], provenance: { lines: [line.line] } };
+    chapter.sections.push(section);
+    out.body.push({
+      kind: 'heading',
+      line: line.line,
+      text: title,
+      nodeId: section.id,
+      chapterId: chapter.id,
+      sourceChapter,
+    });
+  };
+
   for (const line of lines) {
-    const marker = readChapterMarker(line.text);
+    const found = readChapterMarker(line.text);
+    chapterStyle ??= found?.style;
+    const marker = found?.style === chapterStyle ? found : undefined;
     if (marker !== undefined) {
       closeChapter();
       chapter = {
@@ -77,7 +96,9 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
       continue;
     }
     if (chapter === undefined) continue; // the caller starts at the first marker
-    const isMeasure = endsSentence(line.text);
+    const runIn = readRunInHeading(line.text);
+    const isMeasure =
+      endsSentence(line.text) && (runIn === undefined || runIn.marker === chapterStyle);
     if (awaitingTitle && !isMeasure) {
       awaitingTitle = false;
       chapter.title = line.text;
@@ -87,23 +108,10 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
     closeChapter();
     const sourceChapter = out.markers[out.markers.length - 1]?.sourceNumber ?? chapter.number;
     if (!isMeasure) {
-      section = {
-        id: `s${line.line}`,
-        title: line.text,
-        measures: [],
-        provenance: { lines: [line.line] },
-      };
-      chapter.sections.push(section);
-      out.body.push({
-        kind: 'heading',
-        line: line.line,
-        text: line.text,
-        nodeId: section.id,
-        chapterId: chapter.id,
-        sourceChapter,
-      });
-      continue;
+      addSection(line, runIn?.heading ?? found?.title ?? line.text, sourceChapter);
+      if (runIn === undefined) continue;
     }
+    const text = isMeasure ? line.text : (runIn?.rest ?? line.text);
     if (section === undefined) {
       // Measures before any heading: keep them in a section without a title rather than drop them.
       section = { id: `s${line.line}`, title: null, measures: [] };
@@ -124,7 +132,7 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
     const id = `m${line.line}`;
     section.measures.push({
       id,
-      text: line.text,
+      text,
       indicators: [],
       places: [],
       tracking: emptyTracking(),
@@ -133,7 +141,7 @@ export function parseChapters(lines: readonly SourceLine[]): ParsedChapters {
     out.body.push({
       kind: 'measure',
       line: line.line,
-      text: line.text,
+      text,
       nodeId: id,
       chapterId: chapter.id,
       sourceChapter,

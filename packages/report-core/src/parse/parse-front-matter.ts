@@ -1,13 +1,16 @@
 import type { Goal, Ideology } from '../model/report.js';
 import type { Diagnostic } from './diagnostic.js';
 import { diagnostic, quote } from './diagnostic.js';
-import { isSubtitle, readBlockLabel } from './classify-line.js';
+import { endsSentence, isSubtitle, readBlockLabel } from './classify-line.js';
+import { isSpeakerLine } from './read-metadata.js';
 import type { SourceLine } from './source-line.js';
 
 export interface FrontMatter {
   title: SourceLine | undefined;
   subtitle: SourceLine | undefined;
   scope: SourceLine | undefined;
+  /** Who delivers the report (成都市市长 王凤朝): read for the issuer. */
+  speaker: SourceLine | undefined;
   goals: Goal[];
   ideology: Ideology | undefined;
   diagnostics: Diagnostic[];
@@ -22,6 +25,7 @@ export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatter {
     title: undefined,
     subtitle: undefined,
     scope: undefined,
+    speaker: undefined,
     goals: [],
     ideology: undefined,
     diagnostics: [],
@@ -47,7 +51,8 @@ export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatter {
       case 'head':
         if (out.subtitle === undefined && isSubtitle(line.text)) out.subtitle = line;
         else if (out.title === undefined) out.title = line;
-        else if (out.scope === undefined) out.scope = line;
+        else if (isSpeakerLine(line.text)) out.speaker ??= line;
+        else if (out.scope === undefined && isScopeLine(line.text)) out.scope = line;
         else out.diagnostics.push(unrecognised(line, '标题区', 'the title block'));
         break;
       case 'goals':
@@ -106,4 +111,9 @@ function unrecognised(line: SourceLine, whereZh: string, whereEn: string): Diagn
     },
     [line.line],
   );
+}
+
+/** A short line that names a part of the report (今后五年工作), not a greeting or a paragraph. */
+function isScopeLine(text: string): boolean {
+  return text.length <= 30 && !endsSentence(text) && !/[：:，,]$/u.test(text);
 }

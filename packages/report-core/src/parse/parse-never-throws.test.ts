@@ -81,6 +81,32 @@ describe('parseReportText on arbitrary input', () => {
     }
   });
 
+  it('issue 15: never throws a RangeError on 100k+ lines that each give a diagnostic', () => {
+    const lines = 101_000;
+    for (const make of [
+      (i: number) => `前言第${i}行`, // each an unrecognised line of the title block
+      (i: number) => `第${i + 1}章`, // each a chapter without a title
+    ]) {
+      const text = Array.from({ length: lines }, (_, i) => make(i)).join('\n');
+      const { report, diagnostics } = parseReportText(text);
+      expect(report.meta.source.lineCount).toBe(lines);
+      expect(diagnostics.length).toBeGreaterThan(lines - 10);
+    }
+  }, 60_000);
+
+  it('issue 17: never throws whatever is passed as options, and says what was wrong', () => {
+    fc.assert(
+      fc.property(fc.anything(), (options) => {
+        const { diagnostics } = parseReportText(
+          '标题\n1\n章\n节\n句。',
+          options as Parameters<typeof parseReportText>[1],
+        );
+        for (const d of diagnostics) expect(DiagnosticSchema.safeParse(d).success).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('takes time linear in the input: 64 copies of the source cost about 64 times one copy', () => {
     const one = medianMs(() => parseReportText(sourceText), 9);
     const many = sourceText.repeat(64);

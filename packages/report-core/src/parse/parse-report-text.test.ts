@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCE_SHA256, sourceText } from '../data/index.js';
+import { LESHAN_PARSE_OPTIONS } from '../data/editorial-decisions.js';
 import { listMeasures } from '../model/query.js';
 import type { Report } from '../model/report.js';
 import { parseReportText } from './parse-report-text.js';
@@ -22,8 +23,9 @@ const shape = (report: Report) => ({
   ]),
 });
 
-const codes = (text: string) => parseReportText(text).diagnostics.map((d) => d.code);
-const base = parseReportText(sourceText);
+const codes = (text: string) =>
+  parseReportText(text, LESHAN_PARSE_OPTIONS).diagnostics.map((d) => d.code);
+const base = parseReportText(sourceText, LESHAN_PARSE_OPTIONS);
 
 describe('parseReportText', () => {
   it('reads the source into 7 chapters numbered 1..7, five goals, the ideology and the title block', () => {
@@ -55,7 +57,7 @@ describe('parseReportText', () => {
       source: { sha256: SOURCE_SHA256, lineCount: 301 },
       provenance: { lines: [5, 7, 9] },
     });
-    expect(report.places).toEqual([]);
+    expect(report.places).toEqual(LESHAN_PARSE_OPTIONS.places);
     expect(report.notes).toEqual([]);
   });
 
@@ -85,31 +87,77 @@ describe('parseReportText', () => {
 
   it('takes issuer, period, places and id from options', () => {
     const place = { id: 'jiajiang', name: '夹江县', kind: 'county' as const, aliases: ['夹江'] };
-    const { report } = parseReportText(sourceText, {
+    const { report, diagnostics } = parseReportText(sourceText, {
+      id: 'mou-2023-2027',
       issuer: '某市人民政府',
       period: { start: 2023, end: 2027 },
       places: [place],
     });
     expect(report.meta.issuer).toBe('某市人民政府');
-    expect(report.id).toBe('leshan-2023-2027');
+    expect(report.id).toBe('mou-2023-2027');
     expect(report.places).toEqual([place]);
+    expect(diagnostics.some((d) => d.code === 'missing-metadata')).toBe(false);
   });
 
-  it('falls back to the defaults with an error diagnostic when the options are invalid', () => {
+  it('issue 17: derives the id from issuer and period, never from a city it assumes', () => {
+    const a = parseReportText(sourceText, {
+      issuer: '某市人民政府',
+      period: { start: 2023, end: 2027 },
+    });
+    const b = parseReportText(sourceText, {
+      issuer: '另一市人民政府',
+      period: { start: 2023, end: 2027 },
+    });
+    expect(a.report.id).toMatch(/^report-[0-9a-f]{8}-2023-2027$/u);
+    expect(b.report.id).not.toBe(a.report.id);
+    expect(a.report.id).not.toContain('leshan');
+  });
+
+  it('issue 17: with no options, the Leshan source gets no Leshan metadata, only diagnostics', () => {
+    const { report, diagnostics } = parseReportText(sourceText);
+    expect(report.meta.issuer).toBe('');
+    expect(report.id).toBe('report');
+    expect(report.meta.source.file).not.toContain('leshan');
+    expect(JSON.stringify(report.meta)).not.toContain('乐山市人民政府');
+    const missing = diagnostics.filter((d) => d.code === 'missing-metadata');
+    expect(missing.map((d) => d.message.en)).toEqual([
+      expect.stringContaining('issuer'),
+      expect.stringContaining('period'),
+    ]);
+    expect(missing.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('issue 17: an invalid option is reported on its own and the others are kept', () => {
     const { report, diagnostics } = parseReportText(sourceText, {
+      issuer: '某市人民政府',
       period: { start: 2030, end: 2020 },
     });
-    expect(report.meta.period).toEqual({ start: 2022, end: 2026 });
-    expect(diagnostics[0]?.code).toBe('invalid-options');
+    expect(report.meta.issuer).toBe('某市人民政府');
+    expect(report.meta.period).toEqual({ start: 0, end: 0 });
+    const invalid = diagnostics.filter((d) => d.code === 'invalid-option');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]?.message.en).toContain('period');
+  });
+
+  it('issue 17: an unknown option is reported, not passed over in silence', () => {
+    const { diagnostics } = parseReportText(sourceText, {
+      ...LESHAN_PARSE_OPTIONS,
+      isuer: '错拼',
+    } as Parameters<typeof parseReportText>[1]);
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-option');
+    expect(unknown.map((d) => d.message.en)).toEqual([expect.stringContaining('"isuer"')]);
+    expect(diagnostics.some((d) => d.code === 'invalid-option')).toBe(false);
   });
 
   it('parses CRLF, lone CR and a BOM exactly like LF', () => {
-    expect(content(parseReportText(`\ufeff${sourceText.replace(/\n/gu, '\r\n')}`).report)).toEqual(
-      content(base.report),
-    );
-    expect(content(parseReportText(sourceText.replace(/\n/gu, '\r')).report)).toEqual(
-      content(base.report),
-    );
+    expect(
+      content(
+        parseReportText(`\ufeff${sourceText.replace(/\n/gu, '\r\n')}`, LESHAN_PARSE_OPTIONS).report,
+      ),
+    ).toEqual(content(base.report));
+    expect(
+      content(parseReportText(sourceText.replace(/\n/gu, '\r'), LESHAN_PARSE_OPTIONS).report),
+    ).toEqual(content(base.report));
     expect(codes(sourceText.replace(/\n/gu, '\r\n'))).toEqual(codes(sourceText));
   });
 
@@ -117,7 +165,9 @@ describe('parseReportText', () => {
     const fullWidth = sourceText.replace(/[0-9]/gu, (d) =>
       String.fromCharCode(d.charCodeAt(0) + 0xfee0),
     );
-    expect(content(parseReportText(fullWidth).report)).toEqual(content(base.report));
+    expect(content(parseReportText(fullWidth, LESHAN_PARSE_OPTIONS).report)).toEqual(
+      content(base.report),
+    );
     const cn = ['', '一', '二', '三', '四', '五', '六', '七', '八'];
     for (const style of [
       (n: number) => `${cn[n] ?? ''}、`,
@@ -127,24 +177,28 @@ describe('parseReportText', () => {
       (n: number) => `第${cn[n] ?? ''}部分`,
     ]) {
       const marked = sourceText.replace(/^(\d)$/gmu, (d) => style(Number(d)));
-      expect(content(parseReportText(marked).report)).toEqual(content(base.report));
+      expect(content(parseReportText(marked, LESHAN_PARSE_OPTIONS).report)).toEqual(
+        content(base.report),
+      );
       expect(codes(marked)).toEqual(codes(sourceText));
     }
   });
 
   it('reads a chapter title written on the marker line', () => {
     const sameLine = sourceText.replace(/^(\d)\n\n(.+)$/gmu, '$1 $2\n\n');
-    const { report } = parseReportText(sameLine);
+    const { report } = parseReportText(sameLine, LESHAN_PARSE_OPTIONS);
     expect(shape(report)).toEqual(shape(base.report));
     expect(report.chapters[0]?.provenance).toEqual({ lines: [32] });
   });
 
   it('gives the same structure with blank lines missing and stray spaces', () => {
     const dense = sourceText.replace(/\n\n+/gu, '\n');
-    expect(shape(parseReportText(dense).report)).toEqual(shape(base.report));
+    expect(shape(parseReportText(dense, LESHAN_PARSE_OPTIONS).report)).toEqual(shape(base.report));
     expect(codes(dense)).toEqual(codes(sourceText));
     const spaced = sourceText.replace(/(建设|推动|，|,)/gu, ' $1  ').replace(/^(?=.)/gmu, '  ');
-    expect(content(parseReportText(spaced).report)).toEqual(content(base.report));
+    expect(content(parseReportText(spaced, LESHAN_PARSE_OPTIONS).report)).toEqual(
+      content(base.report),
+    );
     expect(codes(spaced)).toEqual(codes(sourceText));
   });
 

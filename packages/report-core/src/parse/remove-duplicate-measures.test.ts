@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalReport, sourceText } from '../data/index.js';
+import { LESHAN_PARSE_OPTIONS } from '../data/editorial-decisions.js';
 import { listMeasures } from '../model/query.js';
 import type { Report } from '../model/report.js';
 import { validateReport } from '../model/validate.js';
 import { parseReportText } from './parse-report-text.js';
 import { removeDuplicateMeasures } from './remove-duplicate-measures.js';
 
-const parsed = parseReportText(sourceText).report;
+const parsed = parseReportText(sourceText, LESHAN_PARSE_OPTIONS).report;
 const texts = (report: Report) => listMeasures(report).map((m) => m.text);
 
 /** A two-chapter report in which chapter 2 repeats one of chapter 1's sections word for word. */

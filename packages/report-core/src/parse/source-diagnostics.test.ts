@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sourceText } from '../data/index.js';
+import { LESHAN_PARSE_OPTIONS } from '../data/editorial-decisions.js';
 import { DiagnosticSchema } from './diagnostic.js';
 import { parseReportText } from './parse-report-text.js';
 
-const { report, diagnostics } = parseReportText(sourceText);
+const { report, diagnostics } = parseReportText(sourceText, LESHAN_PARSE_OPTIONS);
 const at = (code: string): number[][] =>
   diagnostics.filter((d) => d.code === code).map((d) => d.lines);
 
