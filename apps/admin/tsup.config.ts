@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup';
 // resolved from node_modules at run time (turbo builds them first: `dependsOn: ["^build"]`).
 // env.js is the admin's settings, imported by the start script to check them before any start.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/env.ts'],
+  // merge-worker.js: parsing and merging an import on a worker thread (src/import/run-in-worker.ts).
+  entry: { index: 'src/index.ts', env: 'src/env.ts', 'merge-worker': 'src/import/merge-worker.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

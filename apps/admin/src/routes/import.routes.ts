@@ -1,10 +1,5 @@
-import {
-  parseReportText,
-  removeDuplicateMeasures,
-  ReportShapeSchema,
-  reportStats,
-  validateReport,
-} from '@leshan/report-core';
+import { ApiError, issuesAt } from '@leshan/http-kit';
+import { walkNodes } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import {
   ImportBodySchema,
@@ -13,114 +8,111 @@ import {
 } from '../api/import.schemas.js';
 import { CommandResultSchema } from '../api/draft.schemas.js';
 import type { AdminDeps } from '../deps.js';
-import { ApiError, issuesAt } from '@leshan/http-kit';
+import { runInWorker } from '../import/run-in-worker.js';
 import { route, unauthenticated } from '../http/route.js';
 import type { AdminRoute } from '../http/route.js';
 
-/**
- * The draft an import creates: the parsed text without the measures it repeats word for word.
- * The text replaces the draft of the report being edited, so it keeps that report's id, issuer,
- * period and places (the parser assumes no city: issue 17).
- */
-function draftFromText(text: string, current: Report | undefined) {
-  const { report: parsed, diagnostics } = parseReportText(
-    text,
-    current === undefined
-      ? {}
-      : {
-          id: current.id,
-          issuer: current.meta.issuer,
-          period: current.meta.period,
-          places: current.places,
-        },
-  );
-  const { report, removals } = removeDuplicateMeasures(parsed);
-  return { report, removals, diagnostics, validation: validateReport(report) };
-}
-
-const summary = (report: Report) => {
-  const stats = reportStats(report);
-  return { chapters: stats.chapters, sections: stats.sections, measures: stats.measures };
-};
+const conflict = (currentRevision: number) =>
+  new ApiError(409, 'conflict', '草稿已在您打开后被修改，请重新预览后再导入', {
+    extra: { currentRevision, nodes: [] },
+  });
 
 export function importRoutes({ store }: AdminDeps): AdminRoute[] {
+  const draftOrFail = async () => {
+    const draft = await store.getDraft();
+    if (draft === null) throw new ApiError(409, 'no-draft', '还没有草稿，无法导入');
+    return draft;
+  };
+  // Ids published once stay taken: a new node never gets an id an earlier edition used.
+  const reservedIds = async (): Promise<string[]> => {
+    const ids = new Set<string>();
+    for (const summary of await store.listEditions()) {
+      const edition = await store.getEdition(summary.id);
+      if (edition !== null) for (const found of walkNodes(edition.report)) ids.add(found.node.id);
+    }
+    return [...ids];
+  };
+
   return [
     route({
       method: 'post',
       path: '/api/import/preview',
       operationId: 'previewImport',
-      summary: 'Parse source text: the diagnostics an editor must decide on, and a preview',
+      summary:
+        'Re-import as a merge: what the new text would change in the draft, item by item, with the parser’s diagnostics (any editor may prepare it)',
       tag: 'import',
       access: 'editor',
       responses: { 200: ImportPreviewSchema },
+      errors: [409, 422],
     })
       .body(ImportPreviewBodySchema)
       .handle(async ({ body }) => {
-        const current = (await store.getDraft())?.report;
-        const { report, removals, diagnostics, validation } = draftFromText(body.text, current);
-        return {
-          body: {
-            diagnostics,
-            report: ReportShapeSchema.safeParse(report).success ? report : null,
-            removals,
-            stats: summary(report),
-            validation: validation.ok
-              ? { ok: true, issues: [] }
-              : { ok: false, issues: validation.issues },
-          },
-        };
+        const draft = await draftOrFail();
+        const result = await runInWorker({
+          op: 'preview',
+          current: draft.report,
+          text: body.text,
+          reservedIds: await reservedIds(),
+        });
+        if (result.op !== 'preview') throw new Error('the worker answered another job');
+        const { diagnostics, proposal, stats } = result;
+        return { body: { baseRevision: draft.revision, diagnostics, proposal, stats } };
       }),
     route({
       method: 'post',
       path: '/api/import',
       operationId: 'importSource',
       summary:
-        'Replace the draft with the parsed text (repeated measures removed, each with an open note), after explicit confirmation',
+        'Merge the new text into the draft with the editor’s decisions, as one revision (undo: restore the revision before); publisher or admin',
       tag: 'import',
-      access: 'editor',
+      access: 'publisher',
       responses: { 200: CommandResultSchema },
       errors: [409, 422],
     })
       .body(ImportBodySchema)
       .handle(async ({ body, user, req }) => {
         if (user === undefined) throw unauthenticated();
-        const { removals, validation } = draftFromText(body.text, (await store.getDraft())?.report);
-        if (!validation.ok) {
+        const draft = await draftOrFail();
+        if (draft.revision !== body.baseRevision) throw conflict(draft.revision);
+        const result = await runInWorker({
+          op: 'apply',
+          current: draft.report,
+          text: body.text,
+          reservedIds: await reservedIds(),
+          decisions: body.decisions,
+        });
+        if (result.op !== 'apply') throw new Error('the worker answered another job');
+        if (!result.ok) {
           throw new ApiError(
             422,
-            'invalid-report',
-            '导入的原文不能成为有效草稿（逐字重复的举措已自动去除）：请按提示修正原文后重新导入',
-            { issues: issuesAt(validation.issues, 'report') },
+            'invalid-merge',
+            '无法按所选项合并导入：请按提示逐项选择或修正原文后重新预览',
+            { issues: issuesAt(result.issues, 'merge') },
           );
         }
-        const result = await store.replaceDraft({
-          report: validation.value,
+        const replaced = await store.replaceDraft({
+          report: result.report,
           author: user.userId,
           baseRevision: body.baseRevision,
           source: 'import',
         });
-        if (!result.ok) {
-          if (result.reason === 'conflict')
-            throw new ApiError(409, 'conflict', '草稿已在您打开后被修改，请刷新后再导入', {
-              extra: { currentRevision: result.conflict.currentRevision, nodes: [] },
-            });
-          throw new ApiError(422, result.error.code, result.error.message.zh);
+        if (!replaced.ok) {
+          if (replaced.reason === 'conflict') throw conflict(replaced.conflict.currentRevision);
+          throw new ApiError(422, replaced.error.code, replaced.error.message.zh);
         }
+        const rejected = Object.values(body.decisions).filter((d) => d === 'reject').length;
         await store.appendAudit({
           actor: user.userId,
           action: 'draft.import',
-          target: `revision:${result.revision.number}`,
-          details: {
-            characters: body.text.length,
-            duplicatesRemoved: removals.reduce((n, r) => n + r.removedIds.length, 0),
-          },
+          target: `revision:${replaced.revision.number}`,
+          details: { characters: body.text.length, rejected, undo: `revision:${draft.revision}` },
           ip: req.ip ?? null,
         });
         return {
           body: {
-            revision: result.revision.number,
-            hash: result.draft.reportHash,
-            touched: result.revision.touched,
+            revision: replaced.revision.number,
+            hash: replaced.draft.reportHash,
+            touched: replaced.revision.touched,
           },
         };
       }),

@@ -95,9 +95,10 @@ export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
       method: 'post',
       path: '/api/revisions/:number/restore',
       operationId: 'restoreRevision',
-      summary: 'Make an older revision the draft again, as a new revision',
+      summary:
+        'Make an older revision the draft again, as a new revision (a whole-draft restore: publisher or admin)',
       tag: 'revisions',
-      access: 'editor',
+      access: 'publisher',
       responses: { 200: CommandResultSchema },
       errors: [404, 409],
     })

@@ -112,7 +112,8 @@ export const routeCases: Record<string, RouteCase> = {
   'post /api/import': {
     valid: async ({ store }) => ({
       path: '/api/import',
-      body: { text: SMALL_SOURCE, baseRevision: await revision(store), confirm: true },
+      // The same text again: a merge with nothing to decide, whatever the draft's curation.
+      body: { text: sourceText, baseRevision: await revision(store), confirm: true },
     }),
   },
   'get /api/publish/checklist': {

@@ -11,3 +11,5 @@ export { diffText, TextOpSchema } from './diff-text.js';
 export type { DiffTextOptions, TextOp } from './diff-text.js';
 export { diffReports } from './diff-reports.js';
 export { summarizeDiff } from './summarize-diff.js';
+// Re-import as a merge and the fate of removed ids (issue 14): src/merge, exported with edit.
+export * from '../merge/index.js';

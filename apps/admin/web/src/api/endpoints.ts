@@ -60,8 +60,17 @@ export function endpoints(api: ApiClient) {
     restore: (n: number, baseRevision: number) =>
       api.post(`/api/revisions/${n}/restore`, CommandResultSchema, { baseRevision }),
     importPreview: (text: string) => api.post('/api/import/preview', ImportPreviewSchema, { text }),
-    importText: (text: string, baseRevision: number) =>
-      api.post('/api/import', CommandResultSchema, { text, baseRevision, confirm: true }),
+    importText: (
+      text: string,
+      baseRevision: number,
+      decisions: Record<string, 'accept' | 'reject'>,
+    ) =>
+      api.post('/api/import', CommandResultSchema, {
+        text,
+        baseRevision,
+        decisions,
+        confirm: true,
+      }),
     checklist: () => api.get('/api/publish/checklist', PublishChecklistSchema),
     publish: (baseRevision: number) =>
       api.post('/api/editions', PublishResultSchema, { baseRevision }),

@@ -115,7 +115,8 @@ export function HistoryScreen() {
               <DiffView diff={diff.diff} />
             </>
           )}
-          {chosen !== null && session.permissions.edit && chosen !== draft.revision ? (
+          {/* Restoring the whole draft is the publisher's or admin's (issue 14). */}
+          {chosen !== null && session.permissions.publish && chosen !== draft.revision ? (
             <button type="button" className="primary" onClick={() => setRestoring(chosen)}>
               将草稿恢复为第 {chosen} 版
             </button>

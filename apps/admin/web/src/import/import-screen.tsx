@@ -3,24 +3,33 @@ import type { ChangeEvent } from 'react';
 import type { ImportPreview } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
-import { navigate } from '../layout/router.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
-import { ReportPreview } from '../preview/report-preview.js';
+import type { Decisions } from './merge-review.js';
+import { initialDecisions, MergeReview, undecided } from './merge-review.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as Record<string, string>;
 
-/** Paste or upload the source text, read the parser's diagnostics and preview, then confirm. */
+/**
+ * Re-import as a merge: paste or upload the text, review what it changes item by item, accept or
+ * reject each, then apply it as one revision (publisher or admin) — and undo it if need be.
+ */
 export function ImportScreen() {
-  const { api, store, announce } = useApp();
+  const { api, store, announce, session } = useApp();
   const draft = useDraft();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
+  const [decisions, setDecisions] = useState<Decisions>({});
+  const [applied, setApplied] = useState<{ before: number; revision: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const canApply = session.permissions.publish;
 
+  const reset = () => {
+    setPreview(null);
+    setApplied(null);
+  };
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file === undefined) return;
@@ -29,19 +38,14 @@ export function ImportScreen() {
       return;
     }
     setText(await file.text());
-    setPreview(null);
+    reset();
     setFieldError(null);
   };
 
-  const check = async () => {
-    if (text.trim() === '') {
-      setFieldError('请粘贴或上传原文');
-      return;
-    }
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      setPreview(await api.importPreview(text));
-      setConfirmed(false);
+      await work();
       setError(null);
     } catch (e) {
       setError(e);
@@ -50,28 +54,52 @@ export function ImportScreen() {
     }
   };
 
-  const create = async () => {
-    setBusy(true);
-    try {
-      await store.flush();
-      const result = await api.importText(text, store.state.revision);
-      await store.reload();
-      announce(`已根据导入的原文创建草稿第 ${result.revision} 版`);
-      navigate('edit');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+  const check = () => {
+    if (text.trim() === '') {
+      setFieldError('请粘贴或上传原文');
+      return;
     }
+    void run(async () => {
+      await store.flush();
+      const next = await api.importPreview(text);
+      setPreview(next);
+      setDecisions(initialDecisions(next.proposal.items));
+      setApplied(null);
+    });
   };
 
+  const apply = (base: number) =>
+    void run(async () => {
+      const result = await api.importText(text, base, decisions);
+      await store.reload();
+      setApplied({ before: base, revision: result.revision });
+      setPreview(null);
+      announce(`已按所选项合并导入，草稿现为第 ${result.revision} 版`);
+    });
+
+  const undo = (done: { before: number; revision: number }) =>
+    void run(async () => {
+      await api.restore(done.before, done.revision);
+      await store.reload();
+      setApplied(null);
+      announce(`已撤销导入，草稿恢复为第 ${done.before} 版的内容`);
+    });
+
+  const missing = preview === null ? [] : undecided(preview.proposal.items, decisions);
+  const counts = preview?.proposal.counts;
   return (
     <div className="import-screen">
       <h1>导入原文</h1>
       <p>
-        粘贴政府工作报告原文或上传 .txt 文件，先检查解析结果，确认后再替换当前草稿（第{' '}
-        {draft.revision} 版）。替换会产生新修订，可在修订历史中恢复。
+        粘贴新的原文或上传 .txt
+        文件。导入是合并，不是替换：未变的举措保留编号和编辑整理的数据（目标、地点、进展、编辑说明），有改动、新增、删除和移动的逐项由您决定。当前草稿为第{' '}
+        {draft.revision} 版。
       </p>
+      {canApply ? null : (
+        <p className="notice" role="note">
+          您可以准备预览；合并导入和恢复整个草稿需要发布者或管理员权限，请把预览结果交给他们确认。
+        </p>
+      )}
       <Field label="原文" error={fieldError} hint={`${Array.from(text).length} 字`}>
         {(c) => (
           <textarea
@@ -80,7 +108,7 @@ export function ImportScreen() {
             value={text}
             onChange={(e) => {
               setText(e.target.value);
-              setPreview(null);
+              reset();
             }}
           />
         )}
@@ -90,51 +118,56 @@ export function ImportScreen() {
           <input {...c} type="file" accept=".txt,text/plain" onChange={(e) => void upload(e)} />
         )}
       </Field>
-      <button type="button" className="primary" onClick={() => void check()} disabled={busy}>
-        {busy && preview === null ? '正在解析…' : '检查并预览'}
+      <button type="button" className="primary" onClick={check} disabled={busy}>
+        {busy && preview === null ? '正在解析和比对…' : '检查并预览'}
       </button>
       <ErrorMessage error={error} />
-      {preview === null ? null : (
-        <>
-          <section className="panel" aria-labelledby="import-result">
-            <h2 id="import-result">解析结果</h2>
-            <p>
-              {preview.stats.chapters} 章、{preview.stats.sections} 节、{preview.stats.measures}{' '}
-              项举措。
-              {preview.validation.ok
-                ? '可以据此创建有效的草稿。'
-                : `还不能导入：草稿校验有 ${preview.validation.issues.length} 处问题，请修正原文后重新检查。`}
-            </p>
-            {preview.validation.ok ? null : (
-              <ul className="diagnostics" aria-label="校验问题">
-                {preview.validation.issues.slice(0, 20).map((issue, i) => (
-                  <li key={i} className="diag-error">
-                    <span className="tag">错误</span> {issue.path === '' ? '' : `${issue.path}：`}
-                    {issue.message.zh}
+      {applied === null ? null : (
+        <section className="panel" aria-labelledby="import-applied">
+          <h2 id="import-applied">已合并导入</h2>
+          <p>
+            草稿现为第 {applied.revision} 版。撤销会把草稿恢复为导入前（第 {applied.before}{' '}
+            版）的内容，也可以之后在修订历史中恢复。
+          </p>
+          <button type="button" onClick={() => undo(applied)} disabled={busy}>
+            撤销这次导入
+          </button>
+        </section>
+      )}
+      {preview === null || counts === undefined ? null : (
+        <section className="panel" aria-labelledby="import-result">
+          <h2 id="import-result">合并预览</h2>
+          <p className="merge-summary">
+            未变 {counts.unchanged} 项 · 有改动 {counts.changed} 项 · 新增 {counts.new} 项 · 已没有{' '}
+            {counts.removed} 项 · 移动 {counts.moved} 项
+          </p>
+          {preview.proposal.skipped.length > 0 ? (
+            <details>
+              <summary>
+                新原文中重复的 {preview.proposal.skipped.length} 段文字仍按原先的编辑决定略去
+              </summary>
+              <ul>
+                {preview.proposal.skipped.map((s, i) => (
+                  <li key={i}>
+                    第 {s.lines.join('、')} 行：{s.text}
+                    {s.noteId === null ? '' : `（见编辑说明 ${s.noteId}）`}
                   </li>
                 ))}
               </ul>
-            )}
-            <h3>自动去除的重复（{preview.removals.length}）</h3>
-            {preview.removals.length === 0 ? (
-              <p>原文中没有逐字重复的举措。</p>
-            ) : (
-              <>
-                <p>
-                  以下举措在原文中逐字重复出现：导入时保留第一处，删除其后的副本，并为每一项记一条“待处理”的编辑说明，发布前请在编辑页逐条核对。
-                </p>
-                <ul className="removals">
-                  {preview.removals.map((r) => (
-                    <li key={r.keptId}>
-                      “{r.text}” 保留第 {r.keptLines.join('、')} 行，删除第{' '}
-                      {r.removedLines.join('、')} 行
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <h3>诊断（{preview.diagnostics.length}）</h3>
-            {preview.diagnostics.length === 0 ? <p>没有需要注意的问题。</p> : null}
+            </details>
+          ) : null}
+          {preview.proposal.similarityLimited ? (
+            <p className="notice">
+              新原文与草稿差别太大，未逐句比较相似度：改动的句子会显示为删除加新增。
+            </p>
+          ) : null}
+          <MergeReview
+            items={preview.proposal.items}
+            decisions={decisions}
+            onDecide={(key, d) => setDecisions((old) => ({ ...old, [key]: d }))}
+          />
+          <details>
+            <summary>解析诊断（{preview.diagnostics.length}）</summary>
             <ul className="diagnostics">
               {preview.diagnostics.map((d, i) => (
                 <li key={i} className={`diag-${d.severity}`}>
@@ -143,33 +176,21 @@ export function ImportScreen() {
                 </li>
               ))}
             </ul>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={confirmed}
-                disabled={!preview.validation.ok}
-                onChange={(e) => setConfirmed(e.target.checked)}
-              />
-              我已检查解析结果，确认用导入的原文替换当前草稿
-            </label>
-            <button
-              type="button"
-              className="danger"
-              disabled={!confirmed || busy || !preview.validation.ok}
-              onClick={() => void create()}
-            >
-              替换草稿
-            </button>
-          </section>
-          <section className="panel" aria-labelledby="import-preview">
-            <h2 id="import-preview">预览</h2>
-            {preview.report === null ? (
-              <p>原文的结构有误（见上方校验问题），暂时无法预览。</p>
-            ) : (
-              <ReportPreview report={preview.report} headingLevel={3} />
-            )}
-          </section>
-        </>
+          </details>
+          {missing.length > 0 ? (
+            <p className="notice" role="status">
+              还有 {missing.length} 项带有编辑整理的数据，请先选择接受或拒绝。
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="primary"
+            disabled={!canApply || busy || missing.length > 0}
+            onClick={() => apply(preview.baseRevision)}
+          >
+            按所选项合并导入
+          </button>
+        </section>
       )}
     </div>
   );

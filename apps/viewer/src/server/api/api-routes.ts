@@ -3,6 +3,7 @@ import { ApiError, notFound } from '@leshan/http-kit';
 import { mountRoutes, sendError } from '@leshan/http-kit/express';
 import { findNode } from '@leshan/report-core';
 import { formatQuantity } from '@leshan/report-core/indicators';
+import { removedMeasure, RemovedMeasureSchema } from './removed-measure.js';
 import type { Edition } from '../../schemas.js';
 import { EditionSchema } from '../../schemas.js';
 import { IndicatorQuerySchema } from '../../view/indicator-query.js';
@@ -153,15 +154,23 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
       operationId: 'getMeasure',
       summary: 'A measure by id / 举措',
       access: 'public',
-      responses: { 200: MeasureResponseSchema },
-      errors: [404],
+      responses: { 200: MeasureResponseSchema, 308: RemovedMeasureSchema },
+      errors: [404, 410],
     })
       .params(MeasureParamsSchema)
       .query(MeasureQuerySchema)
       .handle(async ({ params, query }) => {
         const edition = await resolveEdition(deps.source, query.edition);
         const found = findNode(edition.report, params.id);
-        if (found?.kind !== 'measure') throw notFound(`举措“${params.id}”`);
+        if (found?.kind !== 'measure') {
+          // Issue 14: a removed id answers what happened to it, or where it went.
+          const removed = await removedMeasure(deps.source, params.id);
+          return {
+            status: 308,
+            headers: { Location: `${API_BASE}/measures/${removed.successorId}` },
+            body: { removed },
+          };
+        }
         const { chapter, section, node } = found;
         return {
           body: {

@@ -13,7 +13,7 @@ import { renderPage } from './render-page.js';
 
 export type PageOutcome =
   | { kind: 'page'; content: PageContent; status?: number; cache?: boolean }
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 308 };
 
 export interface PageRequest {
   req: Request;
@@ -67,7 +67,7 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
         const outcome = await handler({ req, edition, lang });
         if (outcome.kind === 'redirect') {
           res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
-          res.redirect(302, outcome.location);
+          res.redirect(outcome.status ?? 302, outcome.location);
           return;
         }
         const render = (): Promise<ReturnType<typeof makeBody>> =>

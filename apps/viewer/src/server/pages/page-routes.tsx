@@ -17,6 +17,7 @@ import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import { makePageHandler } from './page-handler.js';
 import { messageOutcome, notFoundOutcome } from './message-outcome.js';
+import { removedOutcome } from './removed-outcome.js';
 import { addComparePages } from './compare-routes.js';
 import { addSearchPage } from './search-routes.js';
 
@@ -71,13 +72,15 @@ export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
   // A measure's share link that does not know its chapter: send it to its anchor.
   router.get(
     '/measures/:id',
-    page(({ req, edition }) => {
+    page(async ({ req, edition }) => {
       const found = findNode(edition.report, String(req.params.id));
-      if (found?.kind !== 'measure') return Promise.resolve(notFoundOutcome(lang));
-      return Promise.resolve({
+      // Issue 14: a removed id says what happened to it (410), or leads to its successor (308).
+      if (found?.kind !== 'measure')
+        return removedOutcome(deps.source, lang, String(req.params.id));
+      return {
         kind: 'redirect',
         location: localPath(lang, `/chapters/${found.chapter.number}#${found.node.id}`),
-      });
+      };
     }),
   );
 

@@ -1,0 +1,10 @@
+export * from './merge-schema.js';
+export { proposeMerge } from './propose-merge.js';
+export type { MergeInput } from './plan-merge.js';
+export { applyMerge } from './apply-merge.js';
+export type { ApplyMergeInput } from './apply-merge.js';
+export { newNodeId } from './new-node-id.js';
+export { matchKey } from './match-key.js';
+export { reimportOptions } from './reimport-options.js';
+export { RemovedNodeSchema, traceRemovedNode } from './trace-removed-node.js';
+export type { RemovedNode } from './trace-removed-node.js';
