@@ -10,6 +10,7 @@ import { openStore } from '@leshan/report-store';
 import type { Store } from '@leshan/report-store';
 import { pino } from 'pino';
 import { createServer } from '../src/server.js';
+import { TEST_CONFIG } from '../src/testing/admin-harness.js';
 
 export const ADMIN = {
   email: 'e2e-admin@leshan.example.cn',
@@ -49,13 +50,10 @@ export async function startAdmin(): Promise<RunningAdmin> {
     store,
     logger: pino({ level: 'silent' }),
     config: {
-      sessionTtlMs: 3_600_000,
+      ...TEST_CONFIG,
       loginMaxAttempts: 20,
-      loginWindowMs: 60_000,
       viewerUrl: 'http://127.0.0.1:4200',
       webDir: WEB_DIR,
-      exportFormats: ['json', 'csv-measures'],
-      trustProxy: false,
       bodyLimit: '5mb',
     },
   });

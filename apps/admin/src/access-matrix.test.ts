@@ -7,6 +7,7 @@ import type { AdminRoute, Role } from './http/route.js';
 import { roleAllows } from './http/route.js';
 import { adminRoutes } from './server.js';
 import type { Harness } from './testing/admin-harness.js';
+import { TEST_CONFIG } from './testing/admin-harness.js';
 import { engines } from './testing/engines.js';
 import type { ProbeRequest } from './testing/route-requests.js';
 import { PROBE_LOGIN, routeCases } from './testing/route-requests.js';
@@ -16,16 +17,7 @@ import { openSession } from './testing/session-cookie.js';
 type Caller = 'anonymous' | Role | 'disabled';
 const CALLERS: Caller[] = ['anonymous', 'editor', 'publisher', 'admin', 'disabled'];
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
-const CONFIG: AdminConfig = {
-  sessionTtlMs: 60_000,
-  loginMaxAttempts: 5,
-  loginWindowMs: 60_000,
-  viewerUrl: 'http://viewer.test',
-  webDir: undefined,
-  exportFormats: ['json'],
-  trustProxy: false,
-  bodyLimit: '1mb',
-};
+const CONFIG: AdminConfig = { ...TEST_CONFIG, sessionTtlMs: 60_000, exportFormats: ['json'] };
 
 const keyOf = (r: AdminRoute): string => `${r.method} ${r.path}`;
 
@@ -101,7 +93,7 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
       for (const caller of CALLERS) {
         let who = sessions.get(caller);
         if (spec.endsSession === true && who !== undefined && caller !== 'disabled')
-          who = await openSession(h, caller as Role);
+          who = await openSession(h, caller as Role, `${caller}-once-${serial}`);
         const send = (req: ProbeRequest, csrf: string | undefined) => {
           const agent = supertest(h.app);
           const test = agent[route.method](req.path).query(req.query ?? {});
@@ -148,5 +140,6 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
     }
     expect(wrong).toEqual([]);
     expect(serial).toBe(routes.length * CALLERS.length);
-  });
+    // About 120 requests, a quarter of them sign-ins (scrypt), on a shared machine.
+  }, 180_000);
 });

@@ -46,8 +46,25 @@ export const AdminEnvSchema = StoreEnvSchema.extend({
     .int()
     .min(1)
     .default(5)
-    .describe('Failed logins per e-mail and address before a pause.'),
+    .describe('Sign-in attempts per e-mail and address in a window (a hard limit).'),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_ADDRESS_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe('Failed sign-ins per address in a window (an office may share one address).'),
+  LOGIN_ACCOUNT_FREE_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('Attempts per e-mail in a window before each further one waits (never a lock).'),
+  LOGIN_DELAY_CAP_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(60)
+    .describe('Longest wait between sign-in attempts on one e-mail.'),
 });
 export type AdminEnv = z.infer<typeof AdminEnvSchema> & StoreLocation;
 

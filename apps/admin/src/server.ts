@@ -8,7 +8,8 @@ import { ApiError } from '@leshan/http-kit';
 import { errorHandler, mountRoutes } from '@leshan/http-kit/express';
 import { requestLogger, requireJson, securityHeaders } from './http/middleware.js';
 import { adminOpenApi } from './http/openapi.js';
-import { rejectUnsafeText, verifyUtf8 } from './http/text-safety.js';
+import { jsonBody } from './http/body-limits.js';
+import { rejectUnsafeText } from './http/text-safety.js';
 import { adminContext } from './http/route.js';
 import type { AdminRoute } from './http/route.js';
 import { draftRoutes } from './routes/draft.routes.js';
@@ -55,9 +56,17 @@ export function createServer(deps: AdminDeps): Express {
 
   const api = express.Router();
   api.use(requireJson);
-  api.use(express.json({ limit: deps.config.bodyLimit, strict: true, verify: verifyUtf8 }));
-  api.use(rejectUnsafeText);
+  // The session first (a cookie, no body): only a signed-in caller may send a large body.
   api.use(loadPrincipal(deps.store));
+  api.use(
+    jsonBody({
+      signedIn: (req) => principalOf(req) !== undefined,
+      limit: deps.config.bodyLimit,
+      publicLimit: deps.config.publicBodyLimit,
+      maxDepth: deps.config.maxJsonDepth,
+    }),
+  );
+  api.use(rejectUnsafeText);
   mountRoutes(api, routes, { context: adminContext(principalOf) });
   api.use('/api', (_req, _res, next) => {
     next(new ApiError(404, 'not-found', '没有这个接口'));

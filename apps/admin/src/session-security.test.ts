@@ -125,7 +125,16 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
       password: first,
     });
     expect(created.status).toBe(201);
-    const changed = await send('patch', `/api/users/${created.body.user.id}`, { password: second });
+    const reset = await send('post', `/api/users/${created.body.user.id}/password-reset`, {});
+    expect(reset.status).toBe(200);
+    const oneTime = reset.body.password as string;
+    const once = await login(harness.app, 'new@example.org', oneTime);
+    expect(once.body.user.mustChangePassword).toBe(true);
+    const changed = await supertest(harness.app)
+      .post('/api/session/password')
+      .set('Cookie', sessionCookie(once.headers['set-cookie']))
+      .set('X-CSRF-Token', once.body.csrfToken as string)
+      .send({ currentPassword: oneTime, newPassword: second });
     expect(changed.status).toBe(200);
     const signedIn = await login(harness.app, 'new@example.org', second);
     expect(signedIn.status).toBe(200);
@@ -136,9 +145,16 @@ describe.each(engines)('sign-in and sessions ($name)', (engine) => {
       .get('/api/audit?limit=500')
       .set('Cookie', admin.cookie);
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['user.create', 'user.update', 'login', 'login.failed']),
+      expect.arrayContaining([
+        'user.create',
+        'user.password-reset',
+        'password.change',
+        'login',
+        'login.failed',
+      ]),
     );
-    for (const res of [created, changed, signedIn, failed, users, audit]) {
+    expect(audit.text).not.toContain(oneTime);
+    for (const res of [created, reset, once, changed, signedIn, failed, users, audit]) {
       expect(res.text).not.toContain(first);
       expect(res.text).not.toContain(second);
       expect(res.text).not.toMatch(/scrypt|passwordHash|password_hash/i);

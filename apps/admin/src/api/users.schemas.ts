@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { RoleSchema } from '../http/route.js';
-import { UserViewSchema } from './session.schemas.js';
+import { NewPasswordSchema, UserViewSchema } from './session.schemas.js';
 
-const PasswordSchema = z
-  .string()
-  .min(12, { error: '密码至少 12 个字符' })
-  .max(1024, { error: '密码过长' });
+const PasswordSchema = NewPasswordSchema;
 
 export const UserListSchema = z.object({ users: z.array(UserViewSchema) });
 export const CreateUserBodySchema = z.strictObject({
@@ -30,9 +27,21 @@ export const UpdateUserBodySchema = z
     displayName: z.string().trim().min(1).max(80).optional(),
     role: RoleSchema.optional(),
     disabled: z.boolean().optional(),
-    password: PasswordSchema.optional(),
+    confirmAdmin: z
+      .literal(true)
+      .optional()
+      .describe('Required to make someone an admin: the UI asks first.'),
   })
-  .refine((b) => Object.keys(b).length > 0, { error: '没有要修改的内容' });
+  .refine((b) => Object.keys(b).some((k) => k !== 'confirmAdmin'), { error: '没有要修改的内容' });
+
+export const PasswordResetSchema = z
+  .object({
+    user: UserViewSchema,
+    password: z
+      .string()
+      .describe('One-time password, shown once; the user must change it at the next sign-in.'),
+  })
+  .describe('A reset password: every session of the user has ended.');
 
 export const AuditEntrySchema = z.object({
   id: z.string(),

@@ -23,6 +23,7 @@ export function loadPrincipal(store: Store): RequestHandler {
             email: found.user.email,
             displayName: found.user.displayName,
             role: found.user.role,
+            mustChangePassword: found.user.mustChangePassword,
             sessionId: found.session.id,
             csrfToken: found.session.csrfToken,
             expiresAt: found.session.expiresAt,

@@ -19,6 +19,8 @@ export interface Principal {
   email: string;
   displayName: string;
   role: Role;
+  /** After a reset or a generated first password: only PASSWORD_CHANGE_ROUTES answer. */
+  mustChangePassword: boolean;
   sessionId: string;
   csrfToken: string;
   expiresAt: string;
@@ -46,6 +48,9 @@ export function signedIn(user: Principal | undefined): Principal {
   return user;
 }
 
+/** What a user who must change their password may still call (issue 15). */
+const PASSWORD_CHANGE_ROUTES = new Set(['getSession', 'signOut', 'changePassword']);
+
 /** Access control before any input is read: session, role, and the CSRF token on every change. */
 export function adminContext(
   getUser: (req: Request) => Principal | undefined,
@@ -54,6 +59,8 @@ export function adminContext(
     const user = getUser(req);
     if (meta.access !== 'public') {
       if (user === undefined) throw unauthenticated();
+      if (user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(meta.operationId))
+        throw new ApiError(403, 'password-change-required', '请先修改密码，然后才能继续使用');
       if (meta.access !== 'signed-in' && !roleAllows(user.role, meta.access))
         throw new ApiError(403, 'forbidden', '您的角色无权执行此操作');
       if (STATE_CHANGING.has(meta.method) && req.get('x-csrf-token') !== user.csrfToken)

@@ -3,6 +3,7 @@ import {
   AuditListSchema,
   AuditQuerySchema,
   CreateUserBodySchema,
+  PasswordResetSchema,
   UpdateUserBodySchema,
   UserListSchema,
   UserParamsSchema,
@@ -14,6 +15,22 @@ import { ApiError, notFound } from '@leshan/http-kit';
 import { route } from '../http/route.js';
 import type { AdminRoute } from '../http/route.js';
 import { toUserView } from './session.routes.js';
+import { assertAcceptablePassword, oneTimePassword } from '../auth/password-rule.js';
+import type { Refusal } from '@leshan/report-store';
+
+/** A store refusal of a user change as the API says it. */
+function refused(result: Refusal): never {
+  const { code, message } = result.error;
+  if (code === 'not-found') throw notFound('该用户');
+  throw new ApiError(code === 'last-admin' || code === 'conflict' ? 409 : 400, code, message.zh);
+}
+
+const selfOnly = (): ApiError =>
+  new ApiError(
+    400,
+    'self-lockout',
+    '不能停用、删除自己的账号或撤销自己的管理员角色，请让另一位管理员操作',
+  );
 
 const UserBodySchema = z.object({ user: UserViewSchema });
 
@@ -40,6 +57,7 @@ export function userRoutes({ store }: AdminDeps): AdminRoute[] {
     })
       .body(CreateUserBodySchema)
       .handle(async ({ body, user, req }) => {
+        assertAcceptablePassword(body.password, 'password');
         const created = await store.createUser(body);
         if (!created.ok) {
           throw new ApiError(
@@ -73,34 +91,85 @@ export function userRoutes({ store }: AdminDeps): AdminRoute[] {
         if (
           user?.userId === params.id &&
           (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))
-        ) {
-          throw new ApiError(
-            400,
-            'self-lockout',
-            '不能停用自己的账号或撤销自己的管理员角色，请让另一位管理员操作',
-          );
+        )
+          throw selfOnly();
+        const { confirmAdmin, ...patch } = body;
+        if (patch.role === 'admin' && confirmAdmin !== true) {
+          const target = await store.getUser(params.id);
+          if (target !== null && target.role !== 'admin')
+            throw new ApiError(
+              400,
+              'confirm-admin',
+              '设为管理员需要确认：管理员可以管理所有用户（请在请求中加上 confirmAdmin: true）',
+            );
         }
-        const updated = await store.updateUser(params.id, body);
-        if (!updated.ok) {
-          if (updated.error.code === 'not-found') throw notFound('该用户');
-          throw new ApiError(400, updated.error.code, updated.error.message.zh);
-        }
-        if (body.disabled === true || body.role !== undefined || body.password !== undefined)
+        const updated = await store.updateUser(params.id, patch);
+        if (!updated.ok) refused(updated);
+        if (patch.disabled === true || patch.role !== undefined)
           await store.revokeUserSessions(params.id);
-        const changed = Object.keys(body).filter((k) => k !== 'password');
         await store.appendAudit({
           actor: user?.userId ?? null,
           action: 'user.update',
           target: params.id,
           details: {
-            changed,
-            passwordChanged: body.password !== undefined,
-            ...(body.role === undefined ? {} : { role: body.role }),
-            ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
+            changed: Object.keys(patch),
+            ...(patch.role === undefined ? {} : { role: patch.role }),
+            ...(patch.disabled === undefined ? {} : { disabled: patch.disabled }),
           },
           ip: req.ip ?? null,
         });
         return { body: { user: toUserView(updated.user) } };
+      }),
+    route({
+      method: 'post',
+      path: '/api/users/:id/password-reset',
+      operationId: 'resetUserPassword',
+      summary:
+        'Give an account a one-time password (shown once; changed at the next sign-in); its sessions end',
+      tag: 'users',
+      access: 'admin',
+      responses: { 200: PasswordResetSchema },
+      errors: [404, 409],
+    })
+      .params(UserParamsSchema)
+      .handle(async ({ params, user, req, res }) => {
+        if (user?.userId === params.id)
+          throw new ApiError(400, 'use-own-change', '请在“修改密码”中修改自己的密码');
+        const password = oneTimePassword();
+        const reset = await store.setPassword({ userId: params.id, password, mustChange: true });
+        if (!reset.ok) refused(reset);
+        await store.appendAudit({
+          actor: user?.userId ?? null,
+          action: 'user.password-reset',
+          target: params.id,
+          ip: req.ip ?? null,
+        });
+        res.setHeader('Cache-Control', 'no-store');
+        return { body: { user: toUserView(reset.user), password } };
+      }),
+    route({
+      method: 'delete',
+      path: '/api/users/:id',
+      operationId: 'deleteUser',
+      summary: 'Remove an account (never one’s own, never the last active admin)',
+      tag: 'users',
+      access: 'admin',
+      responses: { 200: UserBodySchema },
+      errors: [404, 409],
+    })
+      .params(UserParamsSchema)
+      .handle(async ({ params, user, req }) => {
+        if (user?.userId === params.id) throw selfOnly();
+        const removed = await store.deleteUser(params.id);
+        if (!removed.ok) refused(removed);
+        await store.appendAudit({
+          actor: user?.userId ?? null,
+          action: 'user.delete',
+          target: params.id,
+          details: { email: removed.user.email, role: removed.user.role },
+          ip: req.ip ?? null,
+        });
+        return { body: { user: toUserView(removed.user) } };
       }),
     route({
       method: 'get',

@@ -12,6 +12,23 @@ import { createServer } from '../server.js';
 export const PASSWORD = 'correct horse battery staple';
 export const FORMATS = ['json', 'csv-measures'] as const;
 
+/** The admin's settings in tests; each test overrides what it checks. */
+export const TEST_CONFIG: AdminConfig = {
+  sessionTtlMs: 3_600_000,
+  loginMaxAttempts: 5,
+  loginWindowMs: 60_000,
+  loginAddressMaxAttempts: 50,
+  loginAccountFreeAttempts: 10,
+  loginDelayCapMs: 60_000,
+  viewerUrl: 'http://viewer.test',
+  webDir: undefined,
+  exportFormats: FORMATS,
+  trustProxy: false,
+  bodyLimit: '1mb',
+  publicBodyLimit: '16kb',
+  maxJsonDepth: 64,
+};
+
 export interface Harness {
   store: Store;
   /** Where the store lives, for tests that reach the database below the store (raw SQL). */
@@ -38,14 +55,7 @@ export async function startAdmin(
     store,
     logger: pino({ level: 'silent' }),
     config: {
-      sessionTtlMs: 3_600_000,
-      loginMaxAttempts: 5,
-      loginWindowMs: 60_000,
-      viewerUrl: 'http://viewer.test',
-      webDir: undefined,
-      exportFormats: FORMATS,
-      trustProxy: false,
-      bodyLimit: '1mb',
+      ...TEST_CONFIG,
       ...options.config,
     },
   });

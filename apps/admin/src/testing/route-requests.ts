@@ -1,5 +1,6 @@
 import { applyCommands, canonicalReport, listMeasures, sourceText } from '@leshan/report-core';
 import type { Store } from '@leshan/report-store';
+import { PASSWORD } from './admin-harness.js';
 
 /** A concrete request for one route: the path with its parameters filled in, query and body. */
 export interface ProbeRequest {
@@ -21,7 +22,10 @@ export interface RouteCase {
   valid: (ctx: CaseContext) => Promise<ProbeRequest>;
   /** The route naming something that does not exist: an allowed caller gets 404. */
   missing?: ProbeRequest;
-  /** Succeeding ends the caller's session (sign-out): the matrix gives it a session of its own. */
+  /**
+   * Succeeding ends the caller's session (sign-out) or all of them (a password change): the matrix
+   * gives it a session of a user of its own, with the caller's role.
+   */
   endsSession?: true;
 }
 
@@ -63,6 +67,18 @@ async function changeDraft({ store, adminId, serial }: CaseContext): Promise<num
   return result.revision.number;
 }
 
+/** A user made for one request (reset, removal), so the matrix's own accounts stay as they are. */
+async function throwawayUser(store: Store, serial: number): Promise<string> {
+  const created = await store.createUser({
+    email: `throwaway-${serial}@example.org`,
+    displayName: `临时${serial}`,
+    role: 'editor',
+    password: PROBE_LOGIN.password,
+  });
+  if (!created.ok) throw new Error(created.error.message.en);
+  return created.user.id;
+}
+
 async function firstEditionId(store: Store): Promise<string> {
   const edition = await store.getEditionByNumber(1);
   if (edition === null) throw new Error('the seeded store has no edition 1');
@@ -77,6 +93,14 @@ export const routeCases: Record<string, RouteCase> = {
   'get /api/session': { valid: () => Promise.resolve({ path: '/api/session' }) },
   'delete /api/session': {
     valid: () => Promise.resolve({ path: '/api/session' }),
+    endsSession: true,
+  },
+  'post /api/session/password': {
+    valid: ({ serial }) =>
+      Promise.resolve({
+        path: '/api/session/password',
+        body: { currentPassword: PASSWORD, newPassword: `a new password number ${serial}` },
+      }),
     endsSession: true,
   },
   'get /api/draft': { valid: () => Promise.resolve({ path: '/api/draft' }) },
@@ -154,6 +178,18 @@ export const routeCases: Record<string, RouteCase> = {
       return { path: `/api/users/${probe.id}`, body: { displayName: '探针用户' } };
     },
     missing: { path: '/api/users/no-such-user', body: { displayName: '无人' } },
+  },
+  'post /api/users/:id/password-reset': {
+    valid: async ({ store, serial }) => ({
+      path: `/api/users/${await throwawayUser(store, serial)}/password-reset`,
+    }),
+    missing: { path: '/api/users/no-such-user/password-reset' },
+  },
+  'delete /api/users/:id': {
+    valid: async ({ store, serial }) => ({
+      path: `/api/users/${await throwawayUser(store, serial)}`,
+    }),
+    missing: { path: '/api/users/no-such-user' },
   },
   'get /api/audit': { valid: () => Promise.resolve({ path: '/api/audit', query: { limit: '5' } }) },
 };

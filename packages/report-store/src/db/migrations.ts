@@ -143,6 +143,25 @@ function migrations(engine: Engine): Record<string, Migration> {
         if (engine === 'postgres') await sendMissingDeliveries(db);
       },
     },
+    // Issue 15: a password change ends every session (credential_version, checked when a session
+    // is created), a reset or generated password must be changed, and sign-in attempts are
+    // counted in the store so that every admin process shares one limit.
+    '0003-accounts': {
+      up: (db) =>
+        run(db, [
+          'ALTER TABLE users ADD COLUMN credential_version INTEGER NOT NULL DEFAULT 0',
+          `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+           CHECK (must_change_password IN (0, 1))`,
+          'ALTER TABLE sessions ADD COLUMN credential_version INTEGER NOT NULL DEFAULT 0',
+          `CREATE TABLE login_limits (
+            key TEXT PRIMARY KEY,
+            attempts INTEGER NOT NULL,
+            window_start TEXT NOT NULL,
+            last_attempt_at TEXT NOT NULL
+          )`,
+          'CREATE INDEX login_limits_last ON login_limits (last_attempt_at)',
+        ]),
+    },
   };
 }
 

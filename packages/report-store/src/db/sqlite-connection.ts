@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Kysely as KyselyType } from 'kysely';
@@ -29,6 +29,17 @@ function withBusyRetry<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Issue 15: the database and its WAL were world-readable. The folder is created 0700 and the file
+ * 0600 before SQLite opens it (SQLite gives -wal and -shm the database file's mode); files an
+ * older release left are narrowed to 0600 too.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 function openRaw(options: SqliteOptions): Database.Database {
   try {
     if (options.readonly) {
@@ -38,7 +49,7 @@ function openRaw(options: SqliteOptions): Database.Database {
         timeout: options.busyTimeoutMs,
       });
     }
-    mkdirSync(dirname(options.file), { recursive: true });
+    ownerOnly(options.file);
     return new Database(options.file, { timeout: options.busyTimeoutMs });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

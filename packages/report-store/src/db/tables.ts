@@ -4,6 +4,7 @@ import type { EditionRow } from '../schemas/edition-schemas.js';
 import type { ArtifactRow, ExportJobRow } from '../schemas/export-schemas.js';
 import type { SessionRow } from '../schemas/session-schemas.js';
 import type { UserRow } from '../schemas/user-schemas.js';
+import type { LoginLimitRow } from '../schemas/login-limit-schemas.js';
 
 /** The tables as Kysely sees them; each row type is inferred from its zod row schema. */
 export interface Tables {
@@ -16,6 +17,8 @@ export interface Tables {
   /** delivery_id: PostgreSQL only, the pg-boss job the current attempt came in (migration 0002). */
   export_jobs: ExportJobRow & { delivery_id: string | null };
   artifacts: ArtifactRow;
+  /** Sign-in attempts per key (account, address, account+address), migration 0003. */
+  login_limits: LoginLimitRow;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -20,6 +20,8 @@ export const SessionRowSchema = z.object({
   created_at: z.string(),
   expires_at: z.string(),
   last_seen_at: z.string(),
+  /** The user's credential version when the session began (migration 0003). */
+  credential_version: z.number().int(),
 });
 export type SessionRow = z.infer<typeof SessionRowSchema>;
 

@@ -13,6 +13,9 @@ export const StoreErrorCodeSchema = z
     'lease-lost',
     'already-exported',
     'unsupported',
+    'last-admin',
+    'bad-password',
+    'stale-credentials',
   ])
   .describe('What went wrong, for programs; `message` says it for people.');
 export type StoreErrorCode = z.infer<typeof StoreErrorCodeSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { FlagColumnSchema, flagToBoolean, IdSchema, TimestampSchema } from './columns.js';
+import { PasswordSchema } from '../auth/password-policy.js';
+
+export { PasswordSchema };
 
 export const RoleSchema = z
   .enum(['editor', 'publisher', 'admin'])
@@ -21,6 +24,14 @@ export const UserSchema = z
     displayName: z.string().min(1).max(100).describe('Name shown in revisions and the audit log.'),
     role: RoleSchema,
     disabled: z.boolean().describe('A disabled user cannot log in; their sessions are refused.'),
+    mustChangePassword: z
+      .boolean()
+      .describe('Set by a reset or a generated first password: the user must choose a new one.'),
+    credentialVersion: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Raised by every password change; a session of an older version is refused.'),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   })
@@ -34,6 +45,8 @@ export const UserRowSchema = z.object({
   role: RoleSchema,
   password_hash: z.string(),
   disabled: FlagColumnSchema,
+  must_change_password: FlagColumnSchema,
+  credential_version: z.number().int(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -45,14 +58,11 @@ export const UserFromRowSchema = UserRowSchema.transform((row) => ({
   displayName: row.display_name,
   role: row.role,
   disabled: flagToBoolean(row.disabled),
+  mustChangePassword: flagToBoolean(row.must_change_password),
+  credentialVersion: row.credential_version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })).pipe(UserSchema);
-
-export const PasswordSchema = z
-  .string()
-  .min(10, { error: '密码至少 10 个字符 (password must have at least 10 characters)' })
-  .max(200, { error: '密码不能超过 200 个字符 (password must have at most 200 characters)' });
 
 export const NewUserSchema = z
   .object({
@@ -60,6 +70,7 @@ export const NewUserSchema = z
     displayName: UserSchema.shape.displayName,
     role: RoleSchema,
     password: PasswordSchema,
+    mustChangePassword: z.boolean().optional(),
   })
   .describe('What createUser needs.');
 export type NewUser = z.input<typeof NewUserSchema>;
@@ -69,7 +80,6 @@ export const UserPatchSchema = z
     displayName: UserSchema.shape.displayName.optional(),
     role: RoleSchema.optional(),
     disabled: z.boolean().optional(),
-    password: PasswordSchema.optional(),
   })
-  .describe('Fields of a user to change; a new password revokes nothing by itself.');
+  .describe('Fields of a user to change; passwords change through setPassword.');
 export type UserPatch = z.input<typeof UserPatchSchema>;

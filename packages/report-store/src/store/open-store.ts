@@ -20,6 +20,7 @@ import { publishDraft, publishReport } from './publish.js';
 import { takeExportDelivery } from './take-export-delivery.js';
 import { replaceDraft, restoreRevision } from './replace-draft.js';
 import { seedIfEmpty } from './seed.js';
+import * as loginLimits from './login-limits.js';
 import * as sessions from './sessions.js';
 import type { Store } from './store.js';
 import * as users from './users.js';
@@ -88,7 +89,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     listUsers: () => users.listUsers(ctx),
     countUsers: () => users.countUsers(ctx),
     updateUser: (id, patch) => users.updateUser(ctx, id, patch),
+    deleteUser: (id) => users.deleteUser(ctx, id),
+    setPassword: (input) => users.setPassword(ctx, input),
     authenticate: (email, password) => users.authenticate(ctx, email, password),
+    reserveLoginAttempt: (input) => loginLimits.reserveLoginAttempt(ctx, input),
+    settleLoginAttempt: (input) => loginLimits.settleLoginAttempt(ctx, input),
     createSession: (input) => sessions.createSession(ctx, input),
     getSession: (token, opts) => sessions.getSession(ctx, token, opts),
     extendSession: (token, ttlMs) => sessions.extendSession(ctx, token, ttlMs),

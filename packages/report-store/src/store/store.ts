@@ -5,6 +5,7 @@ import type { DeliveryRefusal } from '../schemas/export-delivery-schemas.js';
 import type { Artifact, ExportJob, NewArtifact } from '../schemas/export-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
 import type { Session } from '../schemas/session-schemas.js';
+import type { LoginAttempt, LoginLimits } from '../schemas/login-limit-schemas.js';
 import type { NewUser, User, UserPatch } from '../schemas/user-schemas.js';
 import type { AppendRevisionInput, AppendRevisionResult } from './append-revision.js';
 import type { ClaimByIdInput, ClaimInput } from './export-leases.js';
@@ -29,9 +30,30 @@ export interface Store {
   findUserByEmail(email: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
   countUsers(): Promise<number>;
+  /** Refuses (last-admin) a change that would leave no active admin. */
   updateUser(id: string, patch: UserPatch): Promise<UserResult>;
+  deleteUser(id: string): Promise<UserResult>;
+  /** New password, credential version raised, every session ended; see users.ts. */
+  setPassword(input: {
+    userId: string;
+    password: string;
+    mustChange: boolean;
+    currentPassword?: string;
+  }): Promise<UserResult>;
   authenticate(email: string, password: string): Promise<User | null>;
-  createSession(input: { userId: string; ttlMs: number }): Promise<NewSession>;
+  /** Counts a sign-in attempt before the password check; see login-limits.ts. */
+  reserveLoginAttempt(input: {
+    email: string;
+    address: string;
+    limits: LoginLimits;
+  }): Promise<LoginAttempt>;
+  settleLoginAttempt(input: { email: string; address: string; succeeded: boolean }): Promise<void>;
+  createSession(input: {
+    userId: string;
+    ttlMs: number;
+    credentialVersion: number;
+    maxPerUser?: number;
+  }): Promise<NewSession | Refusal>;
   getSession(
     token: string,
     options?: { touch?: boolean },

@@ -1,9 +1,20 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../test/clock.js';
+import type { NewSession, Store, User } from '../index.js';
 import { cleanUp, engines, freshStore, rawConnection } from '../../test/engines.js';
 
 afterAll(cleanUp);
+
+async function signedIn(store: Store, user: User): Promise<NewSession> {
+  const session = await store.createSession({
+    userId: user.id,
+    ttlMs: 60_000,
+    credentialVersion: user.credentialVersion,
+  });
+  if (!session.ok) throw new Error(session.error.message.en);
+  return session;
+}
 
 const alice = {
   email: 'Alice@Example.cn',
@@ -55,10 +66,7 @@ describe.each(engines)('sessions ($name)', (engine) => {
     const { store, target } = await freshStore(engine, { now: clock.now });
     const created = await store.createUser(alice);
     if (!created.ok) throw new Error('not created');
-    const { token, session } = await store.createSession({
-      userId: created.user.id,
-      ttlMs: 60_000,
-    });
+    const { token, session } = await signedIn(store, created.user);
     expect(session.id).not.toBe(token);
     const ids = await sql<{ id: string }>`select id from sessions`.execute(
       rawConnection(target).db,
@@ -74,7 +82,7 @@ describe.each(engines)('sessions ($name)', (engine) => {
     clock.advance(30_000);
     expect(await store.getSession(token)).toBeNull();
     expect(await store.deleteExpiredSessions()).toBe(1);
-    const second = await store.createSession({ userId: created.user.id, ttlMs: 60_000 });
+    const second = await signedIn(store, created.user);
     expect(await store.revokeSession(second.token)).toBe(true);
     expect(await store.getSession(second.token)).toBeNull();
   });
@@ -83,8 +91,13 @@ describe.each(engines)('sessions ($name)', (engine) => {
     const { store } = await freshStore(engine);
     const created = await store.createUser(alice);
     if (!created.ok) throw new Error('not created');
-    const { token } = await store.createSession({ userId: created.user.id, ttlMs: 60_000 });
-    await store.updateUser(created.user.id, { password: 'another long password' });
+    const { token } = await signedIn(store, created.user);
+    const changed = await store.setPassword({
+      userId: created.user.id,
+      password: 'another long password',
+      mustChange: false,
+    });
+    expect(changed.ok).toBe(true);
     expect(await store.getSession(token)).toBeNull();
     expect(await store.authenticate(alice.email, 'another long password')).not.toBeNull();
   });

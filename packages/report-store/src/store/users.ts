@@ -8,11 +8,15 @@ import type { NewUser, User, UserPatch, UserRow } from '../schemas/user-schemas.
 import {
   EmailSchema,
   NewUserSchema,
+  PasswordSchema,
   UserFromRowSchema,
   UserPatchSchema,
 } from '../schemas/user-schemas.js';
 import type { StoreContext } from './context.js';
-import { assertWritable, nowIso } from './context.js';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Tables } from '../db/tables.js';
+import { assertWritable, nowIso, Rollback, writeOrRollback } from './context.js';
 
 export type UserResult = { ok: true; user: User } | Refusal;
 
@@ -37,6 +41,8 @@ export async function createUser(ctx: StoreContext, input: NewUser): Promise<Use
     role: parsed.data.role,
     password_hash: await hashPassword(parsed.data.password),
     disabled: 0,
+    must_change_password: parsed.data.mustChangePassword === true ? 1 : 0,
+    credential_version: 0,
     created_at: now,
     updated_at: now,
   };
@@ -99,7 +105,44 @@ export async function authenticate(
   return ok && row.disabled === 0 ? toUser(row) : null;
 }
 
-/** Changes a user; disabling a user or setting a new password also ends their sessions. */
+const invalidPatch = (issues: Parameters<typeof toValidationIssues>[0]): Refusal =>
+  refuse('invalid-input', '用户信息不正确', 'invalid user change', toValidationIssues(issues));
+
+/**
+ * Issue 15: two admins demoting each other at once left none. Every change that can take away
+ * an active admin runs under one lock (PostgreSQL: a transaction advisory lock; SQLite: BEGIN
+ * IMMEDIATE already lets one writer in), and counts the other active admins inside it.
+ */
+async function lockAdmins(ctx: StoreContext, trx: Kysely<Tables>): Promise<void> {
+  if (ctx.conn.engine === 'postgres')
+    await sql`select pg_advisory_xact_lock(15150001)`.execute(trx);
+}
+
+async function refuseLastAdmin(
+  trx: Kysely<Tables>,
+  target: UserRow,
+  stillAdmin: boolean,
+): Promise<void> {
+  if (target.role !== 'admin' || target.disabled === 1 || stillAdmin) return;
+  const others = await trx
+    .selectFrom('users')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .where('id', '!=', target.id)
+    .executeTakeFirstOrThrow();
+  if (Number(others.n) === 0) {
+    throw new Rollback(
+      refuse(
+        'last-admin',
+        '这是最后一位在用的管理员，不能停用、删除或撤销其管理员角色；请先让另一位用户成为管理员',
+        'this is the last active admin',
+      ),
+    );
+  }
+}
+
+/** Changes a user's name, role or whether it is disabled; disabling ends their sessions. */
 export async function updateUser(
   ctx: StoreContext,
   id: string,
@@ -107,17 +150,17 @@ export async function updateUser(
 ): Promise<UserResult> {
   assertWritable(ctx, 'updateUser');
   const parsed = UserPatchSchema.safeParse(patch);
-  if (!parsed.success) {
-    return refuse(
-      'invalid-input',
-      '用户信息不正确',
-      'invalid user change',
-      toValidationIssues(parsed.error.issues),
-    );
-  }
-  const { displayName, role, disabled, password } = parsed.data;
-  const passwordHash = password === undefined ? undefined : await hashPassword(password);
-  const row = await ctx.conn.write(async (trx) => {
+  if (!parsed.success) return invalidPatch(parsed.error.issues);
+  const { displayName, role, disabled } = parsed.data;
+  return writeOrRollback<UserResult>(ctx, async (trx) => {
+    await lockAdmins(ctx, trx);
+    const before = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (before === undefined) return refuse('not-found', '用户不存在', `no user ${id}`);
+    await refuseLastAdmin(trx, before, (role ?? before.role) === 'admin' && disabled !== true);
     const updated = await trx
       .updateTable('users')
       .set({
@@ -125,18 +168,85 @@ export async function updateUser(
         ...(displayName === undefined ? {} : { display_name: displayName }),
         ...(role === undefined ? {} : { role }),
         ...(disabled === undefined ? {} : { disabled: disabled ? 1 : 0 }),
-        ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
       })
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirst();
-    if (updated !== undefined && (disabled === true || passwordHash !== undefined)) {
-      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    }
-    return updated;
+      .executeTakeFirstOrThrow();
+    if (disabled === true) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return { ok: true, user: toUser(updated) };
   });
-  if (row === undefined) return refuse('not-found', '用户不存在', `no user ${id}`);
-  return { ok: true, user: toUser(row) };
+}
+
+/** Removes a user and their sessions; never the last active admin. */
+export async function deleteUser(ctx: StoreContext, id: string): Promise<UserResult> {
+  assertWritable(ctx, 'deleteUser');
+  return writeOrRollback<UserResult>(ctx, async (trx) => {
+    await lockAdmins(ctx, trx);
+    const before = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (before === undefined) return refuse('not-found', '用户不存在', `no user ${id}`);
+    await refuseLastAdmin(trx, before, false);
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await trx.deleteFrom('users').where('id', '=', id).execute();
+    return { ok: true, user: toUser(before) };
+  });
+}
+
+/**
+ * Sets a new password and raises the credential version, ending every session of the user,
+ * including one being created at this moment (createSession checks the version in its own
+ * transaction). With `currentPassword` (a user's own change) the old one must match, and the
+ * version must not have moved since it was checked.
+ */
+export async function setPassword(
+  ctx: StoreContext,
+  input: { userId: string; password: string; mustChange: boolean; currentPassword?: string },
+): Promise<UserResult> {
+  assertWritable(ctx, 'setPassword');
+  const parsed = PasswordSchema.safeParse(input.password);
+  if (!parsed.success) return invalidPatch(parsed.error.issues);
+  const before = await ctx.conn.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', input.userId)
+    .executeTakeFirst();
+  if (before === undefined) return refuse('not-found', '用户不存在', `no user ${input.userId}`);
+  if (input.currentPassword !== undefined) {
+    if (!(await verifyPassword(input.currentPassword, before.password_hash)))
+      return refuse('bad-password', '当前密码不正确', 'the current password is wrong');
+    if (await verifyPassword(input.password, before.password_hash))
+      return refuse(
+        'invalid-input',
+        '新密码不能与当前密码相同',
+        'the new password is the current one',
+      );
+  }
+  const hash = await hashPassword(parsed.data);
+  return ctx.conn.write(async (trx) => {
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        password_hash: hash,
+        credential_version: before.credential_version + 1,
+        must_change_password: input.mustChange ? 1 : 0,
+        updated_at: nowIso(ctx),
+      })
+      .where('id', '=', input.userId)
+      .where('credential_version', '=', before.credential_version)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated === undefined)
+      return refuse(
+        'conflict',
+        '密码刚被另一处修改，请重新登录后再试',
+        'the password changed meanwhile',
+      );
+    await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute();
+    return { ok: true as const, user: toUser(updated) };
+  });
 }
 
 export async function countUsers(ctx: StoreContext): Promise<number> {

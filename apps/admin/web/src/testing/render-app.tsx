@@ -16,6 +16,7 @@ export function sampleSession(role: SessionView['user']['role'] = 'editor'): Ses
       displayName: '张编辑',
       role,
       disabled: false,
+      mustChangePassword: false,
       createdAt: '2024-01-01T00:00:00.000Z',
     },
     csrfToken: 'csrf-token',
