@@ -11,6 +11,7 @@ import { indicatorRows } from '../../view/indicator-rows.js';
 import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
 import { makeBody, sendAnswer, sendBody } from '../http/respond.js';
+import type { QueryKeys } from '../http/query-keys.js';
 import { ArtifactContent, defaultFileGuard, sendArtifactAnswer } from '../http/send-file.js';
 import { cacheFor, preparedReply, resolveEdition, route } from './api-route.js';
 import type { CachedJson, ViewerRoute } from './api-route.js';
@@ -196,9 +197,11 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
 }
 
 /** The public read API under /api/v1. `.json` at the end of a path is optional (static hosts need it). */
-export function createApiRouter(deps: ServerDeps): Router {
+export function createApiRouter(deps: ServerDeps, queries?: QueryKeys): Router {
   const router = Router();
   const routes = apiRoutes(deps);
+  // Cached answers are keyed by the query parameters each route reads, not by the whole URL.
+  for (const r of routes) if (r.method === 'get') queries?.declare(`${API_BASE}${r.path}`, r.query);
   const openapi = makeBody(JSON.stringify(viewerOpenApi(routes)), JSON_TYPE);
 
   // Paths may end in .json (the static build writes files so); file downloads keep their names.
