@@ -1,5 +1,7 @@
 import type { ClientAssets } from './http/client-assets.js';
 import type { BodyCache } from './http/body-cache.js';
+import type { FileGuard } from './http/send-file.js';
+import type { QueryKeys } from './http/query-keys.js';
 import type { ViewerSource } from './source.js';
 
 /** What createServer needs; tests pass an in-memory source and no client build. */
@@ -11,4 +13,8 @@ export interface ServerDeps {
   siteUrl: string;
   /** Rendered responses by edition hash; one per server by default. */
   cache?: BodyCache;
+  /** Which export files were checked, and where refusals are logged; one per server by default. */
+  files?: FileGuard;
+  /** The query parameters each route reads, for cache keys; set by createServer. */
+  queries?: QueryKeys;
 }

@@ -3,7 +3,7 @@ import { StoreOpenError } from '@leshan/report-store';
 import { readViewerEnv } from '../env.js';
 import { loadClientAssets } from './http/client-assets.js';
 import { openSource } from './open-source.js';
-import { createServer } from './server.js';
+import { createServer, viewerListener } from './server.js';
 import { clientUi } from './dev-ui.js';
 import type { ViewerSource } from './source.js';
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     assets: ui.assets ?? loadClientAssets(env.clientDir),
     siteUrl: env.SITE_URL,
   });
-  server.on('request', ui.handler(app));
+  server.on('request', ui.handler(viewerListener(app)));
   server.listen(env.VIEWER_PORT, env.VIEWER_HOST, () => {
     process.stdout.write(
       `viewer: http://${env.VIEWER_HOST}:${env.VIEWER_PORT}/ (${env.VIEWER_SOURCE})\n`,

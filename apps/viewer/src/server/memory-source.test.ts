@@ -27,11 +27,12 @@ describe('createCanonicalSource', () => {
     const source = createCanonicalSource();
     const [artifact] = await source.listArtifacts('e1');
     if (artifact === undefined) throw new Error('no artifact');
-    const opened = await source.openArtifact(artifact.id);
-    if (opened === undefined || !(opened.body instanceof Uint8Array)) throw new Error('no bytes');
-    expect(sha256Hex(opened.body)).toBe(artifact.sha256);
-    expect(artifact.size).toBe(opened.body.byteLength);
-    expect(JSON.parse(new TextDecoder().decode(opened.body))).toEqual(canonicalReport);
-    expect(await source.openArtifact('missing')).toBeUndefined();
+    const located = await source.locateArtifact('e1', artifact.fileName);
+    if (located?.bytes.kind !== 'memory') throw new Error('no bytes');
+    const bytes = located.bytes.bytes;
+    expect(sha256Hex(bytes)).toBe(artifact.sha256);
+    expect(artifact.size).toBe(bytes.byteLength);
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(canonicalReport);
+    expect(await source.locateArtifact('e1', 'missing.json')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { contentHash, sha256Hex } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core';
 import type { Artifact, Edition } from '../schemas.js';
 import { summarizeEdition } from '../schemas.js';
-import type { OpenedArtifact, ViewerSource } from './source.js';
+import type { LocatedArtifact, ViewerSource } from './source.js';
 
 export interface MemoryArtifact {
   meta: Artifact;
@@ -35,11 +35,18 @@ export function createMemorySource(
           .map((a) => a.meta)
           .sort((a, b) => a.format.localeCompare(b.format)),
       ),
-    openArtifact: (artifactId) => {
-      const found = artifacts.find((a) => a.meta.id === artifactId);
-      const opened: OpenedArtifact | undefined = found && { meta: found.meta, body: found.bytes };
-      return Promise.resolve(opened);
+    locateArtifact: (editionId, fileName) => {
+      const found = artifacts.find(
+        (a) => a.meta.editionId === editionId && a.meta.fileName === fileName,
+      );
+      const located: LocatedArtifact | undefined = found && {
+        meta: found.meta,
+        bytes: { kind: 'memory', bytes: found.bytes },
+      };
+      return Promise.resolve(located);
     },
+    // The owner may append to both lists (tests do); editions are never rewritten.
+    changeMark: () => `${editions.length}|${artifacts.length}`,
     close: () => Promise.resolve(),
   };
 }

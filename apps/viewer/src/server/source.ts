@@ -1,10 +1,15 @@
-import type { Readable } from 'node:stream';
 import type { Artifact, Edition, EditionSummary } from '../schemas.js';
 
-/** An export file's bytes (or a stream of them) with what is known about it. */
-export interface OpenedArtifact {
+/**
+ * Where an export file's bytes are. Nothing is open: a file is opened only when an answer needs
+ * its body (never for HEAD, 304 or a refused request), see http/send-file.ts.
+ */
+export type ArtifactBytes = { kind: 'memory'; bytes: Uint8Array } | { kind: 'file'; path: string };
+
+/** An export file with what is recorded about it (size and sha256) and where its bytes are. */
+export interface LocatedArtifact {
   meta: Artifact;
-  body: Uint8Array | Readable;
+  bytes: ArtifactBytes;
 }
 
 /**
@@ -20,8 +25,15 @@ export interface ViewerSource {
   listEditions(): Promise<EditionSummary[]>;
   /** The export files of one edition (by id), in a stable order. */
   listArtifacts(editionId: string): Promise<Artifact[]>;
-  /** One export file with its bytes, or undefined. */
-  openArtifact(artifactId: string): Promise<OpenedArtifact | undefined>;
+  /** One export file of an edition by its file name, located but not opened; or undefined. */
+  locateArtifact(editionId: string, fileName: string): Promise<LocatedArtifact | undefined>;
+  /**
+   * What the answers above currently reflect, without asking anything: the same text while no
+   * edition or export file has changed. `undefined` when the source is due to look for changes
+   * (callers then go through the async methods, which do). Answers cached under a mark are
+   * valid while the mark is current.
+   */
+  changeMark(): string | undefined;
   /** Releases connections; a no-op where nothing is held. */
   close(): Promise<void>;
 }

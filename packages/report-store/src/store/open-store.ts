@@ -12,6 +12,7 @@ import { appendDraftRevision } from './append-revision.js';
 import { appendAudit, listAudit } from './audit.js';
 import type { JobSettings, StoreContext } from './context.js';
 import { getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
+import { changeMarkReader } from './change-mark.js';
 import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
 import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
 import { getArtifact, listArtifacts } from './artifacts.js';
@@ -113,6 +114,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     getEdition: (idOrHash) => getEdition(ctx, idOrHash),
     getEditionByNumber: (number) => getEditionByNumber(ctx, number),
     listEditions: () => listEditions(ctx),
+    changeMark: changeMarkReader(ctx),
     appendAudit: (entry) => appendAudit(ctx, entry),
     listAudit: (query) => listAudit(ctx, query),
     enqueueExportJobs: (editionId, formats, opts) =>

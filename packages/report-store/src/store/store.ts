@@ -88,6 +88,8 @@ export interface Store {
   getEdition(idOrHash: string): Promise<Edition | null>;
   getEditionByNumber(number: number): Promise<Edition | null>;
   listEditions(): Promise<EditionSummary[]>;
+  /** Changes whenever an edition or export file is added, replaced or removed; cheap to ask often. */
+  changeMark(): Promise<string>;
 
   // Audit log
   appendAudit(entry: NewAuditEntry): Promise<{ ok: true; entry: AuditEntry } | Refusal>;

@@ -12,6 +12,8 @@ import { indicatorRows } from '../../view/indicator-rows.js';
 import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
 import { makeBody, sendAnswer, sendBody } from '../http/respond.js';
+import type { QueryKeys } from '../http/query-keys.js';
+import { ArtifactContent, defaultFileGuard, sendArtifactAnswer } from '../http/send-file.js';
 import { cacheFor, preparedReply, resolveEdition, route } from './api-route.js';
 import type { CachedJson, ViewerRoute } from './api-route.js';
 import { editionRef } from './edition-ref.js';
@@ -132,20 +134,14 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
       .params(FileParamsSchema)
       .handle(async ({ params }) => {
         const edition = await resolveEdition(deps.source, params.edition);
-        const meta = (await deps.source.listArtifacts(edition.id)).find(
-          (a) => a.fileName === params.fileName,
-        );
-        const opened = meta === undefined ? undefined : await deps.source.openArtifact(meta.id);
-        if (opened === undefined) throw notFound(`文件“${params.fileName}”`);
+        const located = await deps.source.locateArtifact(edition.id, params.fileName);
+        if (located === undefined) throw notFound(`文件“${params.fileName}”`);
+        // Located, not opened: the sender opens the file only if the answer needs its body.
         return {
-          content: opened.body,
-          mediaType: opened.meta.mediaType,
-          attachment: opened.meta.fileName,
-          headers: {
-            ...cacheFor('immutable'),
-            ETag: `"${opened.meta.sha256}"`,
-            'Content-Length': String(opened.meta.size),
-          },
+          content: new ArtifactContent(located),
+          mediaType: located.meta.mediaType,
+          attachment: located.meta.fileName,
+          headers: { ...cacheFor('immutable'), ETag: `"${located.meta.sha256}"` },
         };
       }),
     route({
@@ -210,9 +206,11 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
 }
 
 /** The public read API under /api/v1. `.json` at the end of a path is optional (static hosts need it). */
-export function createApiRouter(deps: ServerDeps): Router {
+export function createApiRouter(deps: ServerDeps, queries?: QueryKeys): Router {
   const router = Router();
   const routes = apiRoutes(deps);
+  // Cached answers are keyed by the query parameters each route reads, not by the whole URL.
+  for (const r of routes) if (r.method === 'get') queries?.declare(`${API_BASE}${r.path}`, r.query);
   const openapi = makeBody(JSON.stringify(viewerOpenApi(routes)), JSON_TYPE);
 
   // Paths may end in .json (the static build writes files so); file downloads keep their names.
@@ -221,7 +219,15 @@ export function createApiRouter(deps: ServerDeps): Router {
     next();
   });
   router.get('/openapi', (req, res) => sendBody(req, res, openapi, 'short'));
-  mountRoutes(router, routes, { context: () => ({}), send: sendAnswer });
+  const files = deps.files ?? defaultFileGuard();
+  mountRoutes(router, routes, {
+    context: () => ({}),
+    send: (req, res, answer) => {
+      if (answer.kind === 'media' && answer.content instanceof ArtifactContent)
+        sendArtifactAnswer(req, res, answer.content, files);
+      else sendAnswer(req, res, answer);
+    },
+  });
   router.use((req, res) =>
     sendError(
       res,

@@ -1,7 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Answer } from '@leshan/http-kit';
 import { sendAnswer as sendAsIs } from '@leshan/http-kit/express';
+import { fillAnswerSlot } from './answer-cache.js';
+import type { Body, Variant } from './body.js';
+import {
+  internedBody,
+  makeBody,
+  matchesIfNoneMatch,
+  pickCoding,
+  variantHeaders,
+  variantOf,
+} from './body.js';
+
+export type { Body } from './body.js';
+export { etagFor, makeBody, matchesIfNoneMatch } from './body.js';
 
 /** Caching policies: `latest` answers change when an edition is published; `immutable` never do. */
 export const CACHE = {
@@ -12,27 +24,38 @@ export const CACHE = {
 } as const;
 export type CachePolicy = keyof typeof CACHE;
 
-/** A strong ETag from the content: the same bytes always give the same tag. */
-export function etagFor(body: Uint8Array | string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+function sendVariant(req: Request, res: Response, variant: Variant, status: number): void {
+  if (status === 200 && matchesIfNoneMatch(req.get('if-none-match'), variant.etag)) {
+    res.removeHeader('Content-Type');
+    res.setHeader('ETag', variant.etag);
+    res.status(304).end();
+    return;
+  }
+  for (const [name, value] of Object.entries(variantHeaders(variant))) res.setHeader(name, value);
+  res.status(status);
+  if (req.method === 'HEAD') res.end();
+  else res.end(variant.bytes);
 }
 
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"x" matches "x"; * matches anything. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const strip = (tag: string): string => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
-}
-
-export interface Body {
-  bytes: Buffer;
-  etag: string;
-  type: string;
-}
-
-export function makeBody(content: string | Uint8Array, type: string): Body {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-  return { bytes, etag: etagFor(bytes), type };
+/**
+ * Sends a body compressed as the client accepts (Vary: Accept-Encoding, an ETag per encoding),
+ * or 304 when the client already has it. A cacheable 200 is also kept in the answer cache (see
+ * answer-cache.ts), which serves the next identical request without routing or rendering.
+ */
+function sendPrepared(
+  req: Request,
+  res: Response,
+  body: Body,
+  cacheControl: string,
+  status: number,
+): void {
+  res.setHeader('Cache-Control', cacheControl);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Type', body.type);
+  if (status === 200 && cacheControl !== CACHE.none) fillAnswerSlot(res, body);
+  const variant = variantOf(body, pickCoding(req.get('accept-encoding')));
+  if (variant instanceof Promise) void variant.then((v) => sendVariant(req, res, v, status));
+  else sendVariant(req, res, variant, status);
 }
 
 /** Sends a body with its ETag and Cache-Control, or 304 when the client already has it. */
@@ -43,14 +66,7 @@ export function sendBody(
   policy: CachePolicy,
   status = 200,
 ): void {
-  res.setHeader('ETag', body.etag);
-  res.setHeader('Cache-Control', CACHE[policy]);
-  res.setHeader('Vary', 'Accept-Encoding');
-  if (status === 200 && matchesIfNoneMatch(req.get('if-none-match'), body.etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(status).type(body.type).send(body.bytes);
+  sendPrepared(req, res, body, CACHE[policy], status);
 }
 
 export function sendJson(
@@ -69,23 +85,22 @@ export function sendJson(
   );
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
- * How the read API sends a route's answer: a strong ETag (the reply's own, or one from the JSON
- * bytes) and 304 when the client already has it; Cache-Control comes with the reply.
+ * How the read API sends a route's answer: JSON as a body (strong ETag, the reply's own or one
+ * from the bytes; compressed; 304 when the client has it); files as they are.
  */
 export function sendAnswer(req: Request, res: Response, answer: Answer): void {
-  const etag = answer.headers.ETag ?? (answer.kind === 'json' ? etagFor(answer.json) : undefined);
-  if (etag !== undefined) res.setHeader('ETag', etag);
-  if (answer.kind === 'json') res.setHeader('Vary', 'Accept-Encoding');
-  if (
-    answer.status === 200 &&
-    etag !== undefined &&
-    matchesIfNoneMatch(req.get('if-none-match'), etag)
-  ) {
-    const cacheControl = answer.headers['Cache-Control'];
-    if (cacheControl !== undefined) res.setHeader('Cache-Control', cacheControl);
-    res.status(304).end();
+  if (answer.kind !== 'json') {
+    sendAsIs(req, res, answer);
     return;
   }
-  sendAsIs(req, res, answer);
+  const { ETag: etag, 'Cache-Control': cacheControl, ...others } = answer.headers;
+  for (const [name, value] of Object.entries(others)) res.setHeader(name, value);
+  const body =
+    etag === undefined
+      ? makeBody(answer.json, JSON_TYPE)
+      : internedBody(answer.json, JSON_TYPE, etag);
+  sendPrepared(req, res, body, cacheControl ?? CACHE.none, answer.status);
 }

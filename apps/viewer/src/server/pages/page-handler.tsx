@@ -84,7 +84,10 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
         const body =
           outcome.cache === false || status !== 200
             ? await render()
-            : await cache.get(`page|${edition.hash}|${lang}|${req.originalUrl}`, render);
+            : await cache.get(
+                `page|${edition.hash}|${lang}|${deps.queries?.keyOf(req.originalUrl) ?? req.originalUrl}`,
+                render,
+              );
         sendBody(req, res, body, status === 200 ? 'latest' : 'none', status);
       } catch (error) {
         next(error);
