@@ -14,6 +14,7 @@ describe('readWorkerEnv', () => {
       LEASE_MS: 60_000,
       POLL_MS: 2_000,
       RETRY_DELAY_MS: 30_000,
+      RECONCILE_MS: 60_000,
       LOG_LEVEL: 'info',
     });
     expect(env.WORKER_ID).toMatch(/-\d+$/);

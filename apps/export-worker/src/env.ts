@@ -47,6 +47,11 @@ export const WorkerEnvSchema = StoreEnvSchema.extend({
     .describe(
       'Wait before retrying a failed attempt, doubled for each further one (capped at an hour); the store keeps this schedule on both engines.',
     ),
+  RECONCILE_MS: int(200, 86_400_000)
+    .default(60_000)
+    .describe(
+      'Pause between reconcile passes: every edition gets a job per format, and every recorded file is checked against its size and sha256 (made again when missing or different).',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

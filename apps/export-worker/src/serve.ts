@@ -1,7 +1,13 @@
 import { pino } from 'pino';
 import { openStore } from '@leshan/report-store';
 import type { WorkerEnv } from './env.js';
-import { enqueueLatest, runBossWorker, runWorker, sweepTempFiles } from './worker/index.js';
+import {
+  enqueueLatest,
+  runBossWorker,
+  runReconcileLoop,
+  runWorker,
+  sweepTempFiles,
+} from './worker/index.js';
 
 /** The worker process after its settings were read: logs are JSON lines (pino) on stdout. */
 export async function serve(env: WorkerEnv): Promise<void> {
@@ -70,9 +76,17 @@ export async function serve(env: WorkerEnv): Promise<void> {
       signal: stop.signal,
       logger,
     };
+    // Issue 12: every edition's files, old ones included, are checked and made again when needed.
+    const reconciling = runReconcileLoop({
+      store,
+      logger,
+      intervalMs: env.RECONCILE_MS,
+      signal: stop.signal,
+    });
     // SQLite: the store's own table is the queue. PostgreSQL: pg-boss delivers the store's jobs.
     if (env.DATABASE_URL === undefined) await runWorker(options);
     else await runBossWorker({ ...options, databaseUrl: env.DATABASE_URL });
+    await reconciling;
   } finally {
     clearTimeout(forced);
     await store.close();

@@ -11,7 +11,7 @@ export type {
   Conflict,
 } from './store/append-revision.js';
 export type { ReplaceResult } from './store/replace-draft.js';
-export type { PublishResult } from './store/publish.js';
+export type { PublishOptions, PublishResult } from './store/publish.js';
 export type { ClaimByIdInput, ClaimInput } from './store/export-leases.js';
 export type { TakeDeliveryInput } from './store/take-export-delivery.js';
 export { BOSS_SCHEMA, EXPORT_QUEUE } from './db/export-queue.js';
@@ -30,3 +30,4 @@ export * from './schemas/edition-schemas.js';
 export * from './schemas/audit-schemas.js';
 export * from './schemas/export-schemas.js';
 export * from './schemas/export-delivery-schemas.js';
+export * from './schemas/regeneration-schemas.js';

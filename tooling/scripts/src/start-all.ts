@@ -5,6 +5,8 @@
 //   variable stops the start with a message naming it, and nothing is started.
 // - Each process runs in its own process group, so Ctrl-C reaches only this script, which passes
 //   exactly one SIGINT to each (a second Ctrl-C passes another: the worker then drops its job).
+// - A process that exits on its own is started again after a backoff (restart-policy.ts: 0.5 s
+//   doubling to 10 s, from 0.5 s again after a healthy minute), logged; the others keep serving.
 // - `--dev` (`pnpm dev`): the sources, restarted on change, and both UIs through Vite's dev server.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +18,8 @@ import { banner } from './banner.js';
 import { checkSettings } from './check-env.js';
 import { childEnv } from './child-env.js';
 import { devMode, scriptEnv } from './env.js';
+import { DEFAULT_RESTART_POLICY, nextRestart } from './restart-policy.js';
+import type { RestartState } from './restart-policy.js';
 
 // This file (src/start-all.ts) and its build (dist/start-all.js) sit two levels below the root.
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,6 +40,9 @@ const viewerUrl = `http://${settings.viewer.VIEWER_HOST}:${settings.viewer.VIEWE
 
 const colours: Record<AppName, number> = { admin: 36, viewer: 32, worker: 35 };
 const children = new Map<AppName, ChildProcess>();
+const restarts = new Map<AppName, RestartState>();
+// Restarts waiting for their backoff: Ctrl-C cancels them.
+const pending = new Map<AppName, NodeJS.Timeout>();
 // The first admin's e-mail and generated password, when the admin printed them on this start:
 // repeated in the banner so they are not lost among the log lines.
 const firstAdmin: { email: string | null; password: string | null } = {
@@ -47,6 +54,7 @@ let stopping = false;
 const spoke = new Set<AppName>();
 
 function start(name: AppName): void {
+  const startedAt = Date.now();
   const command = commandFor(name, repoRoot, dev);
   const child = spawn(process.execPath, command.args, {
     cwd: command.dir,
@@ -78,8 +86,22 @@ function start(name: AppName): void {
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (!stopping) {
-      process.stdout.write(`${prefix}已退出 (exited: ${signal ?? code})，正在停止其余进程\n`);
-      stop(1);
+      const next = nextRestart(
+        DEFAULT_RESTART_POLICY,
+        restarts.get(name) ?? { streak: 0 },
+        Date.now() - startedAt,
+      );
+      restarts.set(name, next.state);
+      process.stdout.write(
+        `${prefix}意外退出 (exited unexpectedly: ${signal ?? code})，${next.delayMs / 1000} 秒后重启 (restart ${next.state.streak} in ${next.delayMs} ms)\n`,
+      );
+      pending.set(
+        name,
+        setTimeout(() => {
+          pending.delete(name);
+          if (!stopping) start(name);
+        }, next.delayMs),
+      );
       return;
     }
     // Each process says how it ended, so a stop that was not clean is visible (and the exit code shows it).
@@ -131,6 +153,8 @@ function stop(code = 0): void {
   }
   stopping = true;
   process.exitCode = code;
+  for (const timer of pending.values()) clearTimeout(timer);
+  pending.clear();
   if (children.size === 0) process.exit(code);
   signalAll('SIGINT');
   setTimeout(() => {

@@ -12,3 +12,5 @@ export { editionDir } from './process-job.js';
 export type { JobOutcome } from './process-job.js';
 export { exportInputOf } from './edition-inputs.js';
 export type { WorkerLogger } from './worker-logger.js';
+export { reconciler, runReconcileLoop } from './reconcile.js';
+export type { ReconcileFigures } from './reconcile.js';

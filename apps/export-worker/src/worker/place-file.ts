@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '@leshan/report-core/hash';
@@ -76,9 +76,12 @@ export async function placeFile(
       await link(temp, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const existing = await readFile(path);
-      if (sha256Hex(existing) === sha256Hex(bytes)) placement = 'present';
+      // Issue 12: an existing file that cannot be read is replaced like one with other bytes.
+      const existing = await readFile(path).catch(() => null);
+      if (existing !== null && sha256Hex(existing) === sha256Hex(bytes)) placement = 'present';
       else if (await mayReplace()) {
+        // Something that is not a file (a folder) in the file's place goes first.
+        if (existing === null && !(await stat(path)).isFile()) await rm(path, { recursive: true });
         await rename(temp, path);
         placement = 'replaced';
       } else placement = 'kept-existing';

@@ -124,6 +124,44 @@ export const AccessFiguresSchema = z.object({
   passwordLeaks: count,
 });
 
+/** One process's open descriptors and resident memory before and after a phase (issue 12). */
+export const ResourceFiguresSchema = z.object({
+  phase: z.string(),
+  app: z.string(),
+  fdsBefore: count,
+  fdsAfter: count,
+  rssMbBefore: z.number(),
+  rssMbAfter: z.number(),
+});
+export type ResourceFigures = z.infer<typeof ResourceFiguresSchema>;
+
+export const KillUnderStartFiguresSchema = z.object({
+  app: z.string(),
+  othersAnsweredDuringOutage: z.boolean(),
+  killToBackMs: ms,
+});
+
+export const IntegrityFiguresSchema = z.object({
+  /** kill -9 of each process under `pnpm start`. */
+  kills: z.array(KillUnderStartFiguresSchema),
+  /** An edition left without jobs (a crash between publishing and queuing) until all its files. */
+  publishCrashToFilesMs: ms,
+  /** Files broken by hand (unreadable, vanished, corrupted, deleted) until all whole again. */
+  brokenFiles: count,
+  brokenToWholeMs: ms,
+  /** Requests of each flood and the viewer's descriptors after them. */
+  floodRequests: counts,
+  /** 500 editions: how long the store took to take them and the viewer's answers after them. */
+  editions: count,
+  publishEditionsMs: ms,
+  homeAfterEditionsMs: ms,
+  firstReconcileAfterEditionsMs: ms.nullable(),
+  /** A tampered edition row: refused paths, and the viewer's status once forced past them. */
+  tamperPathsRefused: count,
+  tamperedViewerStatus: count,
+  resources: z.array(ResourceFiguresSchema),
+});
+
 /**
  * Each part of the suite (a test file) and the figures it records, one file per part: every
  * key is optional, as a part that fails half-way keeps what it measured.
@@ -139,6 +177,7 @@ export const PartSchemas = {
     .partial(),
   'bad-input': z.object({ corpus: CorpusFiguresSchema, inert: InertFiguresSchema }).partial(),
   access: z.object({ admin: AccessFiguresSchema }).partial(),
+  integrity: IntegrityFiguresSchema.partial(),
 } as const;
 export type PartName = keyof typeof PartSchemas;
 export type PartFigures<P extends PartName> = z.infer<(typeof PartSchemas)[P]>;

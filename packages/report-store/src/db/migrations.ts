@@ -162,11 +162,47 @@ function migrations(engine: Engine): Record<string, Migration> {
           'CREATE INDEX login_limits_last ON login_limits (last_attempt_at)',
         ]),
     },
+    // Issue 12: SQLite's INSERT OR REPLACE (and REPLACE, upserts) rewrote a published edition
+    // without firing the DELETE trigger; and the viewer and the worker's reconcile loop need a
+    // place to ask for a file to be made again.
+    '0004-export-integrity': {
+      up: (db) => run(db, [...exportIntegrityTables, ...noReplaceTriggers(engine)]),
+    },
   };
+}
+
+const exportIntegrityTables = [
+  `CREATE TABLE export_regenerations (
+    edition_id TEXT NOT NULL REFERENCES editions (id),
+    format TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    PRIMARY KEY (edition_id, format)
+  )`,
+];
+
+// A REPLACE deletes the old row without firing DELETE triggers (recursive_triggers is off), so
+// SQLite refuses any insert that would meet an existing edition or revision: REPLACE, INSERT OR
+// REPLACE, INSERT … ON CONFLICT DO UPDATE / DO NOTHING all start as an insert. PostgreSQL's
+// upsert runs the UPDATE trigger already.
+function noReplaceTriggers(engine: Engine): string[] {
+  if (engine === 'postgres') return [];
+  const keys: Record<string, string> = {
+    editions: 'id = NEW.id OR number = NEW.number',
+    revisions: 'number = NEW.number',
+  };
+  return IMMUTABLE_TABLES.map(
+    (table) => `CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table}
+       WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${keys[table] ?? 'false'})
+       BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,
+  );
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations('sqlite'));
 
-export function migrationProvider(engine: Engine): MigrationProvider {
-  return { getMigrations: () => Promise.resolve(migrations(engine)) };
+/** The migrations up to and including `through` (all by default): tests build older databases. */
+export function migrationProvider(engine: Engine, through?: string): MigrationProvider {
+  const all = Object.entries(migrations(engine));
+  const end = through === undefined ? all.length : all.findIndex(([name]) => name === through) + 1;
+  return { getMigrations: () => Promise.resolve(Object.fromEntries(all.slice(0, end))) };
 }

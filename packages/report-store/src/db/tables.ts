@@ -2,6 +2,7 @@ import type { AuditRow } from '../schemas/audit-schemas.js';
 import type { DraftRow, RevisionRow } from '../schemas/draft-schemas.js';
 import type { EditionRow } from '../schemas/edition-schemas.js';
 import type { ArtifactRow, ExportJobRow } from '../schemas/export-schemas.js';
+import type { RegenerationRow } from '../schemas/regeneration-schemas.js';
 import type { SessionRow } from '../schemas/session-schemas.js';
 import type { UserRow } from '../schemas/user-schemas.js';
 import type { LoginLimitRow } from '../schemas/login-limit-schemas.js';
@@ -19,6 +20,8 @@ export interface Tables {
   artifacts: ArtifactRow;
   /** Sign-in attempts per key (account, address, account+address), migration 0003. */
   login_limits: LoginLimitRow;
+  /** Files to make again, asked for by the viewer or the worker's reconcile loop (migration 0004). */
+  export_regenerations: RegenerationRow;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -111,6 +111,11 @@ export const ArtifactSchema = NewArtifactSchema.extend({
 }).describe('An exported file of an edition; at most one per edition and format.');
 export type Artifact = z.infer<typeof ArtifactSchema>;
 
+export const ArtifactOfEditionSchema = ArtifactSchema.extend({
+  editionNumber: z.int().min(1).describe('The number of the edition the file belongs to.'),
+}).describe('An exported file with its edition number, as the reconcile loop checks it.');
+export type ArtifactOfEdition = z.infer<typeof ArtifactOfEditionSchema>;
+
 export const ArtifactRowSchema = z.object({
   id: z.string(),
   job_id: z.string(),

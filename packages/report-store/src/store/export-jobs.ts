@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { toValidationIssues } from '@leshan/report-core/model';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Tables } from '../db/tables.js';
 import type { ExportJob, ExportJobRow } from '../schemas/export-schemas.js';
 import { ExportFormatIdSchema, ExportJobFromRowSchema } from '../schemas/export-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
@@ -42,46 +44,7 @@ export async function enqueueExportJobs(
       .where('id', '=', editionId)
       .executeTakeFirst();
     if (edition === undefined) return null;
-    const now = nowIso(ctx);
-    const fresh = {
-      status: 'queued' as const,
-      attempts: 0,
-      max_attempts: maxAttempts,
-      run_at: now,
-      updated_at: now,
-    };
-    for (const format of wanted) {
-      const queued = await trx
-        .insertInto('export_jobs')
-        .values({
-          id: randomUUID(),
-          edition_id: editionId,
-          format,
-          ...fresh,
-          lease_owner: null,
-          lease_expires_at: null,
-          last_error: null,
-          created_at: now,
-          finished_at: null,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['edition_id', 'format'])
-            .doUpdateSet({
-              ...fresh,
-              lease_owner: null,
-              lease_expires_at: null,
-              last_error: null,
-              finished_at: null,
-            })
-            .where('export_jobs.status', '=', 'failed'),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      // PostgreSQL: a job queued (anew or again) is sent to pg-boss in the same transaction.
-      if (queued !== undefined && ctx.conn.engine === 'postgres')
-        await sendDelivery(trx, queued.id);
-    }
+    await queueJobsIn(ctx, trx, editionId, wanted, maxAttempts);
     return trx
       .selectFrom('export_jobs')
       .selectAll()
@@ -93,6 +56,63 @@ export async function enqueueExportJobs(
   });
   if (jobs === null) return refuse('not-found', '该发布版本不存在', `no edition ${editionId}`);
   return { ok: true, jobs: jobs.map(toJob) };
+}
+
+/**
+ * Inside a write transaction: queues `formats` of an edition (anew, or again when failed) and,
+ * on PostgreSQL, sends each queued job's pg-boss delivery in the same transaction. Publishing
+ * calls it in the publishing transaction (issue 12), so an edition never exists without its jobs.
+ */
+export async function queueJobsIn(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+  editionId: string,
+  formats: readonly string[],
+  maxAttempts = ctx.jobs.maxAttempts,
+): Promise<number> {
+  const now = nowIso(ctx);
+  const fresh = {
+    status: 'queued' as const,
+    attempts: 0,
+    max_attempts: Math.max(1, Math.floor(maxAttempts)),
+    run_at: now,
+    updated_at: now,
+  };
+  let queuedCount = 0;
+  for (const format of formats) {
+    const queued = await trx
+      .insertInto('export_jobs')
+      .values({
+        id: randomUUID(),
+        edition_id: editionId,
+        format,
+        ...fresh,
+        lease_owner: null,
+        lease_expires_at: null,
+        last_error: null,
+        created_at: now,
+        finished_at: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['edition_id', 'format'])
+          .doUpdateSet({
+            ...fresh,
+            lease_owner: null,
+            lease_expires_at: null,
+            last_error: null,
+            finished_at: null,
+          })
+          .where('export_jobs.status', '=', 'failed'),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (queued === undefined) continue;
+    queuedCount += 1;
+    // PostgreSQL: a job queued (anew or again) is sent to pg-boss in the same transaction.
+    if (ctx.conn.engine === 'postgres') await sendDelivery(trx, queued.id);
+  }
+  return queuedCount;
 }
 
 /** Jobs of an edition (or all jobs), oldest first. */

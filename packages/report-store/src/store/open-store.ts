@@ -16,6 +16,13 @@ import { changeMarkReader } from './change-mark.js';
 import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
 import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
 import { getArtifact, listArtifacts } from './artifacts.js';
+import {
+  listAllArtifacts,
+  listRegenerations,
+  queueMissingExports,
+  requestRegeneration,
+  takeRegenerations,
+} from './export-integrity.js';
 import { claimExportJob, completeExportJob, failExportJob, renewLease } from './export-leases.js';
 import { publishDraft, publishReport } from './publish.js';
 import { takeExportDelivery } from './take-export-delivery.js';
@@ -81,6 +88,13 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await conn.close();
     throw error;
   }
+  // The viewer's store is read-only; the one thing it may write is a request to make a file again,
+  // on a writable connection opened the first time it asks (issue 12).
+  let requestConn: Connection | null = conn.readonly ? null : conn;
+  const requestWriter = (): Connection => {
+    requestConn ??= connect({ ...options, readonly: false, poolSize: 1 });
+    return requestConn;
+  };
   return {
     engine: conn.engine,
     readonly: conn.readonly,
@@ -129,6 +143,12 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     listExportJobs: (editionId) => listExportJobs(ctx, editionId),
     listArtifacts: (editionId) => listArtifacts(ctx, editionId),
     getArtifact: (editionId, format) => getArtifact(ctx, editionId, format),
+    queueMissingExports: (formats) => queueMissingExports(ctx, formats),
+    listAllArtifacts: () => listAllArtifacts(ctx),
+    requestRegeneration: (editionNumber, format, reason) =>
+      requestRegeneration(ctx, requestWriter(), { editionNumber, format, reason }),
+    takeRegenerations: () => takeRegenerations(ctx),
+    listRegenerations: () => listRegenerations(ctx),
     ping: async () => {
       try {
         await sql`select 1`.execute(conn.db);
@@ -148,6 +168,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       await conn.backup(toFile);
       return { ok: true, file: resolve(toFile) };
     },
-    close: () => conn.close(),
+    close: async () => {
+      if (requestConn !== null && requestConn !== conn) await requestConn.close();
+      await conn.close();
+    },
   };
 }

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { diffReports, summarizeDiff } from '@leshan/report-core/edit';
 import { canonicalContent } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core/model';
-import { ReportSchema, validateReport } from '@leshan/report-core/model';
+import { ReportSchema, toValidationIssues, validateReport } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Tables } from '../db/tables.js';
 import type { Edition, EditionRow } from '../schemas/edition-schemas.js';
 import { EditionFromRowSchema } from '../schemas/edition-schemas.js';
+import { ExportFormatIdSchema } from '../schemas/export-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
 import { refuse } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
+import { queueJobsIn } from './export-jobs.js';
 import { lockDraftRow } from './drafts.js';
 
 export type PublishResult = { ok: true; edition: Edition } | Refusal;
@@ -53,6 +56,41 @@ export async function insertEdition(
   return { ok: true, edition: EditionFromRowSchema.parse(row) };
 }
 
+export interface PublishOptions {
+  publishedBy: string;
+  /**
+   * Export formats to queue for the new edition, in the publishing transaction (issue 12: a
+   * crash between publishing and queuing left an edition without files for ever).
+   */
+  exportFormats?: readonly string[] | undefined;
+}
+
+const FormatsSchema = z.array(ExportFormatIdSchema).max(100);
+
+function checkFormats(
+  formats: readonly string[] | undefined,
+): { ok: true; value: string[] } | Refusal {
+  const parsed = FormatsSchema.safeParse(formats ?? []);
+  if (parsed.success) return { ok: true, value: [...new Set(parsed.data)] };
+  return refuse(
+    'invalid-input',
+    '导出格式不正确',
+    'invalid export formats',
+    toValidationIssues(parsed.error.issues),
+  );
+}
+
+async function queueExports(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+  published: PublishResult,
+  formats: readonly string[],
+): Promise<PublishResult> {
+  if (published.ok && formats.length > 0)
+    await queueJobsIn(ctx, trx, published.edition.id, formats);
+  return published;
+}
+
 function invalid(issues: Parameters<typeof refuse>[3]): Refusal {
   return refuse(
     'invalid-report',
@@ -65,9 +103,11 @@ function invalid(issues: Parameters<typeof refuse>[3]): Refusal {
 /** Publishes the current draft, or the given draft revision, as a new immutable edition. */
 export async function publishDraft(
   ctx: StoreContext,
-  input: { publishedBy: string; revision?: number },
+  input: PublishOptions & { revision?: number },
 ): Promise<PublishResult> {
   assertWritable(ctx, 'publishDraft');
+  const formats = checkFormats(input.exportFormats);
+  if (!formats.ok) return formats;
   return ctx.conn.write(async (trx) => {
     const draft = await lockDraftRow(ctx, trx);
     if (draft === undefined) return refuse('not-found', '草稿尚未建立', 'there is no draft yet');
@@ -86,30 +126,34 @@ export async function publishDraft(
       return refuse('not-found', `草稿版本 ${revision} 不存在`, `no draft revision ${revision}`);
     const checked = validateReport(JSON.parse(source));
     if (!checked.ok) return invalid(checked.issues);
-    return insertEdition(trx, {
+    const published = await insertEdition(trx, {
       report: checked.value,
       publishedBy: input.publishedBy,
       at: nowIso(ctx),
       draftRevision: revision,
     });
+    return queueExports(ctx, trx, published, formats.value);
   });
 }
 
 /** Publishes a given report (validated first: an invalid one is refused and nothing is written). */
 export async function publishReport(
   ctx: StoreContext,
-  input: { report: unknown; publishedBy: string },
+  input: PublishOptions & { report: unknown },
 ): Promise<PublishResult> {
   assertWritable(ctx, 'publishReport');
   const checked = validateReport(input.report);
   if (!checked.ok) return invalid(checked.issues);
+  const formats = checkFormats(input.exportFormats);
+  if (!formats.ok) return formats;
   return ctx.conn.write(async (trx) => {
     await lockDraftRow(ctx, trx);
-    return insertEdition(trx, {
+    const published = await insertEdition(trx, {
       report: checked.value,
       publishedBy: input.publishedBy,
       at: nowIso(ctx),
       draftRevision: null,
     });
+    return queueExports(ctx, trx, published, formats.value);
   });
 }

@@ -2,14 +2,21 @@ import type { AuditEntry, AuditPage, AuditQuery, NewAuditEntry } from '../schema
 import type { Draft, Revision, RevisionSummary } from '../schemas/draft-schemas.js';
 import type { Edition, EditionSummary } from '../schemas/edition-schemas.js';
 import type { DeliveryRefusal } from '../schemas/export-delivery-schemas.js';
-import type { Artifact, ExportJob, NewArtifact } from '../schemas/export-schemas.js';
+import type { ValidationResult } from '@leshan/report-core/model';
+import type {
+  Artifact,
+  ArtifactOfEdition,
+  ExportJob,
+  NewArtifact,
+} from '../schemas/export-schemas.js';
+import type { Regeneration } from '../schemas/regeneration-schemas.js';
 import type { Refusal } from '../schemas/store-error.js';
 import type { Session } from '../schemas/session-schemas.js';
 import type { LoginAttempt, LoginLimits } from '../schemas/login-limit-schemas.js';
 import type { NewUser, User, UserPatch } from '../schemas/user-schemas.js';
 import type { AppendRevisionInput, AppendRevisionResult } from './append-revision.js';
 import type { ClaimByIdInput, ClaimInput } from './export-leases.js';
-import type { PublishResult } from './publish.js';
+import type { PublishOptions, PublishResult } from './publish.js';
 import type { TakeDeliveryInput } from './take-export-delivery.js';
 import type { ReplaceResult } from './replace-draft.js';
 import type { NewSession } from './sessions.js';
@@ -82,8 +89,9 @@ export interface Store {
   }): Promise<ReplaceResult>;
 
   // Published editions (immutable)
-  publishDraft(input: { publishedBy: string; revision?: number }): Promise<PublishResult>;
-  publishReport(input: { report: unknown; publishedBy: string }): Promise<PublishResult>;
+  /** With `exportFormats`, the new edition's export jobs are queued in the same transaction. */
+  publishDraft(input: PublishOptions & { revision?: number }): Promise<PublishResult>;
+  publishReport(input: PublishOptions & { report: unknown }): Promise<PublishResult>;
   latestEdition(): Promise<Edition | null>;
   getEdition(idOrHash: string): Promise<Edition | null>;
   getEditionByNumber(number: number): Promise<Edition | null>;
@@ -123,6 +131,25 @@ export interface Store {
   listExportJobs(editionId?: string): Promise<ExportJob[]>;
   listArtifacts(editionId: string): Promise<Artifact[]>;
   getArtifact(editionId: string, format: string): Promise<Artifact | null>;
+
+  // Keeping the files whole (issue 12): the export worker's reconcile loop
+  /** Queues every format in `formats` an edition has no job for, on every edition; the count queued. */
+  queueMissingExports(formats: readonly string[]): Promise<number>;
+  /** Every recorded export file, with its edition's number. */
+  listAllArtifacts(): Promise<ArtifactOfEdition[]>;
+  /**
+   * Asks for an edition's export file to be made again (missing, unreadable, or not the recorded
+   * size and sha256); the worker's reconcile loop takes it. Allowed on a read-only store too (the
+   * viewer): it writes this request only, on a connection of its own.
+   */
+  requestRegeneration(
+    editionNumber: number,
+    format: string,
+    reason: string,
+  ): Promise<ValidationResult<Regeneration>>;
+  /** Turns every pending request into a queued job (the file's artifact record is dropped). */
+  takeRegenerations(): Promise<Regeneration[]>;
+  listRegenerations(): Promise<Regeneration[]>;
 
   // Operations
   /** Resolves when the database answers a trivial query (for /readyz); never throws. */
