@@ -6,8 +6,8 @@ import { createFeedRouter } from './feeds/feed-routes.js';
 import { BodyCache } from './http/body-cache.js';
 import { serveAssets } from './http/assets.js';
 import { openCors, securityHeaders } from './http/headers.js';
-import { makeBody, sendBody } from './http/respond.js';
 import { createPageRouter } from './pages/page-routes.js';
+import { createSiteFileRouter } from './pages/site-files.js';
 
 /**
  * The viewer: public pages (Chinese at /, English interface at /en), the read API at /api/v1
@@ -23,8 +23,7 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use(securityHeaders());
 
   if (deps.assets?.dir !== undefined) app.use('/assets', serveAssets(`${deps.assets.dir}/assets`));
-  const robots = makeBody('User-agent: *\nAllow: /\n', 'text/plain; charset=utf-8');
-  app.get('/robots.txt', (req, res) => sendBody(req, res, robots, 'short'));
+  app.use(createSiteFileRouter(shared));
   app.use('/api/v1', openCors, createApiRouter(shared));
   app.use('/feeds', openCors, createFeedRouter(shared));
   app.use('/en', createPageRouter(shared, 'en'));
