@@ -81,3 +81,13 @@ export function renderDocument(parts: DocumentParts): string {
     : '';
   return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
 }
+
+/**
+ * A page that sends the browser on to `location` (the static build's stand-in for a redirect:
+ * a static host cannot answer 302, and a fragment such as #m40 survives a refresh, not a 301).
+ */
+export function renderRedirectDocument(lang: Lang, location: string, canonical: string): string {
+  const href = escapeHtml(location);
+  const text = lang === 'en' ? 'This measure is on' : '这项举措在';
+  return `<!doctype html>\n<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${href}</title><meta http-equiv="refresh" content="0; url=${href}"><meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonical)}"></head><body><p>${text} <a href="${href}">${href}</a></p></body></html>`;
+}
