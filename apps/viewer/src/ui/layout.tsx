@@ -70,8 +70,8 @@ export function Layout({
         {base !== '' && edition !== undefined && (
           <p className="edition-banner" role="note">
             {pick(
-              `这是第 ${edition.number} 版（${edition.publishedAt.slice(0, 10)} 发布）的页面，内容可能已有更新。`,
-              `This page is from edition ${edition.number} (published ${edition.publishedAt.slice(0, 10)}); it may have changed since.`,
+              `你在阅读第 ${edition.number} 版（${edition.publishedAt.slice(0, 10)} 发布）。`,
+              `You are reading edition ${edition.number} (published ${edition.publishedAt.slice(0, 10)}).`,
             )}{' '}
             <a href={`${localPath(lang, path)}${query}`}>
               {pick('查看最新版本', 'Read the latest edition')}

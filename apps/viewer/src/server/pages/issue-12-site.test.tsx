@@ -219,7 +219,7 @@ describe('issue 12: past editions at /editions/N', () => {
 
   it('renders the English interface of a past edition', async () => {
     const res = await request(app).get('/en/editions/1/chapters/2').expect(200);
-    expect(res.text).toContain('This page is from edition 1');
+    expect(res.text).toContain('You are reading edition 1');
     expect(res.text).toContain('href="/en/chapters/2">Read the latest edition');
     expect(res.text).toMatch(/class="lang-switch" href="\/editions\/1\/chapters\/2"/);
   });
@@ -230,6 +230,7 @@ describe('issue 12: the language switch keeps the query', () => {
     ['/targets?chapter=2&sort=value', 'href="/en/targets?chapter=2&amp;sort=value"'],
     ['/en/search?q=%E5%85%89%E4%BC%8F', 'href="/search?q=%E5%85%89%E4%BC%8F"'],
     ['/targets?utm_source=x&chapter=3', 'href="/en/targets?chapter=3"'],
+    ['/search?q=%22%3E%3Cscript%3E', 'href="/en/search?q=%22%3E%3Cscript%3E"'],
     ['/en/', 'href="/"'],
     ['/', 'href="/en/"'],
   ])('on %s links %s', async (path, link) => {

@@ -41,7 +41,15 @@ function redirectToCanonical(req: Request, res: Response, next: NextFunction): v
 
 /** A source that answers `edition` as the latest, so the page handler renders a past edition. */
 function pinnedSource(source: ViewerSource, edition: Edition): ViewerSource {
-  return { ...source, latestEdition: () => Promise.resolve(edition) };
+  return {
+    latestEdition: () => Promise.resolve(edition),
+    getEdition: (idOrHash) => source.getEdition(idOrHash),
+    listEditions: () => source.listEditions(),
+    listArtifacts: (editionId) => source.listArtifacts(editionId),
+    openArtifact: (artifactId) => source.openArtifact(artifactId),
+    // The shared source is closed by its owner, not by one edition's view of it.
+    close: () => Promise.resolve(),
+  };
 }
 
 /**
