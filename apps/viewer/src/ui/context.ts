@@ -33,9 +33,14 @@ export function splitEditionPath(fullPath: string): { base: string; path: string
   return { base, path: `/${rest.replace(/^[/\\]+/, '')}` };
 }
 
+/** Whether a site path (without /en) names a page every edition has. */
+export function isPerEditionPath(path: string): boolean {
+  return PER_EDITION.test(path);
+}
+
 /** A link to a site path from a page in `base`: per-edition pages keep the edition. */
 export function editionLink(lang: Lang, base: string, path: string): string {
-  if (base === '' || !PER_EDITION.test(path)) return localPath(lang, path);
+  if (base === '' || !isPerEditionPath(path)) return localPath(lang, path);
   const inside = path === '/' ? '' : path.replace(/^\/(?=[#?])/, '');
   return localPath(lang, `${base}${inside}`);
 }

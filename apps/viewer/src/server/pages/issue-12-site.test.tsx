@@ -27,6 +27,9 @@ describe('issue 12: one URL per page', () => {
     ['/en/targets/', '/en/targets'],
     ['/editions/01/chapters/02/', '/editions/1/chapters/2'],
     ['/measures/M94', '/measures/m94'],
+    ['/chapters/2?edition=1', '/editions/1/chapters/2'],
+    ['/en/targets?chapter=2&edition=01', '/en/editions/1/targets?chapter=2'],
+    ['/?edition=1', '/editions/1'],
   ])('answers %s with 301 to %s', async (from, to) => {
     const res = await request(app).get(from).expect(301);
     expect(res.headers.location).toBe(to);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Edition } from '../../schemas.js';
+import { editionLink, isPerEditionPath, splitEditionPath } from '../../ui/context.js';
 import type { Lang } from '../../ui/i18n.js';
 import { EditionsPage } from '../../ui/pages/editions-page.js';
 import type { ServerDeps } from '../deps.js';
@@ -23,20 +24,39 @@ function pageWith(deps: ServerDeps, lang: Lang): Page {
     handle(async (request) => withPageMeta(await handler(request), request.req, deps.siteUrl));
 }
 
-/** One URL per page: any other spelling of it answers 301 to the canonical one, query kept. */
-function redirectToCanonical(req: Request, res: Response, next: NextFunction): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    next();
-    return;
-  }
-  const path = pathOf(req.originalUrl);
-  const canonical = canonicalPath(path);
-  if (canonical === path) {
-    next();
-    return;
-  }
-  res.setHeader('Cache-Control', 'public, max-age=3600');
-  res.redirect(301, `${canonical}${queryOf(req.originalUrl)}`);
+/** `?edition=N` on a page every edition has: the address of that page in edition N, or undefined. */
+function editionQueryTarget(lang: Lang, canonical: string, query: string): string | undefined {
+  const params = new URLSearchParams(query);
+  const n = params.get('edition');
+  if (n === null || !/^\d{1,9}$/.test(n)) return undefined;
+  const { base, path } = splitEditionPath(canonical.replace(/^\/en(?=\/|$)/, ''));
+  if (base !== '' || !isPerEditionPath(path)) return undefined;
+  params.delete('edition');
+  const rest = params.toString();
+  return `${editionLink(lang, `/editions/${n.replace(/^0+(?=\d)/, '')}`, path)}${rest === '' ? '' : `?${rest}`}`;
+}
+
+/**
+ * One URL per page: any other spelling of it answers 301 to the canonical one, query kept;
+ * `?edition=N` moves to /editions/N/… (issue 12).
+ */
+function redirectToCanonical(lang: Lang): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    const path = pathOf(req.originalUrl);
+    const query = queryOf(req.originalUrl);
+    const canonical = canonicalPath(path);
+    const target = editionQueryTarget(lang, canonical, query) ?? `${canonical}${query}`;
+    if (target === req.originalUrl) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.redirect(301, target);
+  };
 }
 
 /** A source that answers `edition` as the latest, so the page handler renders a past edition. */
@@ -101,7 +121,7 @@ export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
   const page = pageWith(deps, lang);
   const pick = (zh: string, en: string): string => (lang === 'en' ? en : zh);
 
-  router.use(redirectToCanonical);
+  router.use(redirectToCanonical(lang));
   addEditionPages(router, deps, lang, '', page);
 
   router.get(
