@@ -20,6 +20,7 @@ export const PAGES: readonly { name: string; path: string }[] = [
   { name: 'downloads', path: '/downloads' },
   { name: 'editions', path: '/editions' },
   { name: 'diff', path: '/editions/diff/1/2' },
+  { name: 'edition-1-chapter-2', path: '/editions/1/chapters/2' },
   { name: 'source', path: '/source' },
   { name: 'print', path: '/print' },
   { name: 'home-en', path: '/en/' },

@@ -26,7 +26,9 @@ export const ViewerEnvSchema = StoreEnvSchema.extend({
   SITE_URL: z
     .url({ error: '必须是完整网址，例如 https://report.example.cn' })
     .default('http://127.0.0.1:4200')
-    .describe('Public address of the site, used for absolute links in feeds.'),
+    .describe(
+      'Public address of the site: canonical links, Open Graph tags, sitemap.xml and feeds.',
+    ),
   STATIC_OUT_DIR: z
     .string()
     .min(1)

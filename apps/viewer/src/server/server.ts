@@ -12,15 +12,17 @@ import type { DeclaredQuery } from './http/query-keys.js';
 import { QueryKeys } from './http/query-keys.js';
 import { serveAssets } from './http/assets.js';
 import { openCors, securityHeaders } from './http/headers.js';
-import { makeBody, sendBody } from './http/respond.js';
 import { createPageRouter } from './pages/page-routes.js';
+import { PAGE_QUERY_KEYS } from './pages/page-meta.js';
+import { createSiteFileRouter } from './pages/site-files.js';
 
 /**
  * The query parameters each page reads (the API's routes declare theirs): the rest of a query
  * string does not make a new cache entry. A page that reads a parameter must be listed here.
  */
 function pageQueries(): QueryKeys {
-  const queries = new QueryKeys();
+  // Any page keeps the parameters pages read in its links, and ?edition=N moves to /editions/N.
+  const queries = new QueryKeys([...PAGE_QUERY_KEYS, 'edition']);
   const pages: [string, DeclaredQuery][] = [
     ['/search', SearchFiltersSchema],
     ['/targets', IndicatorQuerySchema],
@@ -67,8 +69,7 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use(securityHeaders());
 
   if (deps.assets?.dir !== undefined) app.use('/assets', serveAssets(`${deps.assets.dir}/assets`));
-  const robots = makeBody('User-agent: *\nAllow: /\n', 'text/plain; charset=utf-8');
-  app.get('/robots.txt', (req, res) => sendBody(req, res, robots, 'short'));
+  app.use(createSiteFileRouter(shared));
   app.use('/api/v1', openCors, createApiRouter(shared, queries));
   app.use('/feeds', openCors, createFeedRouter(shared));
   app.use('/en', createPageRouter(shared, 'en'));

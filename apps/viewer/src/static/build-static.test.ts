@@ -54,4 +54,25 @@ describe('buildStatic', () => {
     );
     expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('页面不存在');
   });
+
+  it('issue 12: writes a page for every measure URL that sends the browser to its anchor', () => {
+    const m40 = readFileSync(join(outDir, 'measures/m40/index.html'), 'utf8');
+    expect(m40).toMatch(/<meta http-equiv="refresh" content="0; url=\/chapters\/\d#m40">/);
+    expect(m40).toMatch(
+      /<link rel="canonical" href="https:\/\/report.example.cn\/chapters\/\d#m40">/,
+    );
+    const en = readFileSync(join(outDir, 'en/measures/m94/index.html'), 'utf8');
+    expect(en).toContain('url=/en/chapters/2#m94');
+  });
+
+  it('issue 12: writes robots.txt naming the sitemap, sitemap.xml and the favicon', () => {
+    expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://report.example.cn/sitemap.xml',
+    );
+    expect(readFileSync(join(outDir, 'sitemap.xml'), 'utf8')).toContain(
+      '<loc>https://report.example.cn/chapters/8</loc>',
+    );
+    expect(readFileSync(join(outDir, 'favicon.svg'), 'utf8')).toMatch(/^<svg /);
+    expect([...readFileSync(join(outDir, 'favicon.ico')).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
 });

@@ -5,7 +5,9 @@ import type { Artifact } from '../schemas.js';
 import type { ClientAssets } from '../server/http/client-assets.js';
 import { createServer } from '../server/server.js';
 import type { ViewerSource } from '../server/source.js';
-import { fileForUrl, staticUrls } from './static-urls.js';
+import { siteOrigin } from '../server/pages/site-files.js';
+import { renderRedirectDocument } from '../ui/document.js';
+import { fileForUrl, measureUrls, staticUrls } from './static-urls.js';
 
 export interface StaticBuildOptions {
   source: ViewerSource;
@@ -75,10 +77,20 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
         new Uint8Array(await response.arrayBuffer()),
       );
     }
+    for (const url of measureUrls(latest)) {
+      const response = await fetch(`${base}${url}`, { redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status !== 302 || location === null)
+        throw new Error(`静态构建失败：${url} 返回 ${response.status}，应为跳转`);
+      const lang = url.startsWith('/en/') ? 'en' : 'zh';
+      await write(
+        fileForUrl(url),
+        renderRedirectDocument(lang, location, `${siteOrigin(options.siteUrl)}${location}`),
+      );
+    }
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  await write('robots.txt', 'User-agent: *\nAllow: /\n');
   await write('_headers', HEADERS);
   if (options.assets.dir !== undefined)
     await cp(join(options.assets.dir, 'assets'), join(options.outDir, 'assets'), {

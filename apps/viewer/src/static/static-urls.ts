@@ -2,6 +2,8 @@ import { listMeasures } from '@leshan/report-core';
 import type { Edition, EditionSummary } from '../schemas.js';
 import type { Artifact } from '../schemas.js';
 import { API_BASE, artifactHref } from '../server/api/links.js';
+import { editionPagePaths } from '../server/pages/site-pages.js';
+import { localPath } from '../ui/i18n.js';
 
 /** Every URL of the site that a static host can serve: pages (both languages), feeds, API JSON, files. */
 export function staticUrls(
@@ -10,18 +12,12 @@ export function staticUrls(
   artifactsByEdition: ReadonlyMap<string, readonly Artifact[]>,
 ): string[] {
   const pages = [
-    '/',
-    ...latest.report.chapters.map((c) => `/chapters/${c.number}`),
-    '/targets',
+    ...editionPagePaths(latest.report),
     '/search',
-    '/places',
-    '/downloads',
     '/editions',
     ...editions
       .slice(0, -1)
       .map((e, i) => `/editions/diff/${editions[i + 1]?.number ?? e.number}/${e.number}`),
-    '/source',
-    '/print',
   ];
   const feeds = [
     '/feeds/editions.atom',
@@ -45,9 +41,18 @@ export function staticUrls(
       ...(artifactsByEdition.get(e.id) ?? []).map((a) => artifactHref(e, a)),
     ]),
   ];
+  const files = ['/robots.txt', '/sitemap.xml', '/favicon.svg', '/favicon.ico'];
   return [
-    ...new Set([...pages, ...pages.map((p) => (p === '/' ? '/en/' : `/en${p}`)), ...feeds, ...api]),
+    ...new Set([...pages, ...pages.map((p) => localPath('en', p)), ...feeds, ...api, ...files]),
   ];
+}
+
+/** /measures/:id in both languages: the server redirects them, the static site needs a page each. */
+export function measureUrls(latest: Edition): string[] {
+  const ids = listMeasures(latest.report).map((m) => m.id);
+  return (['zh', 'en'] as const).flatMap((lang) =>
+    ids.map((id) => localPath(lang, `/measures/${id}`)),
+  );
 }
 
 /** The file a URL is written to: pages become folder/index.html so /chapters/1 works on any host. */

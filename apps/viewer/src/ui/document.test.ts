@@ -15,6 +15,7 @@ describe('renderDocument', () => {
   it('escapes the title and links the entry script only on pages with islands', () => {
     const base = {
       lang: 'zh' as const,
+      siteName: 's',
       description: 'd',
       body: '<main></main>',
       css: ['/a.css'],

@@ -21,6 +21,8 @@ export function jsonForScript(value: unknown): string {
 export interface DocumentParts {
   lang: Lang;
   title: string;
+  /** og:site_name. */
+  siteName: string;
   description: string;
   body: string;
   /** Stylesheets and the entry script from the Vite manifest (empty without a client build). */
@@ -29,7 +31,25 @@ export interface DocumentParts {
   /** Island props; the entry script is only linked when a page has islands. */
   islands: Record<string, unknown>;
   feeds: readonly { href: string; title: string }[];
+  /** The page's absolute address: `<link rel=canonical>` and og:url. */
   canonical?: string;
+}
+
+/** Open Graph and Twitter card tags: each page's own title and description (issue 12). */
+function shareTags(parts: DocumentParts): string[] {
+  const meta = (attr: 'property' | 'name', key: string, value: string): string =>
+    `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
+  return [
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:site_name', parts.siteName),
+    meta('property', 'og:title', parts.title),
+    meta('property', 'og:description', parts.description),
+    meta('property', 'og:locale', parts.lang === 'en' ? 'en_US' : 'zh_CN'),
+    ...(parts.canonical === undefined ? [] : [meta('property', 'og:url', parts.canonical)]),
+    meta('name', 'twitter:card', 'summary'),
+    meta('name', 'twitter:title', parts.title),
+    meta('name', 'twitter:description', parts.description),
+  ];
 }
 
 /** The HTML around a rendered page. No inline script or style: the CSP forbids both. */
@@ -41,7 +61,8 @@ export function renderDocument(parts: DocumentParts): string {
     `<title>${escapeHtml(parts.title)}</title>`,
     `<meta name="description" content="${escapeHtml(parts.description)}">`,
     '<meta name="color-scheme" content="light">',
-    '<link rel="icon" href="data:,">',
+    '<link rel="icon" href="/favicon.ico" sizes="32x32">',
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     ...parts.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     ...parts.feeds.map(
       (f) =>
@@ -50,6 +71,7 @@ export function renderDocument(parts: DocumentParts): string {
     ...(parts.canonical === undefined
       ? []
       : [`<link rel="canonical" href="${escapeHtml(parts.canonical)}">`]),
+    ...shareTags(parts),
     ...(hasIslands && parts.script !== undefined
       ? [`<script type="module" src="${escapeHtml(parts.script)}"></script>`]
       : []),
@@ -58,4 +80,14 @@ export function renderDocument(parts: DocumentParts): string {
     ? `<script type="application/json" id="island-data">${jsonForScript(parts.islands)}</script>`
     : '';
   return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
+}
+
+/**
+ * A page that sends the browser on to `location` (the static build's stand-in for a redirect:
+ * a static host cannot answer 302, and a fragment such as #m40 survives a refresh, not a 301).
+ */
+export function renderRedirectDocument(lang: Lang, location: string, canonical: string): string {
+  const href = escapeHtml(location);
+  const text = lang === 'en' ? 'This measure is on' : '这项举措在';
+  return `<!doctype html>\n<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${href}</title><meta http-equiv="refresh" content="0; url=${href}"><meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonical)}"></head><body><p>${text} <a href="${href}">${href}</a></p></body></html>`;
 }

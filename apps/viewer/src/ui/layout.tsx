@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { usePage } from './context.js';
+import { editionLink, usePage } from './context.js';
+import { localPath } from './i18n.js';
 
 const NAV = [
   ['/', 'home'],
@@ -23,9 +24,10 @@ export function Layout({
   children: ReactNode;
   showSearch?: boolean;
 }) {
-  const { t, link, path, lang, edition, pick } = usePage();
+  const { t, link, path, base, query, lang, edition, pick } = usePage();
   const otherLang = lang === 'zh' ? 'en' : 'zh';
-  const otherHref = otherLang === 'en' ? (path === '/' ? '/en/' : `/en${path}`) : path;
+  // The same page and query in the other language; path and base start with one `/` (context.ts).
+  const otherHref = `${editionLink(otherLang, base, path)}${query}`;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -65,6 +67,19 @@ export function Layout({
         )}
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
+        {base !== '' && edition !== undefined && (
+          <p className="edition-banner" role="note">
+            {pick(
+              `你在阅读第 ${edition.number} 版（${edition.publishedAt.slice(0, 10)} 发布）。`,
+              `You are reading edition ${edition.number} (published ${edition.publishedAt.slice(0, 10)}).`,
+            )}{' '}
+            <a href={`${localPath(lang, path)}${query}`}>
+              {pick('查看最新版本', 'Read the latest edition')}
+            </a>
+            {' · '}
+            <a href={localPath(lang, '/editions')}>{pick('所有版本', 'All editions')}</a>
+          </p>
+        )}
         {children}
       </main>
       <footer className="site-footer">

@@ -33,6 +33,13 @@ export class QueryKeys {
   private readonly exact = new Map<string, Keys>();
   private readonly patterns: { pattern: RegExp; keys: Keys }[] = [];
 
+  /**
+   * @param pageKeys what a path nobody declared reads when it is a page (not under /api/ or
+   *   /feeds/): the parameters any page may carry into its links, e.g. the language switch's
+   *   kept query and `?edition=N`, so an answer never differs from another with the same key.
+   */
+  constructor(private readonly pageKeys: readonly string[] = []) {}
+
   declare(path: string, query: DeclaredQuery): void {
     const keys = keysOf(query);
     if (keys !== EVERY && keys.length === 0) return;
@@ -48,7 +55,8 @@ export class QueryKeys {
     const exact = this.exact.get(path);
     if (exact !== undefined) return exact;
     for (const { pattern, keys } of this.patterns) if (pattern.test(path)) return keys;
-    return [];
+    if (path.startsWith('/api/') || path.startsWith('/feeds/')) return [];
+    return [...this.pageKeys].sort();
   }
 
   /** The key of a request URL (path and query as sent). */

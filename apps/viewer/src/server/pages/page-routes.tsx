@@ -1,142 +1,128 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { findNode } from '@leshan/report-core';
-import { toValidationIssues } from '@leshan/report-core';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Edition } from '../../schemas.js';
+import { editionLink, isPerEditionPath, splitEditionPath } from '../../ui/context.js';
 import type { Lang } from '../../ui/i18n.js';
-import { labelsFor, localPath } from '../../ui/i18n.js';
-import { ChapterPage } from '../../ui/pages/chapter-page.js';
-import { DownloadsPage } from '../../ui/pages/downloads-page.js';
 import { EditionsPage } from '../../ui/pages/editions-page.js';
-import { HomePage } from '../../ui/pages/home-page.js';
-import { PlacesPage } from '../../ui/pages/places-page.js';
-import { PrintPage } from '../../ui/pages/print-page.js';
-import { SourcePage } from '../../ui/pages/source-page.js';
-import { TargetsPage } from '../../ui/pages/targets-page.js';
-import { IndicatorQuerySchema } from '../../view/indicator-query.js';
 import type { ServerDeps } from '../deps.js';
-import { artifactHref } from '../api/links.js';
-import { makePageHandler } from './page-handler.js';
-import { messageOutcome, notFoundOutcome } from './message-outcome.js';
-import { removedOutcome } from './removed-outcome.js';
+import type { ViewerSource } from '../source.js';
+import { canonicalPath, pathOf, queryOf } from './canonical-path.js';
 import { addComparePages } from './compare-routes.js';
+import { addEditionPages } from './edition-pages.js';
+import { messageOutcome, notFoundOutcome } from './message-outcome.js';
+import type { PageOutcome, PageRequest } from './page-handler.js';
+import { makePageHandler } from './page-handler.js';
+import { withPageMeta } from './page-meta.js';
 import { addSearchPage } from './search-routes.js';
 
-const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
+type Page = (h: (r: PageRequest) => Promise<PageOutcome>) => RequestHandler;
+
+/** The page handler, with each page's canonical address and kept query added (issue 12). */
+function pageWith(deps: ServerDeps, lang: Lang): Page {
+  const handle = makePageHandler(deps, lang);
+  return (handler) =>
+    handle(async (request) => withPageMeta(await handler(request), request.req, deps.siteUrl));
+}
+
+/** `?edition=N` on a page every edition has: the address of that page in edition N, or undefined. */
+function editionQueryTarget(lang: Lang, canonical: string, query: string): string | undefined {
+  const params = new URLSearchParams(query);
+  const n = params.get('edition');
+  if (n === null || !/^\d{1,9}$/.test(n)) return undefined;
+  const { base, path } = splitEditionPath(canonical.replace(/^\/en(?=\/|$)/, ''));
+  if (base !== '' || !isPerEditionPath(path)) return undefined;
+  params.delete('edition');
+  const rest = params.toString();
+  return `${editionLink(lang, `/editions/${n.replace(/^0+(?=\d)/, '')}`, path)}${rest === '' ? '' : `?${rest}`}`;
+}
+
+/**
+ * One URL per page: any other spelling of it answers 301 to the canonical one, query kept;
+ * `?edition=N` moves to /editions/N/… (issue 12).
+ */
+function redirectToCanonical(lang: Lang): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    const path = pathOf(req.originalUrl);
+    const query = queryOf(req.originalUrl);
+    const canonical = canonicalPath(path);
+    const target = editionQueryTarget(lang, canonical, query) ?? `${canonical}${query}`;
+    if (target === req.originalUrl) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.redirect(301, target);
+  };
+}
+
+/** A source that answers `edition` as the latest, so the page handler renders a past edition. */
+function pinnedSource(source: ViewerSource, edition: Edition): ViewerSource {
+  return {
+    latestEdition: () => Promise.resolve(edition),
+    getEdition: (idOrHash) => source.getEdition(idOrHash),
+    listEditions: () => source.listEditions(),
+    listArtifacts: (editionId) => source.listArtifacts(editionId),
+    openArtifact: (artifactId) => source.openArtifact(artifactId),
+    // The shared source is closed by its owner, not by one edition's view of it.
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * /editions/N/…: every page of edition N, with a banner linking to the latest and a canonical
+ * address of its own. A missing N is a 404 page in the interface language.
+ */
+function pastEditions(deps: ServerDeps, lang: Lang, page: Page): RequestHandler {
+  // Editions are immutable, so one router per edition number read is kept.
+  const routers = new Map<number, Router>();
+  const missing = page(() =>
+    Promise.resolve(
+      lang === 'en'
+        ? messageOutcome(404, 'No such edition', [
+            'This edition has not been published. The list of editions is at /en/editions.',
+          ])
+        : messageOutcome(404, '没有这个版本', ['此版本尚未发布或不存在，所有版本见 /editions。']),
+    ),
+  );
+  return async (req, res, next) => {
+    try {
+      const n = String(req.params.n);
+      if (!/^\d{1,9}$/.test(n)) {
+        next();
+        return;
+      }
+      let router = routers.get(Number(n));
+      if (router === undefined) {
+        const edition = await deps.source.getEdition(n);
+        if (edition?.number !== Number(n)) {
+          missing(req, res, next);
+          return;
+        }
+        const pinned: ServerDeps = { ...deps, source: pinnedSource(deps.source, edition) };
+        router = Router();
+        addEditionPages(router, pinned, lang, `/editions/${n}`, pageWith(pinned, lang));
+        router.use(pageWith(pinned, lang)(() => Promise.resolve(notFoundOutcome(lang))));
+        routers.set(edition.number, router);
+      }
+      router(req, res, next);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
 
 /** Every HTML page of the site in one interface language (mounted at / and at /en). */
 export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
   const router = Router();
-  const page = makePageHandler(deps, lang);
-  const t = labelsFor(lang);
+  const page = pageWith(deps, lang);
   const pick = (zh: string, en: string): string => (lang === 'en' ? en : zh);
 
-  router.get(
-    '/',
-    page(({ edition }) =>
-      Promise.resolve({
-        kind: 'page',
-        content: {
-          title: t.siteName,
-          description: edition.report.ideology.text.slice(0, 120),
-          element: <HomePage report={edition.report} />,
-        },
-      }),
-    ),
-  );
-
-  router.get(
-    '/chapters/:n',
-    page(({ req, edition }) => {
-      const params = ChapterParamsSchema.safeParse(req.params);
-      const chapter = params.success
-        ? edition.report.chapters.find((c) => c.number === params.data.n)
-        : undefined;
-      if (chapter === undefined) return Promise.resolve(notFoundOutcome(lang));
-      const label = t.chapterLabel(chapter.number);
-      return Promise.resolve({
-        kind: 'page',
-        content: {
-          title: `${label} ${chapter.title ?? ''}`.trim(),
-          element: <ChapterPage report={edition.report} chapter={chapter} />,
-          feeds: [
-            {
-              href: `/feeds/chapters/${chapter.number}/progress.atom`,
-              title: `${label} ${t.progressFeed}`,
-            },
-          ],
-        },
-      });
-    }),
-  );
-
-  // A measure's share link that does not know its chapter: send it to its anchor.
-  router.get(
-    '/measures/:id',
-    page(async ({ req, edition }) => {
-      const found = findNode(edition.report, String(req.params.id));
-      // Issue 14: a removed id says what happened to it (410), or leads to its successor (308).
-      if (found?.kind !== 'measure')
-        return removedOutcome(deps.source, lang, String(req.params.id));
-      return {
-        kind: 'redirect',
-        location: localPath(lang, `/chapters/${found.chapter.number}#${found.node.id}`),
-      };
-    }),
-  );
-
-  router.get(
-    '/targets',
-    page(({ req, edition }) => {
-      const query = IndicatorQuerySchema.safeParse(req.query);
-      if (!query.success) {
-        const lines = toValidationIssues(query.error.issues).map(
-          (i) => `${i.path}：${i.message[lang === 'en' ? 'en' : 'zh']}`,
-        );
-        return Promise.resolve(messageOutcome(400, pick('筛选条件有误', 'Invalid filter'), lines));
-      }
-      return Promise.resolve({
-        kind: 'page',
-        content: {
-          title: pick('量化指标', 'Targets'),
-          element: <TargetsPage report={edition.report} query={query.data} />,
-        },
-      });
-    }),
-  );
-
-  router.get(
-    '/places',
-    page(({ edition }) =>
-      Promise.resolve({
-        kind: 'page',
-        content: {
-          title: pick('按地点查看', 'Places'),
-          element: <PlacesPage report={edition.report} />,
-        },
-      }),
-    ),
-  );
-
-  router.get(
-    '/downloads',
-    page(async ({ edition }) => {
-      const artifacts = await deps.source.listArtifacts(edition.id);
-      return {
-        kind: 'page',
-        cache: false,
-        content: {
-          title: pick('下载', 'Downloads'),
-          element: (
-            <DownloadsPage
-              artifacts={artifacts}
-              editionNumber={edition.number}
-              fileHref={(a) => artifactHref(edition, a)}
-            />
-          ),
-        },
-      };
-    }),
-  );
+  router.use(redirectToCanonical(lang));
+  addEditionPages(router, deps, lang, '', page);
 
   router.get(
     '/editions',
@@ -145,39 +131,21 @@ export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
       return {
         kind: 'page',
         cache: false,
-        content: { title: pick('版本', 'Editions'), element: <EditionsPage editions={editions} /> },
+        content: {
+          title: pick('版本', 'Editions'),
+          description: pick(
+            `已发布的 ${editions.length} 个版本，每版可单独阅读，也可比较两版的差异。`,
+            `The ${editions.length} published editions: read any of them, or compare two.`,
+          ),
+          element: <EditionsPage editions={editions} />,
+        },
       };
     }),
   );
 
   addComparePages(router, deps, lang, page);
+  router.use('/editions/:n', pastEditions(deps, lang, page));
   addSearchPage(router, lang, page);
-
-  router.get(
-    '/source',
-    page(({ edition }) =>
-      Promise.resolve({
-        kind: 'page',
-        content: {
-          title: pick('关于原文', 'About the source'),
-          element: <SourcePage report={edition.report} />,
-        },
-      }),
-    ),
-  );
-
-  router.get(
-    '/print',
-    page(({ edition }) =>
-      Promise.resolve({
-        kind: 'page',
-        content: {
-          title: pick('打印版', 'Print version'),
-          element: <PrintPage report={edition.report} />,
-        },
-      }),
-    ),
-  );
 
   router.use(page(() => Promise.resolve(notFoundOutcome(lang))));
   return router;

@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import type { EditionSummary } from '../../schemas.js';
-import { PageContextReact } from '../../ui/context.js';
+import { PageContextReact, splitEditionPath } from '../../ui/context.js';
 import { renderDocument } from '../../ui/document.js';
 import { labelsFor } from '../../ui/i18n.js';
 import type { Lang } from '../../ui/i18n.js';
@@ -18,6 +18,10 @@ export interface PageContent {
   feeds?: { href: string; title: string }[];
   /** false on the search page, which has its own search form. */
   showSiteSearch?: boolean;
+  /** Absolute address of the page (`<link rel=canonical>`, og:url); set by the page router. */
+  canonical?: string;
+  /** The query the page reads (`?…` or ''), kept by the language switch. */
+  query?: string;
 }
 
 export interface RenderRequest {
@@ -31,9 +35,16 @@ export interface RenderRequest {
 export function renderPage(request: RenderRequest, content: PageContent): string {
   const islands: IslandRegistry = {};
   const t = labelsFor(request.lang);
+  const { base, path } = splitEditionPath(request.path);
   const body = renderToString(
     <PageContextReact.Provider
-      value={{ lang: request.lang, path: request.path, edition: request.edition }}
+      value={{
+        lang: request.lang,
+        path,
+        base,
+        query: content.query ?? '',
+        edition: request.edition,
+      }}
     >
       <IslandContext.Provider
         value={{
@@ -49,7 +60,9 @@ export function renderPage(request: RenderRequest, content: PageContent): string
   return renderDocument({
     lang: request.lang,
     title: content.title === t.siteName ? t.siteName : `${content.title} · ${t.siteName}`,
+    siteName: t.siteName,
     description: content.description ?? t.footerNote,
+    ...(content.canonical === undefined ? {} : { canonical: content.canonical }),
     body,
     css: request.assets.css,
     script: request.assets.script,

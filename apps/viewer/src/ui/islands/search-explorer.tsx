@@ -6,6 +6,7 @@ import { FilterSelect } from './filter-select.js';
 import { SearchResults } from './search-results.js';
 import type { SearchFiltersView, SearchProps, SearchResultsView } from './search-types.js';
 import { searchOptionsOf, searchQueryString } from './search-types.js';
+import { searchFiltersFromSearch } from './url-state.js';
 
 type Engine = { index: SearchIndex; core: typeof SearchCore };
 let engine: Promise<Engine | undefined> | undefined;
@@ -34,6 +35,13 @@ export function SearchExplorer(props: SearchProps) {
   const [failed, setFailed] = useState(false);
   const latest = useRef(0);
   const en = props.lang === 'en';
+
+  // On a static host the page was built without the query: take the filters from the address.
+  useEffect(() => {
+    const fromUrl = searchFiltersFromSearch(window.location.search, props);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one sync from the address bar after hydration; reading it during render would break hydration
+    if (searchQueryString(fromUrl) !== searchQueryString(props.filters)) setFilters(fromUrl);
+  }, [props]);
 
   useEffect(() => {
     // The server already rendered the results for the initial filters.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
 import type { IndicatorQuery } from '../../view/indicator-query.js';
 import { queryIndicatorRows } from '../../view/indicator-filter.js';
@@ -6,6 +6,7 @@ import { FilterSelect } from './filter-select.js';
 import { TargetsChart } from './targets-chart.js';
 import type { TargetsProps } from './targets-types.js';
 import { targetsSearch } from './targets-types.js';
+import { targetsQueryFromSearch } from './url-state.js';
 
 type SortKey = 'chapter' | 'metric' | 'value' | 'status';
 
@@ -18,6 +19,13 @@ export function TargetsExplorer(props: TargetsProps) {
   const en = props.lang === 'en';
   const rows = queryIndicatorRows(props.rows, query);
   const units = [...new Set(props.rows.map((r) => r.unit))];
+
+  // On a static host the page was built without the query: take the filters from the address.
+  useEffect(() => {
+    const fromUrl = targetsQueryFromSearch(window.location.search, props);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one sync from the address bar after hydration; reading it during render would break hydration
+    if (targetsSearch(fromUrl) !== targetsSearch(props.query)) setQuery(fromUrl);
+  }, [props]);
 
   const apply = (next: IndicatorQuery): void => {
     setQuery(next);

@@ -30,7 +30,11 @@ export function EditionsPage({ editions }: { editions: readonly EditionSummary[]
               const before = editions[i + 1];
               return (
                 <tr key={e.id} id={`edition-${e.number}`}>
-                  <th scope="row">{t.edition(e.number)}</th>
+                  <th scope="row">
+                    <a href={link(i === 0 ? '/' : `/editions/${e.number}`)}>
+                      {t.edition(e.number)}
+                    </a>
+                  </th>
                   <td>
                     <time dateTime={e.publishedAt}>{e.publishedAt.slice(0, 10)}</time>
                   </td>
