@@ -63,7 +63,8 @@ async function previousRelease(target: Target): Promise<void> {
         disabled: 0,
         created_at: AT,
         updated_at: AT,
-      })
+        // The release before had no 0003 columns: the row as it wrote it, not as Tables says now.
+      } as never)
       .execute();
     await trx
       .insertInto('sessions')
@@ -74,7 +75,7 @@ async function previousRelease(target: Target): Promise<void> {
         created_at: AT,
         expires_at: '2027-01-01T00:00:00.000Z',
         last_seen_at: AT,
-      })
+      } as never)
       .execute();
     const published = await insertEdition(trx, {
       report: second,

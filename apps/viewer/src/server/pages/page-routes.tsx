@@ -66,7 +66,8 @@ function pinnedSource(source: ViewerSource, edition: Edition): ViewerSource {
     getEdition: (idOrHash) => source.getEdition(idOrHash),
     listEditions: () => source.listEditions(),
     listArtifacts: (editionId) => source.listArtifacts(editionId),
-    openArtifact: (artifactId) => source.openArtifact(artifactId),
+    locateArtifact: (editionId, fileName) => source.locateArtifact(editionId, fileName),
+    changeMark: () => source.changeMark(),
     // The shared source is closed by its owner, not by one edition's view of it.
     close: () => Promise.resolve(),
   };
