@@ -149,6 +149,8 @@ describe('store source (read-only)', () => {
     );
     const app = createServer({ source: reader, siteUrl: 'http://x' });
     const page = await request(app).get('/').expect(503);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('内容指纹不符');
     expect(page.text).not.toContain('某地');
     const api = await request(app).get('/api/v1/editions/latest').expect(503);
     expect(api.body.code).toBe('edition-mismatch');
