@@ -1,11 +1,12 @@
-// A viewer over the sample editions, or a bare node:http server returning fixed bytes, in its
+// A viewer over the sample editions or a store, or a bare node:http server returning fixed bytes, in its
 // own process so the load generator does not share its event loop. Prints the port, then waits.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadClientAssets } from '../src/server/http/client-assets.js';
-import { createServer } from '../src/server/server.js';
+import { createServer, viewerListener } from '../src/server/server.js';
+import { openStoreSource } from '../src/server/store-source.js';
 import { sampleSource } from '../src/server/testing/sample-editions.js';
 
 const [mode, bytesFile] = process.argv.slice(2);
@@ -42,12 +43,18 @@ if (mode === 'bare') {
     process.stdout.write(`${(server.address() as AddressInfo).port}\n`),
   );
 } else {
+  // `store <file>`: the viewer over a SQLite store (read-only), as `pnpm start` runs it.
+  const source =
+    mode === 'store'
+      ? await openStoreSource({ kind: 'sqlite', file: bytesFile ?? '' })
+      : sampleSource();
   const app = createServer({
-    source: sampleSource(),
+    source,
     assets: loadClientAssets(fileURLToPath(new URL('../dist/client/', import.meta.url))),
     siteUrl: 'http://127.0.0.1',
   });
-  const server = app.listen(0, '127.0.0.1', () =>
+  const server = createHttpServer(viewerListener(app));
+  server.listen(0, '127.0.0.1', () =>
     process.stdout.write(`${(server.address() as AddressInfo).port}\n`),
   );
 }

@@ -28,10 +28,10 @@ export interface ViewerSource {
   /** One export file of an edition by its file name, located but not opened; or undefined. */
   locateArtifact(editionId: string, fileName: string): Promise<LocatedArtifact | undefined>;
   /**
-   * What the answers above currently reflect, without asking anything: the same text while no
-   * edition or export file has changed. `undefined` when the source is due to look for changes
-   * (callers then go through the async methods, which do). Answers cached under a mark are
-   * valid while the mark is current.
+   * What the answers above currently reflect, without waiting for anything: the same text while
+   * no edition or export file has changed (a source that looks for changes now and then starts a
+   * look when one is due). `undefined` before the source has read anything. Answers cached under
+   * a mark are valid while it is current.
    */
   changeMark(): string | undefined;
   /** Releases connections; a no-op where nothing is held. */

@@ -145,8 +145,13 @@ export function createStoreSource(store: Store, options: StoreSourceOptions = {}
       const found = (await artifactsOf(editionId)).find((a) => a.fileName === fileName);
       return found && { meta: toArtifact(found), bytes: { kind: 'file', path: found.path } };
     },
-    changeMark: () =>
-      snapshot !== undefined && now() - checkedAt < checkEveryMs ? snapshot.mark : undefined,
+    // Due for a check: start it and answer the mark known until it ends (a few ms), so that
+    // callers never wait for the store nor all fall back to the slow path at once.
+    changeMark: () => {
+      if (snapshot === undefined) return undefined;
+      if (now() - checkedAt >= checkEveryMs) void fresh().catch(() => undefined);
+      return snapshot.mark;
+    },
     close: () => store.close(),
   };
 }

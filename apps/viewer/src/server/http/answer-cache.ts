@@ -54,7 +54,7 @@ export class AnswerCache {
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const mark = this.source.changeMark();
-    // The source is due to look for changes: the app asks it, and this answer is not kept.
+    // The source has not read anything yet: the app asks it, and this answer is not kept.
     if (mark === undefined) return false;
     if (mark !== this.mark) {
       this.entries.clear();

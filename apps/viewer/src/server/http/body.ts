@@ -27,13 +27,17 @@ export interface Body {
   bytes: Buffer;
   etag: string;
   type: string;
+  /** The body as it is, as a variant. */
+  readonly identity: Variant;
   /** Its compressed forms, each made once, the first time a client accepts it. */
   readonly variants: Map<Coding, Variant | Promise<Variant>>;
 }
 
 export function makeBody(content: string | Uint8Array, type: string, etag?: string): Body {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-  return { bytes, etag: etag ?? etagFor(bytes), type, variants: new Map() };
+  const tag = etag ?? etagFor(bytes);
+  const identity: Variant = { coding: 'identity', bytes, etag: tag };
+  return { bytes, etag: tag, type, identity, variants: new Map() };
 }
 
 // Bodies of API answers by ETag, so an edition's JSON is turned into bytes and compressed once.
@@ -59,6 +63,19 @@ const compressGzip = promisify(gzip);
  */
 export function pickCoding(header: string | undefined): Coding {
   if (header === undefined || header === '') return 'identity';
+  let coding = codings.get(header);
+  if (coding === undefined) {
+    coding = parseCoding(header);
+    if (codings.size >= 256) codings.clear();
+    codings.set(header, coding);
+  }
+  return coding;
+}
+
+// Browsers send a handful of distinct Accept-Encoding values: each is parsed once.
+const codings = new Map<string, Coding>();
+
+function parseCoding(header: string): Coding {
   const accepted = new Map<string, number>();
   for (const part of header.toLowerCase().split(',')) {
     const [name = '', ...params] = part.split(';').map((p) => p.trim());
@@ -73,7 +90,7 @@ export function pickCoding(header: string | undefined): Coding {
 
 /** The body in `coding`, compressed off the main thread the first time, then kept. */
 export function variantOf(body: Body, wanted: Coding): Variant | Promise<Variant> {
-  const identity: Variant = { coding: 'identity', bytes: body.bytes, etag: body.etag };
+  const { identity } = body;
   if (wanted === 'identity' || body.bytes.length < MIN_COMPRESSED || !COMPRESSIBLE.test(body.type))
     return identity;
   const known = body.variants.get(wanted);

@@ -14,6 +14,8 @@ function keysOf(query: DeclaredQuery): Keys {
   return EVERY;
 }
 
+const KNOWN_URLS = 4096;
+
 /** Express-style `/editions/:edition/files/:fileName` as a pattern, `.json` allowed at the end. */
 function patternOf(path: string): RegExp {
   const escaped = path
@@ -32,6 +34,7 @@ function patternOf(path: string): RegExp {
 export class QueryKeys {
   private readonly exact = new Map<string, Keys>();
   private readonly patterns: { pattern: RegExp; keys: Keys }[] = [];
+  private readonly known = new Map<string, string>();
 
   /**
    * @param pageKeys what a path nobody declared reads when it is a page (not under /api/ or
@@ -41,6 +44,7 @@ export class QueryKeys {
   constructor(private readonly pageKeys: readonly string[] = []) {}
 
   declare(path: string, query: DeclaredQuery): void {
+    this.known.clear();
     const keys = keysOf(query);
     if (keys !== EVERY && keys.length === 0) return;
     if (path.includes(':')) this.patterns.push({ pattern: patternOf(path), keys });
@@ -59,8 +63,18 @@ export class QueryKeys {
     return [...this.pageKeys].sort();
   }
 
-  /** The key of a request URL (path and query as sent). */
+  /** The key of a request URL (path and query as sent); the last few thousand are remembered. */
   keyOf(url: string): string {
+    let key = this.known.get(url);
+    if (key === undefined) {
+      key = this.make(url);
+      if (this.known.size >= KNOWN_URLS) this.known.clear();
+      this.known.set(url, key);
+    }
+    return key;
+  }
+
+  private make(url: string): string {
     const mark = url.indexOf('?');
     if (mark === -1) return url;
     const path = url.slice(0, mark);

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiError } from '@leshan/http-kit';
 import type { Edition } from '../../schemas.js';
 import { summarizeEdition } from '../../schemas.js';
 import type { Lang } from '../../ui/i18n.js';
@@ -90,7 +91,25 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
               );
         sendBody(req, res, body, status === 200 ? 'latest' : 'none', status);
       } catch (error) {
-        next(error);
+        // An edition refused by its content hash (503): a page that says so, never its content.
+        if (!(error instanceof ApiError) || error.status !== 503 || res.headersSent) {
+          next(error);
+          return;
+        }
+        process.stderr.write(`viewer: ${req.method} ${req.originalUrl}: ${error.message}\n`);
+        const html = renderPage(
+          { lang, path: pagePath(req), edition: undefined, assets },
+          {
+            title: t.siteName,
+            element: (
+              <MessagePage
+                title={lang === 'en' ? 'Temporarily unavailable' : '暂时无法提供'}
+                lines={[error.message]}
+              />
+            ),
+          },
+        );
+        sendBody(req, res, makeBody(html, HTML), 'none', 503);
       }
     };
 }
