@@ -16,6 +16,7 @@ import { killLeftovers, removeDir, startSystem, tempDataDir } from '../src/syste
 import { sha256 } from './lib/report.js';
 import type { ResourceFigures } from './lib/figures.js';
 import { appPids, usage } from './lib/resources.js';
+import { resultsDir } from './lib/paths.js';
 import { recordFigures } from './lib/results.js';
 
 // Issue 12: the system keeps itself up and what it serves is what was published. One system
@@ -45,6 +46,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.close();
   const exit = await system.stop();
+  // What the three processes printed, beside the figures (git-ignored), for a failed run.
+  writeFileSync(join(resultsDir, 'integrity-output.log'), exit.output);
   killLeftovers();
   removeDir(dataDir);
   expect(exit.code, exit.output.slice(-3000)).toBe(0);
@@ -291,7 +294,7 @@ describe('issue 12: the system keeps itself up and serves what was published', (
             const { json, hash } = canonicalContent(report);
             insert.run(randomUUID(), latest.number + i, hash, json, new Date().toISOString());
           }
-        })();
+        }).immediate();
       } finally {
         db.close();
       }
@@ -348,7 +351,7 @@ describe('issue 12: the system keeps itself up and serves what was published', (
           JSON.stringify(tampered),
           new Date().toISOString(),
         );
-      })();
+      }).immediate(); // the write lock from the start: the worker writes all the time
     } finally {
       db.close();
     }
