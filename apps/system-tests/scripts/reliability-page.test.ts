@@ -75,4 +75,28 @@ describe('the RELIABILITY.md page', () => {
     expect(page).toContain('- ✗ load on the viewer › serves the public API');
     expect(page).toContain('  - `AssertionError: expected 3 to be 0`');
   });
+  it('shows the integrity figures: each kill -9 under pnpm start and each phase’s descriptors', () => {
+    const page = renderReliabilityPage({
+      ...nothing,
+      parts: {
+        ...nothing.parts,
+        integrity: {
+          kills: [{ app: 'viewer', othersAnsweredDuringOutage: true, killToBackMs: 6153 }],
+          resources: [
+            {
+              phase: 'download floods',
+              app: 'viewer',
+              fdsBefore: 23,
+              fdsAfter: 720,
+              rssMbBefore: 115.6,
+              rssMbAfter: 149.1,
+            },
+          ],
+        },
+      },
+    });
+    expect(page).toContain('| viewer | yes | 6,153 ms |');
+    expect(page).toContain('| download floods | viewer | 23 → 720 | 115.6 → 149.1 |');
+    expect(page).toContain('| edition without jobs → all its files | — |');
+  });
 });

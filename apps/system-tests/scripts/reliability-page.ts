@@ -6,22 +6,8 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { basename } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Results } from '../reliability/lib/figures.js';
-
-type Cell = string | number | boolean | null | undefined;
-
-const num = (v: number | string | null | undefined): string =>
-  typeof v === 'number' ? v.toLocaleString('en-US') : (v ?? '—');
-const cell = (v: Cell): string =>
-  (typeof v === 'boolean' ? (v ? 'yes' : 'no') : num(v)).replaceAll('|', '\\|');
-const table = (header: string[], rows: Cell[][]): string =>
-  [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-const missing = (what: string): string =>
-  `_No figures: ${what} did not record any (see the test results below)._`;
-const msCell = (v: number): string => `${num(v)} ms`;
+import { integritySection } from './integrity-section.js';
+import { missing, msCell, num, table } from './markdown-table.js';
 
 /** The page's Markdown (before prettier aligns its tables). */
 export function renderReliabilityPage({ parts, run, vitest }: Results): string {
@@ -242,6 +228,8 @@ export function renderReliabilityPage({ parts, run, vitest }: Results): string {
           ],
         ),
   );
+
+  out.push(...integritySection(parts.integrity));
 
   out.push('', '## Bad input', '');
   const corpus = bad.corpus;

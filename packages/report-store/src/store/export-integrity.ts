@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ValidationResult } from '@leshan/report-core/model';
 import { validateWith } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
@@ -19,23 +20,66 @@ import { queueJobsIn } from './export-jobs.js';
 // operations: queue what was never queued, list what to check, and turn requests to make a file
 // again (the viewer's, or the loop's own) into queued jobs.
 
+// Editions per transaction: 500 editions once held SQLite's write lock for seconds in one.
+const QUEUE_BATCH = 25;
+
 /** Queues every format in `formats` that an edition has no job for; returns the jobs queued. */
 export async function queueMissingExports(
   ctx: StoreContext,
   formats: readonly string[],
 ): Promise<number> {
   assertWritable(ctx, 'queueMissingExports');
-  return ctx.conn.write(async (trx) => {
-    const editions = await trx.selectFrom('editions').select('id').orderBy('number').execute();
-    const jobs = await trx.selectFrom('export_jobs').select(['edition_id', 'format']).execute();
-    const have = new Set(jobs.map((job) => `${job.edition_id}\n${job.format}`));
-    let queued = 0;
-    for (const { id } of editions) {
-      const missing = formats.filter((format) => !have.has(`${id}\n${format}`));
-      if (missing.length > 0) queued += await queueJobsIn(ctx, trx, id, missing);
-    }
-    return queued;
-  });
+  const db = ctx.conn.db;
+  const editions = await db.selectFrom('editions').select('id').orderBy('number').execute();
+  const jobs = await db.selectFrom('export_jobs').select(['edition_id', 'format']).execute();
+  const have = new Set(jobs.map((job) => `${job.edition_id}\n${job.format}`));
+  const missing = editions
+    .map(({ id }) => ({ id, formats: formats.filter((f) => !have.has(`${id}\n${f}`)) }))
+    .filter((edition) => edition.formats.length > 0);
+  let queued = 0;
+  for (let i = 0; i < missing.length; i += QUEUE_BATCH) {
+    queued += await ctx.conn.write(async (trx) => {
+      let count = 0;
+      for (const edition of missing.slice(i, i + QUEUE_BATCH))
+        count += await insertJobs(ctx, trx, edition.id, edition.formats);
+      return count;
+    });
+  }
+  return queued;
+}
+
+// One INSERT for an edition's missing formats; a job another process queued meanwhile stays.
+async function insertJobs(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+  editionId: string,
+  formats: readonly string[],
+): Promise<number> {
+  const now = nowIso(ctx);
+  const rows = await trx
+    .insertInto('export_jobs')
+    .values(
+      formats.map((format) => ({
+        id: randomUUID(),
+        edition_id: editionId,
+        format,
+        status: 'queued' as const,
+        attempts: 0,
+        max_attempts: ctx.jobs.maxAttempts,
+        run_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['edition_id', 'format']).doNothing())
+    .returning('id')
+    .execute();
+  if (ctx.conn.engine === 'postgres') for (const row of rows) await sendDelivery(trx, row.id);
+  return rows.length;
 }
 
 /** Every recorded export file with its edition's number, oldest edition first. */
