@@ -34,6 +34,11 @@ export interface ViewerSource {
    * a mark are valid while it is current.
    */
   changeMark(): string | undefined;
+  /**
+   * Asks the export worker to make a file again (it differs from its record); where there is no
+   * worker (the in-memory source) absent. Never throws: a refused request is only logged.
+   */
+  requestRegeneration?(artifact: Artifact, reason: string): Promise<void>;
   /** Releases connections; a no-op where nothing is held. */
   close(): Promise<void>;
 }

@@ -152,6 +152,15 @@ export function createStoreSource(store: Store, options: StoreSourceOptions = {}
       if (now() - checkedAt >= checkEveryMs) void fresh().catch(() => undefined);
       return snapshot.mark;
     },
+    requestRegeneration: async (artifact, reason) => {
+      const edition = (await fresh()).summaries.find((e) => e.id === artifact.editionId);
+      if (edition === undefined) return;
+      const asked = await store
+        .requestRegeneration(edition.number, artifact.format, reason.slice(0, 500))
+        .catch((error: unknown) => ({ ok: false as const, issues: [], error }));
+      if (!asked.ok)
+        process.stderr.write(`viewer: regeneration of ${artifact.fileName} not recorded\n`);
+    },
     close: () => store.close(),
   };
 }

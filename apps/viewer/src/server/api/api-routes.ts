@@ -219,7 +219,13 @@ export function createApiRouter(deps: ServerDeps, queries?: QueryKeys): Router {
     next();
   });
   router.get('/openapi', (req, res) => sendBody(req, res, openapi, 'short'));
-  const files = deps.files ?? defaultFileGuard();
+  const files =
+    deps.files ??
+    defaultFileGuard((artifact, reason) =>
+      deps.source.requestRegeneration === undefined
+        ? Promise.resolve()
+        : deps.source.requestRegeneration(artifact, reason),
+    );
   mountRoutes(router, routes, {
     context: () => ({}),
     send: (req, res, answer) => {

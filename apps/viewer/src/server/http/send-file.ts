@@ -51,12 +51,20 @@ export class FileGuard {
   }
 }
 
-export function defaultFileGuard(): FileGuard {
+/**
+ * Logs to stderr; a file that differs from its record is also reported to `ask` (the store's
+ * regeneration request, which the worker's reconcile loop takes).
+ */
+export function defaultFileGuard(
+  ask?: (artifact: Artifact, reason: string) => Promise<void>,
+): FileGuard {
   const log = (line: string): void => void process.stderr.write(`viewer: ${line}\n`);
   return new FileGuard({
     log,
-    onMismatch: (artifact, reason) =>
-      log(`export ${artifact.fileName} (${artifact.id}) needs regenerating: ${reason}`),
+    onMismatch: (artifact, reason) => {
+      log(`export ${artifact.fileName} (${artifact.id}) needs regenerating: ${reason}`);
+      void ask?.(artifact, reason).catch(() => undefined);
+    },
   });
 }
 
