@@ -1,3 +1,4 @@
+import { commitmentLabel } from '@leshan/report-core/labels';
 import { listMeasures, placesOf } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import { displayTitle } from '@leshan/report-core/labels';
@@ -58,7 +59,13 @@ export const INDICATOR_COLUMNS: readonly TableColumn[] = [
   col('value', 'number', '数值', 'Target in the base unit (2000亿元 → 200000000000).'),
   col('unit', 'string', '单位', 'Base unit: 元, 公里, %, 个 …'),
   col('comparator', 'string', '比较', 'gte, lte, eq, approx or gt.'),
-  col('aspirational', 'boolean', '预期性', 'true when aspirational (力争), false when binding.'),
+  col('aspirational', 'boolean', '力争', 'true when worded as aspirational (力争, 争创, 努力).'),
+  col(
+    'commitment',
+    'string',
+    '措辞性质',
+    "确保, 力争 or 未注明: the report's own word for the commitment, as on the website.",
+  ),
   col(
     'baseline',
     'string',
@@ -96,6 +103,7 @@ export function indicatorTable(report: Report): Table {
       i.unit,
       i.comparator,
       i.aspirational,
+      commitmentLabel(i),
       i.baseline?.raw ?? null,
       i.raw,
     ]),

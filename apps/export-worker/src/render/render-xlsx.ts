@@ -5,7 +5,7 @@ import { writeXlsx } from './xlsx-writer.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { displayTitle } from '@leshan/report-core/labels';
-import { aspirationalLabel, comparatorLabel, statusLabel } from '../view/labels.js';
+import { commitmentText, comparatorLabel, statusLabel } from '../view/labels.js';
 
 function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
@@ -110,7 +110,7 @@ function sheets(input: ExportInput): SheetSpec[] {
           i.unit,
           formatQuantity(i.value, i.unit),
           comparatorLabel(i.comparator),
-          aspirationalLabel(i.aspirational),
+          commitmentText(i),
           i.baseline?.raw ?? null,
           i.raw,
         ]),

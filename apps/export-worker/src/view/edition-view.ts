@@ -4,7 +4,7 @@ import { formatQuantity } from '@leshan/report-core/indicators';
 import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
 import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
 import {
-  aspirationalLabel,
+  commitmentText,
   comparatorLabel,
   indicatorTarget,
   noteKindLabel,
@@ -106,7 +106,7 @@ export function viewIndicator(indicator: Indicator): IndicatorView {
     unit: indicator.unit,
     comparator: comparatorLabel(indicator.comparator),
     target: indicatorTarget(indicator),
-    aspirational: aspirationalLabel(indicator.aspirational),
+    aspirational: commitmentText(indicator),
     baseline: baselineLabel(indicator),
     raw: indicator.raw,
   };

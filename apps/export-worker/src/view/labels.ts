@@ -2,7 +2,7 @@ import type { Comparator, NoteKind, TrackingStatus } from '@leshan/report-core';
 import { COMPARATOR_LABELS, NOTE_KIND_LABELS } from '@leshan/report-core';
 import { formatTarget } from '@leshan/report-core/indicators';
 import type { Indicator } from '@leshan/report-core';
-import { trackingStatusLabel } from '@leshan/report-core/labels';
+import { commitmentLabel, trackingStatusLabel } from '@leshan/report-core/labels';
 
 // The documents are in Chinese: report-core's labels, in Chinese, and the few words only the
 // exported documents use.
@@ -24,8 +24,9 @@ export function noteKindLabel(kind: NoteKind): string {
   return NOTE_KIND_LABELS[kind].zh;
 }
 
-export function aspirationalLabel(aspirational: boolean): string {
-  return aspirational ? '预期性' : '约束性';
+/** 确保, 力争 or 未注明: the report's own word, the same as the viewer's (issue 17). */
+export function commitmentText(indicator: Pick<Indicator, 'aspirational' | 'commitment'>): string {
+  return commitmentLabel(indicator);
 }
 
 /** The indicator's target as one phrase: 不低于 2000亿元（较2020年）. */

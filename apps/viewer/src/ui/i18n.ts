@@ -38,7 +38,7 @@ const zh = {
   evidence: '佐证',
   shareLink: (id: string) => `本条链接 #${id}`,
   aspirational: '力争',
-  binding: '约束性',
+  binding: '确保',
   previousChapter: '上一章',
   nextChapter: '下一章',
   chapterFeed: '本章进展订阅（Atom）',

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import {
   BaselineSchema,
+  CommitmentSchema,
   ComparatorSchema,
   listMeasures,
+  TargetKindSchema,
   TrackingStatusSchema,
 } from '@leshan/report-core';
+import { formatTarget } from '@leshan/report-core/indicators';
+import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
 
 export const IndicatorRowSchema = z
@@ -19,7 +23,16 @@ export const IndicatorRowSchema = z
     comparator: ComparatorSchema,
     baseline: BaselineSchema.optional(),
     raw: z.string().describe('The words of the measure the target was read from.'),
-    aspirational: z.boolean().describe('力争/争创 (true) or binding (false).'),
+    aspirational: z.boolean().describe('力争/争创/努力 (true) or not (false).'),
+    commitment: CommitmentSchema,
+    commitmentLabel: z
+      .string()
+      .describe(
+        'The commitment in the report’s own word (确保, 力争, 未注明): the same on every page and export.',
+      ),
+    kind: TargetKindSchema.optional(),
+    upper: z.number().optional().describe('Upper bound of a range target.'),
+    target: z.string().describe('The target in words, e.g. 新增 210公里, 不低于 2000亿元.'),
     status: TrackingStatusSchema.nullable().describe(
       'Tracking status of the measure; null before any report.',
     ),
@@ -48,6 +61,11 @@ export function indicatorRows(report: Report): IndicatorRow[] {
       ...(i.baseline === undefined ? {} : { baseline: i.baseline }),
       raw: i.raw,
       aspirational: i.aspirational,
+      commitment: commitmentOf(i),
+      commitmentLabel: commitmentLabel(i),
+      ...(i.kind === undefined ? {} : { kind: i.kind }),
+      ...(i.upper === undefined ? {} : { upper: i.upper }),
+      target: formatTarget(i),
       status: m.measure.tracking.status,
       progress: m.measure.tracking.progress,
     })),

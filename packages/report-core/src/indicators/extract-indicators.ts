@@ -27,8 +27,12 @@ interface Texts {
 /** True when the quantity's phrase ends at i: the number stood alone, not as a qualifier. */
 function phraseEndsAt(text: string, i: number): boolean {
   const ch = text[i];
-  return ch === undefined || QUANTITY_ENDS.has(ch);
+  // 赤字率拟按3%安排: the amount is the target, 安排 only says it is planned.
+  return ch === undefined || QUANTITY_ENDS.has(ch) || text.startsWith('安排', i);
 }
+
+const RATE_ENDING = /(?:增长|下降|降低|提高|提升|减少)$/u;
+const LEVEL_ONLY = /^(?:达到|达|突破|超过|提高到|提升到|增加到|增长到|降至|降到)$/u;
 
 /**
  * The kind the clause's words give; a listed item with none takes the kind of the item before
@@ -107,9 +111,20 @@ function nounFirst(
 ): Step {
   const from =
     state.fromWord >= state.metricStart && state.fromWord < q.start ? state.fromWord : q.start;
-  const metric = metricBefore(t.folded, state.metricStart, from);
+  let metric = metricBefore(t.folded, state.metricStart, from);
+  // 全社会用电量增长6%，达到1000亿千瓦时: the second clause's subject is the first one's.
+  const previous = state.lastMetric;
+  if (
+    metric === undefined &&
+    previous !== undefined &&
+    LEVEL_ONLY.test(t.folded.slice(state.metricStart, from).trim())
+  ) {
+    const rate = RATE_ENDING.exec(t.folded.slice(previous[0], previous[1]));
+    metric = [previous[0], previous[1] - (rate?.[0].length ?? 0)];
+  }
   if (metric === undefined) return { next: q.end };
   const found = indicator(t, metric, [q.start, q.end], q, state);
+  state.lastMetric = metric;
   // 210公里和铁路170公里: the joining word belongs to neither metric.
   state.claimedUntil = CONJUNCTIONS.has(t.folded[q.end] ?? '') ? q.end + 1 : q.end;
   return { next: q.end, indicator: found };

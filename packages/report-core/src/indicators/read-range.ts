@@ -37,9 +37,11 @@ export function readRangeAt(text: string, i: number): Range | undefined {
   if (k === j) return undefined;
   const high = readNumberAt(text, k);
   if (high?.script !== 'arabic') return undefined;
-  const read = readQuantityAt(text, k);
+  // Read the upper bound on its own: the separator before it is no code mark (4.5%-5%).
+  const window = text.slice(k, k + 40);
+  const read = readQuantityAt(window, 0);
   if (read === undefined || 'skipTo' in read) return undefined;
-  const q: Quantity = read.quantity;
+  const q: Quantity = { ...read.quantity, start: k, end: k + read.quantity.end };
   if (lowUnit !== undefined && lowUnit.unit !== q.unit) return undefined;
   const highMagnitude = readMagnitude(text, high.end);
   const power = lowMagnitude?.[1] ?? highMagnitude?.[1] ?? 0;

@@ -36,6 +36,8 @@ export class ScanState {
   fromWord = -1;
   /** The kind of the last target of the sentence, for the next item of its list. */
   listKind: 'increment' | 'level' | 'rate' | 'share' | undefined;
+  /** The metric span of the last "noun + number" target of the sentence. */
+  lastMetric: readonly [number, number] | undefined;
   private quoteDepth = 0;
   private asciiQuoteOpen = false;
 
@@ -66,6 +68,7 @@ export class ScanState {
       this.asciiQuoteOpen = false;
       this.modality = 'plain';
       this.listKind = undefined;
+      this.lastMetric = undefined;
       this.clauseStart = i + 1;
       return;
     }

@@ -64,7 +64,7 @@ export const LEADING_STOP_WORDS: readonly string[] = words(
 /** Verbs after the noun and before the number: 森林蓄积量达到 → 森林蓄积量. */
 export const TRAILING_STOP_WORDS: readonly string[] = words(
   '达到 提高到 提高至 提升到 提升至 增加到 增加至 增长到 增长至 扩大到 下降到 下降至 降低到 降低至 ' +
-    '降至 降到 减少到 减少至 控制在 保持在 稳定在 维持在 实现 累计 总计 共计 达 为 建设 等 的 力争 争取 努力 确保',
+    '降至 降到 减少到 减少至 控制在 保持在 稳定在 维持在 实现 累计 总计 共计 达 为 建设 等 的 全年 拟按 力争 争取 努力 确保',
 );
 
 /** Words that, left alone as a metric, name no quantity (今后5年, 提高2个百分点): no target. */

@@ -2,6 +2,7 @@ import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
 import { usePage } from '../context.js';
 import { formatTarget } from '@leshan/report-core/indicators';
+import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
 import { MeasureText } from './measure-text.js';
 
 function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
@@ -56,7 +57,9 @@ export function MeasureItem({
                   <li key={i.id} lang="zh-CN">
                     {i.metric}：{formatTarget(i)}
                     {i.baseline !== undefined && `（${i.baseline.raw}）`}
-                    {i.aspirational && <span className="tag">{t.aspirational}</span>}
+                    {commitmentOf(i) !== 'unstated' && (
+                      <span className="tag">{commitmentLabel(i, lang)}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import { COMMITMENT_LABELS } from '@leshan/report-core/labels';
 import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
 import type { IndicatorQuery } from '../../view/indicator-query.js';
@@ -135,11 +136,11 @@ export function TargetsExplorer(props: TargetsProps) {
                   {r.metric}
                 </td>
                 <td data-label={en ? 'Target' : '目标'} lang="zh-CN">
-                  {props.comparatorLabels[r.comparator]} {r.display}
+                  {r.target}
                   {r.baseline !== undefined && `（${r.baseline.raw}）`}
                 </td>
                 <td data-label={en ? 'Kind' : '性质'}>
-                  {r.aspirational ? (en ? 'aspirational' : '力争') : en ? 'binding' : '约束性'}
+                  {en ? COMMITMENT_LABELS[r.commitment].en : r.commitmentLabel}
                 </td>
                 <td data-label={en ? 'Status' : '进展'}>
                   {props.statusLabels[r.status ?? 'none']}
