@@ -4,7 +4,7 @@ import { homeLoad } from '../reliability/lib/figures.fixtures.js';
 import { renderReliabilityPage } from './reliability-page.js';
 
 const nothing: Results = {
-  parts: { load: {}, faults: {}, 'bad-input': {}, access: {} },
+  parts: { load: {}, faults: {}, 'bad-input': {}, access: {}, accounts: {} },
   run: undefined,
   vitest: undefined,
 };

@@ -54,6 +54,7 @@ export function readResults(dir: string = resultsDir): Results {
       faults: part('faults', PartSchemas.faults),
       'bad-input': part('bad-input', PartSchemas['bad-input']),
       access: part('access', PartSchemas.access),
+      accounts: part('accounts', PartSchemas.accounts),
     },
     run: readJson(join(dir, 'run.json'), RunFiguresSchema),
     vitest: readJson(vitestReportFile(dir), VitestReportSchema),
