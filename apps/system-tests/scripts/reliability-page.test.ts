@@ -4,7 +4,7 @@ import { homeLoad } from '../reliability/lib/figures.fixtures.js';
 import { renderReliabilityPage } from './reliability-page.js';
 
 const nothing: Results = {
-  parts: { load: {}, faults: {}, 'bad-input': {}, access: {}, integrity: {} },
+  parts: { load: {}, faults: {}, 'bad-input': {}, access: {}, integrity: {}, accounts: {} },
   run: undefined,
   vitest: undefined,
 };

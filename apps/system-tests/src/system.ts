@@ -133,8 +133,14 @@ export interface RunningSystem {
   dataDir: string;
   /** The export folder the banner reports. */
   exportDir: string;
-  /** The first admin's e-mail and generated password, when this start printed them. */
+  /**
+   * The first admin's e-mail and password, when this start created it: the generated password
+   * read from the owner-only file the banner names, already changed to a new one at the first
+   * sign-in as the admin requires (issue 15).
+   */
   credentials: Credentials | null;
+  /** That file and what the first sign-in answered, for the tests of the first start. */
+  firstAdmin: { passwordFile: string; generated: string; mustChangePassword: boolean } | null;
   /** start-all's own pid (the leader of its process group) and the three processes' pids. */
   pid: number;
   pids: Record<AppName, number>;
@@ -243,13 +249,18 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   );
   // The banner repeats the credentials the admin printed on this start (only the first).
   const email = text.match(/首位管理员 \(first admin\):\s+(\S+)/);
-  const password = text.match(/初始密码 \(password\):\s+(\S+)/);
+  const passwordFile = text.match(/初始密码文件 \(password file\):\s+(\S+)/)?.[1];
+  const adminUrl = match(
+    text,
+    /编辑后台 \(admin app\):\s+(http\S+?)\/admin\//,
+    'admin URL',
+  )[1] as string;
+  const first =
+    email === null || passwordFile === undefined
+      ? null
+      : await takeOverFirstAdmin(adminUrl, email[1] as string, passwordFile);
   const system: RunningSystem = {
-    adminUrl: match(
-      text,
-      /编辑后台 \(admin app\):\s+(http\S+?)\/admin\//,
-      'admin URL',
-    )[1] as string,
+    adminUrl,
     viewerUrl: match(
       text,
       /公众网站 \(public viewer\):\s+(http\S+?)\/\s*$/m,
@@ -260,10 +271,8 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
       match(text, /导出文件 \(exports\):\s+(.+?)\s*$/m, 'export folder')[1] as string,
     ),
     dataDir,
-    credentials:
-      email !== null && password !== null
-        ? { email: email[1] as string, password: password[1] as string }
-        : null,
+    credentials: first?.credentials ?? null,
+    firstAdmin: first?.firstAdmin ?? null,
     pid,
     pids: { admin: Number(pids[1]), viewer: Number(pids[2]), worker: Number(pids[3]) },
     output: () => output.all,
@@ -277,6 +286,43 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     },
   };
   return system;
+}
+
+/**
+ * The first sign-in of a generated admin: the password from its file, then the change the admin
+ * requires before anything else (POST /api/session/password).
+ */
+async function takeOverFirstAdmin(
+  adminUrl: string,
+  email: string,
+  passwordFile: string,
+): Promise<{ credentials: Credentials; firstAdmin: NonNullable<RunningSystem['firstAdmin']> }> {
+  const generated = readFileSync(passwordFile, 'utf8').split('\n')[1] ?? '';
+  const signIn = await fetch(`${adminUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: generated }),
+  });
+  const body = (await signIn.json()) as {
+    csrfToken: string;
+    user: { mustChangePassword: boolean };
+  };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .join('; ');
+  const password = `system tests changed ${generated}`;
+  const changed = await fetch(`${adminUrl}/api/session/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
+    body: JSON.stringify({ currentPassword: generated, newPassword: password }),
+  });
+  if (changed.status !== 200)
+    throw new Error(`system: the first admin's password change failed: HTTP ${changed.status}`);
+  return {
+    credentials: { email, password },
+    firstAdmin: { passwordFile, generated, mustChangePassword: body.user.mustChangePassword },
+  };
 }
 
 /** Runs the start script with the given settings until it exits by itself (a refused start). */

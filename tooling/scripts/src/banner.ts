@@ -8,7 +8,7 @@ export interface BannerFacts {
   exportDir: string;
   pids: string;
   dev: boolean;
-  firstAdmin: { email: string | null; password: string | null };
+  firstAdmin: { email: string | null; passwordFile: string | null };
   cwd: string;
 }
 
@@ -37,10 +37,11 @@ export function banner(facts: BannerFacts): string {
           ]
         : [
             `  首位管理员 (first admin):  ${firstAdmin.email}`,
-            ...(firstAdmin.password === null
+            ...(firstAdmin.passwordFile === null
               ? []
               : [
-                  `  初始密码 (password):      ${firstAdmin.password}  — 只显示这一次，请登录后修改 (shown once)`,
+                  `  初始密码文件 (password file): ${firstAdmin.passwordFile}`,
+                  '    仅本机当前用户可读；首次登录后须修改密码，之后请删除此文件 (owner-only; change the password at the first sign-in, then delete the file)',
                 ]),
           ]),
       '  按 Ctrl-C 停止 (press Ctrl-C to stop).',

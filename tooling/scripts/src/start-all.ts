@@ -43,11 +43,12 @@ const children = new Map<AppName, ChildProcess>();
 const restarts = new Map<AppName, RestartState>();
 // Restarts waiting for their backoff: Ctrl-C cancels them.
 const pending = new Map<AppName, NodeJS.Timeout>();
-// The first admin's e-mail and generated password, when the admin printed them on this start:
-// repeated in the banner so they are not lost among the log lines.
-const firstAdmin: { email: string | null; password: string | null } = {
+// The first admin's e-mail and the owner-only file with its generated password, when the admin
+// printed them on this start: repeated in the banner so they are not lost among the log lines.
+// The password itself is never printed (issue 15).
+const firstAdmin: { email: string | null; passwordFile: string | null } = {
   email: null,
-  password: null,
+  passwordFile: null,
 };
 let stopping = false;
 // Processes that have printed a line: the worker's first is its start (signal handlers in place).
@@ -74,7 +75,8 @@ function start(name: AppName): void {
         spoke.add(name);
         if (name === 'admin') {
           firstAdmin.email ??= line.match(/first admin created\): (\S+)/)?.[1] ?? null;
-          firstAdmin.password ??= line.match(/initial password, shown once\): (\S+)/)?.[1] ?? null;
+          firstAdmin.passwordFile ??=
+            line.match(/initial password file, owner-only\): (\S+)/)?.[1] ?? null;
         }
         process.stdout.write(prefix + line + '\n');
       }

@@ -3,6 +3,7 @@ import { ApiClient } from './api/client.js';
 import { endpoints } from './api/endpoints.js';
 import type { Endpoints, SessionView } from './api/endpoints.js';
 import { Workspace } from './layout/workspace.js';
+import { FirstPassword } from './session/first-password.js';
 import { SignIn } from './session/sign-in.js';
 
 type SessionState =
@@ -64,12 +65,15 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
     );
   }
   if (state.phase === 'signed-out') return <SignIn signIn={signIn} notice={state.notice} />;
+  if (state.session.user.mustChangePassword)
+    return <FirstPassword api={api} session={state.session} done={enter} signOut={signOut} />;
   return (
     <Workspace
       key={state.session.user.id}
       api={api}
       session={state.session}
       signOut={signOut}
+      renewSession={enter}
       onExpired={expired}
     />
   );

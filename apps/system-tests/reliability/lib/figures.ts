@@ -162,6 +162,29 @@ export const IntegrityFiguresSchema = z.object({
   resources: z.array(ResourceFiguresSchema),
 });
 
+/** Issue 15: attacks on sign-in and accounts, with what got through. */
+export const AccountAttackFiguresSchema = z.object({
+  burstGuesses: count,
+  burstEvaluated: count,
+  burstLimit: count,
+  sprayGuesses: count,
+  sprayInterleavedSuccesses: count,
+  sprayEvaluated: count,
+  sprayAddressLimit: count,
+  ownerLockoutGuesses: count,
+  ownerSignedInFromOtherAddress: z.boolean(),
+  ownerWaitMs: ms,
+  concurrentDemotionRounds: count,
+  roundsLeavingNoAdmin: count,
+  resetRaceRounds: count,
+  oldPasswordSessionsAlive: count,
+  hostileBodies: count,
+  hostileBodyStatuses: counts,
+  healthP99DuringBodiesMs: ms,
+  healthMaxDuringBodiesMs: ms,
+  healthBaselineMaxMs: ms,
+});
+
 /**
  * Each part of the suite (a test file) and the figures it records, one file per part: every
  * key is optional, as a part that fails half-way keeps what it measured.
@@ -178,6 +201,7 @@ export const PartSchemas = {
   'bad-input': z.object({ corpus: CorpusFiguresSchema, inert: InertFiguresSchema }).partial(),
   access: z.object({ admin: AccessFiguresSchema }).partial(),
   integrity: IntegrityFiguresSchema.partial(),
+  accounts: z.object({ attacks: AccountAttackFiguresSchema }).partial(),
 } as const;
 export type PartName = keyof typeof PartSchemas;
 export type PartFigures<P extends PartName> = z.infer<(typeof PartSchemas)[P]>;

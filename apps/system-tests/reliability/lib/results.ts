@@ -55,6 +55,7 @@ export function readResults(dir: string = resultsDir): Results {
       'bad-input': part('bad-input', PartSchemas['bad-input']),
       access: part('access', PartSchemas.access),
       integrity: part('integrity', PartSchemas.integrity),
+      accounts: part('accounts', PartSchemas.accounts),
     },
     run: readJson(join(dir, 'run.json'), RunFiguresSchema),
     vitest: readJson(vitestReportFile(dir), VitestReportSchema),

@@ -15,7 +15,11 @@ import {
   RevisionListSchema,
 } from '../../../src/api/revisions.schemas.js';
 import { OkSchema, SessionViewSchema, UserViewSchema } from '../../../src/api/session.schemas.js';
-import { AuditListSchema, UserListSchema } from '../../../src/api/users.schemas.js';
+import {
+  AuditListSchema,
+  PasswordResetSchema,
+  UserListSchema,
+} from '../../../src/api/users.schemas.js';
 import type { ApiClient } from './client.js';
 import { query } from './client.js';
 
@@ -49,6 +53,8 @@ export function endpoints(api: ApiClient) {
       api.post('/api/session', SessionViewSchema, { email, password }),
     session: () => api.get('/api/session', SessionViewSchema),
     signOut: () => api.delete('/api/session', OkSchema),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      api.post('/api/session/password', SessionViewSchema, { currentPassword, newPassword }),
     draft: () => api.get('/api/draft', DraftViewSchema),
     sendCommands: (baseRevision: number, commands: readonly Command[]) =>
       api.post('/api/draft/commands', CommandResultSchema, { baseRevision, commands }),
@@ -84,6 +90,9 @@ export function endpoints(api: ApiClient) {
       api.post('/api/users', UserBodySchema, body),
     updateUser: (id: string, patch: Record<string, unknown>) =>
       api.patch(`/api/users/${encodeURIComponent(id)}`, UserBodySchema, patch),
+    resetPassword: (id: string) =>
+      api.post(`/api/users/${encodeURIComponent(id)}/password-reset`, PasswordResetSchema, {}),
+    deleteUser: (id: string) => api.delete(`/api/users/${encodeURIComponent(id)}`, UserBodySchema),
     audit: (filter: AuditFilter) => api.get(`/api/audit${query({ ...filter })}`, AuditListSchema),
   };
 }

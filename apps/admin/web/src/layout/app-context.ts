@@ -7,6 +7,8 @@ export interface AppContextValue {
   session: SessionView;
   store: DraftStore;
   signOut: () => Promise<void>;
+  /** After a password change: the new session (and CSRF token) of this browser. */
+  renewSession: (session: SessionView) => void;
   announce: (message: string) => void;
 }
 

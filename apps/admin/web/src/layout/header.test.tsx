@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderInApp, sampleSession } from '../testing/render-app.js';
 import { Header } from './header.js';
 
-const navLabels = () => screen.getAllByRole('link').map((a) => a.textContent);
+// The main navigation's links (the account link beside the user name is not one of them).
+const navLabels = () =>
+  within(screen.getByRole('navigation', { name: '主导航' }))
+    .getAllByRole('link')
+    .map((a) => a.textContent);
 
 describe('Header', () => {
   it('shows the user name and role, and only what an editor may do', async () => {

@@ -38,6 +38,13 @@ export function Header({ route }: { route: Route }) {
       <div className="user">
         <span className="user-name">{session.user.displayName}</span>
         <span className="role-badge">{ROLE_LABELS[session.user.role]}</span>
+        <a
+          href={pathOf('account')}
+          aria-current={route === 'account' ? 'page' : undefined}
+          onClick={(e) => go(e, 'account')}
+        >
+          修改密码
+        </a>
         <button type="button" onClick={() => void signOut()}>
           退出登录
         </button>

@@ -18,9 +18,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'audit', label: '审计日志', needs: 'manageUsers' },
 ];
 
-/** What the role may not do is not offered: the screens it may open. */
+/** What the role may not do is not offered: the screens it may open (and everyone's own account). */
 export function allowedRoutes(permissions: SessionView['permissions']): Route[] {
-  return NAV_ITEMS.filter((item) => item.needs === null || permissions[item.needs]).map(
-    (item) => item.route,
-  );
+  return [
+    ...NAV_ITEMS.filter((item) => item.needs === null || permissions[item.needs]).map(
+      (item) => item.route,
+    ),
+    'account',
+  ];
 }

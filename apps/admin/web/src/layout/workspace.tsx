@@ -9,6 +9,7 @@ import { PreviewScreen } from '../preview/preview-screen.js';
 import { PublishScreen } from '../publish/publish-screen.js';
 import { AuditScreen } from '../users/audit-screen.js';
 import { UsersScreen } from '../users/users-screen.js';
+import { AccountScreen } from '../session/account-screen.js';
 import { AppContext } from './app-context.js';
 import type { AppContextValue } from './app-context.js';
 import { allowedRoutes } from './nav-items.js';
@@ -19,11 +20,12 @@ interface WorkspaceProps {
   api: Endpoints;
   session: SessionView;
   signOut: () => Promise<void>;
+  renewSession: (session: SessionView) => void;
   onExpired: () => void;
 }
 
 /** The signed-in workspace: one draft store for the session, the header and the current screen. */
-export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) {
+export function Workspace({ api, session, signOut, renewSession, onExpired }: WorkspaceProps) {
   const store = useMemo(
     () =>
       new DraftStore({
@@ -36,8 +38,8 @@ export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) 
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((message: string) => setAnnouncement(message), []);
   const value: AppContextValue = useMemo(
-    () => ({ api, session, store, signOut, announce }),
-    [api, session, store, signOut, announce],
+    () => ({ api, session, store, signOut, renewSession, announce }),
+    [api, session, store, signOut, renewSession, announce],
   );
 
   useEffect(() => {
@@ -75,6 +77,7 @@ export function Workspace({ api, session, signOut, onExpired }: WorkspaceProps) 
         {current === 'import' ? <ImportScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
+        {current === 'account' ? <AccountScreen /> : null}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -91,4 +94,5 @@ const TITLES = {
   import: '导入原文',
   users: '用户管理',
   audit: '审计日志',
+  account: '我的账号',
 } as const;

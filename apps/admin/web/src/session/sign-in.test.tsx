@@ -17,14 +17,19 @@ describe('SignIn', () => {
   it('says how long to wait after too many failed attempts', async () => {
     const signIn = vi.fn(() =>
       Promise.reject(
-        new ApiError(429, { error: '尝试过多', code: 'rate-limited', issues: [] }, 600),
+        new ApiError(
+          429,
+          { error: '登录失败次数过多，请 10 分钟后再试', code: 'too-many-attempts', issues: [] },
+          600,
+        ),
       ),
     );
     render(<SignIn signIn={signIn} />);
     fireEvent.change(screen.getByLabelText('电子邮箱'), { target: { value: 'zhang@example.cn' } });
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('button', { name: '登录' }));
-    expect(await screen.findByText('登录失败次数过多，请在 10 分钟后再试')).toBeTruthy();
+    // The server's message says the wait (seconds for one account, minutes for an address).
+    expect(await screen.findByText('登录失败次数过多，请 10 分钟后再试')).toBeTruthy();
     expect(signIn).toHaveBeenCalledWith('zhang@example.cn', 'correct horse battery');
   });
 });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { LoginBodySchema } from '../../../src/api/session.schemas.js';
-import { ApiError } from '../api/api-error.js';
 import type { SessionView } from '../api/endpoints.js';
 import { Field } from '../ui/field.js';
 import { messageOf } from '../ui/error-message.js';
@@ -32,13 +31,8 @@ export function SignIn({ signIn, notice = null }: SignInProps) {
     try {
       await signIn(parsed.data.email, parsed.data.password);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 429) {
-        const wait =
-          error.retryAfterSeconds === null
-            ? ''
-            : `，请在 ${Math.ceil(error.retryAfterSeconds / 60)} 分钟后再试`;
-        setFailure(`登录失败次数过多${wait}`);
-      } else setFailure(messageOf(error));
+      // A 429 says itself how long to wait (seconds for one account, minutes for an address).
+      setFailure(messageOf(error));
       setBusy(false);
     }
   };

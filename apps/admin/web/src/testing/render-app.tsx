@@ -50,7 +50,14 @@ export async function renderInApp(
   const session = options.session ?? sampleSession();
   const result = render(
     <AppContext.Provider
-      value={{ api, session, store, signOut: vi.fn(() => Promise.resolve()), announce }}
+      value={{
+        api,
+        session,
+        store,
+        signOut: vi.fn(() => Promise.resolve()),
+        renewSession: vi.fn(),
+        announce,
+      }}
     >
       {ui}
     </AppContext.Provider>,

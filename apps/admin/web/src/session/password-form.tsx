@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { ChangePasswordBodySchema } from '../../../src/api/session.schemas.js';
+import type { Endpoints, SessionView } from '../api/endpoints.js';
+import { ApiError } from '../api/api-error.js';
+import { Field } from '../ui/field.js';
+import { messageOf } from '../ui/error-message.js';
+
+const HINT = '至少 12 个字符，不能只有空格，不能是常见密码；一句只有您记得的话最好';
+
+interface PasswordFormProps {
+  api: Endpoints;
+  /** The label of the current password: "当前密码" or "管理员给您的一次性密码". */
+  currentLabel: string;
+  done: (session: SessionView) => void;
+}
+
+/** Current password, new one twice; the server's schema checks the form before it is sent. */
+export function PasswordForm({ api, currentLabel, done }: PasswordFormProps) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ChangePasswordBodySchema.safeParse({
+      currentPassword: current,
+      newPassword: next,
+    });
+    const found: Record<string, string> = parsed.success
+      ? {}
+      : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    if (next !== again) found.again = '两次输入的新密码不一致';
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      done(await api.changePassword(parsed.data.currentPassword, parsed.data.newPassword));
+    } catch (error) {
+      const field =
+        error instanceof ApiError ? error.body.issues[0]?.path.replace(/^body\./, '') : undefined;
+      if (field === 'currentPassword' || field === 'newPassword')
+        setErrors({ [field]: messageOf(error) });
+      else setFailure(messageOf(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel password-form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field label={currentLabel} error={errors.currentPassword ?? null}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="新密码" error={errors.newPassword ?? null} hint={HINT}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="再次输入新密码" error={errors.again ?? null}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
+        )}
+      </Field>
+      {failure === null ? null : (
+        <p className="error-banner" role="alert">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? '正在保存…' : '保存新密码'}
+      </button>
+    </form>
+  );
+}
