@@ -140,6 +140,7 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
     }
     expect(wrong).toEqual([]);
     expect(serial).toBe(routes.length * CALLERS.length);
-    // About 120 requests, a quarter of them sign-ins (scrypt), on a shared machine.
+    // About 120 requests, a quarter of them sign-ins (scrypt), and import routes that parse and
+    // merge on a worker thread which starts cold (issues 14, 15), on a shared machine.
   }, 180_000);
 });

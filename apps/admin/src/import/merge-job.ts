@@ -11,7 +11,6 @@ import {
   reportStats,
   ValidationIssueSchema,
 } from '@leshan/report-core';
-import type { Report } from '@leshan/report-core';
 
 /** What the worker is asked: preview the merge of a text into the draft, or carry it out. */
 export const MergeJobSchema = z.discriminatedUnion('op', [

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { MergeJobSchema, runMergeJob } from './merge-job.js';
 
-parentPort?.once('message', (message: unknown) => {
+parentPort?.on('message', (message: unknown) => {
   const job = MergeJobSchema.safeParse(message);
   if (!job.success) {
     parentPort?.postMessage({ failed: 'invalid-job' });

@@ -8,7 +8,7 @@ import { MergeResultSchema } from './merge-job.js';
 
 /** Longest a preview or import may take before the editor is told to split the text. */
 const JOB_TIMEOUT_MS = 30_000;
-/** Jobs running at once; more wait their turn (each worker holds a whole report). */
+/** Jobs running at once, and workers kept; more jobs wait their turn (each holds a whole report). */
 const MAX_WORKERS = 2;
 
 const fromSource = import.meta.url.endsWith('.ts');
@@ -31,6 +31,7 @@ const workerScript = (): { script: string | URL; eval: boolean } => {
 };
 const EXEC_ARGV = fromSource ? ['--conditions=@leshan/source'] : [];
 
+const idle: Worker[] = [];
 let running = 0;
 const waiting: (() => void)[] = [];
 
@@ -41,29 +42,37 @@ const tooHard = () =>
     '原文过大或过于复杂，无法在 30 秒内完成解析和比对：请分章节导入，或删去重复的大段文字后重试',
   );
 
+function spawn(): Worker {
+  const { script, eval: isCode } = workerScript();
+  return new Worker(script, {
+    eval: isCode,
+    execArgv: EXEC_ARGV,
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+}
+
+/** One job on a worker kept for the next (starting one costs more than most jobs); a failed one is dropped. */
 function runOnce(job: MergeJob): Promise<MergeResult> {
+  const worker = idle.pop() ?? spawn();
+  worker.ref();
   return new Promise((resolve, reject) => {
-    const { script, eval: isCode } = workerScript();
-    const worker = new Worker(script, {
-      eval: isCode,
-      execArgv: EXEC_ARGV,
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
-    const timer = setTimeout(() => {
-      reject(tooHard());
-      void worker.terminate();
-    }, JOB_TIMEOUT_MS);
-    const finish = (settle: () => void) => {
+    // Only our own listeners go: removeAllListeners would also drop the Worker's internal ones.
+    const done = (keep: boolean, settle: () => void) => {
       clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onFailure).off('exit', onFailure);
+      if (keep) {
+        worker.unref();
+        idle.push(worker);
+      } else void worker.terminate();
       settle();
-      void worker.terminate();
     };
-    worker.once('message', (message: { result?: unknown; failed?: string }) => {
+    const onMessage = (message: { result?: unknown }) => {
       const parsed = MergeResultSchema.safeParse(message.result);
-      finish(() => (parsed.success ? resolve(parsed.data) : reject(tooHard())));
-    });
-    worker.once('error', () => finish(() => reject(tooHard())));
-    worker.once('exit', () => finish(() => reject(tooHard())));
+      done(parsed.success, () => (parsed.success ? resolve(parsed.data) : reject(tooHard())));
+    };
+    const onFailure = () => done(false, () => reject(tooHard()));
+    const timer = setTimeout(onFailure, JOB_TIMEOUT_MS);
+    worker.on('message', onMessage).on('error', onFailure).on('exit', onFailure);
     worker.postMessage(job);
   });
 }

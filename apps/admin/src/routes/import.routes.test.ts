@@ -1,3 +1,4 @@
+// Parsing and merging run on a worker thread that starts cold (from source, through tsx): long timeouts.
 import { listMeasures, sourceText } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import supertest from 'supertest';
@@ -43,7 +44,7 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
     h = await engine.start();
     editor = await openSession(h, 'editor');
     publisher = await openSession(h, 'publisher');
-  });
+  }, 120_000);
   afterEach(() => h.close());
 
   const post = (who: Session, path: string, body: object) =>
@@ -115,7 +116,7 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
     });
     expect(undo.status).toBe(200);
     expect((await h.store.getDraft())?.report).toEqual(before);
-  });
+  }, 120_000);
 
   it('lets an editor prepare the preview but not import or restore the whole draft (publisher or admin)', async () => {
     const imported = await post(editor, '/api/import', {
@@ -127,7 +128,7 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
     const restored = await post(editor, '/api/revisions/0/restore', { baseRevision: 0 });
     expect(restored.status).toBe(403);
     expect((await h.store.getDraft())?.revision).toBe(0);
-  });
+  }, 120_000);
 
   it('refuses, in Chinese and changing nothing, to drop curated data without an explicit choice', async () => {
     const base = await track();
@@ -155,7 +156,7 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
       (m) => m.measure.id === 'm112',
     );
     expect(m112?.measure.tracking.updates).toHaveLength(2);
-  });
+  }, 120_000);
 
   it('answers 409 when the draft moved on since the preview', async () => {
     const base = await track();
@@ -166,14 +167,14 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
     });
     expect(res.status).toBe(409);
     expect(res.body.currentRevision).toBe(base);
-  });
+  }, 120_000);
 });
 
 describe('issue 15: a large import preview runs off the request thread', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startAdmin({ config: { bodyLimit: '8mb' } });
-  });
+  }, 120_000);
   afterEach(() => h.close());
 
   it('answers a health request while a 1.9-million-character preview is still running', async () => {
@@ -196,5 +197,5 @@ describe('issue 15: a large import preview runs off the request thread', () => {
     const res = await preview;
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     expect(healthDone).toBeLessThan(previewDone);
-  });
+  }, 120_000);
 });

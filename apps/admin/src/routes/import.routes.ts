@@ -1,6 +1,5 @@
 import { ApiError, issuesAt } from '@leshan/http-kit';
 import { walkNodes } from '@leshan/report-core';
-import type { Report } from '@leshan/report-core';
 import {
   ImportBodySchema,
   ImportPreviewBodySchema,
