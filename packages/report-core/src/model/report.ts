@@ -5,21 +5,17 @@ import { TrackingSchema } from './tracking.js';
 import { PlaceSchema } from './place.js';
 import { EditorialNoteSchema } from './note.js';
 import { checkReportInvariants } from './invariants.js';
-import { isSafeText, unsafeTextError } from './text-safety.js';
+import { safeString } from './text-safety.js';
 
-const TextSchema = z
-  .string()
+const TextSchema = safeString()
   .trim()
   .min(1, { error: '文字不能为空 (text must not be empty)' })
-  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' })
-  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
+  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' });
 
-const TitleSchema = z
-  .string()
+const TitleSchema = safeString()
   .trim()
   .min(1, { error: '标题不能为空 (title must not be empty)' })
-  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' })
-  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
+  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' });
 
 export const MeasureSchema = z
   .object({
@@ -81,7 +77,7 @@ export type Ideology = z.infer<typeof IdeologySchema>;
 
 export const SourceDocumentSchema = z
   .object({
-    file: z.string().min(1).describe('File name of the shipped source copy.'),
+    file: safeString().min(1).describe('File name of the shipped source copy.'),
     sha256: z
       .string()
       .regex(/^[0-9a-f]{64}$/)
@@ -90,7 +86,7 @@ export const SourceDocumentSchema = z
       .int()
       .min(1)
       .describe('Number of lines in the source file; provenance lines are at most this.'),
-    description: z.string().min(1),
+    description: safeString().min(1),
   })
   .describe('The document the report was made from.');
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;

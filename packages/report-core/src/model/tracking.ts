@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
 
 export const TrackingStatusSchema = z
@@ -38,8 +39,7 @@ export const ProgressUpdateSchema = z
   .object({
     id: NodeIdSchema,
     date: IsoDateSchema.describe('The day the progress was observed (YYYY-MM-DD).'),
-    note: z
-      .string()
+    note: safeString()
       .trim()
       .min(1, { error: '进展说明不能为空 (the note must not be empty)' })
       .max(4000),
