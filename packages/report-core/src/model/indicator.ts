@@ -24,7 +24,7 @@ export const COMPARATOR_LABELS: Record<Comparator, { zh: string; en: string }> =
 };
 
 export const BaselineSchema = z
-  .object({
+  .strictObject({
     year: z.int().min(1949).max(2100).describe('The year the target is measured against.'),
     raw: safeString().min(1).describe('The wording of the baseline, e.g. 较2020年.'),
   })
@@ -32,7 +32,7 @@ export const BaselineSchema = z
 export type Baseline = z.infer<typeof BaselineSchema>;
 
 export const IndicatorSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     metric: safeString().min(1).max(200).describe('What is measured, e.g. 新建高速公路.'),
     value: z

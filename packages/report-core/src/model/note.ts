@@ -26,7 +26,7 @@ export const NOTE_STATUS_LABELS: Record<NoteStatus, { zh: string; en: string }> 
 };
 
 export const EditorialNoteSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     kind: NoteKindSchema,
     status: NoteStatusSchema,

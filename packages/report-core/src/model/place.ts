@@ -19,7 +19,7 @@ export const PlaceKindSchema = z
 export type PlaceKind = z.infer<typeof PlaceKindSchema>;
 
 export const PlaceSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     name: safeString().min(1).max(50).describe('The name as the public knows it, e.g. 五通桥区.'),
     kind: PlaceKindSchema,
