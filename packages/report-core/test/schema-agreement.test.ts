@@ -20,7 +20,13 @@ const jsonSchemaAccepts = ajv.compile(schema);
 
 type Mutation = (r: Report) => void;
 
-const measure = (r: Report) => r.chapters[0]!.sections[0]!.measures[0]!;
+function first<T>(items: readonly T[]): T {
+  const item = items[0];
+  if (item === undefined) throw new Error('the canonical report lacks an item this test breaks');
+  return item;
+}
+
+const measure = (r: Report) => first(first(first(r.chapters).sections).measures);
 const withUpdate = (r: Report, evidenceUrl: string): void => {
   measure(r).tracking.updates.push({
     id: 'u-1',
@@ -36,15 +42,15 @@ const OBJECTS: Record<string, (r: Report) => object> = {
   meta: (r) => r.meta,
   period: (r) => r.meta.period,
   source: (r) => r.meta.source,
-  goal: (r) => r.goals[0]!,
+  goal: (r) => first(r.goals),
   ideology: (r) => r.ideology,
-  chapter: (r) => r.chapters[0]!,
-  section: (r) => r.chapters[0]!.sections[0]!,
+  chapter: (r) => first(r.chapters),
+  section: (r) => first(first(r.chapters).sections),
   measure,
-  indicator: (r) => measure(r).indicators[0]!,
+  indicator: (r) => first(measure(r).indicators),
   tracking: (r) => measure(r).tracking,
-  place: (r) => r.places[0]!,
-  note: (r) => r.notes[0]!,
+  place: (r) => first(r.places),
+  note: (r) => first(r.notes),
 };
 
 /** One character of each range of the text rule. */
@@ -71,12 +77,12 @@ const UNSAFE = [
 /** Where a text goes: every kind of free text a report holds. */
 const TEXTS: Record<string, (r: Report, text: string) => void> = {
   'measure text': (r, t) => void (measure(r).text = `推进${t}建设。`),
-  'chapter title': (r, t) => void (r.chapters[0]!.title = `第一章${t}`),
+  'chapter title': (r, t) => void (first(r.chapters).title = `第一章${t}`),
   'meta title': (r, t) => void (r.meta.title = `乐山${t}`),
-  'place name': (r, t) => void (r.places[0]!.name = `乐${t}山`),
-  'indicator metric': (r, t) => void (measure(r).indicators[0]!.metric = `铁路${t}`),
-  'note reasoning': (r, t) => void (r.notes[0]!.reasoning = `说明${t}`),
-  'goal target': (r, t) => void (r.goals[0]!.target = `明显${t}增强`),
+  'place name': (r, t) => void (first(r.places).name = `乐${t}山`),
+  'indicator metric': (r, t) => void (first(measure(r).indicators).metric = `铁路${t}`),
+  'note reasoning': (r, t) => void (first(r.notes).reasoning = `说明${t}`),
+  'goal target': (r, t) => void (first(r.goals).target = `明显${t}增强`),
 };
 
 const cases: [string, Mutation][] = [
@@ -91,7 +97,7 @@ const cases: [string, Mutation][] = [
     ]),
   ),
   ['a blank measure text', (r) => void (measure(r).text = '   ')],
-  ['a blank chapter title', (r) => void (r.chapters[0]!.title = ' \t ')],
+  ['a blank chapter title', (r) => void (first(r.chapters).title = ' \t ')],
   ['a period that ends before it starts', (r) => void (r.meta.period = { start: 2026, end: 2022 })],
   ['a period a year out of order', (r) => void (r.meta.period = { start: 2023, end: 2022 })],
   ['a period before 1949', (r) => void (r.meta.period = { start: 1948, end: 2022 })],
