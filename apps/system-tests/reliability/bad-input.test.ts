@@ -205,7 +205,7 @@ const APPENDED = [
   '<svg/onload=alert(3)>',
   '<iframe src="javascript:alert(4)"></iframe>',
   '"><b onmouseover=alert(5)>粗体</b>',
-  '[点我](javascript:alert(6)) \u202Egnp.exe',
+  '[点我](javascript:alert(6)) gnp.exe',
 ];
 const WHOLE = [
   '=HYPERLINK("http://evil.example","点我")',

@@ -34,17 +34,20 @@ export const cliEntry = { name: 'cli', source: 'src/cli.ts' } as const;
 export const SOURCE_CONDITION = '@leshan/source';
 
 export interface CodeExport {
-  [SOURCE_CONDITION]: string;
-  import: { types: string; default: string };
-  require: { types: string; default: string };
+  [SOURCE_CONDITION]?: string;
+  types: string;
+  default: string;
 }
 
-/** The export of one code entry: source first (monorepo), then ESM and CJS each with its types. */
+/**
+ * The export of one code entry: the source first (in the monorepo), then the ESM build and its
+ * types. ESM only: Node ≥ 20.19 loads it from `require` too, so there is one module instance.
+ */
 export function codeExport(entry: CodeEntry): CodeExport {
   return {
     [SOURCE_CONDITION]: `./${entry.source}`,
-    import: { types: `./dist/${entry.name}.d.mts`, default: `./dist/${entry.name}.mjs` },
-    require: { types: `./dist/${entry.name}.d.cts`, default: `./dist/${entry.name}.cjs` },
+    types: `./dist/${entry.name}.d.mts`,
+    default: `./dist/${entry.name}.mjs`,
   };
 }
 
@@ -53,6 +56,19 @@ export function exportsMap(): Record<string, CodeExport | string> {
   const map: Record<string, CodeExport | string> = {};
   for (const entry of codeEntries) map[entry.subpath] = codeExport(entry);
   Object.assign(map, fileEntries);
+  return map;
+}
+
+/**
+ * The "exports" the packed manifest has (package.json publishConfig.exports, which pnpm pack
+ * applies): without the source condition, whose files are not published.
+ */
+export function publishedExportsMap(): Record<string, CodeExport | string> {
+  const map: Record<string, CodeExport | string> = {};
+  for (const [subpath, target] of Object.entries(exportsMap())) {
+    if (typeof target === 'string') map[subpath] = target;
+    else map[subpath] = { types: target.types, default: target.default };
+  }
   return map;
 }
 

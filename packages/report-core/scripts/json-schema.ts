@@ -1,6 +1,12 @@
 // The JSON Schema of a report, generated from ReportSchema, for users outside TypeScript.
 import { z } from 'zod';
-import { ReportSchema } from '../src/model/index.js';
+import {
+  EVIDENCE_URL_PATTERN,
+  EvidenceUrlSchema,
+  PERIOD_YEARS,
+  PeriodSchema,
+  ReportSchema,
+} from '../src/model/index.js';
 
 export const SCHEMA_FILE = 'schema/report.schema.json';
 
@@ -14,7 +20,21 @@ const INVARIANTS_NOTE =
 
 /** The report's JSON Schema (draft 2020-12) describing a valid report as it is serialised. */
 export function reportJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(ReportSchema, { io: 'output', target: 'draft-2020-12' });
+  const generated = z.toJSONSchema(ReportSchema, {
+    io: 'output',
+    target: 'draft-2020-12',
+    // Rules zod checks in code, spelled out so the JSON Schema refuses the same reports.
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === PeriodSchema) {
+        // start ≤ end, one branch per start year: JSON Schema cannot compare two fields.
+        const branches = [];
+        for (let start = PERIOD_YEARS.min; start <= PERIOD_YEARS.max; start += 1)
+          branches.push({ properties: { start: { const: start }, end: { minimum: start } } });
+        jsonSchema.anyOf = branches;
+      }
+      if (zodSchema === EvidenceUrlSchema) jsonSchema.pattern = EVIDENCE_URL_PATTERN.source;
+    },
+  });
   const { $schema, description, ...rest } = generated;
   return {
     $schema,

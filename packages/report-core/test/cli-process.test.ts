@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,15 +31,21 @@ describe('report-core from source (tsx src/cli.ts)', { timeout: 90_000 }, () => 
   it('lists every issue of an invalid file on its own line, exit 1, no stack trace', async () => {
     const result = await cli('validate', join(dir, 'broken.json'));
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^id: 编号只能由小写字母.* \(id must be lower-case/mu);
-    expect(result.stdout).toMatch(/^meta: .+ \(.+\)$/mu);
+    expect(result.stderr).toMatch(/^id: 编号只能由小写字母.* \(id must be lower-case/mu);
+    expect(result.stderr).toMatch(/^meta: .+ \(.+\)$/mu);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_LINE);
   });
 
   it('reports a missing file in one line, exit 1, no stack trace', async () => {
     const result = await cli('validate', join(dir, 'missing.json'));
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe(`${join(dir, 'missing.json')}: 文件不存在 (no such file)\n`);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${join(dir, 'missing.json').replace(/[.]/gu, '\\.')}: 文件不存在 \\(no such file\\)\n`,
+        'u',
+      ),
+    );
+    expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
 
@@ -54,5 +60,35 @@ describe('report-core from source (tsx src/cli.ts)', { timeout: 90_000 }, () => 
     const result = await cli('stats', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(reportStats(canonicalReport));
+  });
+
+  it('issue 16: prints the package version on --version', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli('--version')).toMatchObject({
+      code: 0,
+      stdout: `${pkg.version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('issue 16: stops quietly when the reader closes the pipe (print | head -c 1), no EPIPE stack', async () => {
+    const result = await runProcess(
+      'sh',
+      ['-c', `"${tsx}" "${join(root, 'src/cli.ts')}" print | head -c 1; echo " done"`],
+      { cwd: root },
+    );
+    expect(result.stdout).toBe('{ done\n');
+    expect(result.stderr).toBe('');
+  });
+
+  it('issue 16: reads standard input for -', async () => {
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(canonicalReport));
+    const result = await runProcess(
+      'sh',
+      ['-c', `"${tsx}" "${join(root, 'src/cli.ts')}" validate - < "${join(dir, 'report.json')}"`],
+      { cwd: root },
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('有效 (valid): 标准输入 (stdin)');
   });
 });

@@ -25,7 +25,7 @@ describe('unsafeTextIssues', () => {
 
   it('names a key that holds a control character, such as C1 NEL (U+0085)', () => {
     expect(unsafeTextIssues({ 'a\u0085': 'ok' })).toEqual([
-      { path: 'body', message: '字段名含有不可见的控制字符（U+0085），请删除后重试' },
+      { path: 'body', message: '字段名含有不可见的控制字符（U+0085，第2个字符），请删除后重试' },
     ]);
   });
 });
@@ -81,9 +81,17 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
     });
   }
 
-  it('answers 400 with the field’s path to a control character or a lone surrogate, and stores nothing', async () => {
+  it('answers 400 with the field’s path to a control, direction-changing or invisible character or a lone surrogate (issue 15), and stores nothing', async () => {
     const before = await h.store.getDraft();
-    for (const suffix of ['\u0000', '\u001B[31m', '\uD83D']) {
+    for (const suffix of [
+      '\u0000',
+      '\u001B[31m',
+      '\uD83D',
+      '\u202E',
+      '\u2066',
+      '\u200B',
+      '\uFEFF',
+    ]) {
       const res = await send(await editText(suffix));
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({
@@ -111,8 +119,8 @@ describe.each(engines)('text the admin API refuses to store ($name)', (engine) =
     expect((await h.store.getDraft())?.reportHash).toBe(before?.reportHash);
   });
 
-  it('still stores markup, formula-like text and direction marks as the text they are', async () => {
-    const res = await send(await editText(' <img src=x onerror=alert(1)> =HYPERLINK("x") \u202E'));
+  it('still stores markup and formula-like text as the text they are', async () => {
+    const res = await send(await editText(' <img src=x onerror=alert(1)> =HYPERLINK("x")'));
     expect(res.status).toBe(200);
   });
 });

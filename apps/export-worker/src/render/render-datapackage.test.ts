@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { listMeasures, validateReport } from '@leshan/report-core';
+import { DATA_LICENSE, DATA_NOTICE, listMeasures, validateReport } from '@leshan/report-core';
 import { canonicalEdition } from '../canonical-edition.js';
 import { sha256Hex } from '@leshan/report-core/hash';
 import { sameBytes } from '../testing/readers.js';
@@ -52,6 +52,9 @@ describe('renderDatapackage', () => {
       { title: '测试用原文。', path: 'synthetic-source.txt', sha256: 'a'.repeat(64) },
     ]);
     expect(descriptor.id).toContain(input.edition.hash);
+    // issue 16: the data notice and licence are report-core's one statement.
+    expect(descriptor.licenses).toEqual([DATA_LICENSE]);
+    expect(descriptor.description).toContain(DATA_NOTICE.zh);
     for (const r of descriptor.resources) {
       expect(r.bytes).toBe(file(r.path).length);
       expect(r.hash).toBe(`sha256:${sha256Hex(file(r.path))}`);

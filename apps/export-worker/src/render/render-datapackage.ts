@@ -1,4 +1,9 @@
-import { ComparatorSchema, TrackingStatusSchema } from '@leshan/report-core';
+import {
+  ComparatorSchema,
+  DATA_LICENSE,
+  DATA_NOTICE,
+  TrackingStatusSchema,
+} from '@leshan/report-core';
 import { sha256Hex } from '@leshan/report-core/hash';
 import type { ExportInput } from '../schemas.js';
 import { zipDeterministic } from '../zip/deterministic-zip.js';
@@ -9,12 +14,8 @@ import { DataPackageSchema } from './datapackage-schema.js';
 import { tableToCsv } from './render-csv.js';
 import { renderJson, renderJsonSchema } from './render-json.js';
 
-// The licence of the curated data; the lead confirms it before the first public release.
-export const DATA_LICENSE = {
-  name: 'CC-BY-4.0',
-  path: 'https://creativecommons.org/licenses/by/4.0/',
-  title: 'Creative Commons Attribution 4.0',
-} as const;
+// The licence of the editorial additions and the notice on the report text: report-core's one statement.
+export { DATA_LICENSE } from '@leshan/report-core/model';
 
 const CONSTRAINTS: Record<string, TableField['constraints']> = {
   id: { required: true, unique: true },
@@ -62,7 +63,7 @@ export async function renderDatapackage(input: ExportInput): Promise<Uint8Array>
     name: `${report.id}-${edition.id}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
     id: `${report.id}/${edition.id}/${edition.hash}`,
     title: report.meta.title,
-    description: `${report.meta.issuer}${report.meta.scope}（${report.meta.period.start}—${report.meta.period.end}年）。版本 ${edition.id}（第 ${edition.number} 版），sha256 ${edition.hash}。`,
+    description: `${report.meta.issuer}${report.meta.scope}（${report.meta.period.start}—${report.meta.period.end}年）。版本 ${edition.id}（第 ${edition.number} 版），sha256 ${edition.hash}。${DATA_NOTICE.zh}`,
     version: String(edition.number),
     created: edition.publishedAt,
     keywords: ['政府工作报告', report.meta.issuer, 'government work report'],

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DATA_NOTICE } from '@leshan/report-core/model';
 import { editionLink, usePage } from './context.js';
 import { localPath } from './i18n.js';
 
@@ -85,6 +86,7 @@ export function Layout({
       <footer className="site-footer">
         <div className="wrap">
           <p>{t.footerNote}</p>
+          <p className="data-notice">{pick(DATA_NOTICE.zh, DATA_NOTICE.en)}</p>
           {edition !== undefined && (
             <p>
               {t.edition(edition.number)} · {t.publishedOn}{' '}

@@ -53,6 +53,8 @@ export function formatMainHelp(commands: readonly { name: string; summary: Messa
     ...columns(commands.map((c) => [c.name, `${c.summary.zh} (${c.summary.en})`])),
     '',
     '每个命令的帮助 (help for one command): report-core <command> --help',
+    '版本 (version): report-core --version',
+    '文件参数写 - 表示标准输入 (a file argument of - reads standard input); 结果写到标准输出，问题和说明写到标准错误 (results go to stdout, problems and notes to stderr); 每个命令都接受 --json (every command takes --json)',
     EXIT_CODES,
   ];
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,8 @@ import { extractIndicators, formatTarget } from '../indicators/index.js';
 import { commitmentLabel, TARGET_KIND_LABELS } from '../labels/index.js';
 import { COMPARATOR_LABELS } from '../model/index.js';
 import { defineCommand } from './command.js';
-import { EXIT } from './io.js';
+import { EXIT, STDIN } from './io.js';
+import { readInput } from './read-input.js';
 import { padDisplay, displayWidth } from './text-width.js';
 
 const IndicatorsArgsSchema = z.object({
@@ -15,7 +16,10 @@ const IndicatorsArgsSchema = z.object({
 
 export const indicatorsCommand = defineCommand({
   name: 'indicators',
-  usage: ['indicators "<句子 sentence>" [--json]'],
+  usage: [
+    'indicators "<句子 sentence>" [--json]',
+    'indicators - [--json]   (句子来自标准输入 the sentence from stdin)',
+  ],
   summary: { zh: '从一句话中提取量化指标', en: 'Extract the quantitative targets of a sentence' },
   details: {
     zh: '识别数字（含中文数字）、万/亿等数量级、单位、以上/以内/突破等比较词和“力争”等愿景措辞，每个指标输出一行；--json 输出 JSON。',
@@ -23,8 +27,17 @@ export const indicatorsCommand = defineCommand({
   },
   options: [{ name: 'json', type: 'boolean', help: { zh: '输出 JSON', en: 'print JSON' } }],
   args: IndicatorsArgsSchema,
-  run({ positionals: [sentence], json }, io) {
-    const found = extractIndicators(sentence ?? '');
+  run({ positionals: [argument], json }, io) {
+    let sentence = argument ?? '';
+    if (sentence === STDIN) {
+      const read = readInput(io, STDIN);
+      if (!read.ok) {
+        io.err(`标准输入 (stdin): ${read.message.zh} (${read.message.en})\n`);
+        return EXIT.invalid;
+      }
+      sentence = read.text;
+    }
+    const found = extractIndicators(sentence);
     if (json === true) {
       io.out(`${JSON.stringify(found, null, 2)}\n`);
       return EXIT.ok;

@@ -1,4 +1,5 @@
 import type { CliIo } from './io.js';
+import { tooLargeMessage } from './read-input.js';
 
 /** A CliIo over an in-memory file table that records what the CLI printed; for tests. */
 export interface MemoryIo extends CliIo {
@@ -6,19 +7,27 @@ export interface MemoryIo extends CliIo {
   stderr: () => string;
 }
 
-export function memoryIo(files: Readonly<Record<string, string>> = {}): MemoryIo {
+/** `files` by path (`-` is standard input): a string is stored as its UTF-8 bytes. */
+export function memoryIo(
+  files: Readonly<Record<string, string | Uint8Array>> = {},
+  version = '0.0.0-memory',
+): MemoryIo {
   let stdout = '';
   let stderr = '';
   return {
-    readText(path) {
-      const text = files[path];
-      if (text === undefined) {
+    version,
+    readBytes(path, maxBytes) {
+      const content = files[path];
+      if (content === undefined) {
         return {
           ok: false,
           message: { zh: `无法读取文件 ${path}`, en: `cannot read file ${path}` },
         };
       }
-      return { ok: true, text };
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      if (bytes.length > maxBytes)
+        return { ok: false, message: tooLargeMessage(bytes.length, maxBytes) };
+      return { ok: true, bytes };
     },
     out(text) {
       stdout += text;

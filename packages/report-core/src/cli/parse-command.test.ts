@@ -56,8 +56,8 @@ describe('report-core parse', () => {
       period: { start: 2023, end: 2023 },
     });
     const bad = memoryIo({ 'warn.txt': warningsOnly });
-    expect(await runCli(['parse', 'warn.txt', '--period', 'soon'], bad)).toBe(EXIT.invalid);
-    expect(bad.stdout()).toContain('invalid-option');
+    expect(await runCli(['parse', 'warn.txt', '--period', 'soon'], bad)).toBe(EXIT.usage);
+    expect(bad.stderr()).toContain('period');
   });
 
   it('reports an unreadable file on stderr, exit 1, and a missing argument as usage, exit 2', async () => {

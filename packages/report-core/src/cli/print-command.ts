@@ -8,11 +8,12 @@ const PrintArgsSchema = z.object({
     .array(z.string())
     .max(0, { error: 'print 不接受文件参数 (print takes no file argument)' }),
   source: z.boolean().optional(),
+  json: z.boolean().optional(),
 });
 
 export const printCommand = defineCommand({
   name: 'print',
-  usage: ['print', 'print --source'],
+  usage: ['print', 'print --source [--json]'],
   summary: {
     zh: '输出随包发布的标准报告（JSON）',
     en: 'Print the shipped canonical report as JSON',
@@ -27,10 +28,20 @@ export const printCommand = defineCommand({
       type: 'boolean',
       help: { zh: '改为输出原文副本', en: 'print the source text copy instead' },
     },
+    {
+      name: 'json',
+      type: 'boolean',
+      help: {
+        zh: '输出 JSON（报告本来就是 JSON；--source 时输出 { text }）',
+        en: 'print JSON (the report already is; with --source, { text })',
+      },
+    },
   ],
   args: PrintArgsSchema,
-  run({ source }, io) {
-    io.out(source === true ? sourceText : `${JSON.stringify(canonicalReport, null, 2)}\n`);
+  run({ source, json }, io) {
+    if (source === true)
+      io.out(json === true ? `${JSON.stringify({ text: sourceText }, null, 2)}\n` : sourceText);
+    else io.out(`${JSON.stringify(canonicalReport, null, 2)}\n`);
     return EXIT.ok;
   },
 });

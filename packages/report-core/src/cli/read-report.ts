@@ -1,6 +1,7 @@
 import type { Report } from '../model/index.js';
 import { formatIssues, validateReport } from '../model/index.js';
 import type { CliIo } from './io.js';
+import { inputName, readInput } from './read-input.js';
 
 export type ReadReportResult = { ok: true; report: Report } | { ok: false; lines: string[] };
 
@@ -16,15 +17,17 @@ export function parseJson(
 }
 
 /**
- * Reads a report file: unreadable, not JSON, or not a valid report each give readable lines
+ * Reads a report file (`-`: stdin; UTF-8 with or without a BOM, or GB18030): unreadable, too
+ * large, not JSON, or not a valid report each give readable lines
  * (`path: 中文 (English)` per validation issue) rather than an exception.
  */
 export function readReport(io: CliIo, path: string): ReadReportResult {
-  const read = io.readText(path);
-  if (!read.ok) return { ok: false, lines: [`${path}: ${read.message.zh} (${read.message.en})`] };
+  const name = inputName(path);
+  const read = readInput(io, path);
+  if (!read.ok) return { ok: false, lines: [`${name}: ${read.message.zh} (${read.message.en})`] };
   const json = parseJson(read.text);
   if (!json.ok)
-    return { ok: false, lines: [`${path}: 不是有效的 JSON (not valid JSON: ${json.detail})`] };
+    return { ok: false, lines: [`${name}: 不是有效的 JSON (not valid JSON: ${json.detail})`] };
   return checkReport(json.value);
 }
 

@@ -16,10 +16,11 @@ describe('runCli', () => {
     expect(io.stdout()).toContain('退出码 (exit codes)');
   });
 
-  it('prints the same list but exits 2 when no command is given', async () => {
+  it('issue 16: prints the same list to stderr (a diagnostic) and exits 2 when no command is given', async () => {
     const io = memoryIo();
     expect(await runCli([], io)).toBe(EXIT.usage);
-    expect(io.stdout()).toContain('命令 (commands):');
+    expect(io.stderr()).toContain('命令 (commands):');
+    expect(io.stdout()).toBe('');
   });
 
   it('gives every command a --help in Chinese and English, exit 0', async () => {

@@ -4,6 +4,7 @@ import { commands as allCommands } from './commands.js';
 import { formatMainHelp } from './help.js';
 import type { CliIo, ExitCode } from './io.js';
 import { EXIT } from './io.js';
+import { escapeForTerminal } from './read-input.js';
 
 /**
  * Runs `report-core <command> …` and returns its exit code. Never throws for a user's
@@ -11,13 +12,28 @@ import { EXIT } from './io.js';
  */
 export async function runCli(
   argv: readonly string[],
-  io: CliIo,
+  rawIo: CliIo,
   commands: readonly Command[] = allCommands,
 ): Promise<ExitCode> {
+  // Whatever a command echoes from its input reaches the terminal with controls escaped.
+  const io: CliIo = {
+    ...rawIo,
+    out: (text) => rawIo.out(escapeForTerminal(text)),
+    err: (text) => rawIo.err(escapeForTerminal(text)),
+  };
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--version' || name === '-V') {
+    io.out(`${io.version}\n`);
+    return EXIT.ok;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(formatMainHelp(commands));
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
+  }
+  // No command is a usage error: the help goes to stderr, as diagnostics do.
+  if (name === undefined) {
+    io.err(formatMainHelp(commands));
+    return EXIT.usage;
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalReport } from '../data/index.js';
-import { createSearchIndex, markSnippet, search } from '../search/index.js';
+import { createSearchIndex, markSnippet, plainText, search } from '../search/index.js';
 import { defineCommand } from './command.js';
 import { EXIT } from './io.js';
 import { readReport } from './read-report.js';
@@ -64,7 +64,7 @@ export const searchCommand = defineCommand({
     if (hits.length === 0) io.out('没有命中 (no hits)\n');
     for (const hit of hits) {
       io.out(
-        `${hit.score.toFixed(2)}  ${hit.kind.padEnd(8)}  ${hit.nodeId.padEnd(6)}  ${markSnippet(hit, '【', '】')}\n`,
+        `${hit.score.toFixed(2)}  ${hit.kind.padEnd(8)}  ${hit.nodeId.padEnd(6)}  ${markSnippet(hit, '【', '】', plainText)}\n`,
       );
     }
     return EXIT.ok;

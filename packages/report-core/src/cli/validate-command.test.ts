@@ -29,11 +29,12 @@ describe('report-core validate', () => {
     expect(io.stderr()).toBe('');
   });
 
-  it('prints one `path: 中文 (English)` line per issue, exit 1', async () => {
+  it('prints one `path: 中文 (English)` line per issue to stderr, exit 1', async () => {
     const io = memoryIo({ 'bad.json': withDuplicateMeasureId() });
     expect(await runCli(['validate', 'bad.json'], io)).toBe(EXIT.invalid);
-    const lines = io.stdout().trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(io.stdout()).toBe('');
+    const lines = io.stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^chapters\.0\.sections\.0\.measures\.1\.id: 编号“.+”重复.* \(duplicate id ".+"/u,
@@ -44,19 +45,21 @@ describe('report-core validate', () => {
         /^chapters\.1\.number: 第 2 章的编号应为 2.* \(chapter 2 must be numbered 2/u,
       ),
     );
-    expect(io.stderr()).toBe('无效 (invalid): bad.json\n');
+    expect(lines[2]).toBe('无效 (invalid): bad.json');
   });
 
   it('reports a file that is not JSON in one line, exit 1', async () => {
     const io = memoryIo({ 'x.json': '{ "schemaVersion": ' });
     expect(await runCli(['validate', 'x.json'], io)).toBe(EXIT.invalid);
-    expect(io.stdout()).toMatch(/^x\.json: 不是有效的 JSON \(not valid JSON: .+\)\n$/u);
+    expect(io.stderr()).toMatch(/^x\.json: 不是有效的 JSON \(not valid JSON: .+\)\n无效/u);
   });
 
   it('reports a missing file, exit 1', async () => {
     const io = memoryIo();
     expect(await runCli(['validate', 'nope.json'], io)).toBe(EXIT.invalid);
-    expect(io.stdout()).toBe('nope.json: 无法读取文件 nope.json (cannot read file nope.json)\n');
+    expect(io.stderr()).toMatch(
+      /^nope\.json: 无法读取文件 nope\.json \(cannot read file nope\.json\)\n/u,
+    );
   });
 
   it('validates the shipped report with --canonical and prints its title and counts', async () => {

@@ -16,7 +16,7 @@ export type NodeId = z.infer<typeof NodeIdSchema>;
 
 /** Line numbers (1-based) of the source text a node was read from. */
 export const ProvenanceSchema = z
-  .object({
+  .strictObject({
     lines: z
       .array(z.int().min(1))
       .min(1)

@@ -9,3 +9,4 @@ export * from './validate.js';
 export * from './query.js';
 export * from './text-safety.js';
 export * from './progress-stats.js';
+export * from './data-notice.js';

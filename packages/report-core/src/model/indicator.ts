@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
 
 export const ComparatorSchema = z
@@ -37,23 +38,22 @@ export const CommitmentSchema = z
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
 export const BaselineSchema = z
-  .object({
+  .strictObject({
     year: z.int().min(1949).max(2100).describe('The year the target is measured against.'),
-    raw: z.string().min(1).describe('The wording of the baseline, e.g. 较2020年.'),
+    raw: safeString().min(1).describe('The wording of the baseline, e.g. 较2020年.'),
   })
   .describe('What a relative target (翻一番, 倍增) is measured against.');
 export type Baseline = z.infer<typeof BaselineSchema>;
 
 export const IndicatorSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
-    metric: z.string().min(1).max(200).describe('What is measured, e.g. 新建高速公路.'),
+    metric: safeString().min(1).max(200).describe('What is measured, e.g. 新建高速公路.'),
     value: z
       .number()
       .refine(Number.isFinite, { error: '数值必须是有限数 (value must be a finite number)' })
       .describe('The target in the base unit, magnitude words applied: 2000亿元 → 200000000000.'),
-    unit: z
-      .string()
+    unit: safeString()
       .min(1)
       .max(20)
       .describe('Base unit without magnitude word: 元, 公里, 立方米, %, 个, 倍 …'),
@@ -68,8 +68,7 @@ export const IndicatorSchema = z
       'The commitment as the wording states it; when present it decides (labels: commitmentLabel). Absent on data curated before issue 17, where aspirational is read instead.',
     ),
     baseline: BaselineSchema.optional(),
-    raw: z
-      .string()
+    raw: safeString()
       .min(1)
       .describe("The exact substring of the measure's text this target was read from."),
     aspirational: z

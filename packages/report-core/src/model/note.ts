@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
 
 export const NoteKindSchema = z
@@ -25,7 +26,7 @@ export const NOTE_STATUS_LABELS: Record<NoteStatus, { zh: string; en: string }> 
 };
 
 export const EditorialNoteSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     kind: NoteKindSchema,
     status: NoteStatusSchema,
@@ -34,18 +35,20 @@ export const EditorialNoteSchema = z
       .array(z.int().min(1))
       .describe('1-based lines of the source text the repair concerns.'),
     removedText: z
-      .array(z.string().min(1))
+      .array(safeString().min(1))
       .optional()
       .describe(
         'For removed duplicates: the paragraphs that were dropped, as they read in the source.',
       ),
-    originalText: z
-      .string()
+    originalText: safeString()
       .min(1)
       .optional()
       .describe('For corrections: the text as the source has it.'),
-    correctedText: z.string().min(1).optional().describe('For corrections: the text as published.'),
-    reasoning: z.string().min(1).max(4000).describe('Why the repair was made, in Chinese.'),
+    correctedText: safeString()
+      .min(1)
+      .optional()
+      .describe('For corrections: the text as published.'),
+    reasoning: safeString().min(1).max(4000).describe('Why the repair was made, in Chinese.'),
   })
   .describe('A record of one repair of the source document.');
 export type EditorialNote = z.infer<typeof EditorialNoteSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
 
 export const PlaceKindSchema = z
@@ -18,11 +19,11 @@ export const PlaceKindSchema = z
 export type PlaceKind = z.infer<typeof PlaceKindSchema>;
 
 export const PlaceSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
-    name: z.string().min(1).max(50).describe('The name as the public knows it, e.g. 五通桥区.'),
+    name: safeString().min(1).max(50).describe('The name as the public knows it, e.g. 五通桥区.'),
     kind: PlaceKindSchema,
-    aliases: z.array(z.string().min(1)).describe('Other spellings found in texts, e.g. 五通桥.'),
+    aliases: z.array(safeString().min(1)).describe('Other spellings found in texts, e.g. 五通桥.'),
   })
   .describe('A county, district, base or other place that measures name.');
 export type Place = z.infer<typeof PlaceSchema>;

@@ -5,24 +5,23 @@ import { TrackingSchema } from './tracking.js';
 import { PlaceSchema } from './place.js';
 import { EditorialNoteSchema } from './note.js';
 import { checkReportInvariants } from './invariants.js';
-import { isSafeText, unsafeTextError } from './text-safety.js';
+import { safeString } from './text-safety.js';
 
-const TextSchema = z
-  .string()
+const TextSchema = safeString()
+  // Not blank: the JSON Schema says it as a pattern; zod also trims.
+  .regex(/\S/u, { error: '文字不能为空 (text must not be empty)' })
   .trim()
   .min(1, { error: '文字不能为空 (text must not be empty)' })
-  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' })
-  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
+  .max(4000, { error: '文字不能超过 4000 字 (text must be at most 4000 characters)' });
 
-const TitleSchema = z
-  .string()
+const TitleSchema = safeString()
+  .regex(/\S/u, { error: '标题不能为空 (title must not be empty)' })
   .trim()
   .min(1, { error: '标题不能为空 (title must not be empty)' })
-  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' })
-  .refine(isSafeText, { error: (issue) => unsafeTextError(String(issue.input)) });
+  .max(200, { error: '标题不能超过 200 字 (title must be at most 200 characters)' });
 
 export const MeasureSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     text: TextSchema.describe('The measure as published, full-width punctuation.'),
     indicators: z.array(IndicatorSchema).describe('Curated quantitative targets in the text.'),
@@ -36,7 +35,7 @@ export const MeasureSchema = z
 export type Measure = z.infer<typeof MeasureSchema>;
 
 export const SectionSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     title: TitleSchema.nullable().describe(
       'null when the source lacks the heading (see the editorial notes).',
@@ -48,7 +47,7 @@ export const SectionSchema = z
 export type Section = z.infer<typeof SectionSchema>;
 
 export const ChapterSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     number: z.int().min(1).describe('1-based; chapters are numbered 1..n without gaps.'),
     title: TitleSchema.nullable().describe(
@@ -61,7 +60,7 @@ export const ChapterSchema = z
 export type Chapter = z.infer<typeof ChapterSchema>;
 
 export const GoalSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     subject: TitleSchema.describe('What the goal is about, e.g. 经济实力.'),
     target: TitleSchema.describe('What it should become, e.g. 明显增强.'),
@@ -71,7 +70,7 @@ export const GoalSchema = z
 export type Goal = z.infer<typeof GoalSchema>;
 
 export const IdeologySchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     text: TextSchema,
     provenance: ProvenanceSchema.optional(),
@@ -80,8 +79,8 @@ export const IdeologySchema = z
 export type Ideology = z.infer<typeof IdeologySchema>;
 
 export const SourceDocumentSchema = z
-  .object({
-    file: z.string().min(1).describe('File name of the shipped source copy.'),
+  .strictObject({
+    file: safeString().min(1).describe('File name of the shipped source copy.'),
     sha256: z
       .string()
       .regex(/^[0-9a-f]{64}$/)
@@ -90,22 +89,30 @@ export const SourceDocumentSchema = z
       .int()
       .min(1)
       .describe('Number of lines in the source file; provenance lines are at most this.'),
-    description: z.string().min(1),
+    description: safeString().min(1),
   })
   .describe('The document the report was made from.');
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
+export const PERIOD_YEARS = { min: 1949, max: 2100 } as const;
+
+/** The years a report covers, first ≤ last (the JSON Schema spells the order out year by year). */
+export const PeriodSchema = z
+  .strictObject({
+    start: z.int().min(PERIOD_YEARS.min).max(PERIOD_YEARS.max),
+    end: z.int().min(PERIOD_YEARS.min).max(PERIOD_YEARS.max),
+  })
+  .refine((p) => p.start <= p.end, {
+    error: '起始年份不能晚于结束年份 (period start must not be after its end)',
+  });
+
 export const ReportMetaSchema = z
-  .object({
+  .strictObject({
     title: TitleSchema,
     subtitle: TitleSchema.optional(),
     scope: TitleSchema.describe('What part of the work report this is, e.g. 今后五年工作.'),
     issuer: TitleSchema.describe('The issuing government.'),
-    period: z
-      .object({ start: z.int().min(1949).max(2100), end: z.int().min(1949).max(2100) })
-      .refine((p) => p.start <= p.end, {
-        error: '起始年份不能晚于结束年份 (period start must not be after its end)',
-      }),
+    period: PeriodSchema,
     language: z.literal('zh-CN'),
     source: SourceDocumentSchema,
     provenance: ProvenanceSchema.optional().describe('Lines of the title, subtitle and scope.'),
@@ -115,7 +122,7 @@ export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export const ReportShapeSchema = z.object({
+export const ReportShapeSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   id: NodeIdSchema.describe('The report’s own id.'),
   meta: ReportMetaSchema,

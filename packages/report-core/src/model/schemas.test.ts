@@ -126,9 +126,9 @@ describe('MeasureSchema text', () => {
 
   it('refuses control characters (C1 too) and lone surrogates, naming the problem in both languages', () => {
     for (const [text, zh] of [
-      ['推进\u0000建设。', /控制字符（U\+0000）/],
-      ['推进\u001b[31m建设。', /控制字符（U\+001B）/],
-      ['推进\u0085建设。', /控制字符（U\+0085）/],
+      ['推进\u0000建设。', /控制字符（U\+0000，第3个字符）/],
+      ['推进\u001b[31m建设。', /控制字符（U\+001B，/],
+      ['推进\u0085建设。', /控制字符（U\+0085，/],
       ['推进\ud800建设。', /代理项/],
       ['推进\udfff建设。', /代理项/],
     ] as const) {
@@ -140,8 +140,20 @@ describe('MeasureSchema text', () => {
     }
   });
 
-  it('accepts tabs, line breaks, emoji and right-to-left marks', () => {
-    for (const text of ['推进\t建设。', '推进\n建设。', '推进建设 😀。', '推进\u200f建设。']) {
+  it('issue 15: refuses direction-changing and invisible characters', () => {
+    for (const [text, zh] of [
+      ['推进\u202E建设。', /改变文字方向的字符（U\+202E/],
+      ['推进\u200B建设。', /不可见字符（U\+200B/],
+    ] as const) {
+      const result = validateWith(MeasureSchema, measure(text));
+      expect(result.ok ? [] : result.issues.map((i) => i.message.zh)).toEqual([
+        expect.stringMatching(zh),
+      ]);
+    }
+  });
+
+  it('accepts tabs, line breaks and emoji', () => {
+    for (const text of ['推进\t建设。', '推进\n建设。', '推进建设 😀。']) {
       expect(validateWith(MeasureSchema, measure(text)).ok, JSON.stringify(text)).toBe(true);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
 
 export const TrackingStatusSchema = z
@@ -26,6 +27,9 @@ export const IsoDateSchema = z.iso.date({
   error: '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)',
 });
 
+/** The start of an evidence URL, as the JSON Schema's pattern: zod checks the protocol too. */
+export const EVIDENCE_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//u;
+
 export const EvidenceUrlSchema = z
   .url({
     protocol: /^https?$/,
@@ -35,11 +39,11 @@ export const EvidenceUrlSchema = z
   .describe('A public page or document that backs the update.');
 
 export const ProgressUpdateSchema = z
-  .object({
+  .strictObject({
     id: NodeIdSchema,
     date: IsoDateSchema.describe('The day the progress was observed (YYYY-MM-DD).'),
-    note: z
-      .string()
+    note: safeString()
+      .regex(/\S/u, { error: '进展说明不能为空 (the note must not be empty)' })
       .trim()
       .min(1, { error: '进展说明不能为空 (the note must not be empty)' })
       .max(4000),
@@ -51,7 +55,7 @@ export const ProgressUpdateSchema = z
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
 export const TrackingSchema = z
-  .object({
+  .strictObject({
     status: TrackingStatusSchema.nullable().describe('null until someone reports on the measure.'),
     progress: ProgressSchema.nullable().describe('null until someone reports on the measure.'),
     updates: z.array(ProgressUpdateSchema).describe('Progress updates, oldest first.'),

@@ -6,7 +6,7 @@ export { SEARCH_INDEX_VERSION } from './search-index.js';
 export { createSearchIndex, createSearchIndexFromDocs } from './create-search-index.js';
 export { search, searchPage } from './search.js';
 export type { SnippetPart } from './mark-snippet.js';
-export { markSnippet, snippetParts } from './mark-snippet.js';
+export { escapeHtml, markSnippet, plainText, snippetParts } from './mark-snippet.js';
 export { serializeSearchIndex, loadSearchIndex } from './serialize-search-index.js';
 export type { SerializedSearchIndex } from './serialized-index-schema.js';
 export { SerializedSearchIndexSchema, SEARCH_INDEX_FORMAT } from './serialized-index-schema.js';

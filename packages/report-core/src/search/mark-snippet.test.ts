@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markSnippet, snippetParts } from './mark-snippet.js';
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { markSnippet, plainText, snippetParts } from './mark-snippet.js';
 
 describe('markSnippet', () => {
   it('wraps each highlight in the given markers', () => {
@@ -18,11 +15,12 @@ describe('markSnippet', () => {
     );
   });
 
-  it('escapes the snippet text but never the markers', () => {
-    const hit = { snippet: '<b>光伏</b>&', highlights: [{ start: 3, end: 5 }] };
-    expect(markSnippet(hit, '<mark>', '</mark>', escapeHtml)).toBe(
-      '&lt;b&gt;<mark>光伏</mark>&lt;/b&gt;&amp;',
+  it('issue 16: escapes the snippet text as HTML by default, never the markers', () => {
+    const hit = { snippet: '<b>光伏</b>&"\'', highlights: [{ start: 3, end: 5 }] };
+    expect(markSnippet(hit, '<mark>', '</mark>')).toBe(
+      '&lt;b&gt;<mark>光伏</mark>&lt;/b&gt;&amp;&quot;&#39;',
     );
+    expect(markSnippet(hit, '[', ']', plainText)).toBe('<b>[光伏]</b>&"\'');
   });
 
   it('clamps, sorts and merges untrusted highlights', () => {

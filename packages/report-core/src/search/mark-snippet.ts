@@ -37,15 +37,29 @@ export function snippetParts(hit: Pick<SearchHit, 'snippet' | 'highlights'>): Sn
   return parts;
 }
 
+/** Text as HTML text: `&`, `<`, `>`, `"` and `'` escaped. markSnippet's default. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;')
+    .replace(/'/gu, '&#39;');
+}
+
+/** The text as it is: pass it to markSnippet for plain-text output (a terminal, a text file). */
+export const plainText = (text: string): string => text;
+
 /**
  * The snippet with each match wrapped in `open`…`close`. `escape` is applied to the snippet
- * text only, never to the markers: for HTML pass an escaper and `<mark>`/`</mark>`.
+ * text only, never to the markers. It escapes HTML unless told not to (`plainText`), so
+ * `markSnippet(hit, '<mark>', '</mark>')` is safe to put in a page.
  */
 export function markSnippet(
   hit: Pick<SearchHit, 'snippet' | 'highlights'>,
   open: string,
   close: string,
-  escape: (text: string) => string = (text) => text,
+  escape: (text: string) => string = escapeHtml,
 ): string {
   return snippetParts(hit)
     .map((part) => (part.match ? `${open}${escape(part.text)}${close}` : escape(part.text)))

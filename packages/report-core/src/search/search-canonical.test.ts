@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalReport } from '../data/index.js';
 import { listMeasures } from '../model/query.js';
 import { createSearchIndex } from './create-search-index.js';
-import { markSnippet } from './mark-snippet.js';
+import { markSnippet, plainText } from './mark-snippet.js';
 import { search } from './search.js';
 import type { SearchOptionsInput } from './search-schemas.js';
 
@@ -14,7 +14,7 @@ describe('search over the canonical report', () => {
   it('finds the crystalline-silicon photovoltaic measure first for 光伏, with every 光伏 marked', () => {
     const [first] = search(index, '光伏');
     expect(first?.nodeId).toBe('m94');
-    expect(first && markSnippet(first, '[', ']')).toMatch(
+    expect(first && markSnippet(first, '[', ']', plainText)).toMatch(
       /^以五通桥基地为核心，壮大晶硅\[光伏\]产业/u,
     );
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalReport } from '../data/index.js';
 import { createSearchIndex } from './create-search-index.js';
-import { markSnippet } from './mark-snippet.js';
+import { markSnippet, plainText } from './mark-snippet.js';
 import { search } from './search.js';
 import { SearchHitSchema } from './search-schemas.js';
 
@@ -49,7 +49,7 @@ describe('search robustness', () => {
           expect(SearchHitSchema.safeParse(hit).success).toBe(true);
           for (const h of hit.highlights)
             expect(h.start < h.end && h.end <= hit.snippet.length).toBe(true);
-          expect(markSnippet(hit, '', '')).toBe(hit.snippet);
+          expect(markSnippet(hit, '', '', plainText)).toBe(hit.snippet);
         }
       }),
       { numRuns: 500 },
