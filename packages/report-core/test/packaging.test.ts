@@ -337,7 +337,7 @@ describe('the installed report-core bin', () => {
       'indicators',
       await runProcess(bin, ['indicators', '新建铁路170公里。'], { cwd: project }),
     );
-    expect(indicators.stdout).toMatch(/^170公里 +铁路 /u);
+    expect(indicators.stdout).toMatch(/^170公里 +新建铁路 /u);
     const search = must(
       'search',
       await runProcess(bin, ['search', '旅游', '--limit', '1'], { cwd: project }),

@@ -41,13 +41,19 @@ function workspaceManifests(): Manifest[] {
   );
 }
 
+function peerOverCatalog(m: Manifest, field: (typeof FIELDS)[number], dep: string): boolean {
+  return field === 'peerDependencies' && m.devDependencies?.[dep] === 'catalog:';
+}
+
 /** `package: dependency@specifier` for each use of a shared, non-workspace dependency not from the catalog. */
 function sharedOutsideCatalog(manifests: Manifest[]): string[] {
   const uses = new Map<string, { pkg: string; specifier: string }[]>();
   for (const m of manifests)
     for (const field of FIELDS)
       for (const [dep, specifier] of Object.entries(m[field] ?? {}))
-        if (!specifier.startsWith('workspace:'))
+        // A peer range is what a package accepts from its consumers (report-core: any zod 4 from
+        // 4.1, issue 16), not a pin; the version it develops against is its catalog devDependency.
+        if (!specifier.startsWith('workspace:') && !peerOverCatalog(m, field, dep))
           uses.set(dep, [...(uses.get(dep) ?? []), { pkg: m.name, specifier }]);
   return [...uses]
     .filter(([, list]) => new Set(list.map((u) => u.pkg)).size > 1)

@@ -1,5 +1,6 @@
 import type { Comparator } from '../model/indicator.js';
 import type { ExtractedIndicator } from './extracted-indicator.js';
+import { ExtractedIndicatorSchema } from './extracted-indicator.js';
 import { foldText } from './fold-text.js';
 import { metricAfter, metricBefore } from './metric.js';
 import type { Quantity } from './read-quantity.js';
@@ -190,5 +191,7 @@ export function extractIndicators(text: string): ExtractedIndicator[] {
     if (step.indicator !== undefined) found.push(step.indicator);
     i = step.next;
   }
-  return found;
+  // A metric or wording the schema refuses (a lone surrogate or a control character in it, say)
+  // could never be saved as a target: it is not proposed.
+  return found.filter((f) => ExtractedIndicatorSchema.safeParse(f).success);
 }

@@ -106,7 +106,14 @@ describe('export deliveries (postgres)', () => {
     // workers made it; none ran on this database).
     const conn = rawConnection(target);
     await sql`ALTER TABLE export_jobs DROP COLUMN delivery_id`.execute(conn.db);
-    await sql`DELETE FROM kysely_migration WHERE name = '0002-export-deliveries'`.execute(conn.db);
+    // Nor what later releases added (0003 accounts, 0004 export integrity: PostgreSQL only
+    // gained tables and columns), so that 0002 runs again on the relay release's schema.
+    await sql`DROP TABLE login_limits, export_regenerations`.execute(conn.db);
+    await sql`ALTER TABLE users DROP COLUMN credential_version, DROP COLUMN must_change_password`.execute(
+      conn.db,
+    );
+    await sql`ALTER TABLE sessions DROP COLUMN credential_version`.execute(conn.db);
+    await sql`DELETE FROM kysely_migration WHERE name > '0001-initial'`.execute(conn.db);
     await sql`DROP SCHEMA ${sql.id(BOSS_SCHEMA)} CASCADE`.execute(conn.db);
     await conn.close();
 
