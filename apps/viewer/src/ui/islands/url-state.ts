@@ -14,6 +14,12 @@ const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T
 const chapterIn = (value: string | null, chapters: readonly { number: number }[]) =>
   chapters.find((c) => String(c.number) === value)?.number;
 
+const wholeIn = (value: string | null, min: number, max: number): number | undefined => {
+  if (value === null || !/^\d{1,6}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= min && n <= max ? n : undefined;
+};
+
 /** The targets filters a query string asks for. */
 export function targetsQueryFromSearch(search: string, props: TargetsProps): IndicatorQuery {
   const params = new URLSearchParams(search);
@@ -43,9 +49,18 @@ export function searchFiltersFromSearch(search: string, props: SearchProps): Sea
   const params = new URLSearchParams(search);
   const chapter = chapterIn(params.get('chapter'), props.chapters);
   const kind = oneOf(params.get('kind'), Object.keys(props.kindLabels) as SearchKind[]);
+  const place = (params.get('place') ?? '').trim().slice(0, 100);
+  const targets = oneOf(params.get('targets'), ['yes', 'no'] as const);
+  // The pager's values (the API's bounds): a page past the first, a page size other than 20.
+  const offset = wholeIn(params.get('offset'), 1, 10_000);
+  const limit = wholeIn(params.get('limit'), 1, 100);
   return {
     q: (params.get('q') ?? '').trim().slice(0, 100),
     ...(chapter === undefined ? {} : { chapter }),
     ...(kind === undefined ? {} : { kind }),
+    ...(place === '' ? {} : { place }),
+    ...(targets === undefined ? {} : { targets }),
+    ...(offset === undefined ? {} : { offset }),
+    ...(limit === undefined ? {} : { limit }),
   };
 }
