@@ -214,11 +214,15 @@ describe('access to the admin API', () => {
     expectRefusal(right, 429, 'too-many-attempts', 'right password while paused');
     expect(right.headers.get('set-cookie')).toBeNull();
     figures.rightPasswordRefusedWhilePaused = true;
-    // The pause is per address too: another account from the same address waits as well.
+    // Issue 15: limits per account and per address are independent, so mistyping one account
+    // behind an office's shared address does not lock out its colleagues.
     const other = await system.api.request('post', '/api/session', {
       json: { email: ACCOUNTS.publisher.email, password: ACCOUNTS.publisher.password },
     });
-    expectRefusal(other, 429, 'too-many-attempts', 'other account, same address');
+    expect({ what: 'other account, same address', status: other.status }).toEqual({
+      what: 'other account, same address',
+      status: 200,
+    });
     figures.pausedAttempts = 3;
     // The sessions opened before the pause still work.
     expect(
@@ -234,7 +238,8 @@ describe('access to the admin API', () => {
     expect(audit.text).toContain('login.failed');
     expect(
       (await system.api.request('get', '/api/users', { session: sessions.admin })).text,
-    ).not.toMatch(/password|hash/i);
+      // No secret or its hash; a flag such as mustChangePassword names no secret (issue 15).
+    ).not.toMatch(/hash|scrypt|"(?:password|passwd|secret)"\s*:/i);
     const leaks = capture.leaks(ALL_PASSWORDS);
     figures.linesScanned = capture.lines.length;
     figures.responsesScanned = capture.responses.length;

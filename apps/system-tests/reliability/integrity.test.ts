@@ -71,7 +71,18 @@ async function watched<T>(phase: string, run: () => Promise<T>): Promise<T> {
   const before = pids();
   const used = Object.fromEntries(APPS.map((app) => [app, usage(before[app])]));
   const result = await run();
-  await new Promise((resolve) => setTimeout(resolve, 1_000)); // closes settle
+  // Closes settle: idle keep-alive connections of the phase's clients end after the server's
+  // keep-alive timeout (5 s), so descriptors are given up to 12 s to come back, never longer.
+  const settleBy = Date.now() + 12_000;
+  do await new Promise((resolve) => setTimeout(resolve, 500));
+  while (
+    Date.now() < settleBy &&
+    APPS.some((app) => {
+      const pid = pids()[app];
+      const start = used[app];
+      return pid === before[app] && start !== undefined && usage(pid).fds > start.fds + FD_BOUND;
+    })
+  );
   const after = pids();
   for (const app of APPS) {
     if (after[app] !== before[app]) continue; // restarted by the phase: nothing to compare
