@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ViewLinks } from '@leshan/report-views';
 import type { EditionSummary } from '../schemas.js';
 import type { Lang } from './i18n.js';
 import { labelsFor, localPath } from './i18n.js';
@@ -43,6 +44,18 @@ export function editionLink(lang: Lang, base: string, path: string): string {
   if (base === '' || !isPerEditionPath(path)) return localPath(lang, path);
   const inside = path === '/' ? '' : path.replace(/^\/(?=[#?])/, '');
   return localPath(lang, `${base}${inside}`);
+}
+
+/** The viewer's canonical routes for the page bodies of @leshan/report-views (issue 13). */
+export function siteLinks(lang: Lang, base: string): ViewLinks {
+  const link = (path: string): string => editionLink(lang, base, path);
+  return {
+    home: () => link('/'),
+    chapter: (n, anchor) => link(`/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`),
+    place: (id) => link(`/places#place-${id}`),
+    note: (id) => link(`/source#${id}`),
+    chapterFeed: (n) => `/feeds/chapters/${n}/progress.atom`,
+  };
 }
 
 export const PageContextReact = createContext<PageContext | null>(null);

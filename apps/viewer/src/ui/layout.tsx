@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DATA_NOTICE } from '@leshan/report-core/model';
-import { editionLink, usePage } from './context.js';
+import { ReportViews } from '@leshan/report-views';
+import { editionLink, siteLinks, usePage } from './context.js';
 import { localPath } from './i18n.js';
 
 const NAV = [
@@ -17,7 +18,10 @@ function isCurrent(current: string, href: string): boolean {
   return href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
 }
 
-/** Skip link, header with navigation and search, the main landmark, footer. */
+/**
+ * Skip link, header with navigation and search, the main landmark, footer — inside <ReportViews>,
+ * which gives the page bodies the site's links and the whole page its colours and type.
+ */
 export function Layout({
   children,
   showSearch = true,
@@ -30,7 +34,7 @@ export function Layout({
   // The same page and query in the other language; path and base start with one `/` (context.ts).
   const otherHref = `${editionLink(otherLang, base, path)}${query}`;
   return (
-    <>
+    <ReportViews lang={lang} links={siteLinks(lang, base)}>
       <a className="skip-link" href="#main">
         {t.skip}
       </a>
@@ -112,6 +116,6 @@ export function Layout({
           </ul>
         </div>
       </footer>
-    </>
+    </ReportViews>
   );
 }

@@ -1,6 +1,5 @@
 import type { Report } from '@leshan/report-core';
-import { MeasureItem } from '../components/measure-item.js';
-import { NodeTitle } from '../components/title.js';
+import { MeasureItem, NodeTitle } from '@leshan/report-views';
 import { usePage } from '../context.js';
 
 /** The whole report on one page, for printing: title, goals, ideology, every chapter and measure, the notes. */

@@ -3,12 +3,13 @@ import { chapterProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MeasureItem } from '../components/measure-item.js';
 import { MissingNoteLink, NodeTitle } from '../components/title.js';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
 
 /** Sections and measures of one chapter, with a contents list and a stable anchor per measure. */
 export function ChapterPage({ report, chapter }: { report: Report; chapter: Chapter }) {
-  const { t, link, pick } = usePage();
+  const { t, links, pick } = useView();
   const stats = chapterProgress(chapter);
+  const feed = links.chapterFeed(chapter.number);
   const previous = report.chapters.find((c) => c.number === chapter.number - 1);
   const next = report.chapters.find((c) => c.number === chapter.number + 1);
   return (
@@ -19,8 +20,13 @@ export function ChapterPage({ report, chapter }: { report: Report; chapter: Chap
       </h1>
       <p className="counts">
         {t.measuresCount(stats.measures)} · {t.targetsCount(stats.targets)} ·{' '}
-        {t.reportedOf(stats.reported, stats.measures)} ·{' '}
-        <a href={`/feeds/chapters/${chapter.number}/progress.atom`}>{t.chapterFeed}</a>
+        {t.reportedOf(stats.reported, stats.measures)}
+        {feed !== undefined && (
+          <>
+            {' · '}
+            <a href={feed}>{t.chapterFeed}</a>
+          </>
+        )}
       </p>
       <nav className="toc" aria-labelledby="toc-h">
         <h2 id="toc-h">{t.contents}</h2>
@@ -60,12 +66,12 @@ export function ChapterPage({ report, chapter }: { report: Report; chapter: Chap
       ))}
       <nav className="pager" aria-label={pick('章节翻页', 'Chapter pages')}>
         {previous !== undefined && (
-          <a rel="prev" href={link(`/chapters/${previous.number}`)}>
+          <a rel="prev" href={links.chapter(previous.number)}>
             ← {t.previousChapter}：{t.chapterLabel(previous.number)}
           </a>
         )}
         {next !== undefined && (
-          <a rel="next" href={link(`/chapters/${next.number}`)}>
+          <a rel="next" href={links.chapter(next.number)}>
             {t.nextChapter}：{t.chapterLabel(next.number)} →
           </a>
         )}

@@ -3,11 +3,11 @@ import { chapterProgress, reportProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MissingNoteLink } from '../components/title.js';
 import { ProgressBar } from '../components/progress-bar.js';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
 
 /** Title, the five main goals, the guiding ideology and the chapters with their counts and progress. */
 export function HomePage({ report }: { report: Report }) {
-  const { t, link, pick } = usePage();
+  const { t, links, pick } = useView();
   const { meta } = report;
   const all = reportProgress(report);
   return (
@@ -47,7 +47,7 @@ export function HomePage({ report }: { report: Report }) {
             return (
               <li key={c.id} className="card">
                 <h3>
-                  <a href={link(`/chapters/${c.number}`)}>
+                  <a href={links.chapter(c.number)}>
                     <span className="chapter-no">{t.chapterLabel(c.number)}</span>{' '}
                     <span lang="zh-CN">{c.title ?? MISSING_TITLE}</span>
                   </a>

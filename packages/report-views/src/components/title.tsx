@@ -1,14 +1,14 @@
 import type { Report } from '@leshan/report-core';
 import { MISSING_TITLE, missingTitleNoteId } from '@leshan/report-core/labels';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
 
 /** The link to the editorial note that explains a missing title (nothing when no note names it). */
 export function MissingNoteLink({ report, nodeId }: { report: Report; nodeId: string }) {
-  const { link, t } = usePage();
+  const { links, t } = useView();
   const note = missingTitleNoteId(report, nodeId);
   if (note === undefined) return null;
   return (
-    <a className="note-link" href={link(`/source#${note}`)}>
+    <a className="note-link" href={links.note(note)}>
       {t.seeNote} {note}
     </a>
   );

@@ -1,12 +1,12 @@
 import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
 import { formatTarget } from '@leshan/report-core/indicators';
 import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
 import { MeasureText } from './measure-text.js';
 
 function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
-  const { t, lang } = usePage();
+  const { t, lang } = useView();
   return (
     <ol>
       {updates.map((u) => (
@@ -41,7 +41,7 @@ export function MeasureItem({
   chapterNumber: number;
   share?: boolean;
 }) {
-  const { t, link, lang } = usePage();
+  const { t, links, lang } = useView();
   const places = placesOf(report, measure.places);
   const { status, progress, updates } = measure.tracking;
   return (
@@ -73,7 +73,7 @@ export function MeasureItem({
               <ul className="inline-list">
                 {places.map((p) => (
                   <li key={p.id}>
-                    <a href={link(`/places#place-${p.id}`)} lang="zh-CN">
+                    <a href={links.place(p.id)} lang="zh-CN">
                       {p.name}
                     </a>
                   </li>
@@ -111,7 +111,7 @@ export function MeasureItem({
         ))}
       {share && (
         <p className="share">
-          <a href={link(`/chapters/${chapterNumber}#${measure.id}`)}>{t.shareLink(measure.id)}</a>
+          <a href={links.chapter(chapterNumber, measure.id)}>{t.shareLink(measure.id)}</a>
         </p>
       )}
     </li>

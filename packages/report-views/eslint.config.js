@@ -1,0 +1,3 @@
+import config from '@leshan/eslint-config/react';
+
+export default config;

@@ -1,0 +1,54 @@
+import { createContext, useContext } from 'react';
+import type { ReactNode } from 'react';
+import type { Labels, Lang } from './labels.js';
+import { labelsFor } from './labels.js';
+
+/**
+ * Where the page bodies link to. The viewer answers with its canonical routes (edition prefix,
+ * /en); the admin preview with addresses inside the preview. `undefined`: the page has no such
+ * place (the preview has no places or source page); the words stay, without a link.
+ */
+export interface ViewLinks {
+  home: () => string;
+  /** A chapter's page, or a measure or section on it when `anchor` is its id. */
+  chapter: (chapterNumber: number, anchor?: string) => string;
+  place: (placeId: string) => string | undefined;
+  /** The editorial note that explains a missing title. */
+  note: (noteId: string) => string | undefined;
+  /** A chapter's progress feed (Atom). */
+  chapterFeed: (chapterNumber: number) => string | undefined;
+}
+
+interface ViewEnv {
+  lang: Lang;
+  links: ViewLinks;
+}
+
+const ViewEnvContext = createContext<ViewEnv | null>(null);
+
+/**
+ * The root of everything the package renders: its language, its links, and the element that
+ * carries the site's colours and type (`.report-views` in styles.css).
+ */
+export function ReportViews({
+  lang,
+  links,
+  children,
+}: {
+  lang: Lang;
+  links: ViewLinks;
+  children: ReactNode;
+}) {
+  return (
+    <ViewEnvContext.Provider value={{ lang, links }}>
+      <div className="report-views">{children}</div>
+    </ViewEnvContext.Provider>
+  );
+}
+
+/** The language, labels and links of the page being rendered (inside <ReportViews>). */
+export function useView(): ViewEnv & { t: Labels; pick: (zh: string, en: string) => string } {
+  const env = useContext(ViewEnvContext);
+  if (env === null) throw new Error('useView outside <ReportViews>');
+  return { ...env, t: labelsFor(env.lang), pick: (zh, en) => (env.lang === 'en' ? en : zh) };
+}

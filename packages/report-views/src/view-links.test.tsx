@@ -1,0 +1,56 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { canonicalReport } from '@leshan/report-core';
+import type { ViewLinks } from './context.js';
+import { ReportViews } from './context.js';
+import { ChapterPage } from './pages/chapter-page.js';
+import { HomePage } from './pages/home-page.js';
+
+const inApp: ViewLinks = {
+  home: () => '/app/',
+  chapter: (n, anchor) => `/app/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`,
+  place: () => undefined,
+  note: () => undefined,
+  chapterFeed: () => undefined,
+};
+
+const hrefsOf = (html: string): string[] =>
+  [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
+
+describe('links are injected', () => {
+  it('the home page links each chapter through links.chapter', () => {
+    const html = renderToStaticMarkup(
+      <ReportViews lang="zh" links={inApp}>
+        <HomePage report={canonicalReport} />
+      </ReportViews>,
+    );
+    expect(hrefsOf(html)).toEqual(canonicalReport.chapters.map((c) => `/app/chapters/${c.number}`));
+  });
+
+  it('a chapter links only inside the app or the page, and names places without a link where there is no page', () => {
+    const chapter = canonicalReport.chapters.find((c) =>
+      c.sections.some((s) => s.measures.some((m) => m.places.length > 0)),
+    );
+    expect(chapter).toBeDefined();
+    if (chapter === undefined) return;
+    const html = renderToStaticMarkup(
+      <ReportViews lang="zh" links={inApp}>
+        <ChapterPage report={canonicalReport} chapter={chapter} />
+      </ReportViews>,
+    );
+    const hrefs = hrefsOf(html);
+    expect(hrefs.filter((h) => !h.startsWith('/app/chapters/') && !h.startsWith('#'))).toEqual([]);
+    expect(html).not.toContain('.atom');
+    const firstPlace = chapter.sections
+      .flatMap((s) => s.measures)
+      .flatMap((m) => m.places)
+      .map((id) => canonicalReport.places.find((p) => p.id === id)?.name)[0];
+    expect(html).toMatch(new RegExp(`<a lang="zh-CN">${firstPlace ?? '?'}</a>`));
+  });
+
+  it('refuses to render outside <ReportViews>, naming it', () => {
+    expect(() => renderToStaticMarkup(<HomePage report={canonicalReport} />)).toThrow(
+      'useView outside <ReportViews>',
+    );
+  });
+});
