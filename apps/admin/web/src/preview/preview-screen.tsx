@@ -1,17 +1,31 @@
+import { lazy, Suspense } from 'react';
 import { useDraft } from '../layout/use-draft.js';
-import { ReportPreview } from './report-preview.js';
+import { followInside, PREVIEW_BASE } from './preview-location.js';
+import './preview.css';
+
+// The public site's components and stylesheet load with the preview only (and after the
+// workspace's own stylesheet, so the site's rules win inside the preview pane).
+const DraftSite = lazy(() => import('./draft-site.js').then((m) => ({ default: m.DraftSite })));
 
 /** The draft as the public will see it once published, with unsaved changes included. */
 export function PreviewScreen() {
   const draft = useDraft();
   return (
-    <div className="preview-screen">
+    <div className="preview-screen" onClick={followInside}>
       <h1>预览（草稿第 {draft.revision} 版）</h1>
-      <p className="hint">这是草稿发布后公众看到的内容；本页只读，请在“编辑”页修改。</p>
+      <p className="preview-banner" role="note">
+        <strong>预览：尚未发布</strong>
+        <span>
+          公众在发布后看到的就是下面的页面；本页只读，请在“编辑”页修改。
+          <a href={PREVIEW_BASE}>目录</a>
+        </span>
+      </p>
       {draft.report === null ? (
         <p role="status">正在载入草稿…</p>
       ) : (
-        <ReportPreview report={draft.report} />
+        <Suspense fallback={<p role="status">正在载入预览…</p>}>
+          <DraftSite report={draft.report} />
+        </Suspense>
       )}
     </div>
   );
