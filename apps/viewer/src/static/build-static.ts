@@ -1,7 +1,7 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { Artifact } from '../schemas.js';
+import type { Artifact, Edition } from '../schemas.js';
 import type { ClientAssets } from '../server/http/client-assets.js';
 import { createServer } from '../server/server.js';
 import type { ViewerSource } from '../server/source.js';
@@ -47,6 +47,14 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   const editions = await options.source.listEditions();
   const artifacts = new Map<string, Artifact[]>();
   for (const e of editions) artifacts.set(e.id, await options.source.listArtifacts(e.id));
+  // Past editions are readable too, at /editions/N/… with the banner linking to the latest.
+  const past: Edition[] = [];
+  for (const e of editions) {
+    if (e.id === latest.id) continue;
+    const edition = await options.source.getEdition(e.id);
+    if (edition === undefined) throw new Error(`静态构建失败：读不到第 ${e.number} 版`);
+    past.push(edition);
+  }
 
   const app = createServer({
     source: options.source,
@@ -68,7 +76,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   };
   try {
-    for (const url of [...staticUrls(latest, editions, artifacts), '/404']) {
+    for (const url of [...staticUrls(latest, editions, artifacts, past), '/404']) {
       const response = await fetch(`${base}${url}`);
       if (!response.ok && url !== '/404')
         throw new Error(`静态构建失败：${url} 返回 ${response.status}`);
@@ -77,7 +85,9 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
         new Uint8Array(await response.arrayBuffer()),
       );
     }
-    for (const url of measureUrls(latest)) {
+    for (const url of [latest, ...past].flatMap((e) =>
+      measureUrls(e, e === latest ? undefined : e.number),
+    )) {
       const response = await fetch(`${base}${url}`, { redirect: 'manual' });
       const location = response.headers.get('location');
       if (response.status !== 302 || location === null)
