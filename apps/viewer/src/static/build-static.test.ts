@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NO_CLIENT_ASSETS } from '../server/http/client-assets.js';
+import { securityHeaderList } from '../server/http/headers.js';
 import { sampleSource } from '../server/testing/sample-editions.js';
 import { buildStatic } from './build-static.js';
 import { fileForUrl } from './static-urls.js';
@@ -19,7 +20,8 @@ describe('buildStatic', () => {
     expect(fileForUrl('/feeds/progress.atom')).toBe('feeds/progress.atom');
   });
 
-  it('writes every page, feed and API answer of the latest edition', async () => {
+  // A whole site of two editions, rendered page by page: a minute on a busy machine.
+  it('writes every page, feed and API answer of the latest edition', { timeout: 120_000 }, async () => {
     const result = await buildStatic({
       source: sampleSource(),
       assets: NO_CLIENT_ASSETS,
@@ -74,6 +76,12 @@ describe('buildStatic', () => {
     );
     expect(readFileSync(join(outDir, 'favicon.svg'), 'utf8')).toMatch(/^<svg /);
     expect([...readFileSync(join(outDir, 'favicon.ico')).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
+
+  it('issue 12: gives static hosts every security header the server sends', () => {
+    const headers = readFileSync(join(outDir, '_headers'), 'utf8');
+    for (const [name, value] of securityHeaderList())
+      expect(headers).toContain(`\n  ${name}: ${value}\n`);
   });
 
   it('issue 12: writes the Open Graph image every page names', () => {

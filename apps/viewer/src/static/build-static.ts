@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Artifact, Edition } from '../schemas.js';
 import type { ClientAssets } from '../server/http/client-assets.js';
+import { securityHeaderList } from '../server/http/headers.js';
 import { createServer } from '../server/server.js';
 import type { ViewerSource } from '../server/source.js';
 import { siteOrigin } from '../server/pages/site-files.js';
@@ -22,19 +23,24 @@ export interface StaticBuildResult {
   editionNumber: number;
 }
 
-/** Headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the server's policy. */
-const HEADERS = `/*
-  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  X-Frame-Options: SAMEORIGIN
-/assets/*
-  Cache-Control: public, max-age=31536000, immutable
-/api/*
-  Access-Control-Allow-Origin: *
-/feeds/*
-  Access-Control-Allow-Origin: *
-`;
+/**
+ * Headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the server's policy,
+ * with every security header the server sends (the same list, from helmet).
+ */
+function headersFile(): string {
+  const all = securityHeaderList().map(([name, value]) => `  ${name}: ${value}`);
+  return [
+    '/*',
+    ...all,
+    '/assets/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/api/*',
+    '  Access-Control-Allow-Origin: *',
+    '/feeds/*',
+    '  Access-Control-Allow-Origin: *',
+    '',
+  ].join('\n');
+}
 
 /**
  * Writes the whole site as static files: renders every URL through the real server (so the
@@ -101,7 +107,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  await write('_headers', HEADERS);
+  await write('_headers', headersFile());
   if (options.assets.dir !== undefined)
     await cp(join(options.assets.dir, 'assets'), join(options.outDir, 'assets'), {
       recursive: true,
