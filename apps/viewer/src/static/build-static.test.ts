@@ -21,41 +21,47 @@ describe('buildStatic', () => {
   });
 
   // A whole site of two editions, rendered page by page: a minute on a busy machine.
-  it('writes every page, feed and API answer of the latest edition', { timeout: 120_000 }, async () => {
-    const result = await buildStatic({
-      source: sampleSource(),
-      assets: NO_CLIENT_ASSETS,
-      siteUrl: 'https://report.example.cn',
-      outDir,
-    });
-    expect(result.editionNumber).toBe(2);
-    for (const file of [
-      'index.html',
-      'en/index.html',
-      'chapters/8/index.html',
-      'targets/index.html',
-      'print/index.html',
-      'editions/diff/1/2/index.html',
-      '404.html',
-      'feeds/chapters/1/progress.atom',
-      'api/v1/openapi.json',
-      'api/v1/editions/latest.json',
-      'api/v1/measures/m94.json',
-      'api/v1/indicators.json',
-      'api/v1/editions/e2/files/leshan-report-edition-2.json',
-      '_headers',
-    ]) {
-      expect(existsSync(join(outDir, file)), file).toBe(true);
-    }
-    const latest = JSON.parse(
-      readFileSync(join(outDir, 'api/v1/editions/latest.json'), 'utf8'),
-    ) as { hash: string };
-    expect(existsSync(join(outDir, `api/v1/editions/${latest.hash}/search-index.json`))).toBe(true);
-    expect(readFileSync(join(outDir, 'chapters/2/index.html'), 'utf8')).toContain(
-      '<li id="m94" class="measure">',
-    );
-    expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('页面不存在');
-  });
+  it(
+    'writes every page, feed and API answer of the latest edition',
+    { timeout: 120_000 },
+    async () => {
+      const result = await buildStatic({
+        source: sampleSource(),
+        assets: NO_CLIENT_ASSETS,
+        siteUrl: 'https://report.example.cn',
+        outDir,
+      });
+      expect(result.editionNumber).toBe(2);
+      for (const file of [
+        'index.html',
+        'en/index.html',
+        'chapters/8/index.html',
+        'targets/index.html',
+        'print/index.html',
+        'editions/diff/1/2/index.html',
+        '404.html',
+        'feeds/chapters/1/progress.atom',
+        'api/v1/openapi.json',
+        'api/v1/editions/latest.json',
+        'api/v1/measures/m94.json',
+        'api/v1/indicators.json',
+        'api/v1/editions/e2/files/leshan-report-edition-2.json',
+        '_headers',
+      ]) {
+        expect(existsSync(join(outDir, file)), file).toBe(true);
+      }
+      const latest = JSON.parse(
+        readFileSync(join(outDir, 'api/v1/editions/latest.json'), 'utf8'),
+      ) as { hash: string };
+      expect(existsSync(join(outDir, `api/v1/editions/${latest.hash}/search-index.json`))).toBe(
+        true,
+      );
+      expect(readFileSync(join(outDir, 'chapters/2/index.html'), 'utf8')).toContain(
+        '<li id="m94" class="measure">',
+      );
+      expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('页面不存在');
+    },
+  );
 
   it('issue 12: writes a page for every measure URL that sends the browser to its anchor', () => {
     const m40 = readFileSync(join(outDir, 'measures/m40/index.html'), 'utf8');
@@ -109,7 +115,9 @@ describe('buildStatic', () => {
       const html = readFileSync(join(outDir, file), 'utf8');
       expect(html, file).toContain('class="edition-banner"');
       expect(html, file).toContain(banner);
-      expect(html, file).toContain(`<link rel="canonical" href="https://report.example.cn${path}">`);
+      expect(html, file).toContain(
+        `<link rel="canonical" href="https://report.example.cn${path}">`,
+      );
     }
     expect(readFileSync(join(outDir, 'chapters/2/index.html'), 'utf8')).not.toContain(
       'class="edition-banner"',
