@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { applyCommands } from '@leshan/report-core/edit';
@@ -16,6 +16,7 @@ import { killLeftovers, removeDir, startSystem, tempDataDir } from '../src/syste
 import { sha256 } from './lib/report.js';
 import type { ResourceFigures } from './lib/figures.js';
 import { appPids, usage } from './lib/resources.js';
+import { AdminSession, appendToMeasureText, publish } from '../src/admin-api.js';
 import { resultsDir } from './lib/paths.js';
 import { recordFigures } from './lib/results.js';
 
@@ -31,13 +32,24 @@ const RSS_BOUND_MB = 128;
 let system: RunningSystem;
 let store: Store;
 let dataDir: string;
+// Armed by creating it: the admin then kills itself (SIGKILL) inside its next publishing
+// transaction, after the edition's INSERT and before its jobs' (report-store's fault points).
+let faultFile: string;
 const resources: ResourceFigures[] = [];
 
 beforeAll(async () => {
   dataDir = tempDataDir();
+  faultFile = join(dataDir, 'publish.fault');
   system = await startSystem({
     dataDir,
-    env: { POLL_MS: '100', LEASE_MS: '5000', RECONCILE_MS: '500', WORKER_CONCURRENCY: '1' },
+    env: {
+      POLL_MS: '100',
+      LEASE_MS: '5000',
+      RECONCILE_MS: '500',
+      WORKER_CONCURRENCY: '1',
+      LESHAN_FAULT: 'publish:after-edition',
+      LESHAN_FAULT_FILE: faultFile,
+    },
   });
   store = await openStore({ sqliteFile: join(dataDir, 'leshan.db'), seed: false });
   await allWhole(1, 120_000);
@@ -200,8 +212,45 @@ describe('issue 12: the system keeps itself up and serves what was published', (
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   });
 
-  it('a crash between publishing and queuing (an edition left without jobs) still gets every file', async () => {
-    await watched('crash between publishing and queuing', async () => {
+  it('kill -9 of the admin while it publishes, between the edition and its jobs: neither is left, and the edition published again gets every file', async () => {
+    await watched('kill -9 between publishing and queuing', async () => {
+      const credentials = system.credentials;
+      if (credentials === null) throw new Error('no first admin credentials');
+      const session = await AdminSession.mustSignIn(system.adminUrl, credentials);
+      const before = await latestReport();
+      const measure = listMeasures(before.report)[0];
+      if (measure === undefined) throw new Error('no measure');
+      await appendToMeasureText(session, measure.id, '（发布时断电）');
+      const adminPid = pids().admin;
+      const start = performance.now();
+      writeFileSync(faultFile, '');
+      // The admin dies inside the publishing transaction: the request gets no answer.
+      await expect(publish(session)).rejects.toThrow();
+      expect(existsSync(faultFile), 'the fault point fired').toBe(false);
+      await waitUntil(
+        'the admin back under the start script',
+        async () => appPids(system.pid).admin !== adminPid && (await health.admin()),
+        15_000,
+        100,
+      );
+      expect(system.output()).toMatch(/fault point publish:after-edition: SIGKILL/);
+      // Neither the edition nor a job of it: the store is as before the attempt.
+      expect((await latestReport()).number).toBe(before.number);
+      const editions = await store.listEditions();
+      for (const edition of editions) {
+        const formats = new Set((await store.listExportJobs(edition.id)).map((j) => j.format));
+        expect(formats.size, `export jobs of edition ${edition.number}`).toBe(FORMATS);
+      }
+      // The draft survived: publishing it again gives the edition, its jobs and every file.
+      const number = await publish(session);
+      expect(number).toBe(before.number + 1);
+      await allWhole(number);
+      recordFigures('integrity', 'publishKillToFilesMs', since(start));
+    });
+  });
+
+  it('an edition left without jobs (an older release’s crash between publishing and queuing) still gets every file', async () => {
+    await watched('edition without jobs', async () => {
       const latest = await latestReport();
       const start = performance.now();
       // What a crashed admin of the release before left: the edition committed, no job queued.

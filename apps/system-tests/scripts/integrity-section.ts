@@ -8,7 +8,7 @@ export function integritySection(f: PartFigures<'integrity'>): string[] {
     '## Integrity and self-repair',
     '',
     'One system under `pnpm start` (the built start script). Each process is killed with `kill -9` in turn: the others must keep answering and the start script must have it back, answering, within 10 s. ' +
-      'Then: an edition left without export jobs (a crash between publishing and queuing) must get every file; a corrupted (same size), a deleted, an unreadable (a folder in its place) and a vanished (its folder removed) export file must be made again by the worker’s reconcile loop; floods of HEAD, conditional, Range and aborted downloads; 500 more editions; a tampered edition row (refused by the triggers; forced past them, the viewer must answer 503). ' +
+      'Then: the admin kills itself (`kill -9`, a fault point the suite arms) inside its publishing transaction, after the edition’s INSERT and before its jobs’: neither may be left, and the edition published again must get every file; an edition left without export jobs (an older release’s crash between publishing and queuing) must get every file; a corrupted (same size), a deleted, an unreadable (a folder in its place) and a vanished (its folder removed) export file must be made again by the worker’s reconcile loop; floods of HEAD, conditional, Range and aborted downloads; 500 more editions; a tampered edition row (refused by the triggers; forced past them, the viewer must answer 503). ' +
       'Around each phase every process’s open descriptors and resident memory are read from /proc: after it they must be within 16 descriptors and 128 MB of before.',
     '',
   ];
@@ -26,6 +26,7 @@ export function integritySection(f: PartFigures<'integrity'>): string[] {
     table(
       ['phase', 'figure'],
       [
+        ['admin killed mid-publish → published again, all its files', ms(f.publishKillToFilesMs)],
         ['edition without jobs → all its files', ms(f.publishCrashToFilesMs)],
         [`files broken (${f.brokenFiles ?? '—'}) → all whole`, ms(f.brokenToWholeMs)],
         [

@@ -11,15 +11,16 @@ import { sampleSource } from '../src/server/testing/sample-editions.js';
 
 const [mode, bytesFile] = process.argv.slice(2);
 if (mode === 'bare') {
-  // The same bytes the viewer sends, with the same ETag: node:http's floor for this machine.
+  // The same bytes the viewer sends, with the same headers (security, CORS, caching, ETag), made
+  // once: node:http's floor for this machine. 304 keeps all but Content-Type, as the viewer does.
   const spec = JSON.parse(readFileSync(bytesFile ?? '', 'utf8')) as {
-    routes: Record<string, { body: string; etag: string; type: string }>;
+    routes: Record<string, { body: string; headers: Record<string, string> }>;
   };
   const routes = new Map(
-    Object.entries(spec.routes).map(([path, r]) => [
-      path,
-      { ...r, bytes: Buffer.from(r.body, 'base64') },
-    ]),
+    Object.entries(spec.routes).map(([path, r]) => {
+      const { 'content-type': _type, ...notModified } = r.headers;
+      return [path, { ...r, notModified, bytes: Buffer.from(r.body, 'base64') }];
+    }),
   );
   const server = createHttpServer((req, res) => {
     const route = routes.get(req.url ?? '');
@@ -27,17 +28,11 @@ if (mode === 'bare') {
       res.writeHead(404).end();
       return;
     }
-    if (req.headers['if-none-match'] === route.etag) {
-      res.writeHead(304, { ETag: route.etag }).end();
+    if (req.headers['if-none-match'] === route.headers.etag) {
+      res.writeHead(304, route.notModified).end();
       return;
     }
-    res
-      .writeHead(200, {
-        'Content-Type': route.type,
-        'Content-Length': route.bytes.length,
-        ETag: route.etag,
-      })
-      .end(route.bytes);
+    res.writeHead(200, route.headers).end(route.bytes);
   });
   server.listen(0, '127.0.0.1', () =>
     process.stdout.write(`${(server.address() as AddressInfo).port}\n`),
@@ -58,3 +53,5 @@ if (mode === 'bare') {
     process.stdout.write(`${(server.address() as AddressInfo).port}\n`),
   );
 }
+// Ends cleanly on SIGTERM, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseEnv, readStoreEnv, StoreEnvSchema, storeLocation } from './env.js';
+import { parseEnv, readFaultEnv, readStoreEnv, StoreEnvSchema, storeLocation } from './env.js';
 
 describe('StoreEnvSchema', () => {
   it('defaults to SQLite in ./data/leshan.db under the folder the command was typed in', () => {
@@ -47,5 +47,21 @@ describe('StoreEnvSchema', () => {
       SQLITE_FILE: 'leshan.db',
       PORT: 80,
     });
+  });
+});
+
+describe('issue 12: the test-only fault points', () => {
+  it('arms none when LESHAN_FAULT is unset or empty', () => {
+    expect(readFaultEnv({}).LESHAN_FAULT).toEqual([]);
+    expect(readFaultEnv({ LESHAN_FAULT: '' }).LESHAN_FAULT).toEqual([]);
+  });
+
+  it('arms the points named, and refuses an unknown one naming those it knows', () => {
+    expect(
+      readFaultEnv({ LESHAN_FAULT: 'publish:after-edition,publish:before-commit' }).LESHAN_FAULT,
+    ).toEqual(['publish:after-edition', 'publish:before-commit']);
+    expect(() => readFaultEnv({ LESHAN_FAULT: 'publish:whenever' })).toThrow(
+      /LESHAN_FAULT[\s\S]*publish:after-edition, publish:before-commit/,
+    );
   });
 });

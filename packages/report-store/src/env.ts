@@ -86,3 +86,36 @@ export function readStoreEnv(
   if (!parsed.ok) throw new Error(parsed.message);
   return { ...parsed.env, ...storeLocation(parsed.env) };
 }
+
+/**
+ * Where a test may have a process die (issue 12): inside the publishing transaction, after the
+ * edition's INSERT and before its export jobs' (`publish:after-edition`), or after both, before
+ * COMMIT (`publish:before-commit`).
+ */
+export const FAULT_POINTS = ['publish:after-edition', 'publish:before-commit'] as const;
+
+/** Test-only settings: the crash points armed (see store/fault-point.ts). Unset in production. */
+export const FaultEnvSchema = z.object({
+  LESHAN_FAULT: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').filter((p) => p !== ''))
+    .pipe(z.array(z.enum(FAULT_POINTS)))
+    .describe(
+      'Tests only: fault points where the process kills itself (SIGKILL), comma-separated.',
+    ),
+  LESHAN_FAULT_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Tests only: a fault point fires only while this file exists, and removes it.'),
+});
+
+/** The armed fault points; throws naming the bad value when LESHAN_FAULT names an unknown one. */
+export function readFaultEnv(
+  source: Record<string, string | undefined> = process.env,
+): z.output<typeof FaultEnvSchema> {
+  const parsed = parseEnv(FaultEnvSchema, source);
+  if (!parsed.ok) throw new Error(`${parsed.message}\n  (one of ${FAULT_POINTS.join(', ')})`);
+  return parsed.env;
+}

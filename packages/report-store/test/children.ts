@@ -13,13 +13,15 @@ export interface Child {
   waitFor: (predicate: (lines: string[]) => boolean) => Promise<void>;
 }
 
-/** Starts test/child/store-child.ts in a new Node process with TypeScript support. */
-export function startChild(args: object): Child {
+/** Starts test/child/store-child.ts in a new Node process with TypeScript support (and `env` added). */
+export function startChild(args: object, env: Record<string, string> = {}): Child {
   const child = spawn(
     process.execPath,
     ['--conditions=@leshan/source', '--import', 'tsx', script, JSON.stringify(args)],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // eslint-disable-next-line no-restricted-properties -- the child inherits this environment, plus the test's
+      env: { ...process.env, ...env },
     },
   );
   const lines: string[] = [];

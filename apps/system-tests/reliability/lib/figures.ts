@@ -144,7 +144,9 @@ export const KillUnderStartFiguresSchema = z.object({
 export const IntegrityFiguresSchema = z.object({
   /** kill -9 of each process under `pnpm start`. */
   kills: z.array(KillUnderStartFiguresSchema),
-  /** An edition left without jobs (a crash between publishing and queuing) until all its files. */
+  /** kill -9 of the admin inside its publishing transaction until the edition published again has all its files. */
+  publishKillToFilesMs: ms,
+  /** An edition left without jobs (an older release's crash) until all its files. */
   publishCrashToFilesMs: ms,
   /** Files broken by hand (unreadable, vanished, corrupted, deleted) until all whole again. */
   brokenFiles: count,

@@ -1,8 +1,9 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { Artifact } from '../schemas.js';
+import type { Artifact, Edition } from '../schemas.js';
 import type { ClientAssets } from '../server/http/client-assets.js';
+import { securityHeaderList } from '../server/http/headers.js';
 import { createServer } from '../server/server.js';
 import type { ViewerSource } from '../server/source.js';
 import { siteOrigin } from '../server/pages/site-files.js';
@@ -22,19 +23,24 @@ export interface StaticBuildResult {
   editionNumber: number;
 }
 
-/** Headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the server's policy. */
-const HEADERS = `/*
-  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  X-Frame-Options: SAMEORIGIN
-/assets/*
-  Cache-Control: public, max-age=31536000, immutable
-/api/*
-  Access-Control-Allow-Origin: *
-/feeds/*
-  Access-Control-Allow-Origin: *
-`;
+/**
+ * Headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the server's policy,
+ * with every security header the server sends (the same list, from helmet).
+ */
+function headersFile(): string {
+  const all = securityHeaderList().map(([name, value]) => `  ${name}: ${value}`);
+  return [
+    '/*',
+    ...all,
+    '/assets/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/api/*',
+    '  Access-Control-Allow-Origin: *',
+    '/feeds/*',
+    '  Access-Control-Allow-Origin: *',
+    '',
+  ].join('\n');
+}
 
 /**
  * Writes the whole site as static files: renders every URL through the real server (so the
@@ -47,6 +53,14 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   const editions = await options.source.listEditions();
   const artifacts = new Map<string, Artifact[]>();
   for (const e of editions) artifacts.set(e.id, await options.source.listArtifacts(e.id));
+  // Past editions are readable too, at /editions/N/… with the banner linking to the latest.
+  const past: Edition[] = [];
+  for (const e of editions) {
+    if (e.id === latest.id) continue;
+    const edition = await options.source.getEdition(e.id);
+    if (edition === undefined) throw new Error(`静态构建失败：读不到第 ${e.number} 版`);
+    past.push(edition);
+  }
 
   const app = createServer({
     source: options.source,
@@ -68,7 +82,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   };
   try {
-    for (const url of [...staticUrls(latest, editions, artifacts), '/404']) {
+    for (const url of [...staticUrls(latest, editions, artifacts, past), '/404']) {
       const response = await fetch(`${base}${url}`);
       if (!response.ok && url !== '/404')
         throw new Error(`静态构建失败：${url} 返回 ${response.status}`);
@@ -77,7 +91,9 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
         new Uint8Array(await response.arrayBuffer()),
       );
     }
-    for (const url of measureUrls(latest)) {
+    for (const url of [latest, ...past].flatMap((e) =>
+      measureUrls(e, e === latest ? undefined : e.number),
+    )) {
       const response = await fetch(`${base}${url}`, { redirect: 'manual' });
       const location = response.headers.get('location');
       if (response.status !== 302 || location === null)
@@ -91,7 +107,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  await write('_headers', HEADERS);
+  await write('_headers', headersFile());
   if (options.assets.dir !== undefined)
     await cp(join(options.assets.dir, 'assets'), join(options.outDir, 'assets'), {
       recursive: true,

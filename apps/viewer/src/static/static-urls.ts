@@ -2,17 +2,29 @@ import { listMeasures } from '@leshan/report-core';
 import type { Edition, EditionSummary } from '../schemas.js';
 import type { Artifact } from '../schemas.js';
 import { API_BASE, artifactHref } from '../server/api/links.js';
+import { OG_IMAGE } from '../server/pages/favicon.js';
 import { editionPagePaths } from '../server/pages/site-pages.js';
 import { localPath } from '../ui/i18n.js';
 
-/** Every URL of the site that a static host can serve: pages (both languages), feeds, API JSON, files. */
+/** Where a past edition's page lives: `/editions/N` before the page's path (issue 12). */
+export function pastEditionPath(number: number, path: string): string {
+  return `/editions/${number}${path === '/' ? '' : path}`;
+}
+
+/**
+ * Every URL of the site that a static host can serve: pages (both languages) of the latest
+ * edition and of each past one (under /editions/N, with the banner to the latest), feeds, API
+ * JSON, files.
+ */
 export function staticUrls(
   latest: Edition,
   editions: readonly EditionSummary[],
   artifactsByEdition: ReadonlyMap<string, readonly Artifact[]>,
+  past: readonly Edition[] = [],
 ): string[] {
   const pages = [
     ...editionPagePaths(latest.report),
+    ...past.flatMap((e) => editionPagePaths(e.report).map((p) => pastEditionPath(e.number, p))),
     '/search',
     '/editions',
     ...editions
@@ -41,18 +53,21 @@ export function staticUrls(
       ...(artifactsByEdition.get(e.id) ?? []).map((a) => artifactHref(e, a)),
     ]),
   ];
-  const files = ['/robots.txt', '/sitemap.xml', '/favicon.svg', '/favicon.ico'];
+  const files = ['/robots.txt', '/sitemap.xml', '/favicon.svg', '/favicon.ico', OG_IMAGE.path];
   return [
     ...new Set([...pages, ...pages.map((p) => localPath('en', p)), ...feeds, ...api, ...files]),
   ];
 }
 
-/** /measures/:id in both languages: the server redirects them, the static site needs a page each. */
-export function measureUrls(latest: Edition): string[] {
-  const ids = listMeasures(latest.report).map((m) => m.id);
-  return (['zh', 'en'] as const).flatMap((lang) =>
-    ids.map((id) => localPath(lang, `/measures/${id}`)),
-  );
+/**
+ * /measures/:id in both languages (and /editions/N/measures/:id of a past edition): the server
+ * redirects them, the static site needs a page each.
+ */
+export function measureUrls(edition: Edition, pastNumber?: number): string[] {
+  const ids = listMeasures(edition.report).map((m) => m.id);
+  const path = (id: string): string =>
+    pastNumber === undefined ? `/measures/${id}` : pastEditionPath(pastNumber, `/measures/${id}`);
+  return (['zh', 'en'] as const).flatMap((lang) => ids.map((id) => localPath(lang, path(id))));
 }
 
 /** The file a URL is written to: pages become folder/index.html so /chapters/1 works on any host. */

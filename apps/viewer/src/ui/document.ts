@@ -33,12 +33,15 @@ export interface DocumentParts {
   feeds: readonly { href: string; title: string }[];
   /** The page's absolute address: `<link rel=canonical>` and og:url. */
   canonical?: string;
+  /** The share card: og:image and twitter:image, absolute, with its size and text alternative. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 /** Open Graph and Twitter card tags: each page's own title and description (issue 12). */
 function shareTags(parts: DocumentParts): string[] {
   const meta = (attr: 'property' | 'name', key: string, value: string): string =>
     `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
+  const { image } = parts;
   return [
     meta('property', 'og:type', 'website'),
     meta('property', 'og:site_name', parts.siteName),
@@ -46,9 +49,21 @@ function shareTags(parts: DocumentParts): string[] {
     meta('property', 'og:description', parts.description),
     meta('property', 'og:locale', parts.lang === 'en' ? 'en_US' : 'zh_CN'),
     ...(parts.canonical === undefined ? [] : [meta('property', 'og:url', parts.canonical)]),
-    meta('name', 'twitter:card', 'summary'),
+    ...(image === undefined
+      ? []
+      : [
+          meta('property', 'og:image', image.url),
+          meta('property', 'og:image:type', 'image/png'),
+          meta('property', 'og:image:width', String(image.width)),
+          meta('property', 'og:image:height', String(image.height)),
+          meta('property', 'og:image:alt', image.alt),
+        ]),
+    meta('name', 'twitter:card', image === undefined ? 'summary' : 'summary_large_image'),
     meta('name', 'twitter:title', parts.title),
     meta('name', 'twitter:description', parts.description),
+    ...(image === undefined
+      ? []
+      : [meta('name', 'twitter:image', image.url), meta('name', 'twitter:image:alt', image.alt)]),
   ];
 }
 

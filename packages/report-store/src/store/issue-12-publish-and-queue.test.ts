@@ -1,10 +1,12 @@
 import { canonicalReport } from '@leshan/report-core/data';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startChild } from '../../test/children.js';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, freshStore, rawConnection } from '../../test/engines.js';
 import { editMeasure, measures } from '../../test/measures.js';
 import { BOSS_SCHEMA, EXPORT_QUEUE } from '../db/export-queue.js';
+import { FAULT_POINTS } from './fault-point.js';
 import type { Store } from './store.js';
 
 afterAll(cleanUp);
@@ -46,6 +48,52 @@ async function deliveries(target: Target): Promise<number> {
   )} WHERE name = ${EXPORT_QUEUE}`.execute(rawConnection(target).db);
   return Number(rows.rows[0]?.n ?? 0);
 }
+
+async function jobRows(target: Target): Promise<number> {
+  const rows = await sql<{
+    n: number | string;
+  }>`SELECT count(*) AS n FROM export_jobs`.execute(rawConnection(target).db);
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
+describe.each(engines)('issue 12: kill -9 of the publishing process ($name)', (engine) => {
+  it.each(FAULT_POINTS)(
+    'killed at %s, inside the transaction: neither the edition nor its jobs; the next publish has both',
+    async (point) => {
+      const { store, target } = await freshStore(engine);
+      await editDraft(store, `${first.text}（${point}）`);
+      const [jobsBefore, sentBefore] = [await jobRows(target), await deliveries(target)];
+      const child = startChild(
+        { target, mode: 'publish', formats: FORMATS },
+        { LESHAN_FAULT: point },
+      );
+      expect(await child.exited).toBe('SIGKILL');
+      expect(child.lines.filter((l) => l.startsWith('published'))).toEqual([]);
+      expect((await store.listEditions()).map((e) => e.number)).toEqual([1]);
+      expect(await jobRows(target)).toBe(jobsBefore);
+      expect(await deliveries(target)).toBe(sentBefore);
+      if (engine.name === 'sqlite') {
+        const check = await sql<{
+          integrity_check: string;
+        }>`pragma integrity_check`.execute(rawConnection(target).db);
+        expect(check.rows.map((r) => r.integrity_check)).toEqual(['ok']);
+      }
+      // The draft is still there: publishing it again (another process, no fault) gives the
+      // edition and every job, as if the killed attempt had never begun.
+      const again = startChild({ target, mode: 'publish', formats: FORMATS });
+      expect(await again.exited).toBe(0);
+      expect(again.lines).toContain('published 2');
+      const latest = await store.latestEdition();
+      expect(latest?.number).toBe(2);
+      const jobs = await store.listExportJobs(latest?.id ?? '');
+      expect(jobs.map((job) => [job.format, job.status])).toEqual([
+        ['json', 'queued'],
+        ['pdf', 'queued'],
+      ]);
+      if (engine.name === 'postgres') expect(await deliveries(target)).toBe(sentBefore + 2);
+    },
+  );
+});
 
 describe.each(engines)('issue 12: publishing and queuing its exports ($name)', (engine) => {
   it('queues the new edition’s jobs in the publishing transaction', async () => {

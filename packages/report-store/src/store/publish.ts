@@ -15,6 +15,7 @@ import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
 import { queueJobsIn } from './export-jobs.js';
 import { lockDraftRow } from './drafts.js';
+import { faultPoint } from './fault-point.js';
 
 export type PublishResult = { ok: true; edition: Edition } | Refusal;
 
@@ -86,8 +87,10 @@ async function queueExports(
   published: PublishResult,
   formats: readonly string[],
 ): Promise<PublishResult> {
-  if (published.ok && formats.length > 0)
-    await queueJobsIn(ctx, trx, published.edition.id, formats);
+  if (!published.ok) return published;
+  faultPoint('publish:after-edition');
+  if (formats.length > 0) await queueJobsIn(ctx, trx, published.edition.id, formats);
+  faultPoint('publish:before-commit');
   return published;
 }
 

@@ -7,7 +7,7 @@ import { sendError } from '@leshan/http-kit/express';
  * Security headers with a strict CSP: scripts and styles only from this origin (no inline code;
  * hydration data travels as JSON in <script type="application/json">), no frames, no plugins.
  */
-export function securityHeaders(): RequestHandler {
+export function helmetHeaders(): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,6 +29,37 @@ export function securityHeaders(): RequestHandler {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+}
+
+/**
+ * The headers helmet sets, as name and value, asked of it once: they depend on nothing in the
+ * request (no nonce), so every answer gets the same list without helmet running per request.
+ */
+export function securityHeaderList(): readonly (readonly [string, string])[] {
+  const set = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void set.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => void set.delete(name.toLowerCase()),
+    getHeader: (name: string) => set.get(name.toLowerCase()),
+  };
+  let done = false;
+  helmetHeaders()(
+    { method: 'GET', headers: {} } as Request,
+    recorder as unknown as Response,
+    () => (done = true),
+  );
+  if (!done) throw new Error('helmet did not finish synchronously');
+  return [...set];
+}
+
+/** Sets the security headers (see securityHeaderList), computed once for the app's life. */
+export function securityHeaders(): RequestHandler {
+  const list = securityHeaderList();
+  return (_req, res, next) => {
+    for (const [name, value] of list) res.setHeader(name, value);
+    res.removeHeader('X-Powered-By');
+    next();
+  };
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS';

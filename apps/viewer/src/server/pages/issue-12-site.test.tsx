@@ -10,6 +10,18 @@ const SITE = 'https://report.example.cn';
 const app = createServer({ source: sampleSource(), siteUrl: `${SITE}/` });
 
 const attr = (html: string, pattern: RegExp): string | undefined => pattern.exec(html)?.[1];
+
+/** A 200 answer with its body as bytes (supertest buffers only text by default). */
+const getBytes = (path: string): Promise<request.Response> =>
+  request(app)
+    .get(path)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
 const canonicalOf = (html: string): string | undefined =>
   attr(html, /<link rel="canonical" href="([^"]*)">/);
 const hrefs = (html: string): string[] =>
@@ -73,7 +85,7 @@ describe('issue 12: no link built from the request path points off-site', () => 
     for (const path of ['//evil.example/x', '/\\evil.example', '/editions/1//evil.example']) {
       for (const lang of ['zh', 'en'] as const) {
         const html = renderPage(
-          { lang, path, edition: undefined, assets: NO_CLIENT_ASSETS },
+          { lang, siteUrl: SITE, path, edition: undefined, assets: NO_CLIENT_ASSETS },
           { title: 't', element: <p>x</p>, query: '?q=1' },
         );
         for (const href of hrefs(html)) expect(href, `${lang} ${path}`).toMatch(/^(#|\/(?![/\\]))/);
@@ -124,15 +136,7 @@ describe('issue 12: sitemap.xml, robots.txt and the favicon', () => {
     const svg = await request(app).get('/favicon.svg').expect(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(String(svg.body)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    const ico = await request(app)
-      .get('/favicon.ico')
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const ico = await getBytes('/favicon.ico');
     expect(ico.headers['content-type']).toBe('image/x-icon');
     const bytes = ico.body as Buffer;
     expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
@@ -161,10 +165,50 @@ describe('issue 12: Open Graph and Twitter tags', () => {
       expect(attr(html, /<meta property="og:url" content="([^"]*)">/), path).toBe(
         canonicalOf(html),
       );
-      expect(html, path).toContain('<meta name="twitter:card" content="summary">');
+      expect(html, path).toContain('<meta name="twitter:card" content="summary_large_image">');
       seen.add(description ?? '');
     }
     expect(seen.size).toBe(6);
+  });
+});
+
+describe('issue 12: the Open Graph image', () => {
+  it('is named on every page, found or not, with its size and text, and served as the PNG it says', async () => {
+    const pages: [string, number][] = [
+      ['/', 200],
+      ['/chapters/2', 200],
+      ['/en/targets', 200],
+      ['/editions/1', 200],
+      ['/no-such-page', 404],
+    ];
+    const images = new Set<string>();
+    for (const [path, status] of pages) {
+      const html = (await request(app).get(path).expect(status)).text;
+      const url = attr(html, /<meta property="og:image" content="([^"]*)">/) ?? '';
+      expect(url, path).toBe(`${SITE}/og-image.png`);
+      expect(attr(html, /<meta name="twitter:image" content="([^"]*)">/), path).toBe(url);
+      expect(attr(html, /<meta property="og:image:type" content="([^"]*)">/), path).toBe(
+        'image/png',
+      );
+      const alt = attr(html, /<meta property="og:image:alt" content="([^"]*)">/) ?? '';
+      expect(alt, path).toContain(path.startsWith('/en') ? 'Leshan' : '乐山');
+      expect(attr(html, /<meta name="twitter:image:alt" content="([^"]*)">/), path).toBe(alt);
+      const width = Number(attr(html, /<meta property="og:image:width" content="([^"]*)">/));
+      const height = Number(attr(html, /<meta property="og:image:height" content="([^"]*)">/));
+      images.add(`${new URL(url).pathname} ${width}×${height}`);
+    }
+    expect([...images]).toEqual(['/og-image.png 1200×630']);
+    const png = await getBytes('/og-image.png');
+    expect(png.headers['content-type']).toBe('image/png');
+    const bytes = png.body as Buffer;
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+    const again = await request(app)
+      .get('/og-image.png')
+      .set('If-None-Match', png.headers.etag ?? '')
+      .expect(304);
+    expect(again.headers.etag).toBe(png.headers.etag);
   });
 });
 

@@ -47,7 +47,7 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
         const path = pagePath(req);
         if (edition === undefined) {
           const html = renderPage(
-            { lang, path, edition: undefined, assets },
+            { lang, siteUrl: deps.siteUrl, path, edition: undefined, assets },
             {
               title: t.siteName,
               element: (
@@ -75,7 +75,7 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
           Promise.resolve(
             makeBody(
               renderPage(
-                { lang, path, edition: summarizeEdition(edition), assets },
+                { lang, siteUrl: deps.siteUrl, path, edition: summarizeEdition(edition), assets },
                 outcome.content,
               ),
               HTML,
@@ -98,7 +98,7 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
         }
         process.stderr.write(`viewer: ${req.method} ${req.originalUrl}: ${error.message}\n`);
         const html = renderPage(
-          { lang, path: pagePath(req), edition: undefined, assets },
+          { lang, siteUrl: deps.siteUrl, path: pagePath(req), edition: undefined, assets },
           {
             title: t.siteName,
             element: (

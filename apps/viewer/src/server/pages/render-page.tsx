@@ -9,6 +9,8 @@ import type { IslandRegistry } from '../../ui/island.js';
 import { IslandContext } from '../../ui/island.js';
 import { Layout } from '../../ui/layout.js';
 import type { ClientAssets } from '../http/client-assets.js';
+import { OG_IMAGE, ogImageAlt } from './favicon.js';
+import { siteOrigin } from './site-files.js';
 
 export interface PageContent {
   title: string;
@@ -26,6 +28,8 @@ export interface PageContent {
 
 export interface RenderRequest {
   lang: Lang;
+  /** The public origin (settings, never the Host header): the share image's absolute address. */
+  siteUrl: string;
   path: string;
   edition: EditionSummary | undefined;
   assets: ClientAssets;
@@ -63,6 +67,12 @@ export function renderPage(request: RenderRequest, content: PageContent): string
     siteName: t.siteName,
     description: content.description ?? t.footerNote,
     ...(content.canonical === undefined ? {} : { canonical: content.canonical }),
+    image: {
+      url: `${siteOrigin(request.siteUrl)}${OG_IMAGE.path}`,
+      width: OG_IMAGE.width,
+      height: OG_IMAGE.height,
+      alt: ogImageAlt(request.lang, t.siteName),
+    },
     body,
     css: request.assets.css,
     script: request.assets.script,

@@ -3,7 +3,7 @@ import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
 import { makeBody, sendBody } from '../http/respond.js';
 import { escapeHtml } from '../../ui/document.js';
-import { FAVICON_SVG, faviconIco } from './favicon.js';
+import { FAVICON_SVG, OG_IMAGE, faviconIco, ogImagePng } from './favicon.js';
 import { sitemapPaths } from './site-pages.js';
 
 /** The public origin without a trailing slash: from the settings, never from the Host header. */
@@ -24,7 +24,7 @@ export function renderSitemap(
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** /robots.txt naming the sitemap, /sitemap.xml, /favicon.svg and /favicon.ico (issue 12). */
+/** /robots.txt naming the sitemap, /sitemap.xml, /favicon.svg, /favicon.ico and /og-image.png (issue 12). */
 export function createSiteFileRouter(deps: ServerDeps): Router {
   const router = Router();
   const cache = deps.cache ?? new BodyCache();
@@ -37,6 +37,12 @@ export function createSiteFileRouter(deps: ServerDeps): Router {
   router.get('/robots.txt', (req, res) => sendBody(req, res, robots, 'short'));
   router.get('/favicon.svg', (req, res) => sendBody(req, res, svg, 'short'));
   router.get('/favicon.ico', (req, res) => sendBody(req, res, ico, 'short'));
+  // Drawn on first request (a few hundred ms), then kept.
+  let card: ReturnType<typeof makeBody> | undefined;
+  router.get(OG_IMAGE.path, (req, res) => {
+    card ??= makeBody(ogImagePng(), 'image/png');
+    sendBody(req, res, card, 'short');
+  });
   router.get('/sitemap.xml', async (req, res, next) => {
     try {
       const edition = await deps.source.latestEdition();
