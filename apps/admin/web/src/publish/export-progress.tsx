@@ -69,7 +69,7 @@ export function ExportProgress({
             : `正在导出（${exports.jobs.filter((j) => j.state === 'done').length}/${exports.jobs.length}）…`}
       </p>
       {exports === null ? null : (
-        <table>
+        <table className="cards">
           <caption className="visually-hidden">导出任务</caption>
           <thead>
             <tr>
@@ -82,10 +82,12 @@ export function ExportProgress({
           <tbody>
             {exports.jobs.map((job) => (
               <tr key={job.id}>
-                <td>{job.format}</td>
-                <td className={`job-${job.state}`}>{STATE_LABELS[job.state]}</td>
-                <td>{job.attempts}</td>
-                <td>{job.error ?? ''}</td>
+                <td data-label="格式">{job.format}</td>
+                <td data-label="状态" className={`job-${job.state}`}>
+                  {STATE_LABELS[job.state]}
+                </td>
+                <td data-label="尝试次数">{job.attempts}</td>
+                <td data-label="说明">{job.error ?? ''}</td>
               </tr>
             ))}
           </tbody>
