@@ -3,7 +3,7 @@ import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { EditionExports } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { formatFileSize } from '@leshan/report-core/labels';
+import { exportFormatLabel, formatFileSize } from '@leshan/report-core/labels';
 
 const STATE_LABELS = {
   queued: '排队中',
@@ -82,7 +82,7 @@ export function ExportProgress({
           <tbody>
             {exports.jobs.map((job) => (
               <tr key={job.id}>
-                <td data-label="格式">{job.format}</td>
+                <td data-label="格式">{exportFormatLabel(job.format)}</td>
                 <td data-label="状态" className={`job-${job.state}`}>
                   {STATE_LABELS[job.state]}
                 </td>
@@ -101,7 +101,8 @@ export function ExportProgress({
                 {a.fileName}
               </a>{' '}
               <span className="hint">
-                {a.format} · {formatFileSize(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
+                {exportFormatLabel(a.format)} · {formatFileSize(a.size)} · SHA-256{' '}
+                {a.sha256.slice(0, 12)}…
               </span>
             </li>
           ))}
