@@ -132,6 +132,19 @@ describe('issue 13 point 9: admin screens at 360 px and 1280 px', () => {
     });
   }
 
+  it('publishing on a phone: the export jobs are cards with the formats’ Chinese names', async () => {
+    await phone.goto(`${admin.baseUrl}/admin/publish`);
+    await phone.getByRole('button', { name: '发布新版本' }).click();
+    await phone
+      .getByRole('dialog', { name: '确认发布' })
+      .getByRole('button', { name: '发布' })
+      .click();
+    const exports = phone.getByRole('region', { name: /已发布：导出文件/ });
+    await exports.getByText('举措表（CSV）').waitFor();
+    await screenshot(phone, SCREENSHOT_DIR, 'narrow-publish-exports-360');
+    expect(await sideScroll(phone)).toBeLessThanOrEqual(0);
+  });
+
   it('the outline is a drawer at 360 px: closed over nothing, opened by its button, closed by choosing', async () => {
     await phone.goto(`${admin.baseUrl}/admin/`);
     const tree = phone.getByRole('tree', { name: '报告大纲' });
