@@ -132,6 +132,10 @@ describe('PublishScreen', () => {
       },
     });
     expect(await screen.findByText(/数据校验未通过：1 处问题/)).toBeTruthy();
+    // Issue 13 point 8: where, in words, not chapters.0.title.
+    expect(
+      screen.getByText('第一章 · 坚持工业强市，加快建设现代产业体系：标题不能为空'),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: '发布新版本' }).hasAttribute('disabled')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { NOTE_KIND_LABELS } from '@leshan/report-core';
+import { describeNode } from '@leshan/report-core/labels';
 import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { PublishChecklist } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
@@ -9,6 +10,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { useLoad } from '../ui/use-load.js';
 import { formatTime } from '../ui/labels.js';
 import { ExportProgress } from './export-progress.js';
+import { issuePlace } from './issue-place.js';
 
 /** The publisher's checklist, the publish button, then the export jobs and the files. */
 export function PublishScreen() {
@@ -31,6 +33,7 @@ export function PublishScreen() {
   // Loads on entry and after each saved revision.
   useLoad(fetchState, show, setError, draft.revision);
 
+  const report = draft.report;
   const unsaved = draft.unsent > 0 || draft.saveState === 'conflict';
   // Publishing the same content again would only make an identical edition.
   const unchanged = checklist?.latestEdition != null && checklist.changeSummary?.total === 0;
@@ -71,7 +74,8 @@ export function PublishScreen() {
                 <ul>
                   {checklist.issues.slice(0, 20).map((issue, i) => (
                     <li key={i}>
-                      <code>{issue.path}</code>：{issue.message.zh}
+                      {report === null ? '' : `${issuePlace(report, issue.pathSegments)}：`}
+                      {issue.message.zh}
                     </li>
                   ))}
                 </ul>
@@ -88,8 +92,11 @@ export function PublishScreen() {
                 <ul>
                   {checklist.openNotes.map((note) => (
                     <li key={note.id}>
-                      {NOTE_KIND_LABELS[note.kind].zh}（{note.nodeIds.join('、')}）：
-                      {note.reasoning}
+                      {NOTE_KIND_LABELS[note.kind].zh}
+                      {report === null
+                        ? ''
+                        : `（${note.nodeIds.map((id) => describeNode(report, id)).join('、')}）`}
+                      ：{note.reasoning}
                     </li>
                   ))}
                 </ul>
