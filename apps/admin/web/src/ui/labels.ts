@@ -6,14 +6,5 @@ export const ROLE_LABELS: Record<SessionView['user']['role'], string> = {
   admin: '管理员',
 };
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Shanghai',
-});
-
-/** An ISO time as editors in Leshan read it. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
+/** An ISO time as editors in Leshan read it, in Asia/Shanghai: 2024年3月1日 08:05 (report-core). */
+export { formatDateTime as formatTime } from '@leshan/report-core/labels';
