@@ -34,6 +34,8 @@ export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
 
+const DraftHeadSchema = z.object({ revision: z.int().min(0) });
+const PresenceAnswerSchema = z.object({}).loose();
 const PublishResultSchema = z.object({ edition: EditionMetaSchema });
 const UserBodySchema = z.object({ user: UserViewSchema });
 
@@ -56,8 +58,20 @@ export function endpoints(api: ApiClient) {
     changePassword: (currentPassword: string, newPassword: string) =>
       api.post('/api/session/password', SessionViewSchema, { currentPassword, newPassword }),
     draft: () => api.get('/api/draft', DraftViewSchema),
-    sendCommands: (baseRevision: number, commands: readonly Command[]) =>
-      api.post('/api/draft/commands', CommandResultSchema, { baseRevision, commands }),
+    /** `client` names the tab and numbers its batches, so the server can tell a retry from a new batch. */
+    sendCommands: (
+      baseRevision: number,
+      commands: readonly Command[],
+      client?: { clientId: string; clientSeq: number },
+    ) =>
+      api.post('/api/draft/commands', CommandResultSchema, {
+        baseRevision,
+        commands,
+        ...client,
+      }),
+    draftHead: () => api.get('/api/draft/head', DraftHeadSchema),
+    presence: (clientId: string, nodeId: string | null) =>
+      api.post('/api/draft/presence', PresenceAnswerSchema, { clientId, nodeId }),
     revisions: (limit: number, before?: number) =>
       api.get(`/api/revisions${query({ limit, before })}`, RevisionListSchema),
     revision: (n: number) => api.get(`/api/revisions/${n}`, RevisionDetailSchema),

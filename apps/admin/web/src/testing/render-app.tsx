@@ -41,7 +41,7 @@ export async function renderInApp(
   } as unknown as Endpoints;
   const store = new DraftStore({
     api,
-    queue: new QueueStorage('u-zhang', localStorage),
+    queue: new QueueStorage('u-zhang', 'tab-test', sessionStorage, localStorage),
     isOnline: () => true,
     autosaveMs: 60_000,
   });
