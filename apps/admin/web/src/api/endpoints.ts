@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Command } from '@leshan/report-core';
-import { CommandResultSchema, DraftViewSchema } from '../../../src/api/draft.schemas.js';
+import {
+  CommandResultSchema,
+  DraftHeadSchema,
+  DraftViewSchema,
+  PresenceEventSchema,
+} from '../../../src/api/draft.schemas.js';
 import {
   EditionDetailSchema,
   EditionExportsSchema,
@@ -34,8 +39,6 @@ export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
 
-const DraftHeadSchema = z.object({ revision: z.int().min(0) });
-const PresenceAnswerSchema = z.object({}).loose();
 const PublishResultSchema = z.object({ edition: EditionMetaSchema });
 const UserBodySchema = z.object({ user: UserViewSchema });
 
@@ -71,7 +74,7 @@ export function endpoints(api: ApiClient) {
       }),
     draftHead: () => api.get('/api/draft/head', DraftHeadSchema),
     presence: (clientId: string, nodeId: string | null) =>
-      api.post('/api/draft/presence', PresenceAnswerSchema, { clientId, nodeId }),
+      api.post('/api/draft/presence', PresenceEventSchema, { clientId, nodeId }),
     revisions: (limit: number, before?: number) =>
       api.get(`/api/revisions${query({ limit, before })}`, RevisionListSchema),
     revision: (n: number) => api.get(`/api/revisions/${n}`, RevisionDetailSchema),

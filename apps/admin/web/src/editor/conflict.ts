@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { findNode, invertCommands, touchedNodeIds } from '@leshan/report-core';
 import type { Command, Report } from '@leshan/report-core';
+import { ConflictBodySchema } from '../../../src/api/draft.schemas.js';
 import type { ApiErrorBody } from '../api/api-error.js';
 import type { DraftView } from '../api/endpoints.js';
 
@@ -37,35 +37,6 @@ export interface Conflict {
   error: string | null;
 }
 
-/** The 409 body of contract D, read leniently: a field an older server leaves out has a default. */
-const ConflictReadSchema = z.object({
-  conflictingCommands: z.array(z.int().min(0)).optional(),
-  nodes: z
-    .array(
-      z.object({
-        id: z.string(),
-        label: z.string().optional(),
-        deleted: z.boolean().optional(),
-        fields: z.array(z.string()).optional(),
-        current: z.unknown().optional(),
-        changedBy: z.array(z.string()).optional(),
-      }),
-    )
-    .catch([]),
-});
-
-/** How a node is named when the server gave no label: its kind and first words, never its id. */
-function fallbackLabel(report: Report, id: string): string {
-  const found = findNode(report, id);
-  if (found === undefined) return '已删除的内容';
-  const words = (text: string) => `“${Array.from(text).slice(0, 12).join('')}…”`;
-  if (found.kind === 'chapter' || found.kind === 'section')
-    return (found.node.title ?? '') === '' ? '待补充标题' : (found.node.title ?? '');
-  if (found.kind === 'measure') return `举措 ${words(found.node.text)}`;
-  if (found.kind === 'note') return `编辑注：${words(found.node.reasoning)}`;
-  return '报告中的一项内容';
-}
-
 function touchedBy(report: Report, command: Command): string[] {
   try {
     return touchedNodeIds(report, command);
@@ -83,24 +54,20 @@ export function conflictFrom(
   baseReport: Report,
   theirs: DraftView,
 ): Conflict {
-  const parsed = ConflictReadSchema.safeParse(body);
-  const read = parsed.success ? parsed.data : { nodes: [] };
-  const nodes: ConflictNode[] = read.nodes.map((node) => {
-    const current = node.current ?? findNode(theirs.report, node.id)?.node ?? null;
-    return {
-      id: node.id,
-      label: node.label ?? fallbackLabel(myReport, node.id),
-      deleted: node.deleted ?? current === null,
-      fields: node.fields ?? [],
-      mine: findNode(myReport, node.id)?.node ?? null,
-      theirs: current,
-      changedBy: node.changedBy ?? [],
-    };
-  });
-  // An older server names no commands: then every command it was sent conflicts.
-  const conflicting = (read.conflictingCommands ?? mine.slice(0, sent).map((_c, i) => i)).filter(
-    (i) => i < sent,
-  );
+  const parsed = ConflictBodySchema.safeParse(body);
+  const nodes: ConflictNode[] = (parsed.success ? parsed.data.nodes : []).map((node) => ({
+    id: node.id,
+    label: node.label,
+    deleted: node.deleted,
+    fields: node.fields,
+    mine: findNode(myReport, node.id)?.node ?? null,
+    theirs: node.current ?? null,
+    changedBy: node.changedBy,
+  }));
+  // A body that is not contract D's names no commands: then every command sent conflicts.
+  const conflicting = (
+    parsed.success ? parsed.data.conflictingCommands : mine.slice(0, sent).map((_c, i) => i)
+  ).filter((i) => i < sent);
   const ids = new Set(nodes.map((n) => n.id));
   const commandNodes: Record<number, string[]> = {};
   for (const i of conflicting) {

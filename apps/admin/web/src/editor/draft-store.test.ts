@@ -25,7 +25,12 @@ function setup(
     draft: vi.fn(() => Promise.resolve(draft)),
     sendCommands: vi.fn(
       (base: number, _commands: readonly Command[], _client?: { clientId: string }) =>
-        Promise.resolve({ revision: base + 1, hash: 'h', touched: [] as string[] }),
+        Promise.resolve({
+          revision: base + 1,
+          hash: 'h',
+          touched: [] as string[],
+          keys: [] as string[],
+        }),
     ),
   };
   let online = true;
@@ -73,8 +78,25 @@ const removeMeasure = (id: string) => (report: Report) => {
   for (const c of report.chapters)
     for (const s of c.sections) s.measures = s.measures.filter((m) => m.id !== id);
 };
-const conflict = (body: Record<string, unknown>) =>
-  new ApiError(409, { error: '冲突', code: 'conflict', issues: [], ...body });
+/** A 409 body of contract D (ConflictBodySchema). */
+const conflict = (conflictingCommands: number[], nodes: Record<string, unknown>[]) =>
+  new ApiError(409, {
+    error: '冲突',
+    code: 'conflict',
+    issues: [],
+    currentRevision: 5,
+    conflictingCommands,
+    nodes: nodes.map((n) => ({
+      label: '第一章 · “培育壮大储能…”',
+      kind: 'measure',
+      deleted: false,
+      fields: ['text'],
+      base: null,
+      current: null,
+      changedBy: ['李编辑'],
+      ...n,
+    })),
+  });
 
 describe('DraftStore', () => {
   it('applies a valid edit at once and sends typing on one field as one command', async () => {
@@ -251,21 +273,7 @@ describe('DraftStore', () => {
     await store.load();
     api.draft.mockResolvedValue(theirDraft(5, setText('m26', '对方改过的文字。')));
     api.sendCommands.mockRejectedValueOnce(
-      conflict({
-        currentRevision: 5,
-        conflictingCommands: [0],
-        nodes: [
-          {
-            id: 'm26',
-            label: '第一章 · “培育壮大储能…”',
-            deleted: false,
-            fields: ['text'],
-            base: null,
-            current: { id: 'm26', text: '对方改过的文字。' },
-            changedBy: ['李编辑'],
-          },
-        ],
-      }),
+      conflict([0], [{ id: 'm26', current: { id: 'm26', text: '对方改过的文字。' } }]),
     );
     store.apply([editText('我的文字。')], '修改举措');
     store.apply([editText('另一处我的修改。', 'm42')], '修改举措');
@@ -280,7 +288,7 @@ describe('DraftStore', () => {
     // The unsent commands are still stored while the editor decides.
     expect(store.state.unsent).toBe(2);
 
-    api.sendCommands.mockResolvedValueOnce({ revision: 6, hash: 'h', touched: [] });
+    api.sendCommands.mockResolvedValueOnce({ revision: 6, hash: 'h', touched: [], keys: [] });
     store.takeTheirs();
     await vi.waitFor(() => expect(store.state.saveState).toBe('saved'));
     expect(api.sendCommands).toHaveBeenLastCalledWith(
@@ -298,7 +306,7 @@ describe('DraftStore', () => {
     await store.load();
     api.draft.mockResolvedValue(theirDraft(5, setText('m26', '对方改过的文字。')));
     api.sendCommands.mockRejectedValueOnce(
-      conflict({ currentRevision: 5, conflictingCommands: [0], nodes: [{ id: 'm26' }] }),
+      conflict([0], [{ id: 'm26', current: { id: 'm26', text: '对方改过的文字。' } }]),
     );
     store.apply([editText('我的文字。')], '修改举措');
     await store.flush();
@@ -318,11 +326,7 @@ describe('DraftStore', () => {
     await store.load();
     api.draft.mockResolvedValue(theirDraft(5, removeMeasure('m26')));
     api.sendCommands.mockRejectedValueOnce(
-      conflict({
-        currentRevision: 5,
-        conflictingCommands: [0],
-        nodes: [{ id: 'm26', label: '“培育壮大储能…”', deleted: true, current: null }],
-      }),
+      conflict([0], [{ id: 'm26', deleted: true, fields: [], kind: null }]),
     );
     store.apply([editText('删除前我写的文字。')], '修改举措');
     await store.flush();
@@ -344,7 +348,7 @@ describe('DraftStore', () => {
     await store.load();
     api.draft.mockResolvedValue(theirDraft(5, removeMeasure('m26')));
     api.sendCommands.mockRejectedValueOnce(
-      conflict({ conflictingCommands: [0], nodes: [{ id: 'm26', deleted: true, current: null }] }),
+      conflict([0], [{ id: 'm26', deleted: true, fields: [], kind: null }]),
     );
     store.apply([editText('删除前我写的文字。')], '修改举措');
     store.apply([editText('别处的修改。', 'm42')], '修改举措');
@@ -385,7 +389,7 @@ describe('DraftStore', () => {
     store.apply([editText('我正在写。')], '修改举措', 'm26:text');
     api.draft.mockResolvedValue(theirDraft(4, removeMeasure('m26')));
     api.sendCommands.mockRejectedValueOnce(
-      conflict({ conflictingCommands: [0], nodes: [{ id: 'm26', deleted: true, current: null }] }),
+      conflict([0], [{ id: 'm26', deleted: true, fields: [], kind: null }]),
     );
     await store.remoteRevision(4);
     await vi.waitFor(() => expect(store.state.saveState).toBe('conflict'));

@@ -334,9 +334,13 @@ export class DraftStore {
         clientId: this.tabId,
         clientSeq,
       });
-      const keys = result.touched;
       const at = new Date().toISOString();
-      await this.confirm(result.revision, { clientSeq, revision: result.revision, keys, at });
+      await this.confirm(result.revision, {
+        clientSeq,
+        revision: result.revision,
+        keys: result.keys,
+        at,
+      });
     } catch (error) {
       await this.refused(toApiError(error));
     }

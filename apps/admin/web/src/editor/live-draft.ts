@@ -1,20 +1,8 @@
 import { z } from 'zod';
+import { PresenceEventSchema, RevisionEventSchema } from '../../../src/api/draft.schemas.js';
 import type { Endpoints } from '../api/endpoints.js';
 import type { DraftStore } from './draft-store.js';
 
-/** `event: revision` of GET /api/draft/events (contract D). */
-const RevisionEventSchema = z.object({ revision: z.int().min(0) }).loose();
-/** `event: presence`: who has which node open. */
-const PresenceEventSchema = z.object({
-  editors: z.array(
-    z.object({
-      userId: z.string(),
-      name: z.string(),
-      nodeId: z.string().nullable(),
-      clientId: z.string(),
-    }),
-  ),
-});
 /** What tabs of this browser tell each other. */
 const TabMessageSchema = z.object({ type: z.literal('revision'), revision: z.int().min(0) });
 
@@ -120,7 +108,10 @@ export class LiveDraft {
     if (!force && nodeId === this.lastNode) return;
     this.lastNode = nodeId;
     // Presence is a courtesy: a failed announcement is tried again with the next heartbeat.
-    api.presence(store.tabId, nodeId).catch(() => undefined);
+    api.presence(store.tabId, nodeId).then(
+      (answer) => store.setPresence(answer.editors),
+      () => undefined,
+    );
   }
 
   private poll(): void {
