@@ -53,7 +53,11 @@ export function useDraftSession(
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     window.addEventListener('beforeunload', leaving);
-    const removeHooks = testHooksWanted(import.meta.env.MODE, window.location.search)
+    const removeHooks = testHooksWanted(
+      import.meta.env.MODE,
+      window.location.search,
+      storage('sessionStorage'),
+    )
       ? installTestHooks(store)
       : () => undefined;
     return () => {

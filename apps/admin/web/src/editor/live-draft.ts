@@ -9,7 +9,12 @@ const TabMessageSchema = z.object({ type: z.literal('revision'), revision: z.int
 export const EVENTS_URL = '/api/draft/events';
 const CHANNEL = 'leshan-admin:draft';
 
-type EventSourceLike = Pick<EventSource, 'addEventListener' | 'close' | 'readyState'>;
+/** What of an EventSource is used (a test passes its own). */
+export interface EventSourceLike {
+  readonly readyState: number;
+  close(): void;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+}
 type ChannelLike = Pick<BroadcastChannel, 'postMessage' | 'close'> & {
   onmessage: ((event: MessageEvent) => void) | null;
 };

@@ -17,12 +17,27 @@ declare global {
 }
 
 /**
- * The hooks are there in development and test builds, and in a production build only when the
+ * The hooks (apps/admin/e2e/README.md) are there in development and test builds, and in a production build only when the
  * page was opened with `?e2e=1`. They expose nothing the page does not already show its editor.
  */
-export function testHooksWanted(mode: string, search: string): boolean {
-  return mode !== 'production' || new URLSearchParams(search).get('e2e') === '1';
+export function testHooksWanted(
+  mode: string,
+  search: string,
+  session: Pick<Storage, 'getItem' | 'setItem'> | null,
+): boolean {
+  if (mode !== 'production') return true;
+  if (new URLSearchParams(search).get('e2e') === '1') {
+    try {
+      session?.setItem(E2E_FLAG, '1');
+    } catch (_error) {
+      // Without sessionStorage the flag lasts until the address loses it.
+    }
+    return true;
+  }
+  return session?.getItem(E2E_FLAG) === '1';
 }
+
+const E2E_FLAG = 'leshan-admin:e2e';
 
 export function installTestHooks(store: DraftStore): () => void {
   const hooks: EditorTestHooks = {
