@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
-import { renderInApp } from '../testing/render-app.js';
+import { measureText, openMeasure, renderInApp } from '../testing/render-app.js';
 import { EditorScreen } from './editor-screen.js';
 import { SaveStatus } from './save-status.js';
-
-const measureText = (store: Awaited<ReturnType<typeof renderInApp>>['store'], id: string) =>
-  store.state.report?.chapters
-    .flatMap((c) => c.sections.flatMap((s) => s.measures))
-    .find((m) => m.id === id)?.text;
-
-function openMeasure(label: RegExp) {
-  fireEvent.click(screen.getByRole('treeitem', { name: label }));
-}
 
 const field = (label: string) => screen.getByLabelText<HTMLTextAreaElement>(label);
 
