@@ -2,7 +2,7 @@ import { applyCommands } from '@leshan/report-core';
 import type { Command, CommandError, Report } from '@leshan/report-core';
 
 export type Replayed =
-  | { ok: true; report: Report; touched: string[] }
+  | { ok: true; report: Report; touched: string[]; keys: string[] }
   | { ok: false; error: CommandError; index: number | null };
 
 /**
@@ -12,7 +12,7 @@ export type Replayed =
 export function replay(report: Report, commands: readonly Command[]): Replayed {
   const result = applyCommands(report, commands);
   if (!result.ok) return { ok: false, error: result.error, index: result.index };
-  return { ok: true, report: result.report, touched: result.touched };
+  return { ok: true, ...result.value };
 }
 
 /**
