@@ -114,7 +114,7 @@ describe('issue 13: the editor keeps what was typed', () => {
     expect(after).not.toContain('jiang');
   });
 
-  it('two editors change the same text: both versions side by side, my other change is kept', async () => {
+  it('two editors change the same text: both versions side by side, named in words; use theirs takes their text', async () => {
     await open(pageA, other.start);
     const before = await pageA.getByLabel('举措内容').inputValue();
     await contextA.setOffline(true);
@@ -148,7 +148,10 @@ describe('issue 13: the editor keeps what was typed', () => {
 
     await open(pageB, target.start);
     await pageB.getByRole('button', { name: '删除此举措' }).click();
-    await pageB.getByRole('dialog', { name: '确认删除' }).getByRole('button', { name: '删除' }).click();
+    await pageB
+      .getByRole('dialog', { name: '确认删除' })
+      .getByRole('button', { name: '删除' })
+      .click();
     await pageB.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
 
     await contextA.setOffline(false);
