@@ -31,16 +31,16 @@ function roundTrip(original: Report, choices: readonly Choice[], seen: Set<Comma
       throw new Error(
         `step ${n} ${JSON.stringify(command)} refused: ${JSON.stringify(result.error)}`,
       );
-    expect(validateReport(result.report).ok).toBe(true);
+    expect(validateReport(result.value.report).ok).toBe(true);
     seen.add(command.type);
     inverses.push(deepFreeze(invertCommand(current, command)));
-    current = deepFreeze(result.report);
+    current = deepFreeze(result.value.report);
     states.push(current);
   });
   for (let n = inverses.length - 1; n >= 0; n -= 1) {
     const undone = applyCommand(current, inverses[n]);
     if (!undone.ok) throw new Error(`undo of step ${n} refused: ${JSON.stringify(undone.error)}`);
-    current = undone.report;
+    current = undone.value.report;
     // jsonEqual is quick enough for every step; the strict comparison below also sees undefined keys.
     if (!jsonEqual(current, states[n]))
       throw new Error(`undo of step ${n} did not restore the report`);

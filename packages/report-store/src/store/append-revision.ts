@@ -12,7 +12,7 @@ import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
-  { ok: true; report: Report; touched: readonly string[] } | { ok: false; error: E };
+  { ok: true; value: { report: Report; touched: readonly string[] } } | { ok: false; error: E };
 
 export interface AppendRevisionInput<E> {
   /** The revision the editor's commands were made against. */
@@ -89,7 +89,7 @@ export async function appendDraftRevision<E>(
     const outcome = await input.apply(draft.report);
     if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
     const since = await touchedSince(trx, input.baseRevision);
-    const nodeIds = [...new Set(outcome.touched)].filter((id) => since.has(id)).sort();
+    const nodeIds = [...new Set(outcome.value.touched)].filter((id) => since.has(id)).sort();
     if (nodeIds.length > 0) {
       return {
         ok: false,
@@ -108,8 +108,8 @@ export async function appendDraftRevision<E>(
       author: input.author,
       at: nowIso(ctx),
       commands: commands.data,
-      touched: outcome.touched,
-      report: outcome.report,
+      touched: outcome.value.touched,
+      report: outcome.value.report,
     });
     // Safe even if the transaction fails later: the draft is known by its revision and hash.
     rememberDraft(ctx, written.draft);
