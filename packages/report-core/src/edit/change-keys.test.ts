@@ -4,7 +4,7 @@ import type { Report } from '../model/report.js';
 import { applyCommand, applyCommands } from './apply-command.js';
 import { changeKeys, conflictingKeys, fieldOfKey, nodeIdOfKey } from './change-keys.js';
 import type { Command } from './command-schema.js';
-import { BUILDER_COUNT, randomCommand } from './random-command.fixture.js';
+import { choiceArbitrary, randomCommand } from './random-command.fixture.js';
 import type { Choice } from './random-command.fixture.js';
 import { smallReport } from './small-report.fixture.js';
 
@@ -190,13 +190,7 @@ function batch(base: Report, choices: readonly Choice[], from: number): Command[
 }
 
 describe('non-conflicting batches', () => {
-  const choice = fc.record({
-    op: fc.nat(BUILDER_COUNT * 7),
-    a: fc.nat(1000),
-    b: fc.nat(1000),
-    c: fc.nat(1000),
-  });
-  const choices = fc.array(choice, { minLength: 1, maxLength: 4 });
+  const choices = fc.array(choiceArbitrary, { minLength: 1, maxLength: 4 });
 
   it('give the same report applied in either order', () => {
     let compared = 0;

@@ -7,17 +7,11 @@ import { applyCommand } from './apply-command.js';
 import type { Command, CommandType } from './command-schema.js';
 import { jsonEqual } from './collect-nodes.js';
 import { invertCommand } from './invert-command.js';
-import { BUILDER_COUNT, randomCommand } from './random-command.fixture.js';
+import { choiceArbitrary, randomCommand } from './random-command.fixture.js';
 import type { Choice } from './random-command.fixture.js';
 import { deepFreeze, smallReport } from './small-report.fixture.js';
 
-const choice = fc.record({
-  op: fc.nat(BUILDER_COUNT * 7),
-  a: fc.nat(1000),
-  b: fc.nat(1000),
-  c: fc.nat(1000),
-});
-const sequence = fc.array(choice, { minLength: 200, maxLength: 240 });
+const sequence = fc.array(choiceArbitrary, { minLength: 200, maxLength: 240 });
 
 /** Applies the sequence, checking validity at every step, then undoes it step by step. */
 function roundTrip(original: Report, choices: readonly Choice[], seen: Set<CommandType>): void {

@@ -14,3 +14,4 @@ export { diffReports } from './diff-reports.js';
 export { summarizeDiff } from './summarize-diff.js';
 // Re-import as a merge and the fate of removed ids (issue 14): src/merge, exported with edit.
 export * from '../merge/index.js';
+export { describeChange } from './describe-change.js';
