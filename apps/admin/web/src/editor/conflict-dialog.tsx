@@ -87,7 +87,7 @@ function describe(
 function Side({ title, lines }: { title: string; lines: [string, string][] }) {
   return (
     <section className="conflict-side" aria-label={title}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <dl>
         {lines.map(([label, value]) => (
           <div key={label}>
