@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Command } from '@leshan/report-core';
@@ -41,12 +41,13 @@ export async function renderInApp(
   } as unknown as Endpoints;
   const store = new DraftStore({
     api,
-    queue: new QueueStorage('u-zhang', localStorage),
+    queue: new QueueStorage('u-zhang', 'tab-test', sessionStorage, localStorage),
     isOnline: () => true,
     autosaveMs: 60_000,
   });
   await store.load();
   const announce = vi.fn();
+  const signOut = vi.fn(() => Promise.resolve());
   const session = options.session ?? sampleSession();
   const result = render(
     <AppContext.Provider
@@ -54,7 +55,7 @@ export async function renderInApp(
         api,
         session,
         store,
-        signOut: vi.fn(() => Promise.resolve()),
+        signOut,
         renewSession: vi.fn(),
         announce,
       }}
@@ -62,5 +63,16 @@ export async function renderInApp(
       {ui}
     </AppContext.Provider>,
   );
-  return { ...result, store, api, sendCommands, announce };
+  return { ...result, store, api, sendCommands, announce, signOut };
+}
+
+/** A measure's text in the store's draft (undefined when it is not there). */
+export const measureText = (store: DraftStore, id: string) =>
+  store.state.report?.chapters
+    .flatMap((c) => c.sections.flatMap((s) => s.measures))
+    .find((m) => m.id === id)?.text;
+
+/** Selects a measure in the outline by its label. */
+export function openMeasure(label: RegExp) {
+  fireEvent.click(screen.getByRole('treeitem', { name: label }));
 }
