@@ -67,7 +67,11 @@ function checked(
 ): EditFailure | undefined {
   const result = validateWith(ReportSchema, report);
   if (!result.ok) return refuse(invalidReport(result.issues));
-  const issues = trackingIssues(result.value, { now: options.now, measureIds: touched });
+  const issues = trackingIssues(result.value, {
+    now: options.now,
+    measureIds: touched,
+    indicatorIds: touched,
+  });
   return issues.length === 0 ? undefined : refuse(invalidReport(issues));
 }
 

@@ -122,7 +122,7 @@ const BUILDERS: readonly Builder[] = [
       id: `ix-${n}`,
       metric: '随机指标',
       value: x.c,
-      unit: '个',
+      unit: Array.from(raw).at(-1) ?? '个',
       comparator: 'gte' as const,
       raw,
       aspirational: x.c % 2 === 0,

@@ -1,4 +1,5 @@
 import { todayInShanghai } from '../labels/dates.js';
+import { indicatorProblems } from './indicator-rules.js';
 import type { Message } from './message.js';
 import type { Measure, Report } from './report.js';
 import type { ProgressUpdate, TrackingStatus } from './tracking.js';
@@ -122,6 +123,8 @@ export interface TrackingRuleOptions {
   now?: Date | undefined;
   /** Check only these measures (applyCommand: the ones an edit touched); default: all. */
   measureIds?: ReadonlySet<string> | undefined;
+  /** Also check these indicators as edits (indicatorProblems); default: none. */
+  indicatorIds?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -147,6 +150,12 @@ export function trackingIssues(
   report.chapters.forEach((chapter, c) =>
     chapter.sections.forEach((section, s) =>
       section.measures.forEach((measure, m) => {
+        const only = options.indicatorIds;
+        measure.indicators.forEach((indicator, k) => {
+          if (only === undefined || !only.has(indicator.id)) return;
+          const at = ['chapters', c, 'sections', s, 'measures', m, 'indicators', k];
+          for (const p of indicatorProblems(indicator)) add([...at, p.field], p.message);
+        });
         if (options.measureIds !== undefined && !options.measureIds.has(measure.id)) return;
         const path = ['chapters', c, 'sections', s, 'measures', m, 'tracking'];
         const updates = measure.tracking.updates;
