@@ -3,7 +3,7 @@ export * from './patch-schemas.js';
 export { CommandErrorSchema, commandIssues } from './command-error.js';
 export type { CommandError, CommandErrorCode, EditFailure, EditResult } from './command-error.js';
 export { applyCommand, applyCommands, parseCommand } from './apply-command.js';
-export type { ApplyAllResult, ApplyResult, Applied } from './apply-command.js';
+export type { ApplyAllResult, ApplyOptions, ApplyResult, Applied } from './apply-command.js';
 export { changeKeys, conflictingKeys, fieldOfKey, nodeIdOfKey } from './change-keys.js';
 export { invertCommand, invertCommands } from './invert-command.js';
 export { touchedNodeIds } from './touched-node-ids.js';

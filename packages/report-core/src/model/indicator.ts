@@ -50,7 +50,7 @@ export const IndicatorSchema = z
     id: NodeIdSchema,
     metric: safeString().min(1).max(200).describe('What is measured, e.g. 新建高速公路.'),
     value: z
-      .number()
+      .number({ error: '目标值必须是数字，如 210 (value must be a number)' })
       .refine(Number.isFinite, { error: '数值必须是有限数 (value must be a finite number)' })
       .describe('The target in the base unit, magnitude words applied: 2000亿元 → 200000000000.'),
     unit: safeString()
@@ -58,7 +58,7 @@ export const IndicatorSchema = z
       .max(20)
       .describe('Base unit without magnitude word: 元, 公里, 立方米, %, 个, 倍 …'),
     upper: z
-      .number()
+      .number({ error: '区间上限必须是数字，如 5 (upper must be a number)' })
       .refine(Number.isFinite, { error: '上限必须是有限数 (upper must be a finite number)' })
       .optional()
       .describe('For a range (4.5%-5%, 4.5%至5%): the upper bound; value is then the lower bound.'),
