@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { canonicalReport } from '@leshan/report-core';
+import { canonicalJson } from '@leshan/report-core/hash';
 import type { BenchRow } from '@leshan/bench';
 import { startPostgres } from '@leshan/testing/postgres';
 import type { AdminProcessEnv, HttpSession } from '../test/admin-process.js';
@@ -117,6 +120,56 @@ async function scenarios(
   }
 }
 
+/**
+ * The reference for a save: a bare better-sqlite3 transaction (WAL, synchronous=FULL, as the
+ * store) writing the bytes a tracking.set save writes — a revision row of commands and keys,
+ * the draft row with the whole report, an audit row — timed per transaction, for SECONDS s.
+ */
+function bareSqliteSave(file: string): BenchRow[] {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE revisions (number INTEGER PRIMARY KEY, body TEXT NOT NULL);
+    CREATE TABLE draft (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, report TEXT NOT NULL);
+    CREATE TABLE audit_log (id INTEGER PRIMARY KEY, details TEXT NOT NULL);
+    INSERT INTO draft VALUES (1, 0, '');`);
+  const report = canonicalJson(canonicalReport);
+  const insert = db.prepare('INSERT INTO revisions (number, body) VALUES (?, ?)');
+  const update = db.prepare('UPDATE draft SET revision = ?, report = ? WHERE id = 1');
+  const audit = db.prepare('INSERT INTO audit_log (details) VALUES (?)');
+  const save = db.transaction((n: number) => {
+    const commands = JSON.stringify([
+      { type: 'tracking.set', measureId: `m${n % 400}`, progress: n % 101 },
+    ]);
+    insert.run(n, `${commands}["m${n % 400}/tracking"]2026-12-01T00:00:00.000Z`);
+    update.run(n, report);
+    audit.run(`{"commands":1,"touched":["m${n % 400}"]}`);
+  });
+  const samples: number[] = [];
+  const end = Date.now() + SECONDS * 1000;
+  for (let n = 1; Date.now() < end; n += 1) {
+    const start = performance.now();
+    save(n);
+    samples.push(performance.now() - start);
+  }
+  db.close();
+  samples.sort((a, b) => a - b);
+  const at = (p: number) =>
+    samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? Number.NaN;
+  return [
+    {
+      name: 'sqlite bare better-sqlite3 save transaction (same bytes) p50',
+      value: at(50),
+      unit: 'ms',
+    },
+    {
+      name: 'sqlite bare better-sqlite3 save transaction (same bytes) p99',
+      value: at(99),
+      unit: 'ms',
+    },
+  ];
+}
+
 /** The admin server as its own process, `CONNECTIONS` clients for `SECONDS` s per scenario, on both engines. */
 export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-bench-'));
@@ -125,6 +178,7 @@ export async function bench(): Promise<BenchRow[]> {
   try {
     return [
       ...(await scenarios('sqlite', { SQLITE_FILE: join(dir, 'bench.db') })),
+      ...bareSqliteSave(join(dir, 'bare.db')),
       ...(await scenarios('postgres', { DATABASE_URL: cluster.url('postgres') })),
     ];
   } finally {

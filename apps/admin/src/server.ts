@@ -13,6 +13,7 @@ import { rejectUnsafeText } from './http/text-safety.js';
 import { adminContext } from './http/route.js';
 import type { AdminRoute } from './http/route.js';
 import { draftRoutes } from './routes/draft.routes.js';
+import { draftEvents } from './live/draft-events.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { revisionRoutes } from './routes/revisions.routes.js';
@@ -67,6 +68,7 @@ export function createServer(deps: AdminDeps): Express {
     }),
   );
   api.use(rejectUnsafeText);
+  api.get('/api/draft/events', draftEvents(deps.store));
   mountRoutes(api, routes, { context: adminContext(principalOf) });
   api.use('/api', (_req, _res, next) => {
     next(new ApiError(404, 'not-found', '没有这个接口'));

@@ -23,8 +23,12 @@ import {
   CommandBatchSchema,
   CommandResultSchema,
   ConflictBodySchema,
+  DraftHeadSchema,
   DraftViewSchema,
+  PresenceBodySchema,
+  PresenceEventSchema,
 } from '../api/draft.schemas.js';
+import { liveFor } from '../live/draft-live.js';
 import type { DraftView } from '../api/draft.schemas.js';
 
 export async function currentDraft(store: Store): Promise<Draft> {
@@ -134,7 +138,37 @@ async function conflictBody(
 }
 
 export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
+  const live = liveFor(store);
   return [
+    route({
+      method: 'get',
+      path: '/api/draft/head',
+      operationId: 'getDraftHead',
+      summary: 'The draft’s latest revision number: the cheap poll when events are not available',
+      tag: 'draft',
+      access: 'editor',
+      responses: { 200: DraftHeadSchema },
+      errors: [404],
+    }).handle(async () => {
+      const revision = await store.draftHead();
+      if (revision === null) throw new ApiError(404, 'no-draft', '还没有草稿：请先导入原文');
+      return { body: { revision } };
+    }),
+    route({
+      method: 'post',
+      path: '/api/draft/presence',
+      operationId: 'setDraftPresence',
+      summary:
+        'Say which node this tab has open (on every move, and every 20 s; expires after 45 s); answers who else is where',
+      tag: 'draft',
+      access: 'editor',
+      responses: { 200: PresenceEventSchema },
+    })
+      .body(PresenceBodySchema)
+      .handle(async ({ body, user }) => {
+        if (user === undefined) throw unauthenticated();
+        return { body: await live.setPresence({ userId: user.userId, ...body }) };
+      }),
     route({
       method: 'get',
       path: '/api/draft',
@@ -171,6 +205,7 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
           describe: describeChange,
         });
         if (result.ok) {
+          live.nudge();
           await store.appendAudit({
             actor: user.userId,
             action: 'draft.edit',

@@ -17,21 +17,43 @@ import { ApiError, notFound } from '@leshan/http-kit';
 import { route, unauthenticated } from '../http/route.js';
 import type { AdminRoute } from '../http/route.js';
 
-const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta => ({
-  number: r.number,
-  first: r.number,
-  author: r.author,
-  authorName: nameOf(names, r.author),
-  at: r.createdAt,
-  createdAt: r.createdAt,
-  hash: r.reportHash,
-  kind: r.kind,
-  summary: [],
-  commandCount: r.commands.length,
-  nodeIds: r.touched,
-  keys: r.touched,
-  touched: r.touched,
-});
+const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta => {
+  const authorName = nameOf(names, r.author);
+  return {
+    number: r.number,
+    first: r.groupStart,
+    author: r.author,
+    authorName,
+    at: r.createdAt,
+    createdAt: r.createdAt,
+    hash: r.reportHash,
+    kind: r.kind,
+    summary: (r.summary ?? []).map((phrase) => `${authorName ?? ''} ${phrase}`.trim()),
+    commandCount: r.commands.length,
+    nodeIds: r.touched,
+    keys: r.keys,
+    touched: r.touched,
+  };
+};
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/** Consecutive revisions of one history entry (newest first) as one item. */
+function grouped(list: readonly RevisionMeta[]): RevisionMeta[] {
+  const items: RevisionMeta[] = [];
+  for (const r of list) {
+    const last = items.at(-1);
+    if (last !== undefined && last.first === r.first && r.number >= r.first) {
+      items[items.length - 1] = {
+        ...last,
+        summary: unique([...r.summary, ...last.summary]),
+        commandCount: last.commandCount + r.commandCount,
+        keys: unique([...r.keys, ...last.keys]).sort(),
+      };
+    } else items.push(r);
+  }
+  return items;
+}
 
 export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
   const revisionOr404 = async (n: number) => {
@@ -56,7 +78,13 @@ export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
           limit: query.limit,
           ...(query.before === undefined ? {} : { before: query.before }),
         });
-        return { body: { revisions: list.map((r) => toMeta(r, names)), nextBefore: null } };
+        const limit = Math.min(query.limit, 200);
+        return {
+          body: {
+            revisions: grouped(list.map((r) => toMeta(r, names))),
+            nextBefore: list.length === limit ? (list.at(-1)?.number ?? null) : null,
+          },
+        };
       }),
     route({
       method: 'get',

@@ -4,6 +4,7 @@ import { ApiError } from '@leshan/http-kit';
 import { clearSessionCookie, setSessionCookie } from '../auth/cookies.js';
 import { assertAcceptablePassword } from '../auth/password-rule.js';
 import type { AdminConfig, AdminDeps } from '../deps.js';
+import { liveFor } from '../live/draft-live.js';
 import { roleAllows, route, signedIn, unauthenticated } from '../http/route.js';
 import type { AdminRoute } from '../http/route.js';
 import {
@@ -170,6 +171,7 @@ export function sessionRoutes({ store, config }: AdminDeps): AdminRoute[] {
     }).handle(async ({ user, req, res }) => {
       if (user !== undefined) {
         await store.revokeSession(user.token);
+        liveFor(store).closeSession(user.token);
         await store.appendAudit({
           actor: user.userId,
           action: 'logout',

@@ -110,6 +110,14 @@ export const routeCases: Record<string, RouteCase> = {
       body: await trackingEdit(store, serial),
     }),
   },
+  'get /api/draft/head': { valid: () => Promise.resolve({ path: '/api/draft/head' }) },
+  'post /api/draft/presence': {
+    valid: ({ serial }) =>
+      Promise.resolve({
+        path: '/api/draft/presence',
+        body: { clientId: `probe-${serial}`, nodeId: null },
+      }),
+  },
   'get /api/revisions': {
     valid: () => Promise.resolve({ path: '/api/revisions', query: { limit: '5' } }),
   },

@@ -11,7 +11,7 @@ import { refuse } from '../schemas/store-error.js';
 import { appendDraftRevision } from './append-revision.js';
 import { appendAudit, listAudit } from './audit.js';
 import type { JobSettings, StoreContext } from './context.js';
-import { getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
+import { draftHead, getDraft, getRevision, listRevisions, revisionsSince } from './drafts.js';
 import { changeMarkReader } from './change-mark.js';
 import { getEdition, getEditionByNumber, latestEdition, listEditions } from './editions.js';
 import { enqueueExportJobs, getExportJob, listExportJobs } from './export-jobs.js';
@@ -116,6 +116,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     revokeUserSessions: (userId) => sessions.revokeUserSessions(ctx, userId),
     deleteExpiredSessions: () => sessions.deleteExpiredSessions(ctx),
     getDraft: () => getDraft(ctx),
+    draftHead: () => draftHead(ctx),
     getRevision: (revision) => getRevision(ctx, revision),
     listRevisions: (opts) => listRevisions(ctx, opts),
     revisionsSince: (revision) => revisionsSince(ctx, revision),

@@ -72,6 +72,8 @@ export interface Store {
 
   // The draft and its revisions
   getDraft(): Promise<Draft | null>;
+  /** The draft's revision number alone, or null before the seed: cheap enough to poll. */
+  draftHead(): Promise<number | null>;
   getRevision(revision: number): Promise<Revision | null>;
   listRevisions(options?: { limit?: number; before?: number }): Promise<RevisionSummary[]>;
   revisionsSince(revision: number): Promise<RevisionSummary[]>;
