@@ -9,6 +9,8 @@ import { HomePage } from './pages/home-page.js';
 const inApp: ViewLinks = {
   home: () => '/app/',
   chapter: (n, anchor) => `/app/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`,
+  chapters: () => '/app/chapters',
+  targets: () => '/app/targets',
   place: () => undefined,
   note: () => undefined,
   chapterFeed: () => undefined,
