@@ -123,7 +123,10 @@ describe('issue 13: the preview is the public site', () => {
     await page.goto(`${admin.baseUrl}/admin/`);
     await page.getByLabel('筛选大纲').fill(MEASURE_START);
     await page.getByRole('treeitem', { name: new RegExp(MEASURE_START) }).click();
-    await page.getByRole('button', { name: `编辑指标“${METRIC}”` }).click();
+    await page
+      .locator('.indicator-row', { hasText: METRIC })
+      .getByRole('button', { name: /^编辑/ })
+      .click();
     await page.getByLabel('指标名称').fill(METRIC_EDITED);
     await page.getByLabel('指标名称').blur();
     await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
