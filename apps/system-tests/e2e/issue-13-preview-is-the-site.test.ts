@@ -20,12 +20,25 @@ let problems: string[] = [];
 
 /**
  * The markup of every element matching `selector`, without links' and forms' targets or React's
- * text separators.
+ * text separators. Attributes are put in name order and a select's choice is written as its
+ * value: a page rendered in the browser (the preview) and one rendered on the server (the site)
+ * serialize the same elements with attributes in another order, and the server writes the chosen
+ * option as `selected`.
  */
 async function markupOf(selector: string): Promise<string[]> {
   await page.locator(selector).first().waitFor();
   const html = await page.evaluate<string[]>(
-    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.outerHTML)`,
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => {
+      const copy = e.cloneNode(true);
+      const selects = [...e.querySelectorAll('select')];
+      [...copy.querySelectorAll('select')].forEach((s, i) => s.setAttribute('data-value', selects[i].value));
+      for (const el of [copy, ...copy.querySelectorAll('*')]) {
+        const attrs = [...el.attributes].filter((a) => a.name !== 'selected').map((a) => [a.name, a.value]);
+        for (const [name] of [...el.attributes].map((a) => [a.name])) el.removeAttribute(name);
+        for (const [name, value] of attrs.sort((a, b) => (a[0] < b[0] ? -1 : 1))) el.setAttribute(name, value);
+      }
+      return copy.outerHTML;
+    })`,
   );
   return html.map((h) => h.replace(/ (?:href|action)="[^"]*"/g, '').replace(/<!--.*?-->/g, ''));
 }
