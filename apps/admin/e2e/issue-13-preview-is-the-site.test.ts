@@ -12,6 +12,9 @@ import type { RunningAdmin } from './harness.js';
 const MEASURE = 'm38';
 const MEASURE_START = '落实“一环九射两纵两横”高速公路网';
 const ADDITION = '预览中可见的补充：乐山港二期开工。';
+const INDICATOR = 'm38-t1';
+const METRIC = '新建高速公路';
+const METRIC_EDITED = '新建高速公路（含扩容）';
 
 let admin: RunningAdmin;
 let browser: Browser;
@@ -24,6 +27,13 @@ async function shoot(name: string, width: number): Promise<void> {
   await page.locator(`#${MEASURE}`).scrollIntoViewIfNeeded();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`) });
+}
+
+/** Nothing wider than the window: no sideways scrolling (at 360 px, a phone's). */
+async function fitsTheWidth(): Promise<void> {
+  await expect(
+    page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'),
+  ).resolves.toBe(true);
 }
 
 /** Every link of the previewed page that would leave the preview (evidence links excepted). */
@@ -95,10 +105,7 @@ describe('issue 13: the preview is the public site', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shoot('13-preview-chapter', 1280);
     await shoot('13-preview-chapter', 360);
-    // Nothing wider than a phone: no sideways scrolling at 360 px.
-    await expect(
-      page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'),
-    ).resolves.toBe(true);
+    await fitsTheWidth();
 
     await page.goBack();
     await page.goBack();
@@ -109,6 +116,87 @@ describe('issue 13: the preview is the public site', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, '13-preview-home-1280.png') });
     await expect(page.evaluate('window.__samePage')).resolves.toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a target edited in the draft on the preview’s targets page, and its places and notes pages', async () => {
+    await page.goto(`${admin.baseUrl}/admin/`);
+    await page.getByLabel('筛选大纲').fill(MEASURE_START);
+    await page.getByRole('treeitem', { name: new RegExp(MEASURE_START) }).click();
+    await page
+      .locator('.indicator-row', { hasText: METRIC })
+      .getByRole('button', { name: /^编辑/ })
+      .click();
+    await page.getByLabel('指标名称').fill(METRIC_EDITED);
+    await page.getByLabel('指标名称').blur();
+    await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => {
+        const draft = await admin.store.getDraft();
+        return draft?.report.chapters
+          .flatMap((c) => c.sections.flatMap((s) => s.measures))
+          .flatMap((m) => m.indicators)
+          .find((i) => i.id === INDICATOR)?.metric;
+      })
+      .toBe(METRIC_EDITED);
+
+    await page.getByRole('link', { name: '预览' }).click();
+    await page.getByText('预览：尚未发布').waitFor();
+    await page
+      .getByRole('navigation', { name: '预览的页面' })
+      .getByRole('link', { name: '量化指标' })
+      .click();
+    await page.waitForURL('**/admin/preview/targets');
+    await page.getByRole('heading', { name: '量化指标', level: 1 }).waitFor();
+    const row = page.locator('.draft-site table.targets tbody tr', { hasText: METRIC_EDITED });
+    await expect(row.count()).resolves.toBe(1);
+    expect(await leavingLinks(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `13-preview-targets-${width}.png`) });
+      await fitsTheWidth();
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The filters work in the preview as on the site, and keep to the preview's address.
+    await page.locator('.draft-site select[name="unit"]').selectOption('公里');
+    await page.waitForURL('**/admin/preview/targets?unit=*');
+    await expect(row.count()).resolves.toBe(1);
+    expect(
+      await page.locator('.draft-site table.targets tbody td[data-label="目标"]').allTextContents(),
+    ).not.toHaveLength(0);
+
+    // Its measure link opens the measure's chapter inside the preview.
+    await row.locator('a').click();
+    await page.waitForURL(`**/admin/preview/chapters/*#${MEASURE}`);
+    await expect(page.locator(`li#${MEASURE}:target`).count()).resolves.toBe(1);
+
+    // A place the measure names is a link to the preview's places page.
+    const place = page.locator(`.draft-site li#${MEASURE} a[href^="/admin/preview/places#"]`);
+    if ((await place.count()) > 0) {
+      await place.first().click();
+      await page.waitForURL('**/admin/preview/places#place-*');
+    } else {
+      await page.goto(`${admin.baseUrl}/admin/preview/places`);
+    }
+    await page.getByRole('heading', { name: '按地点查看', level: 1 }).waitFor();
+    expect(await leavingLinks(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '13-preview-places-1280.png') });
+
+    await page
+      .getByRole('navigation', { name: '预览的页面' })
+      .getByRole('link', { name: '关于原文' })
+      .click();
+    await page.waitForURL('**/admin/preview/source');
+    await page.getByRole('heading', { name: '关于原文', level: 1 }).waitFor();
+    expect(await leavingLinks(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '13-preview-source-360.png') });
+    await fitsTheWidth();
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(problems).toEqual([]);
   });
 });

@@ -6,14 +6,19 @@ import { labelsFor } from './labels.js';
 /**
  * Where the page bodies link to. The viewer answers with its canonical routes (edition prefix,
  * /en); the admin preview with addresses inside the preview. `undefined`: the page has no such
- * place (the preview has no places or source page); the words stay, without a link.
+ * place (the preview has no feeds); the words stay, without a link.
  */
 export interface ViewLinks {
   home: () => string;
   /** A chapter's page, or a measure or section on it when `anchor` is its id. */
   chapter: (chapterNumber: number, anchor?: string) => string;
+  /** What chapter addresses start with, `<chapters>/N#id` (the targets table's measure links). */
+  chapters: () => string;
+  /** The targets page: where its filter form goes. */
+  targets: () => string;
+  /** A place on the places page. */
   place: (placeId: string) => string | undefined;
-  /** The editorial note that explains a missing title. */
+  /** An editorial note on the source page (e.g. the one that explains a missing title). */
   note: (noteId: string) => string | undefined;
   /** A chapter's progress feed (Atom). */
   chapterFeed: (chapterNumber: number) => string | undefined;

@@ -5,10 +5,16 @@ import type { ViewLinks } from './context.js';
 import { ReportViews } from './context.js';
 import { ChapterPage } from './pages/chapter-page.js';
 import { HomePage } from './pages/home-page.js';
+import { PlacesPage } from './pages/places-page.js';
+import { SourcePage } from './pages/source-page.js';
+import { TargetsPage } from './pages/targets-page.js';
+import { IndicatorQuerySchema } from './view/indicator-query.js';
 
 const inApp: ViewLinks = {
   home: () => '/app/',
   chapter: (n, anchor) => `/app/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`,
+  chapters: () => '/app/chapters',
+  targets: () => '/app/targets',
   place: () => undefined,
   note: () => undefined,
   chapterFeed: () => undefined,
@@ -46,6 +52,43 @@ describe('links are injected', () => {
       .flatMap((m) => m.places)
       .map((id) => canonicalReport.places.find((p) => p.id === id)?.name)[0];
     expect(html).toMatch(new RegExp(`<a lang="zh-CN">${firstPlace ?? '?'}</a>`));
+  });
+
+  it('the targets page sends its form to links.targets and links each target’s measure in its chapter', () => {
+    const html = renderToStaticMarkup(
+      <ReportViews lang="zh" links={inApp}>
+        <TargetsPage report={canonicalReport} query={IndicatorQuerySchema.parse({})} />
+      </ReportViews>,
+    );
+    expect(html).toContain('<form class="filters" action="/app/targets" method="get">');
+    const hrefs = hrefsOf(html);
+    expect(hrefs).toContain('/app/chapters/1#m38');
+    expect(hrefs.filter((h) => !/^\/app\/(?:targets\?|chapters\/\d+#m\d+$)/.test(h))).toEqual([]);
+  });
+
+  it('the places and source pages link measures, places and notes through the links they are given', () => {
+    const links: ViewLinks = {
+      ...inApp,
+      place: (id) => `/app/places#place-${id}`,
+      note: (id) => `/app/source#${id}`,
+    };
+    const places = renderToStaticMarkup(
+      <ReportViews lang="zh" links={links}>
+        <PlacesPage report={canonicalReport} />
+      </ReportViews>,
+    );
+    expect(
+      hrefsOf(places).filter((h) => !/^(?:#place-|\/app\/chapters\/\d+#m\d+$)/.test(h)),
+    ).toEqual([]);
+    const source = renderToStaticMarkup(
+      <ReportViews lang="zh" links={links}>
+        <SourcePage report={canonicalReport} />
+      </ReportViews>,
+    );
+    const outside = hrefsOf(source).filter((h) => !h.startsWith('#'));
+    expect(outside.length).toBeGreaterThan(0);
+    const inside = /^\/app\/(?:chapters\/\d+(?:#\S+)?|places#place-\S+|source#\S+|#\S+)$/;
+    expect(outside.filter((h) => !inside.test(h))).toEqual([]);
   });
 
   it('refuses to render outside <ReportViews>, naming it', () => {

@@ -5,7 +5,7 @@ import { createApiRouter } from './api/api-routes.js';
 import type { ServerDeps } from './deps.js';
 import { createFeedRouter } from './feeds/feed-routes.js';
 import { SearchFiltersSchema } from './api/search-schemas.js';
-import { IndicatorQuerySchema } from '../view/indicator-query.js';
+import { IndicatorQuerySchema } from '@leshan/report-views';
 import { AnswerCache } from './http/answer-cache.js';
 import { BodyCache } from './http/body-cache.js';
 import type { DeclaredQuery } from './http/query-keys.js';

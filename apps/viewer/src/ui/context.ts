@@ -52,6 +52,9 @@ export function siteLinks(lang: Lang, base: string): ViewLinks {
   return {
     home: () => link('/'),
     chapter: (n, anchor) => link(`/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`),
+    // The targets explorer's form and measure links (its props are serialized for hydration).
+    chapters: () => localPath(lang, '/chapters'),
+    targets: () => localPath(lang, '/targets'),
     place: (id) => link(`/places#place-${id}`),
     note: (id) => link(`/source#${id}`),
     chapterFeed: (n) => `/feeds/chapters/${n}/progress.atom`,

@@ -1,13 +1,30 @@
 import { useEffect } from 'react';
 import type { Report } from '@leshan/report-core';
 import { chapterLabel } from '@leshan/report-core/labels';
-import { ChapterPage, HomePage, ReportViews } from '@leshan/report-views';
+import {
+  ChapterPage,
+  HomePage,
+  IndicatorQuerySchema,
+  PlacesPage,
+  ReportViews,
+  SourcePage,
+  TargetsPage,
+} from '@leshan/report-views';
 import '@leshan/report-views/styles.css';
 import { previewLinks, previewPageOf, usePreviewPath } from './preview-location.js';
 
+/** The targets filters in the address (?unit=公里…); none when it holds one the site would refuse. */
+function addressQuery() {
+  const parsed = IndicatorQuerySchema.safeParse(
+    Object.fromEntries(new URLSearchParams(window.location.search)),
+  );
+  return parsed.success ? parsed.data : IndicatorQuerySchema.parse({});
+}
+
 /**
  * The draft rendered by the public site's own page bodies (@leshan/report-views) with the site's
- * stylesheet: the home page at /admin/preview, a chapter at /admin/preview/chapters/N.
+ * stylesheet: the home page at /admin/preview, a chapter at /admin/preview/chapters/N, the
+ * targets, places and source pages at /admin/preview/targets, /places and /source.
  */
 export function DraftSite({ report }: { report: Report }) {
   const address = usePreviewPath();
@@ -30,6 +47,9 @@ export function DraftSite({ report }: { report: Report }) {
           {page.kind === 'chapter' && chapter !== undefined ? (
             <ChapterPage report={report} chapter={chapter} />
           ) : null}
+          {page.kind === 'targets' ? <TargetsPage report={report} query={addressQuery()} /> : null}
+          {page.kind === 'places' ? <PlacesPage report={report} /> : null}
+          {page.kind === 'source' ? <SourcePage report={report} /> : null}
           {page.kind === 'chapter' && chapter === undefined ? (
             <p role="status">
               草稿中没有{chapterLabel(page.number).zh}。<a href={previewLinks.home()}>回到目录</a>

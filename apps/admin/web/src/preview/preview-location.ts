@@ -5,25 +5,37 @@ import type { ViewLinks } from '@leshan/report-views';
 /** The preview's own pages, as paths under /admin/preview (the server answers each with the app). */
 export const PREVIEW_BASE = '/admin/preview';
 
-export type PreviewPage = { kind: 'home' } | { kind: 'chapter'; number: number };
+export type PreviewPage =
+  | { kind: 'home' }
+  | { kind: 'chapter'; number: number }
+  | { kind: 'targets' }
+  | { kind: 'places' }
+  | { kind: 'source' };
 
 /** Which preview page a path names; anything else under the preview is its home page. */
 export function previewPageOf(pathname: string): PreviewPage {
-  const match = /^\/admin\/preview\/chapters\/(\d{1,2})\/?$/.exec(pathname);
-  return match === null ? { kind: 'home' } : { kind: 'chapter', number: Number(match[1]) };
+  const path = pathname.replace(/\/+$/, '');
+  const chapter = /^\/admin\/preview\/chapters\/(\d{1,2})$/.exec(path);
+  if (chapter !== null) return { kind: 'chapter', number: Number(chapter[1]) };
+  const page = /^\/admin\/preview\/(targets|places|source)$/.exec(path)?.[1];
+  return page === 'targets' || page === 'places' || page === 'source'
+    ? { kind: page }
+    : { kind: 'home' };
 }
 
 /**
- * The public site's links, answered inside the preview: the home page and chapters (with their
- * measures' anchors) are preview pages; places, the source notes and feeds exist only on the
- * published site, so their words stay without a link.
+ * The public site's links, answered inside the preview: the home page, chapters (with their
+ * measures' anchors), targets, places and the source notes are preview pages; feeds exist only
+ * on the published site, so their words stay without a link.
  */
 export const previewLinks: ViewLinks = {
   home: () => PREVIEW_BASE,
   chapter: (n, anchor) =>
     `${PREVIEW_BASE}/chapters/${n}${anchor === undefined ? '' : `#${anchor}`}`,
-  place: () => undefined,
-  note: () => undefined,
+  chapters: () => `${PREVIEW_BASE}/chapters`,
+  targets: () => `${PREVIEW_BASE}/targets`,
+  place: (id) => `${PREVIEW_BASE}/places#place-${id}`,
+  note: (id) => `${PREVIEW_BASE}/source#${id}`,
   chapterFeed: () => undefined,
 };
 

@@ -17,7 +17,12 @@ export function PreviewScreen() {
         <strong>预览：尚未发布</strong>
         <span>
           公众在发布后看到的就是下面的页面；本页只读，请在“编辑”页修改。
-          <a href={PREVIEW_BASE}>目录</a>
+          <nav aria-label="预览的页面" className="preview-pages">
+            <a href={PREVIEW_BASE}>目录</a>
+            <a href={`${PREVIEW_BASE}/targets`}>量化指标</a>
+            <a href={`${PREVIEW_BASE}/places`}>按地点</a>
+            <a href={`${PREVIEW_BASE}/source`}>关于原文</a>
+          </nav>
         </span>
       </p>
       {draft.report === null ? (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MeasureSchema } from '@leshan/report-core';
 import { ArtifactSchema, EditionSummarySchema, Sha256Schema } from '../../schemas.js';
-import { IndicatorRowSchema } from '../../view/indicator-rows.js';
+import { IndicatorRowSchema } from '@leshan/report-views';
 
 export const EditionRefSchema = z
   .object({ id: z.string(), number: z.int().min(1), hash: Sha256Schema })

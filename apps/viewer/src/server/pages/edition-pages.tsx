@@ -2,16 +2,19 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { findNode, toValidationIssues } from '@leshan/report-core';
 import { chapterProgress } from '@leshan/report-core/model';
-import { ChapterPage, HomePage } from '@leshan/report-views';
+import {
+  ChapterPage,
+  HomePage,
+  indicatorRows,
+  IndicatorQuerySchema,
+  PlacesPage,
+  SourcePage,
+} from '@leshan/report-views';
 import type { Lang } from '../../ui/i18n.js';
 import { labelsFor, localPath } from '../../ui/i18n.js';
 import { DownloadsPage } from '../../ui/pages/downloads-page.js';
-import { PlacesPage } from '../../ui/pages/places-page.js';
 import { PrintPage } from '../../ui/pages/print-page.js';
-import { SourcePage } from '../../ui/pages/source-page.js';
-import { TargetsPage } from '../../ui/pages/targets-page.js';
-import { IndicatorQuerySchema } from '../../view/indicator-query.js';
-import { indicatorRows } from '../../view/indicator-rows.js';
+import { TargetsPage } from '../../ui/pages/targets-island.js';
 import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { IndicatorQuerySchema } from '../../view/indicator-query.js';
+import { IndicatorQuerySchema } from '@leshan/report-views';
 import { SearchFiltersSchema } from '../api/search-schemas.js';
 import { canonicalPath, pathOf } from './canonical-path.js';
 import type { PageOutcome } from './page-handler.js';

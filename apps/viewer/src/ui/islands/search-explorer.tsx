@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type * as SearchCore from '@leshan/report-core/search';
 import type { SearchIndex } from '@leshan/report-core/search';
-import { FilterSelect } from './filter-select.js';
+import { FilterSelect } from '@leshan/report-views';
 import { SearchResults } from './search-results.js';
 import type { SearchFiltersView, SearchProps, SearchResultsView } from './search-types.js';
 import { searchOptionsOf, searchQueryString } from './search-types.js';

@@ -1,14 +1,11 @@
 import type { SearchKind } from '@leshan/report-core/search';
-import type { IndicatorQuery } from '../../view/indicator-query.js';
 import type { SearchFiltersView, SearchProps } from './search-types.js';
-import type { TargetsProps } from './targets-types.js';
 
 // A static host serves the same file for every query string, so a hydrated island reads its
 // state from the address bar (issue 12). Only values the island's own controls offer are taken;
 // anything else is ignored, as the form would never send it. No zod here: it stays off the
 // phone's first load.
 
-const SORTS = ['chapter', 'value', 'metric', 'status'] as const;
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   allowed.find((a) => a === value);
 const chapterIn = (value: string | null, chapters: readonly { number: number }[]) =>
@@ -19,30 +16,6 @@ const wholeIn = (value: string | null, min: number, max: number): number | undef
   const n = Number(value);
   return n >= min && n <= max ? n : undefined;
 };
-
-/** The targets filters a query string asks for. */
-export function targetsQueryFromSearch(search: string, props: TargetsProps): IndicatorQuery {
-  const params = new URLSearchParams(search);
-  const units = [...new Set(props.rows.map((r) => r.unit))];
-  const chapter = chapterIn(params.get('chapter'), props.chapters);
-  const unit = oneOf(params.get('unit'), units);
-  const comparator = oneOf(
-    params.get('comparator'),
-    Object.keys(props.comparatorLabels) as (keyof TargetsProps['comparatorLabels'])[],
-  );
-  const status = oneOf(
-    params.get('status'),
-    Object.keys(props.statusLabels) as (keyof TargetsProps['statusLabels'])[],
-  );
-  return {
-    ...(chapter === undefined ? {} : { chapter }),
-    ...(unit === undefined ? {} : { unit }),
-    ...(comparator === undefined ? {} : { comparator }),
-    ...(status === undefined ? {} : { status }),
-    sort: oneOf(params.get('sort'), SORTS) ?? 'chapter',
-    dir: oneOf(params.get('dir'), ['asc', 'desc'] as const) ?? 'asc',
-  };
-}
 
 /** The search filters a query string asks for. */
 export function searchFiltersFromSearch(search: string, props: SearchProps): SearchFiltersView {

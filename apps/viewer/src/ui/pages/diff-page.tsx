@@ -2,10 +2,10 @@ import type { FieldEdit, ReportDiff, DiffSummary, TextOp } from '@leshan/report-
 import { TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import { fieldLabel, NODE_KIND_LABELS } from '@leshan/report-core/labels';
 import type { Report } from '@leshan/report-core';
+import { nodeLink, useView } from '@leshan/report-views';
 import type { ReactNode } from 'react';
 import type { EditionSummary } from '../../schemas.js';
 import { usePage } from '../context.js';
-import { nodeHref } from './source-page.js';
 
 /** A character diff: removed characters struck through, added ones underlined, as text. */
 export function TextDiff({ ops }: { ops: readonly TextOp[] }) {
@@ -29,13 +29,13 @@ const show = (value: unknown): string =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
 function Edit({ edit, report }: { edit: FieldEdit; report: Report }) {
-  const { lang, link } = usePage();
-  const href = nodeHref(report, edit.id);
+  const { lang } = usePage();
+  const { links } = useView();
+  const href = nodeLink(report, edit.id, links);
   return (
     <li>
       <span className="tag">{NODE_KIND_LABELS[edit.kind][lang]}</span>{' '}
-      {href === undefined ? edit.id : <a href={link(href)}>{edit.id}</a>} ·{' '}
-      {fieldLabel(edit.field, lang)}
+      {href === undefined ? edit.id : <a href={href}>{edit.id}</a>} · {fieldLabel(edit.field, lang)}
       {edit.textDiff === undefined ? (
         <p className="text-diff" lang="zh-CN">
           <del>{show(edit.before)}</del> → <ins>{show(edit.after)}</ins>
@@ -62,6 +62,7 @@ export function DiffPage({
   report: Report;
 }) {
   const { t, pick, lang, link } = usePage();
+  const { links } = useView();
   const section = (id: string, title: string, count: number, body: ReactNode) =>
     count === 0 ? null : (
       <section aria-labelledby={id}>
@@ -139,8 +140,8 @@ export function DiffPage({
         diff.tracking.length,
         <ul className="diff-list">
           {diff.tracking.map((c, i) => {
-            const href = nodeHref(report, c.measureId);
-            const where = href === undefined ? c.measureId : <a href={link(href)}>{c.measureId}</a>;
+            const href = nodeLink(report, c.measureId, links);
+            const where = href === undefined ? c.measureId : <a href={href}>{c.measureId}</a>;
             switch (c.change) {
               case 'status':
                 return (

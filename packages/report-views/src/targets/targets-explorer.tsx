@@ -1,9 +1,9 @@
 import { COMMITMENT_LABELS } from '@leshan/report-core/labels';
 import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
-import type { IndicatorQuery } from '../../view/indicator-query.js';
-import { queryIndicatorRows } from '../../view/indicator-filter.js';
-import { FilterSelect } from './filter-select.js';
+import type { IndicatorQuery } from '../view/indicator-query.js';
+import { queryIndicatorRows } from '../view/indicator-filter.js';
+import { FilterSelect } from '../components/filter-select.js';
 import { TargetsChart } from './targets-chart.js';
 import type { TargetsProps } from './targets-types.js';
 import { targetsSearch } from './targets-types.js';

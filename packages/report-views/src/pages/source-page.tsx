@@ -1,31 +1,36 @@
 import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
 import type { EditorialNote, Report } from '@leshan/report-core';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
+import type { ViewLinks } from '../context.js';
 
-/** Where a node lives on the site (measures and sections are anchors in their chapter). */
-export function nodeHref(report: Report, id: string): string | undefined {
+/**
+ * Where a node lives on the site, through `links` (measures and sections are anchors in their
+ * chapter); undefined where the site has no such page.
+ */
+export function nodeLink(report: Report, id: string, links: ViewLinks): string | undefined {
   const found = findNode(report, id);
   if (found === undefined) return undefined;
   switch (found.kind) {
     case 'chapter':
-      return `/chapters/${found.node.number}`;
+      return links.chapter(found.node.number);
     case 'section':
     case 'measure':
+      return links.chapter(found.chapter.number, found.node.id);
     case 'indicator':
     case 'update':
-      return `/chapters/${found.chapter.number}#${found.kind === 'section' || found.kind === 'measure' ? found.node.id : found.measure.id}`;
+      return links.chapter(found.chapter.number, found.measure.id);
     case 'goal':
     case 'ideology':
-      return `/#${found.node.id}`;
+      return `${links.home()}#${found.node.id}`;
     case 'place':
-      return `/places#place-${found.node.id}`;
+      return links.place(found.node.id);
     case 'note':
-      return `/source#${found.node.id}`;
+      return links.note(found.node.id);
   }
 }
 
 function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) {
-  const { pick, link, lang } = usePage();
+  const { pick, links, lang } = useView();
   return (
     <article id={note.id} className="note" aria-labelledby={`${note.id}-h`}>
       <h3 id={`${note.id}-h`}>
@@ -71,11 +76,11 @@ function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) 
         <p className="note-nodes">
           {pick('涉及', 'Concerns')}：
           {note.nodeIds.map((id) => {
-            const href = nodeHref(report, id);
+            const href = nodeLink(report, id, links);
             return href === undefined ? (
               <span key={id}>{id} </span>
             ) : (
-              <a key={id} href={link(href)} className="line-ref">
+              <a key={id} href={href} className="line-ref">
                 {id}
               </a>
             );
@@ -88,7 +93,7 @@ function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) 
 
 /** The source text with line numbers, and every editorial note explaining where the published text differs. */
 export function SourcePage({ report }: { report: Report }) {
-  const { pick } = usePage();
+  const { pick } = useView();
   const { source } = report.meta;
   const lines = splitLines(sourceText);
   const notesByLine = new Map<number, string[]>();

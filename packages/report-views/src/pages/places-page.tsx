@@ -1,6 +1,6 @@
 import type { PlaceKind, Report } from '@leshan/report-core';
-import { groupByPlace } from '../../view/place-groups.js';
-import { usePage } from '../context.js';
+import { useView } from '../context.js';
+import { groupByPlace } from '../view/place-groups.js';
 
 const KIND_LABELS: Record<PlaceKind, { zh: string; en: string }> = {
   district: { zh: '区', en: 'district' },
@@ -15,7 +15,7 @@ const KIND_LABELS: Record<PlaceKind, { zh: string; en: string }> = {
 
 /** Measures grouped by the place they name. */
 export function PlacesPage({ report }: { report: Report }) {
-  const { pick, link, lang } = usePage();
+  const { pick, links, lang } = useView();
   const groups = groupByPlace(report);
   const named = groups.filter((g) => g.measures.length > 0);
   return (
@@ -61,7 +61,7 @@ export function PlacesPage({ report }: { report: Report }) {
             <ul className="measure-links">
               {measures.map((m) => (
                 <li key={m.id}>
-                  <a href={link(`/chapters/${m.chapterNumber}#${m.id}`)} lang="zh-CN">
+                  <a href={links.chapter(m.chapterNumber, m.id)} lang="zh-CN">
                     {m.text}
                   </a>
                 </li>

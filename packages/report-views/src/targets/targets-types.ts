@@ -1,7 +1,7 @@
 import type { Comparator } from '@leshan/report-core';
-import type { IndicatorQuery, StatusFilter } from '../../view/indicator-query.js';
-import type { IndicatorRow } from '../../view/indicator-rows.js';
-import type { Lang } from '../i18n.js';
+import type { IndicatorQuery, StatusFilter } from '../view/indicator-query.js';
+import type { IndicatorRow } from '../view/indicator-rows.js';
+import type { Lang } from '../labels.js';
 
 /** A target row as the page shows it: `display` is the value written the Chinese way (2000亿元). */
 export type TargetRowView = IndicatorRow & { display: string };
