@@ -24,7 +24,7 @@ const edited = applyCommands(canonicalReport, [
   { type: 'measure.update', id: first.id, patch: { text: `${first.text}（修订）` } },
 ]);
 if (!edited.ok) throw new Error(edited.error.message.en);
-const second: Report = edited.report;
+const second: Report = edited.value.report;
 
 // A database as the release before this one left it: migrations 0001 and 0002 only, with users,
 // a session, editions, a done export with its file record, a queued job and an audit entry.

@@ -12,7 +12,7 @@ import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
-  { ok: true; report: Report; touched: readonly string[] } | { ok: false; error: E };
+  { ok: true; value: { report: Report; touched: readonly string[] } } | { ok: false; error: E };
 
 export interface AppendRevisionInput<E> {
   /** The revision the editor's commands were made against. */
@@ -90,7 +90,7 @@ export async function appendDraftRevision<E>(
     const outcome = await input.apply(draft.report);
     if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
     const since = await touchedSince(trx, input.baseRevision);
-    const nodeIds = [...new Set(outcome.touched)].filter((id) => since.has(id)).sort();
+    const nodeIds = [...new Set(outcome.value.touched)].filter((id) => since.has(id)).sort();
     if (nodeIds.length > 0) {
       return {
         ok: false,
@@ -109,8 +109,8 @@ export async function appendDraftRevision<E>(
       author: input.author,
       at: nowIso(ctx),
       commands: commands.data,
-      touched: outcome.touched,
-      report: outcome.report,
+      touched: outcome.value.touched,
+      report: outcome.value.report,
     });
     return { ok: true, ...written };
   });

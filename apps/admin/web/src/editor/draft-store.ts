@@ -106,7 +106,11 @@ export class DraftStore {
     if (rebased.ok) {
       this.pending = fromCommands(stored.commands);
       // Sent from the revision they were made on, so the server can tell a real conflict.
-      this.set({ report: rebased.report, revision: stored.baseRevision, saveState: 'pending' });
+      this.set({
+        report: rebased.value.report,
+        revision: stored.baseRevision,
+        saveState: 'pending',
+      });
       this.schedule(0);
     } else {
       this.set({ message: `上次未保存的修改无法应用到当前草稿：${refusalMessage(rebased.error)}` });
@@ -149,7 +153,7 @@ export class DraftStore {
     this.pending = enqueue(this.pending, commands, key);
     this.persist();
     this.set({
-      report: result.report,
+      report: result.value.report,
       undo,
       saveState: this.isOnline() ? 'pending' : 'offline',
       message: null,
@@ -174,7 +178,7 @@ export class DraftStore {
     this.pending = enqueue(this.pending, last.inverse, null);
     this.persist();
     this.set({
-      report: result.report,
+      report: result.value.report,
       undo: this.state.undo.slice(0, -1),
       saveState: 'pending',
       message: null,
@@ -216,7 +220,7 @@ export class DraftStore {
     this.inFlight = [];
     const applied = this.confirmed === null ? null : applyCommands(this.confirmed, sent);
     if (applied?.ok === true && revision === base + 1) {
-      this.confirmed = applied.report;
+      this.confirmed = applied.value.report;
       this.set({
         revision,
         saveState: this.pending.length > 0 ? 'pending' : 'saved',
@@ -237,7 +241,7 @@ export class DraftStore {
     const replayed = applyCommands(draft.report, commandsOf(waiting));
     this.pending = replayed.ok ? waiting : [];
     this.set({
-      report: replayed.ok ? replayed.report : draft.report,
+      report: replayed.ok ? replayed.value.report : draft.report,
       revision: draft.revision,
       saveState: this.pending.length > 0 ? 'pending' : 'saved',
       savedAt: new Date().toISOString(),
@@ -309,7 +313,7 @@ export class DraftStore {
     this.confirmed = conflict.theirs.report;
     this.pending = fromCommands(conflict.mine);
     this.set({
-      report: replayed.report,
+      report: replayed.value.report,
       revision: conflict.theirs.revision,
       conflict: null,
       saveState: 'pending',
