@@ -1,9 +1,14 @@
 import { defineConfig } from 'tsup';
 
 // ESM only (a private package for the apps); drivers stay external, resolved from node_modules.
-// One entry per `exports` path: the store, and its settings (read by the apps and the start script).
+// One entry per `exports` path: the store, its settings (read by the apps and the start script),
+// and the password rule (also imported by the admin's browser form).
 export default defineConfig({
-  entry: { index: 'src/index.ts', env: 'src/env.ts' },
+  entry: {
+    index: 'src/index.ts',
+    env: 'src/env.ts',
+    'password-rule': 'src/auth/password-rule.ts',
+  },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../reliability/lib/figures.js';
-import { homeLoad } from '../reliability/lib/figures.fixtures.js';
+import { accountAttacks, homeLoad } from '../reliability/lib/figures.fixtures.js';
 import { renderReliabilityPage } from './reliability-page.js';
 
 const nothing: Results = {
@@ -98,5 +98,27 @@ describe('the RELIABILITY.md page', () => {
     expect(page).toContain('| viewer | yes | 6,153 ms |');
     expect(page).toContain('| download floods | viewer | 23 → 720 | 115.6 → 149.1 |');
     expect(page).toContain('| edition without jobs → all its files | — |');
+  });
+
+  it('shows the accounts attacks side by side for SQLite and PostgreSQL (issue 15)', () => {
+    const page = renderReliabilityPage({
+      ...nothing,
+      parts: {
+        ...nothing.parts,
+        accounts: { sqlite: accountAttacks, postgres: { ...accountAttacks, burstEvaluated: 4 } },
+      },
+    });
+    expect(page).toContain('## Accounts');
+    expect(page).toContain('| attack | SQLite | PostgreSQL |');
+    expect(page).toContain('| … evaluated (limit per account+address) | 5 (≤ 5) | 4 (≤ 5) |');
+    expect(page).toContain('| … rounds that left no active admin | 0 | 0 |');
+    expect(page).toContain('| … sessions alive afterwards | 10 | 10 |');
+    expect(page).toContain('12: 413 7, closed 5');
+  });
+
+  it('names the accounts attacks as missing when neither engine recorded figures', () => {
+    expect(renderReliabilityPage(nothing)).toContain(
+      '_No figures: the accounts attacks did not record any',
+    );
   });
 });

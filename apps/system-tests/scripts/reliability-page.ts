@@ -6,6 +6,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { basename } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Results } from '../reliability/lib/figures.js';
+import { accountsSection } from './accounts-section.js';
 import { integritySection } from './integrity-section.js';
 import { missing, msCell, num, table } from './markdown-table.js';
 
@@ -330,6 +331,8 @@ export function renderReliabilityPage({ parts, run, vitest }: Results): string {
       'Every part of the suite also scans every line its processes printed and every response body and header it received for the passwords it used (accounts and wrong guesses): none may appear.',
     );
   }
+
+  out.push(...accountsSection(parts.accounts));
 
   out.push('', '## Tests', '');
   const files = vitest?.testResults ?? [];

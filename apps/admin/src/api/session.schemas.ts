@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { passwordProblemIn } from '@leshan/report-store/password-rule';
 import { RoleSchema } from '../http/route.js';
+
+const NO_LIST: ReadonlySet<string> = new Set();
 
 export const LoginBodySchema = z
   .strictObject({
@@ -37,12 +40,15 @@ export const SessionViewSchema = z
   .describe('The signed-in user and the CSRF token of the session.');
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-/** The form's own check; the store also refuses common passwords (passwordProblem). */
-export const NewPasswordSchema = z
-  .string()
-  .min(12, { error: '密码至少 12 个字符；可以用一句容易记住的话' })
-  .max(200, { error: '密码不能超过 200 个字符' })
-  .refine((p) => p.trim() !== '', { error: '密码不能只由空格组成' });
+/**
+ * The shape of the one password rule (@leshan/report-store/password-rule: length, not only
+ * spaces), checked before sending; the common-password list is checked by the server and, as
+ * the user types, by the form once it has loaded the list.
+ */
+export const NewPasswordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblemIn(password, NO_LIST);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem.zh });
+});
 
 export const ChangePasswordBodySchema = z
   .strictObject({

@@ -1,4 +1,4 @@
-import type { LoadFigures } from './figures.js';
+import type { AccountAttackFigures, LoadFigures } from './figures.js';
 
 /** The home-page load figures of the 2026-11-29 fresh-clone CI run (RELIABILITY.md), for tests. */
 export const homeLoad: LoadFigures = {
@@ -16,4 +16,38 @@ export const homeLoad: LoadFigures = {
   timeouts: 0,
   non2xx: 0,
   megabytes: 542.2,
+};
+
+/** Accounts attack figures as a passing run records them (issue 15), for tests of the page. */
+export const accountAttacks: AccountAttackFigures = {
+  burstGuesses: 40,
+  burstEvaluated: 5,
+  burstLimit: 5,
+  addressBurstGuesses: 60,
+  addressBurstEvaluated: 20,
+  accountBurstGuesses: 40,
+  accountBurstAddresses: 40,
+  accountBurstEvaluated: 11,
+  accountBurstMs: 1_480,
+  accountFreeAttempts: 10,
+  sprayGuesses: 60,
+  sprayInterleavedSuccesses: 60,
+  sprayEvaluated: 20,
+  sprayAddressLimit: 20,
+  ownerLockoutGuesses: 30,
+  ownerSignedInFromOtherAddress: true,
+  ownerWaitMs: 2_113,
+  concurrentDemotionRounds: 6,
+  concurrentDeletionRounds: 6,
+  roundsLeavingNoAdmin: 0,
+  resetRaceRounds: 10,
+  oldPasswordSessionsAlive: 0,
+  sessionBurstSignIns: 24,
+  sessionCap: 10,
+  sessionsAliveAfterBurst: 10,
+  hostileBodies: 12,
+  hostileBodyStatuses: { '413': 7, '-1': 5 },
+  healthP99DuringBodiesMs: 31,
+  healthMaxDuringBodiesMs: 40,
+  healthBaselineMaxMs: 12,
 };

@@ -164,11 +164,18 @@ export const IntegrityFiguresSchema = z.object({
   resources: z.array(ResourceFiguresSchema),
 });
 
-/** Issue 15: attacks on sign-in and accounts, with what got through. */
+/** Issue 15: attacks on sign-in and accounts, with what got through (one run per store engine). */
 export const AccountAttackFiguresSchema = z.object({
   burstGuesses: count,
   burstEvaluated: count,
   burstLimit: count,
+  addressBurstGuesses: count,
+  addressBurstEvaluated: count,
+  accountBurstGuesses: count,
+  accountBurstAddresses: count,
+  accountBurstEvaluated: count,
+  accountBurstMs: ms,
+  accountFreeAttempts: count,
   sprayGuesses: count,
   sprayInterleavedSuccesses: count,
   sprayEvaluated: count,
@@ -177,15 +184,20 @@ export const AccountAttackFiguresSchema = z.object({
   ownerSignedInFromOtherAddress: z.boolean(),
   ownerWaitMs: ms,
   concurrentDemotionRounds: count,
+  concurrentDeletionRounds: count,
   roundsLeavingNoAdmin: count,
   resetRaceRounds: count,
   oldPasswordSessionsAlive: count,
+  sessionBurstSignIns: count,
+  sessionCap: count,
+  sessionsAliveAfterBurst: count,
   hostileBodies: count,
   hostileBodyStatuses: counts,
   healthP99DuringBodiesMs: ms,
   healthMaxDuringBodiesMs: ms,
   healthBaselineMaxMs: ms,
 });
+export type AccountAttackFigures = z.infer<typeof AccountAttackFiguresSchema>;
 
 /**
  * Each part of the suite (a test file) and the figures it records, one file per part: every
@@ -203,7 +215,9 @@ export const PartSchemas = {
   'bad-input': z.object({ corpus: CorpusFiguresSchema, inert: InertFiguresSchema }).partial(),
   access: z.object({ admin: AccessFiguresSchema }).partial(),
   integrity: IntegrityFiguresSchema.partial(),
-  accounts: z.object({ attacks: AccountAttackFiguresSchema }).partial(),
+  accounts: z
+    .object({ sqlite: AccountAttackFiguresSchema, postgres: AccountAttackFiguresSchema })
+    .partial(),
 } as const;
 export type PartName = keyof typeof PartSchemas;
 export type PartFigures<P extends PartName> = z.infer<(typeof PartSchemas)[P]>;

@@ -29,12 +29,33 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+const PREFIX = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SUFFIX_LENGTH = 10;
+
+/**
+ * Thrown by createNodeId for a prefix that cannot start an id (issue 16: it threw an undocumented
+ * ZodError). The prefix is the caller's constant (`'m'`, `'note'`), never user input, so a bad one
+ * is a programming error: hence an exception, not a result.
+ */
+export class NodeIdPrefixError extends TypeError {
+  override readonly name = 'NodeIdPrefixError';
+  constructor(readonly prefix: string) {
+    super(
+      `createNodeId: prefix ${JSON.stringify(prefix)} must be lower-case letters, digits and single hyphens, at most ${64 - SUFFIX_LENGTH - 1} characters`,
+    );
+  }
+}
+
 /**
  * A fresh id for a node an editor creates: `prefix-` plus 10 random base-36 characters
- * (about 52 bits), so ids from two editors working apart practically never collide.
+ * (about 52 bits), so ids from two editors working apart practically never collide. Throws a
+ * NodeIdPrefixError when `prefix` is no id-shaped word (see there); any `random` is fine.
  */
 export function createNodeId(prefix: string, random: () => number = Math.random): NodeId {
+  if (!PREFIX.test(prefix) || prefix.length > 64 - SUFFIX_LENGTH - 1)
+    throw new NodeIdPrefixError(prefix);
   let suffix = '';
-  for (let i = 0; i < 10; i += 1) suffix += ALPHABET[Math.floor(random() * ALPHABET.length)] ?? 'a';
-  return NodeIdSchema.parse(`${prefix}-${suffix}`);
+  for (let i = 0; i < SUFFIX_LENGTH; i += 1)
+    suffix += ALPHABET[Math.floor(random() * ALPHABET.length)] ?? 'a';
+  return `${prefix}-${suffix}`;
 }

@@ -7,6 +7,7 @@ import {
   TrackingSchema,
   createNodeId,
   findNode,
+  NodeIdPrefixError,
   listMeasures,
   reportStats,
   validateWith,
@@ -27,6 +28,20 @@ describe('NodeIdSchema', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => createNodeId('m')));
     expect(ids.size).toBe(1000);
     for (const id of ids) expect(id).toMatch(/^m-[a-z0-9]{10}$/u);
+  });
+
+  it('issue 16: a bad prefix throws the documented NodeIdPrefixError, never a ZodError', () => {
+    for (const prefix of ['', 'M', 'a--b', '-m', 'm-', '措施', 'x'.repeat(54)]) {
+      expect(() => createNodeId(prefix)).toThrow(NodeIdPrefixError);
+      expect(() => createNodeId(prefix)).toThrow(/createNodeId: prefix/);
+    }
+    expect(new NodeIdPrefixError('M')).toBeInstanceOf(TypeError);
+    expect(NodeIdSchema.safeParse(createNodeId('x'.repeat(53))).success).toBe(true);
+  });
+
+  it('gives a valid id whatever `random` returns', () => {
+    for (const value of [0, 0.999999, 1, -1, Number.NaN, Infinity])
+      expect(NodeIdSchema.safeParse(createNodeId('note', () => value)).success).toBe(true);
   });
 });
 

@@ -195,6 +195,20 @@ describe.each(engines)('accounts ($name)', (engine) => {
     }
   });
 
+  it('issue 15: two admins removing each other at the same moment leave one admin', async () => {
+    const { store } = await freshStore(engine, { seed: false });
+    for (let round = 0; round < 5; round += 1) {
+      const a = await user(store, `ra${round}`, 'admin');
+      const b = await user(store, `rb${round}`, 'admin');
+      for (const other of await store.listUsers())
+        if (other.id !== a.id && other.id !== b.id) await store.deleteUser(other.id);
+      const results = await Promise.all([store.deleteUser(a.id), store.deleteUser(b.id)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const admins = (await store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
+      expect(admins).toHaveLength(1);
+    }
+  });
+
   it('issue 15: a reset racing a sign-in leaves no session of the old password', async () => {
     const { store } = await freshStore(engine, { seed: false });
     const victim = await user(store, 'victim');

@@ -22,6 +22,12 @@ export type UserResult = { ok: true; user: User } | Refusal;
 
 const toUser = (row: UserRow): User => UserFromRowSchema.parse(row);
 
+/** The user's row, read in `db` (the store's connection or a transaction). */
+const userRow = (db: Kysely<Tables>, id: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+const noSuchUser = (id: string): Refusal => refuse('not-found', '用户不存在', `no user ${id}`);
+
 export async function createUser(ctx: StoreContext, input: NewUser): Promise<UserResult> {
   assertWritable(ctx, 'createUser');
   const parsed = NewUserSchema.safeParse(input);
@@ -57,11 +63,7 @@ export async function createUser(ctx: StoreContext, input: NewUser): Promise<Use
 }
 
 export async function getUser(ctx: StoreContext, id: string): Promise<User | null> {
-  const row = await ctx.conn.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await userRow(ctx.conn.db, id);
   return row === undefined ? null : toUser(row);
 }
 
@@ -111,11 +113,17 @@ const invalidPatch = (issues: Parameters<typeof toValidationIssues>[0]): Refusal
 /**
  * Issue 15: two admins demoting each other at once left none. Every change that can take away
  * an active admin runs under one lock (PostgreSQL: a transaction advisory lock; SQLite: BEGIN
- * IMMEDIATE already lets one writer in), and counts the other active admins inside it.
+ * IMMEDIATE already lets one writer in), and counts the other active admins inside it. Returns
+ * the user's row as read under that lock.
  */
-async function lockAdmins(ctx: StoreContext, trx: Kysely<Tables>): Promise<void> {
+async function lockedUser(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+  id: string,
+): Promise<UserRow | undefined> {
   if (ctx.conn.engine === 'postgres')
     await sql`select pg_advisory_xact_lock(15150001)`.execute(trx);
+  return userRow(trx, id);
 }
 
 async function refuseLastAdmin(
@@ -153,13 +161,8 @@ export async function updateUser(
   if (!parsed.success) return invalidPatch(parsed.error.issues);
   const { displayName, role, disabled } = parsed.data;
   return writeOrRollback<UserResult>(ctx, async (trx) => {
-    await lockAdmins(ctx, trx);
-    const before = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (before === undefined) return refuse('not-found', '用户不存在', `no user ${id}`);
+    const before = await lockedUser(ctx, trx, id);
+    if (before === undefined) return noSuchUser(id);
     await refuseLastAdmin(trx, before, (role ?? before.role) === 'admin' && disabled !== true);
     const updated = await trx
       .updateTable('users')
@@ -181,13 +184,8 @@ export async function updateUser(
 export async function deleteUser(ctx: StoreContext, id: string): Promise<UserResult> {
   assertWritable(ctx, 'deleteUser');
   return writeOrRollback<UserResult>(ctx, async (trx) => {
-    await lockAdmins(ctx, trx);
-    const before = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (before === undefined) return refuse('not-found', '用户不存在', `no user ${id}`);
+    const before = await lockedUser(ctx, trx, id);
+    if (before === undefined) return noSuchUser(id);
     await refuseLastAdmin(trx, before, false);
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();
@@ -208,12 +206,8 @@ export async function setPassword(
   assertWritable(ctx, 'setPassword');
   const parsed = PasswordSchema.safeParse(input.password);
   if (!parsed.success) return invalidPatch(parsed.error.issues);
-  const before = await ctx.conn.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', input.userId)
-    .executeTakeFirst();
-  if (before === undefined) return refuse('not-found', '用户不存在', `no user ${input.userId}`);
+  const before = await userRow(ctx.conn.db, input.userId);
+  if (before === undefined) return noSuchUser(input.userId);
   if (input.currentPassword !== undefined) {
     if (!(await verifyPassword(input.currentPassword, before.password_hash)))
       return refuse('bad-password', '当前密码不正确', 'the current password is wrong');

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
+import { loadCommonPasswords, passwordProblemIn } from '@leshan/report-store/password-rule';
 import { ChangePasswordBodySchema } from '../../../src/api/session.schemas.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { ApiError } from '../api/api-error.js';
 import { Field } from '../ui/field.js';
 import { messageOf } from '../ui/error-message.js';
+
+const NO_LIST: ReadonlySet<string> = new Set();
 
 const HINT = '至少 12 个字符，不能只有空格，不能是常见密码；一句只有您记得的话最好';
 
@@ -15,14 +18,40 @@ interface PasswordFormProps {
   done: (session: SessionView) => void;
 }
 
-/** Current password, new one twice; the server's schema checks the form before it is sent. */
+/** The common-password list once loaded (a chunk of its own), else null: the shape alone is checked. */
+function useCommonPasswords(): ReadonlySet<string> | null {
+  const [common, setCommon] = useState<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadCommonPasswords().then(
+      (list) => {
+        if (live) setCommon(list);
+      },
+      // Without the list the server still refuses a common password, with the same reason.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return common;
+}
+
+/**
+ * Current password, new one twice. As the user types, the new password is checked by the store's
+ * own rule (@leshan/report-store/password-rule) and its Chinese reason shown; the server's schema
+ * checks the form before it is sent.
+ */
 export function PasswordForm({ api, currentLabel, done }: PasswordFormProps) {
+  const common = useCommonPasswords();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The rule's reason as the user types (nothing before the first character).
+  const typing = next === '' ? null : (passwordProblemIn(next, common ?? NO_LIST)?.zh ?? null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,6 +62,7 @@ export function PasswordForm({ api, currentLabel, done }: PasswordFormProps) {
     const found: Record<string, string> = parsed.success
       ? {}
       : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    if (typing !== null) found.newPassword = typing;
     if (next !== again) found.again = '两次输入的新密码不一致';
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
@@ -63,14 +93,17 @@ export function PasswordForm({ api, currentLabel, done }: PasswordFormProps) {
           />
         )}
       </Field>
-      <Field label="新密码" error={errors.newPassword ?? null} hint={HINT}>
+      <Field label="新密码" error={errors.newPassword ?? typing} hint={HINT}>
         {(p) => (
           <input
             {...p}
             type="password"
             autoComplete="new-password"
             value={next}
-            onChange={(e) => setNext(e.target.value)}
+            onChange={(e) => {
+              setNext(e.target.value);
+              setErrors(({ newPassword: _, ...rest }) => rest);
+            }}
           />
         )}
       </Field>
