@@ -8,6 +8,15 @@ const KIND_LABELS: Record<HistoryEntry['kind'], string> = {
   replace: '导入原文',
 };
 
+/** Words for an entry that has no recorded summary: a seed, an import, a whole-draft restore, or an
+ * edit saved before summaries were recorded (migration 0005). */
+const UNSUMMARISED: Record<HistoryEntry['kind'], (entry: HistoryEntry) => string> = {
+  seed: () => '由原文建立了草稿',
+  edit: (entry) => `修改了 ${entry.nodeIds.length} 个条目（这一版早于逐条记录的说明）`,
+  restore: () => '把整份草稿恢复到了较早的版本',
+  replace: () => '导入了新的原文',
+};
+
 /** 第 12 版, or 第 9–12 版 for saves grouped into one entry. */
 export const entryName = (entry: Pick<HistoryEntry, 'first' | 'number'>): string =>
   entry.first === entry.number ? `第 ${entry.number} 版` : `第 ${entry.first}–${entry.number} 版`;
@@ -37,7 +46,7 @@ export function HistoryEntries({ entries, viewing, picked, onView, onPick }: His
               <time dateTime={entry.at}>{formatTime(entry.at)}</time> · {KIND_LABELS[entry.kind]}
             </p>
             {entry.summary.length === 0 ? (
-              <p className="hint">{entry.commandCount} 项修改</p>
+              <p className="hint">{UNSUMMARISED[entry.kind](entry)}</p>
             ) : (
               <ul className="entry-summary">
                 {entry.summary.map((line, i) => (
