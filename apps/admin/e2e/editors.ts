@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { findNode } from '@leshan/report-core';
-import type { Measure, Report } from '@leshan/report-core';
+import type { Command, Measure, Report } from '@leshan/report-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
 import { DraftViewSchema } from '../src/api/draft.schemas.js';
 import type { DraftView } from '../src/api/draft.schemas.js';
+import { SessionViewSchema } from '../src/api/session.schemas.js';
 import { SCREENSHOT_DIR } from './browser.js';
 import { EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
@@ -50,6 +51,8 @@ export interface EditorsSession {
   problems: string[];
   /** Another tab in the same browser context (same person, same cookies and localStorage). */
   secondTab(tab: EditorTab): Promise<Page>;
+  /** After a failed test: every editor online, signed in, one fresh tab each, no dialog open. */
+  recover(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,8 @@ export async function startEditors(
   };
   const open = async (person: Person): Promise<EditorTab> => {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    // A missing state fails in seconds, not after playwright's half minute.
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     watch(page);
     await signIn(page, admin.baseUrl, person);
@@ -92,6 +97,21 @@ export async function startEditors(
       await page.goto(editorUrl(admin.baseUrl));
       await editorReady(page);
       return page;
+    },
+    async recover() {
+      for (const tab of tabs) {
+        await tab.context.setOffline(false);
+        for (const page of tab.context.pages()) if (page !== tab.page) await page.close();
+        if (tab.page.isClosed()) {
+          tab.page = await tab.context.newPage();
+          watch(tab.page);
+        }
+        await tab.page.goto(editorUrl(admin.baseUrl));
+        const signedOut = tab.page.getByRole('heading', { name: '登录' });
+        const ready = tab.page.locator('.save-status:not([data-state="loading"])');
+        await signedOut.or(ready).first().waitFor({ timeout: 20_000 });
+        if (await signedOut.isVisible()) await signIn(tab.page, admin.baseUrl, tab.person);
+      }
     },
     async close() {
       for (const tab of tabs) for (const page of tab.context.pages()) await page.close();
@@ -263,3 +283,45 @@ export async function editorHooks(page: Page): Promise<EditorHooks | null> {
 /** Internal ids (c32, s36, m42, m38-t1, note-3, leshan-port, u-…) an editor must never see. */
 export const INTERNAL_ID =
   /(?<![\w-])(?:[csm]\d+(?:-t\d+)?|note-\d+|leshan-(?:port|airport)|u-[a-z0-9]{10})(?![\w-])/;
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** POST /api/draft/commands as this signed-in tab (with its session's CSRF token). */
+export async function sendCommands(
+  page: Page,
+  baseUrl: string,
+  batch: { baseRevision: number; commands: Command[] },
+): Promise<ApiAnswer> {
+  const session = await page.request.get(`${baseUrl}/api/session`);
+  const { csrfToken } = SessionViewSchema.parse(await session.json());
+  const response = await page.request.post(`${baseUrl}/api/draft/commands`, {
+    data: batch,
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
+  return { status: response.status(), body: await response.json() };
+}
+
+/** Deletes the measure open in the editing pane, confirming the dialog. */
+export async function deleteOpenMeasure(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '删除此举措' }).click();
+  await page
+    .getByRole('dialog', { name: '确认删除' })
+    .getByRole('button', { name: '删除' })
+    .click();
+}
+
+/** The value, or a failure naming what is missing. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`e2e: ${what} is missing`);
+  return value;
+}
+
+/** For afterEach: a failed test leaves no dialog, offline context or signed-out tab behind. */
+export const recoverAfterFailure =
+  (session: () => EditorsSession) =>
+  async ({ task }: { task: { result?: { state: string } } }): Promise<void> => {
+    if (task.result?.state === 'fail') await session().recover();
+  };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { CommandSchema } from '@leshan/report-core';
 import {
@@ -6,6 +6,7 @@ import {
   headerState,
   measureOf,
   openMeasure,
+  recoverAfterFailure,
   screenshotsAt,
   startEditors,
   typeWithIme,
@@ -35,6 +36,8 @@ async function textsWritten(): Promise<string[]> {
 beforeAll(async () => {
   session = await startEditors();
 });
+
+afterEach(recoverAfterFailure(() => session));
 
 afterAll(async () => {
   await session.close();
