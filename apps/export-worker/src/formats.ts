@@ -1,4 +1,5 @@
 import type { Message } from '@leshan/report-core';
+import { EXPORT_FORMAT_LABELS } from '@leshan/report-core/labels';
 import type { ExportInput, FormatId } from './schemas.js';
 import { FORMAT_IDS } from './schemas.js';
 import { renderCsvIndicators, renderCsvMeasures } from './render/render-csv.js';
@@ -25,70 +26,70 @@ export const FORMATS: Record<FormatId, ExportFormat> = {
     id: 'json',
     extension: 'json',
     mediaType: 'application/json',
-    label: { zh: 'JSON 数据', en: 'JSON data' },
+    label: EXPORT_FORMAT_LABELS.json,
     render: renderJson,
   },
   'json-schema': {
     id: 'json-schema',
     extension: 'schema.json',
     mediaType: 'application/schema+json',
-    label: { zh: 'JSON Schema 结构说明', en: 'JSON Schema' },
+    label: EXPORT_FORMAT_LABELS['json-schema'],
     render: renderJsonSchema,
   },
   'csv-measures': {
     id: 'csv-measures',
     extension: 'measures.csv',
     mediaType: 'text/csv; charset=utf-8',
-    label: { zh: '举措表（CSV）', en: 'Measures (CSV)' },
+    label: EXPORT_FORMAT_LABELS['csv-measures'],
     render: renderCsvMeasures,
   },
   'csv-indicators': {
     id: 'csv-indicators',
     extension: 'indicators.csv',
     mediaType: 'text/csv; charset=utf-8',
-    label: { zh: '指标表（CSV）', en: 'Indicators (CSV)' },
+    label: EXPORT_FORMAT_LABELS['csv-indicators'],
     render: renderCsvIndicators,
   },
   xlsx: {
     id: 'xlsx',
     extension: 'xlsx',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    label: { zh: 'Excel 工作簿', en: 'Excel workbook' },
+    label: EXPORT_FORMAT_LABELS.xlsx,
     render: renderXlsx,
   },
   md: {
     id: 'md',
     extension: 'md',
     mediaType: 'text/markdown; charset=utf-8',
-    label: { zh: 'Markdown 文本', en: 'Markdown' },
+    label: EXPORT_FORMAT_LABELS.md,
     render: renderMarkdown,
   },
   html: {
     id: 'html',
     extension: 'html',
     mediaType: 'text/html; charset=utf-8',
-    label: { zh: '网页（HTML）', en: 'Web page (HTML)' },
+    label: EXPORT_FORMAT_LABELS.html,
     render: renderHtml,
   },
   pdf: {
     id: 'pdf',
     extension: 'pdf',
     mediaType: 'application/pdf',
-    label: { zh: 'PDF 文档', en: 'PDF document' },
+    label: EXPORT_FORMAT_LABELS.pdf,
     render: renderPdf,
   },
   docx: {
     id: 'docx',
     extension: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: { zh: 'Word 文档', en: 'Word document' },
+    label: EXPORT_FORMAT_LABELS.docx,
     render: renderDocx,
   },
   datapackage: {
     id: 'datapackage',
     extension: 'datapackage.zip',
     mediaType: 'application/zip',
-    label: { zh: '数据包（Frictionless）', en: 'Data package (Frictionless)' },
+    label: EXPORT_FORMAT_LABELS.datapackage,
     render: renderDatapackage,
   },
 };

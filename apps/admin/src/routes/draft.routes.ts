@@ -63,7 +63,16 @@ async function conflictBody(
         since.filter((r) => r.touched.includes(id)).map((r) => nameOf(names, r.author) ?? r.author),
       ),
     ];
-    return { id, kind: found?.kind ?? null, current: found?.node ?? null, changedBy };
+    return {
+      id,
+      label: id,
+      kind: found?.kind ?? null,
+      deleted: found === undefined,
+      fields: [],
+      base: null,
+      current: found?.node ?? null,
+      changedBy,
+    };
   });
   return ConflictBodySchema.parse({
     error: `您修改的内容已被${[...new Set(nodes.flatMap((n) => n.changedBy))].join('、') || '他人'}改动，请比较两个版本后选择保留哪一个`,
@@ -71,6 +80,7 @@ async function conflictBody(
     issues: nodeIds.map((id) => ({ path: id, message: '该节点在您开始编辑后已被他人修改' })),
     currentRevision,
     nodes,
+    conflictingCommands: [],
   });
 }
 
@@ -124,6 +134,7 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
               revision: result.revision.number,
               hash: result.draft.reportHash,
               touched: result.revision.touched,
+              keys: result.revision.touched,
             },
           };
         }
@@ -137,7 +148,11 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
             );
             throw new ApiError(409, 'conflict', conflict.error, {
               issues: conflict.issues,
-              extra: { currentRevision: conflict.currentRevision, nodes: conflict.nodes },
+              extra: {
+                currentRevision: conflict.currentRevision,
+                nodes: conflict.nodes,
+                conflictingCommands: conflict.conflictingCommands,
+              },
             });
           }
           case 'rejected': {

@@ -112,6 +112,7 @@ export function importRoutes({ store }: AdminDeps): AdminRoute[] {
             revision: replaced.revision.number,
             hash: replaced.draft.reportHash,
             touched: replaced.revision.touched,
+            keys: replaced.revision.touched,
           },
         };
       }),

@@ -19,12 +19,17 @@ import type { AdminRoute } from '../http/route.js';
 
 const toMeta = (r: RevisionSummary, names: Map<string, string>): RevisionMeta => ({
   number: r.number,
-  author: nameOf(names, r.author),
-  authorId: r.author,
+  first: r.number,
+  author: r.author,
+  authorName: nameOf(names, r.author),
+  at: r.createdAt,
   createdAt: r.createdAt,
   hash: r.reportHash,
   kind: r.kind,
+  summary: [],
   commandCount: r.commands.length,
+  nodeIds: r.touched,
+  keys: r.touched,
   touched: r.touched,
 });
 
@@ -51,7 +56,7 @@ export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
           limit: query.limit,
           ...(query.before === undefined ? {} : { before: query.before }),
         });
-        return { body: { revisions: list.map((r) => toMeta(r, names)) } };
+        return { body: { revisions: list.map((r) => toMeta(r, names)), nextBefore: null } };
       }),
     route({
       method: 'get',
@@ -132,6 +137,7 @@ export function revisionRoutes({ store }: AdminDeps): AdminRoute[] {
             revision: result.revision.number,
             hash: result.draft.reportHash,
             touched: result.revision.touched,
+            keys: result.revision.touched,
           },
         };
       }),

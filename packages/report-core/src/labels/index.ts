@@ -4,6 +4,7 @@ export { FIELD_LABELS, fieldLabel, kindLabel, NODE_KIND_LABELS } from './node-ki
 export type { LabelledKind } from './node-kind-labels.js';
 export { NOT_REPORTED, trackingStatusLabel } from './status-labels.js';
 export { formatFileSize } from './file-size.js';
+export { EXPORT_FORMAT_LABELS, exportFormatLabel } from './export-format-labels.js';
 export {
   COMMITMENT_LABELS,
   commitmentLabel,

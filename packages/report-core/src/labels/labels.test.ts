@@ -5,6 +5,7 @@ import {
   chapterLabel,
   chineseChapterNumber,
   displayTitle,
+  exportFormatLabel,
   fieldLabel,
   kindLabel,
   MISSING_TITLE,
@@ -76,5 +77,14 @@ describe('labels', () => {
   it('says 未报告 for a measure nobody has reported on', () => {
     expect(trackingStatusLabel(null)).toEqual({ zh: '未报告', en: 'Not reported' });
     expect(trackingStatusLabel('delayed').zh).toBe('滞后');
+  });
+});
+
+describe('export format names (issue 13 point 8)', () => {
+  it('names each format in Chinese, and an unknown id as itself', () => {
+    expect(exportFormatLabel('csv-measures')).toBe('举措表（CSV）');
+    expect(exportFormatLabel('docx', 'en')).toBe('Word document');
+    expect(exportFormatLabel('toString')).toBe('toString');
+    expect(exportFormatLabel('epub')).toBe('epub');
   });
 });

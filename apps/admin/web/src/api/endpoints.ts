@@ -20,6 +20,7 @@ import {
   PasswordResetSchema,
   UserListSchema,
 } from '../../../src/api/users.schemas.js';
+import { historyEndpoints } from '../history/history-endpoints.js';
 import type { ApiClient } from './client.js';
 import { query } from './client.js';
 
@@ -94,6 +95,7 @@ export function endpoints(api: ApiClient) {
       api.post(`/api/users/${encodeURIComponent(id)}/password-reset`, PasswordResetSchema, {}),
     deleteUser: (id: string) => api.delete(`/api/users/${encodeURIComponent(id)}`, UserBodySchema),
     audit: (filter: AuditFilter) => api.get(`/api/audit${query({ ...filter })}`, AuditListSchema),
+    ...historyEndpoints(api),
   };
 }
 export type Endpoints = ReturnType<typeof endpoints>;

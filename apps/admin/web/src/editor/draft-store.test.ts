@@ -10,7 +10,7 @@ function setup(draft: DraftView = sampleDraft()) {
   const api = {
     draft: vi.fn(() => Promise.resolve(draft)),
     sendCommands: vi.fn((base: number, _commands: readonly Command[]) =>
-      Promise.resolve({ revision: base + 1, hash: 'h', touched: [] }),
+      Promise.resolve({ revision: base + 1, hash: 'h', touched: [], keys: [] }),
     ),
   };
   let online = true;

@@ -1,4 +1,5 @@
 import { fieldLabel, NODE_KIND_LABELS, trackingStatusLabel } from '@leshan/report-core/labels';
+import type { LabelledKind } from '@leshan/report-core/labels';
 import type { ReportDiff, TrackingChange } from '@leshan/report-core';
 import { TextDiff } from './text-diff.js';
 
@@ -11,6 +12,15 @@ const show = (value: unknown): string =>
         ? value
         : JSON.stringify(value);
 
+/** How editors name a node: the server's words for it (report-core describeNode), never its id. */
+type NameOf = (id: string | null, kind?: LabelledKind) => string;
+const namer =
+  (labels: Readonly<Record<string, string>>): NameOf =>
+  (id, kind) =>
+    id === null
+      ? '报告顶层'
+      : (labels[id] ?? (kind === undefined ? '原位置' : `一个${NODE_KIND_LABELS[kind].zh}`));
+
 function trackingLine(change: TrackingChange): string {
   switch (change.change) {
     case 'status':
@@ -22,12 +32,19 @@ function trackingLine(change: TrackingChange): string {
     case 'update-removed':
       return `删除进展记录（${change.update.date}）：${change.update.note}`;
     case 'update-edited':
-      return `修改进展记录 ${change.updateId} 的 ${change.field}：${show(change.before)} → ${show(change.after)}`;
+      return `修改进展记录的${fieldLabel(change.field, 'zh')}：${show(change.before)} → ${show(change.after)}`;
   }
 }
 
 /** A report diff: what was added, removed, moved and edited, text changes highlighted by character. */
-export function DiffView({ diff }: { diff: ReportDiff }) {
+export function DiffView({
+  diff,
+  labels = {},
+}: {
+  diff: ReportDiff;
+  labels?: Readonly<Record<string, string>>;
+}) {
+  const name = namer(labels);
   const empty =
     diff.added.length +
       diff.removed.length +
@@ -45,7 +62,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
             {diff.edited.map((e, i) => (
               <li key={`${e.id}-${e.field}-${i}`}>
                 <p className="diff-head">
-                  {NODE_KIND_LABELS[e.kind].zh} {e.id} · {fieldLabel(e.field, 'zh')}
+                  {name(e.id, e.kind)} · {fieldLabel(e.field, 'zh')}
                 </p>
                 {e.textDiff === undefined ? (
                   <p>
@@ -67,7 +84,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.tracking.map((t, i) => (
               <li key={`${t.measureId}-${i}`}>
-                举措 {t.measureId}：{trackingLine(t)}
+                {name(t.measureId, 'measure')}：{trackingLine(t)}
               </li>
             ))}
           </ul>
@@ -79,9 +96,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.added.map((a) => (
               <li key={a.id}>
-                <ins>
-                  {NODE_KIND_LABELS[a.kind].zh} {a.label ?? a.id}
-                </ins>
+                <ins>{labels[a.id] ?? `${NODE_KIND_LABELS[a.kind].zh} ${a.label ?? ''}`}</ins>
               </li>
             ))}
           </ul>
@@ -93,9 +108,7 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.removed.map((r) => (
               <li key={r.id}>
-                <del>
-                  {NODE_KIND_LABELS[r.kind].zh} {r.label ?? r.id}
-                </del>
+                <del>{labels[r.id] ?? `${NODE_KIND_LABELS[r.kind].zh} ${r.label ?? ''}`}</del>
               </li>
             ))}
           </ul>
@@ -107,8 +120,8 @@ export function DiffView({ diff }: { diff: ReportDiff }) {
           <ul>
             {diff.moved.map((m) => (
               <li key={m.id}>
-                {NODE_KIND_LABELS[m.kind].zh} {m.id}：{m.from.parentId ?? '顶层'} 第{' '}
-                {m.from.index + 1} 位 → {m.to.parentId ?? '顶层'} 第 {m.to.index + 1} 位
+                {name(m.id, m.kind)}：{name(m.from.parentId)} 第 {m.from.index + 1} 位 →{' '}
+                {name(m.to.parentId)} 第 {m.to.index + 1} 位
               </li>
             ))}
           </ul>

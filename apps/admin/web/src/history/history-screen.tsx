@@ -1,64 +1,75 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RevisionMeta } from '../../../src/api/revisions.schemas.js';
-import type { RevisionDiff } from '../api/endpoints.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { formatTime } from '../ui/labels.js';
+import { todayInShanghai } from '../ui/labels.js';
 import { useLoad } from '../ui/use-load.js';
-import { DiffView } from './diff-view.js';
+import { ComparePane } from './compare-pane.js';
+import type { HistoryEntry, HistoryFilter, HistoryPage } from './history-endpoints.js';
+import { entryName, HistoryEntries } from './history-entries.js';
+import { HistoryFilters } from './history-filters.js';
 
-const KIND_LABELS: Record<RevisionMeta['kind'], string> = {
-  seed: '初始版本',
-  edit: '编辑',
-  restore: '恢复',
-  replace: '导入替换',
-};
 const PAGE = 30;
 
-/** Who changed what when: each revision with its diff against the one before, and restore. */
+type Viewing = { from: number; to: number; entry: number | null };
+
+/**
+ * Who changed what when, in words, filtered by person, node and day; one entry's changes or any
+ * two revisions compared; one node restored (with the later changes by others it reverts), and
+ * for publishers and admins the whole draft (issue 13 point 5).
+ */
 export function HistoryScreen() {
   const { api, store, session, announce } = useApp();
   const draft = useDraft();
-  const [revisions, setRevisions] = useState<RevisionMeta[]>([]);
-  const [more, setMore] = useState(false);
-  const [chosen, setChosen] = useState<number | null>(null);
-  // The diff of the revision it was loaded for; shown only while that revision is the chosen one.
-  const [loaded, setLoaded] = useState<{ revision: number; diff: RevisionDiff } | null>(null);
-  const diff = loaded !== null && loaded.revision === chosen ? loaded.diff : null;
+  const [filter, setFilter] = useState<HistoryFilter>({});
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [authors, setAuthors] = useState<ReadonlyMap<string, string>>(
+    () => new Map([[session.user.id, session.user.displayName]]),
+  );
+  const [viewing, setViewing] = useState<Viewing | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
+  const paneHeading = useRef<HTMLHeadingElement>(null);
 
-  const show = useCallback((page: { revisions: RevisionMeta[] }, append = false) => {
-    setRevisions((old) => (append ? [...old, ...page.revisions] : page.revisions));
-    setMore(page.revisions.length === PAGE);
+  const show = useCallback((page: HistoryPage, append = false) => {
+    setEntries((old) => (append ? [...old, ...page.revisions] : page.revisions));
+    setNextBefore(page.nextBefore);
+    setAuthors((old) => {
+      const next = new Map(old);
+      for (const e of page.revisions) if (e.authorName !== null) next.set(e.author, e.authorName);
+      return next.size === old.size ? old : next;
+    });
     setError(null);
   }, []);
 
-  // The newest page on entry and after each saved revision.
-  const loadFirst = useCallback(() => api.revisions(PAGE), [api]);
+  // The newest page for each filter, on entry and after each saved revision.
+  const loadFirst = useCallback(() => api.history(filter, PAGE), [api, filter]);
   useLoad(loadFirst, show, setError, draft.revision);
-
-  const loadPage = async (before: number) => {
+  const loadMore = async (before: number) => {
     try {
-      show(await api.revisions(PAGE, before), true);
+      show(await api.history(filter, PAGE, before), true);
     } catch (e) {
       setError(e);
     }
   };
 
+  // On a phone the pane is below the list: bring it into view when something is chosen.
   useEffect(() => {
-    if (chosen === null || chosen === 0) return;
-    let live = true;
-    api.diff(chosen - 1, chosen).then(
-      (d) => live && setLoaded({ revision: chosen, diff: d }),
-      (e: unknown) => live && setError(e),
+    if (viewing !== null) paneHeading.current?.focus();
+  }, [viewing]);
+
+  const view = (entry: HistoryEntry) =>
+    setViewing({ from: entry.first - 1, to: entry.number, entry: entry.number });
+  const pick = (entry: HistoryEntry, on: boolean) =>
+    setPicked((old) =>
+      on
+        ? [...old.filter((n) => n !== entry.number), entry.number].slice(-2)
+        : old.filter((n) => n !== entry.number),
     );
-    return () => {
-      live = false;
-    };
-  }, [api, chosen]);
+  const [older, newer] = [...picked].sort((a, b) => a - b);
 
   const restore = async (n: number) => {
     setRestoring(null);
@@ -72,63 +83,79 @@ export function HistoryScreen() {
     }
   };
 
-  const last = revisions[revisions.length - 1];
+  const heading =
+    viewing === null
+      ? '选择一个修订查看改动，或勾选两个修订比较'
+      : viewing.entry !== null
+        ? `${entryName(entries.find((e) => e.number === viewing.entry) ?? { first: viewing.from + 1, number: viewing.to })}的改动`
+        : `第 ${viewing.from} 版与第 ${viewing.to} 版的比较`;
   return (
     <div className="history-screen">
       <h1>修订历史</h1>
+      <HistoryFilters
+        report={draft.report}
+        authors={authors}
+        today={todayInShanghai()}
+        onApply={(next) => {
+          setFilter(next);
+          setPicked([]);
+        }}
+      />
       <ErrorMessage error={error} />
       <div className="split">
         <section aria-labelledby="revisions-heading" className="revision-list">
           <h2 id="revisions-heading">修订（最新在前）</h2>
-          <ol>
-            {revisions.map((r) => (
-              <li key={r.number}>
-                <button
-                  type="button"
-                  aria-pressed={chosen === r.number}
-                  className={chosen === r.number ? 'selected' : undefined}
-                  onClick={() => setChosen(r.number)}
-                >
-                  <strong>第 {r.number} 版</strong> · {KIND_LABELS[r.kind]} · {r.author ?? '系统'}
-                  <br />
-                  <span className="hint">
-                    {formatTime(r.createdAt)} · {r.commandCount} 项修改
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {more && last !== undefined ? (
-            <button type="button" onClick={() => void loadPage(last.number)}>
+          <div className="compare-bar" aria-live="polite">
+            {older !== undefined && newer !== undefined ? (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => setViewing({ from: older, to: newer, entry: null })}
+              >
+                比较第 {older} 版与第 {newer} 版
+              </button>
+            ) : (
+              <p className="hint">勾选任意两个修订即可比较（已选 {picked.length} 个）。</p>
+            )}
+          </div>
+          {entries.length === 0 ? <p>没有符合条件的修订。</p> : null}
+          <HistoryEntries
+            entries={entries}
+            viewing={viewing?.entry ?? null}
+            picked={picked}
+            onView={view}
+            onPick={pick}
+          />
+          {nextBefore === null ? null : (
+            <button type="button" onClick={() => void loadMore(nextBefore)}>
               加载更早的修订
             </button>
-          ) : null}
+          )}
         </section>
         <section aria-labelledby="diff-heading" className="pane">
-          <h2 id="diff-heading">
-            {chosen === null ? '选择左侧的一个修订查看改动' : `第 ${chosen} 版的改动`}
+          <h2 id="diff-heading" ref={paneHeading} tabIndex={-1}>
+            {heading}
           </h2>
-          {chosen === 0 ? <p>这是最初的版本。</p> : null}
-          {diff === null ? null : (
-            <>
-              <p className="summary">{diff.summary.message.zh}</p>
-              <DiffView diff={diff.diff} />
-            </>
-          )}
+          {viewing !== null && viewing.from < 0 ? <p>这是最初的版本。</p> : null}
+          {viewing !== null && viewing.from >= 0 ? (
+            <ComparePane from={viewing.from} to={viewing.to} />
+          ) : null}
           {/* Restoring the whole draft is the publisher's or admin's (issue 14). */}
-          {chosen !== null && session.permissions.publish && chosen !== draft.revision ? (
-            <button type="button" className="primary" onClick={() => setRestoring(chosen)}>
-              将草稿恢复为第 {chosen} 版
-            </button>
+          {viewing !== null && session.permissions.publish && viewing.to !== draft.revision ? (
+            <p>
+              <button type="button" onClick={() => setRestoring(viewing.to)}>
+                将整个草稿恢复为第 {viewing.to} 版
+              </button>
+            </p>
           ) : null}
         </section>
       </div>
       {restoring === null ? null : (
         <ConfirmDialog
-          title="恢复修订"
+          title="恢复整个草稿"
           message={
             <p>
-              草稿将恢复为第 {restoring}{' '}
+              整个草稿将恢复为第 {restoring}{' '}
               版的内容。这会产生一个新的修订，之后的修订仍保留在历史中，可以再次恢复。
             </p>
           }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { OutlineDrawer } from './outline-drawer.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { DraftStore } from '../editor/draft-store.js';
 import { EditorScreen } from '../editor/editor-screen.js';
@@ -70,7 +71,11 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
       </a>
       <Header route={current} />
       <main id="main" tabIndex={-1} className={`screen screen-${current}`}>
-        {current === 'edit' ? <EditorScreen /> : null}
+        {current === 'edit' ? (
+          <OutlineDrawer>
+            <EditorScreen />
+          </OutlineDrawer>
+        ) : null}
         {current === 'preview' ? <PreviewScreen /> : null}
         {current === 'history' ? <HistoryScreen /> : null}
         {current === 'publish' ? <PublishScreen /> : null}

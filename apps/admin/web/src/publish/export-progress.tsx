@@ -3,7 +3,7 @@ import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { EditionExports } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { formatFileSize } from '@leshan/report-core/labels';
+import { exportFormatLabel, formatFileSize } from '@leshan/report-core/labels';
 
 const STATE_LABELS = {
   queued: '排队中',
@@ -69,7 +69,7 @@ export function ExportProgress({
             : `正在导出（${exports.jobs.filter((j) => j.state === 'done').length}/${exports.jobs.length}）…`}
       </p>
       {exports === null ? null : (
-        <table>
+        <table className="cards">
           <caption className="visually-hidden">导出任务</caption>
           <thead>
             <tr>
@@ -82,10 +82,12 @@ export function ExportProgress({
           <tbody>
             {exports.jobs.map((job) => (
               <tr key={job.id}>
-                <td>{job.format}</td>
-                <td className={`job-${job.state}`}>{STATE_LABELS[job.state]}</td>
-                <td>{job.attempts}</td>
-                <td>{job.error ?? ''}</td>
+                <td data-label="格式">{exportFormatLabel(job.format)}</td>
+                <td data-label="状态" className={`job-${job.state}`}>
+                  {STATE_LABELS[job.state]}
+                </td>
+                <td data-label="尝试次数">{job.attempts}</td>
+                <td data-label="说明">{job.error ?? ''}</td>
               </tr>
             ))}
           </tbody>
@@ -99,7 +101,8 @@ export function ExportProgress({
                 {a.fileName}
               </a>{' '}
               <span className="hint">
-                {a.format} · {formatFileSize(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
+                {exportFormatLabel(a.format)} · {formatFileSize(a.size)} · SHA-256{' '}
+                {a.sha256.slice(0, 12)}…
               </span>
             </li>
           ))}

@@ -103,6 +103,8 @@ describe('PublishScreen', () => {
     expect(link.getAttribute('href')).toBe('/downloads/leshan-2.pdf');
     expect(exports.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(screen.getByText('导出已结束。')).toBeTruthy();
+    // Issue 13 point 8: formats by their Chinese names.
+    expect(screen.getByText(/^PDF 文档 · 200.0 KB/)).toBeTruthy();
     expect(
       within(screen.getByRole('region', { name: '已发布的版本' })).getByText(
         '修改举措 1 项，落实情况 1 项',

@@ -32,7 +32,7 @@ export async function renderInApp(
 ) {
   const draft = options.draft ?? sampleDraft();
   const sendCommands = vi.fn((base: number, _commands: readonly Command[]) =>
-    Promise.resolve({ revision: base + 1, hash: 'h', touched: [] }),
+    Promise.resolve({ revision: base + 1, hash: 'h', touched: [], keys: [] }),
   );
   const api = {
     draft: vi.fn(() => Promise.resolve(draft)),

@@ -17,3 +17,15 @@ export function formatTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
+
+const day = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Asia/Shanghai',
+});
+
+/** Today in Leshan as YYYY-MM-DD, whatever the browser's own time zone. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return day.format(now);
+}

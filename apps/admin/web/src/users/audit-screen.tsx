@@ -94,7 +94,7 @@ export function AuditScreen() {
         </button>
       </form>
       <ErrorMessage error={error} />
-      <table>
+      <table className="cards">
         <caption>审计记录（已显示 {entries.length} 条）</caption>
         <thead>
           <tr>
@@ -108,13 +108,13 @@ export function AuditScreen() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatTime(entry.at)}</td>
-              <td>{entry.actor ?? '—'}</td>
-              <td>
+              <td data-label="时间">{formatTime(entry.at)}</td>
+              <td data-label="操作人">{entry.actor ?? '—'}</td>
+              <td data-label="操作">
                 <code>{entry.action}</code>
               </td>
-              <td>{entry.target ?? '—'}</td>
-              <td>{entry.ip ?? '—'}</td>
+              <td data-label="对象">{entry.target ?? '—'}</td>
+              <td data-label="地址">{entry.ip ?? '—'}</td>
             </tr>
           ))}
         </tbody>

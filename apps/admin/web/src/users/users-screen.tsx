@@ -108,7 +108,7 @@ export function UsersScreen() {
     <div className="users-screen">
       <h1>用户管理</h1>
       <ErrorMessage error={error} />
-      <table>
+      <table className="cards">
         <caption>现有用户（{users.length}）</caption>
         <thead>
           <tr>
@@ -126,8 +126,8 @@ export function UsersScreen() {
             return (
               <tr key={user.id}>
                 <th scope="row">{user.displayName}</th>
-                <td>{user.email}</td>
-                <td>
+                <td data-label="电子邮箱">{user.email}</td>
+                <td data-label="角色">
                   <label className="visually-hidden" htmlFor={`role-${user.id}`}>
                     {user.displayName} 的角色
                   </label>
@@ -155,11 +155,11 @@ export function UsersScreen() {
                     ))}
                   </select>
                 </td>
-                <td>
+                <td data-label="状态">
                   {user.disabled ? '已停用' : user.mustChangePassword ? '待改密码' : '正常'}
                   {self ? <span className="hint">（当前登录）</span> : null}
                 </td>
-                <td>{formatTime(user.createdAt)}</td>
+                <td data-label="创建时间">{formatTime(user.createdAt)}</td>
                 <td>
                   <div className="user-actions">
                     {self ? null : (
