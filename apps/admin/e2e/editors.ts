@@ -128,7 +128,7 @@ export const editorUrl = (baseUrl: string): string => `${baseUrl}/admin/?e2e=1`;
 export async function signIn(page: Page, baseUrl: string, person: Person): Promise<void> {
   await page.goto(editorUrl(baseUrl));
   await page.getByLabel('电子邮箱').fill(person.email);
-  await page.getByLabel('密码').fill(person.password);
+  await page.getByLabel('密码', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText(person.displayName, { exact: true }).first().waitFor();
   await editorReady(page);
@@ -187,7 +187,14 @@ export async function waitForHeader(
   timeout = 20_000,
 ): Promise<HeaderState> {
   const selector = states.map((s) => `.save-status[data-state="${s}"]`).join(', ');
-  await page.locator(selector).first().waitFor({ timeout });
+  try {
+    await page.locator(selector).first().waitFor({ timeout });
+  } catch (error) {
+    const now = await headerState(page);
+    throw new Error(`header never reached ${states.join('/')}: it says “${now.text}”`, {
+      cause: error,
+    });
+  }
   return headerState(page);
 }
 

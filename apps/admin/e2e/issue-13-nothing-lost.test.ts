@@ -10,6 +10,7 @@ import {
   measureOf,
   openMeasure,
   recoverAfterFailure,
+  reload,
   present,
   screenshotsAt,
   sendCommands,
@@ -83,6 +84,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
     const offline = await waitForHeader(a.page, ['offline']);
     expect(offline.text).not.toMatch(/已保存/);
 
+    await reload(b.page);
     await openMeasure(b.page, '将乐山港升级改造为成都港');
     await deleteOpenMeasure(b.page);
     await waitSaved(b.page);
@@ -116,6 +118,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
     await second.fill(`${secondText}〔甲的另一处修改〕`);
     await waitForHeader(a.page, ['offline']);
 
+    await reload(b.page);
     const theirs = await openMeasure(b.page, '落实“一环九射两纵两横”高速公路网');
     await theirs.fill(`${firstText}〔乙的补充〕`);
     await waitSaved(b.page);
@@ -186,6 +189,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
 
   it('sends unsent changes before signing out, and asks when they cannot be sent', async () => {
     const [a] = session.tabs;
+    await reload(a.page);
     const field = await openMeasure(a.page, '力争入库重大工业项目500个');
     const text = await field.inputValue();
     await field.fill(`${text}〔退出前〕`);
@@ -225,6 +229,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
 
   it('keeps a refused value in its field with its error, and never says 已保存 meanwhile', async () => {
     const [, b] = session.tabs;
+    await reload(b.page);
     const field = await openMeasure(b.page, '力争入库重大工业项目500个');
     const text = await field.inputValue();
     const tooLong = '测'.repeat(10_000);
