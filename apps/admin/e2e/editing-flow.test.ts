@@ -108,12 +108,13 @@ describe('editing, conflict and publishing in the browser', () => {
     await expect(dialog.getByRole('region', { name: '我的版本' }).textContent()).resolves.toContain(
       '我的补充',
     );
-    await expect(
-      dialog.getByRole('heading', { name: /举措 m38（由 李编辑 修改）/ }).count(),
-    ).resolves.toBe(1);
+    // The node is named as editors name it, never by its id.
+    await expect(dialog.getByText(/李编辑 同时修改了此项/).count()).resolves.toBe(1);
+    await expect(dialog.textContent()).resolves.not.toContain(MEASURE);
     await expectAccessible(pageA, 'conflict');
     await screenshot(pageA, SCREENSHOT_DIR, '03-conflict');
-    await dialog.getByRole('button', { name: '保留我的版本' }).click();
+    await dialog.getByRole('radio', { name: '保留我的版本' }).check();
+    await dialog.getByRole('button', { name: '按所选处理' }).click();
     await saved(pageA);
     const draft = await admin.draftMeasure(MEASURE);
     expect(draft.text).toContain('我的补充');
@@ -127,7 +128,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await pageA.getByLabel('进度（%）').fill('40');
     await pageA.locator('.save-status[data-state="offline"]').waitFor({ timeout: 15_000 });
     const stored = await pageA.evaluate<number>(
-      "Object.keys(localStorage).filter((k) => k.startsWith('leshan-admin:unsent:')).length",
+      "Object.keys(localStorage).filter((k) => k.startsWith('leshan-admin:unsent-index:')).length",
     );
     expect(stored).toBe(1);
     await screenshot(pageA, SCREENSHOT_DIR, '03b-offline');

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { listMeasures } from '@leshan/report-core';
 import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
 import { SCREENSHOT_DIR } from './browser.js';
 import { ADMIN, startAdmin } from './harness.js';
@@ -55,6 +57,30 @@ async function smallTargets(page: Page): Promise<string[]> {
   })()`);
 }
 
+/** A few saved edits of one measure through the API, so the history has something to show. */
+async function saveEdits(page: Page, count: number): Promise<void> {
+  const draft = await admin.store.getDraft();
+  const measure = draft === null ? undefined : listMeasures(draft.report)[0];
+  if (draft === null || measure === undefined) throw new Error('e2e: no draft measure');
+  const texts = Array.from(
+    { length: count },
+    (_, i) => `${measure.measure.text}（第${i + 1}次修改）`,
+  );
+  await page.evaluate(`(async () => {
+    const session = await (await fetch('/api/session')).json();
+    let base = ${draft.revision};
+    for (const text of ${JSON.stringify(texts)}) {
+      const answer = await fetch('/api/draft/commands', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ baseRevision: base, commands: [{ type: 'measure.update', id: ${JSON.stringify(measure.id)}, patch: { text } }] }),
+      });
+      if (!answer.ok) throw new Error('save refused: ' + answer.status + ' ' + (await answer.text()));
+      base = (await answer.json()).revision;
+    }
+  })()`);
+}
+
 beforeAll(async () => {
   admin = await startAdmin();
   browser = await launchChromium();
@@ -69,6 +95,7 @@ beforeAll(async () => {
     page.on('close', () => problems.push(...seen));
     await signIn(page);
   }
+  await saveEdits(desk, 3);
 });
 
 afterAll(async () => {
@@ -91,10 +118,33 @@ describe('issue 13 point 9: admin screens at 360 px and 1280 px', () => {
         await page.waitForLoadState('networkidle');
         await screenshot(page, SCREENSHOT_DIR, `narrow-${screen.name}-${width}`);
         expect(await sideScroll(page), `${screen.name} at ${width} px`).toBeLessThanOrEqual(0);
+        if (screen.name === 'history') {
+          await page
+            .getByRole('button', { name: /^查看改动/ })
+            .first()
+            .click();
+          await page.getByRole('heading', { name: /的改动$/ }).waitFor();
+          await page.waitForLoadState('networkidle');
+          await screenshot(page, SCREENSHOT_DIR, `narrow-history-view-${width}`);
+          expect(await sideScroll(page), `history view at ${width} px`).toBeLessThanOrEqual(0);
+        }
       }
       expect(await smallTargets(phone), screen.name).toEqual([]);
     });
   }
+
+  it('publishing on a phone: the export jobs are cards with the formats’ Chinese names', async () => {
+    await phone.goto(`${admin.baseUrl}/admin/publish`);
+    await phone.getByRole('button', { name: '发布新版本' }).click();
+    await phone
+      .getByRole('dialog', { name: '确认发布' })
+      .getByRole('button', { name: '发布' })
+      .click();
+    const exports = phone.getByRole('region', { name: /已发布：导出文件/ });
+    await exports.getByText('举措表（CSV）').waitFor();
+    await screenshot(phone, SCREENSHOT_DIR, 'narrow-publish-exports-360');
+    expect(await sideScroll(phone)).toBeLessThanOrEqual(0);
+  });
 
   it('the outline is a drawer at 360 px: closed over nothing, opened by its button, closed by choosing', async () => {
     await phone.goto(`${admin.baseUrl}/admin/`);
@@ -110,7 +160,8 @@ describe('issue 13 point 9: admin screens at 360 px and 1280 px', () => {
     await toggle.click();
     await tree.waitFor({ state: 'visible' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await screenshot(phone, SCREENSHOT_DIR, 'narrow-edit-drawer-open-360');
+    // The viewport only: a full-page shot would stretch the fixed drawer's backdrop.
+    await phone.screenshot({ path: join(SCREENSHOT_DIR, 'narrow-edit-drawer-open-360.png') });
     expect(await sideScroll(phone)).toBeLessThanOrEqual(0);
 
     // Choosing a measure shows it and closes the drawer.

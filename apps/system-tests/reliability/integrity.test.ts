@@ -155,7 +155,7 @@ function nextReport(base: Report, label: string): Report {
     { type: 'measure.update', id: measure.id, patch: { text: `${measure.text}（${label}）` } },
   ]);
   if (!edited.ok) throw new Error(edited.error.message.en);
-  return edited.report;
+  return edited.value.report;
 }
 
 async function latestReport(): Promise<{ number: number; report: Report }> {

@@ -22,7 +22,7 @@ function commandSequence(): { commands: Command[]; final: Report } {
     const result = applyCommand(report, command);
     if (!result.ok) throw new Error(`bench command ${n} refused: ${result.error.message.en}`);
     commands.push(command);
-    report = result.report;
+    report = result.value.report;
   });
   return { commands, final: report };
 }
@@ -37,7 +37,7 @@ export async function bench(): Promise<BenchRow[]> {
         patch: { text: `${first.text}（修订）` },
       })
     : undefined;
-  const oneEdit = edited?.ok ? edited.report : canonicalReport;
+  const oneEdit = edited?.ok ? edited.value.report : canonicalReport;
   const longA = canonicalReport.chapters
     .flatMap((c) => c.sections.flatMap((s) => s.measures.map((m) => m.text)))
     .join('');
@@ -86,7 +86,7 @@ export async function bench(): Promise<BenchRow[]> {
         () =>
           commands.reduce((r, c) => {
             const x = applyCommand(r, c);
-            return x.ok ? x.report : r;
+            return x.ok ? x.value.report : r;
           }, canonicalReport),
         { runs: 3, warmup: 1 },
       ).median,

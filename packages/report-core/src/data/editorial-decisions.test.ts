@@ -15,7 +15,7 @@ describe('the editorial decisions', () => {
   it('turn the parsed source into the canonical report exactly', () => {
     const result = applyCommands(parsed.report, EDITORIAL_COMMANDS);
     expect(result.ok ? [] : result.error).toEqual([]);
-    if (result.ok) expect(result.report).toEqual(canonicalReport);
+    if (result.ok) expect(result.value.report).toEqual(canonicalReport);
   });
 
   it('each cite an editorial note of the canonical report', () => {

@@ -10,11 +10,16 @@ describe('applyCommand and invertCommand on the canonical report', () => {
     const result = applyCommand(canonicalReport, command);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report.meta).not.toHaveProperty('subtitle');
-    expect(applyCommand(result.report, invertCommand(canonicalReport, command))).toStrictEqual({
+    expect(result.value.report.meta).not.toHaveProperty('subtitle');
+    expect(
+      applyCommand(result.value.report, invertCommand(canonicalReport, command)),
+    ).toStrictEqual({
       ok: true,
-      report: canonicalReport,
-      touched: [canonicalReport.id],
+      value: {
+        report: canonicalReport,
+        touched: [canonicalReport.id],
+        keys: [`${canonicalReport.id}/subtitle`],
+      },
     });
   });
 
@@ -25,8 +30,8 @@ describe('applyCommand and invertCommand on the canonical report', () => {
     const result = applyCommand(canonicalReport, command);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const undone = applyCommand(result.report, invertCommand(canonicalReport, command));
-    expect(undone.ok && undone.report).toStrictEqual(canonicalReport);
+    expect(result.value.report.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const undone = applyCommand(result.value.report, invertCommand(canonicalReport, command));
+    expect(undone.ok && undone.value.report).toStrictEqual(canonicalReport);
   });
 });

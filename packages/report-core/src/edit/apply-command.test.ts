@@ -246,11 +246,11 @@ describe('applyCommand and invertCommand', () => {
     const result = applyCommand(before, frozen);
     expect(result.ok ? null : result.error).toBeNull();
     if (!result.ok) return;
-    check(result.report);
-    expect(validateReport(result.report).ok).toBe(true);
+    check(result.value.report);
+    expect(validateReport(result.value.report).ok).toBe(true);
     expect(before).toStrictEqual(snapshot);
-    const undone = applyCommand(result.report, invertCommand(before, frozen));
-    expect(undone.ok ? undone.report : undone.error).toStrictEqual(snapshot);
+    const undone = applyCommand(result.value.report, invertCommand(before, frozen));
+    expect(undone.ok ? undone.value.report : undone.error).toStrictEqual(snapshot);
   });
 
   it('covers every command type', () => {
@@ -267,8 +267,8 @@ describe('applyCommand and invertCommand', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report.chapters[0]).toBe(before.chapters[0]);
-    expect(result.report.notes).toBe(before.notes);
-    expect(result.report.chapters[1]).not.toBe(before.chapters[1]);
+    expect(result.value.report.chapters[0]).toBe(before.chapters[0]);
+    expect(result.value.report.notes).toBe(before.notes);
+    expect(result.value.report.chapters[1]).not.toBe(before.chapters[1]);
   });
 });

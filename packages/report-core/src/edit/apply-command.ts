@@ -1,28 +1,32 @@
 import type { Report } from '../model/report.js';
 import { toValidationIssues, validateReport } from '../model/validate.js';
-import type { CommandError } from './command-error.js';
-import { invalidCommand, invalidReport } from './command-error.js';
+import type { EditFailure, EditResult } from './command-error.js';
+import { invalidCommand, invalidReport, refuse } from './command-error.js';
 import type { Command } from './command-schema.js';
 import { CommandSchema } from './command-schema.js';
 import { applyStep } from './apply-step.js';
+import { changeKeys } from './change-keys.js';
 import type { Step } from './structure-ops.js';
 import { touchedNodeIds } from './touched-node-ids.js';
 
-export type ApplyResult =
-  { ok: true; report: Report; touched: string[] } | { ok: false; error: CommandError };
+/** What an applied edit gives: the new report, the ids it touched and its change keys (sorted). */
+export interface Applied {
+  report: Report;
+  touched: string[];
+  keys: string[];
+}
+
+export type ApplyResult = EditResult<Applied>;
 
 /** `index` is the refused command's position, or null when only the combined result is invalid. */
 export type ApplyAllResult =
-  | { ok: true; report: Report; touched: string[] }
-  | { ok: false; error: CommandError; index: number | null };
+  { ok: true; value: Applied } | (EditFailure & { index: number | null });
 
 /** Parses untrusted input as a command; never throws. */
-export function parseCommand(
-  value: unknown,
-): { ok: true; command: Command } | { ok: false; error: CommandError } {
+export function parseCommand(value: unknown): EditResult<Command> {
   const parsed = CommandSchema.safeParse(value, { reportInput: true });
-  if (parsed.success) return { ok: true, command: parsed.data };
-  return { ok: false, error: invalidCommand(toValidationIssues(parsed.error.issues)) };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return refuse(invalidCommand(toValidationIssues(parsed.error.issues)));
 }
 
 // A report that is not report-shaped makes the tree walk throw; say so instead of throwing.
@@ -31,21 +35,25 @@ function safeStep(report: Report, command: Command): Step {
     return applyStep(report, command);
   } catch (_error) {
     const checked = validateReport(report);
-    return { ok: false, error: invalidReport(checked.ok ? [] : checked.issues) };
+    return refuse(invalidReport(checked.ok ? [] : checked.issues));
   }
 }
 
-function safeTouched(report: Report, command: Command): string[] {
-  try {
-    return touchedNodeIds(report, command);
-  } catch (_error) {
-    return [];
-  }
+function safely(f: (report: Report, command: Command) => string[]) {
+  return (report: Report, command: Command): string[] => {
+    try {
+      return f(report, command);
+    } catch (_error) {
+      return [];
+    }
+  };
 }
+const safeTouched = safely(touchedNodeIds);
+const safeKeys = safely(changeKeys);
 
-function checked(report: Report): CommandError | undefined {
+function checked(report: Report): EditFailure | undefined {
   const result = validateReport(report);
-  return result.ok ? undefined : invalidReport(result.issues);
+  return result.ok ? undefined : refuse(invalidReport(result.issues));
 }
 
 /**
@@ -55,11 +63,18 @@ function checked(report: Report): CommandError | undefined {
 export function applyCommand(report: Report, command: unknown): ApplyResult {
   const parsed = parseCommand(command);
   if (!parsed.ok) return parsed;
-  const step = safeStep(report, parsed.command);
+  const step = safeStep(report, parsed.value);
   if (!step.ok) return step;
-  const error = checked(step.report);
-  if (error !== undefined) return { ok: false, error };
-  return { ok: true, report: step.report, touched: safeTouched(report, parsed.command) };
+  const failure = checked(step.value);
+  if (failure !== undefined) return failure;
+  return {
+    ok: true,
+    value: {
+      report: step.value,
+      touched: safeTouched(report, parsed.value),
+      keys: safeKeys(report, parsed.value),
+    },
+  };
 }
 
 /**
@@ -69,15 +84,17 @@ export function applyCommand(report: Report, command: unknown): ApplyResult {
 export function applyCommands(report: Report, commands: readonly unknown[]): ApplyAllResult {
   let current = report;
   const touched = new Set<string>();
+  const keys = new Set<string>();
   for (const [index, value] of commands.entries()) {
     const parsed = parseCommand(value);
     if (!parsed.ok) return { ...parsed, index };
-    for (const id of safeTouched(current, parsed.command)) touched.add(id);
-    const step = safeStep(current, parsed.command);
+    for (const id of safeTouched(current, parsed.value)) touched.add(id);
+    for (const key of safeKeys(current, parsed.value)) keys.add(key);
+    const step = safeStep(current, parsed.value);
     if (!step.ok) return { ...step, index };
-    current = step.report;
+    current = step.value;
   }
-  const error = checked(current);
-  if (error !== undefined) return { ok: false, error, index: null };
-  return { ok: true, report: current, touched: [...touched] };
+  const failure = checked(current);
+  if (failure !== undefined) return { ...failure, index: null };
+  return { ok: true, value: { report: current, touched: [...touched], keys: [...keys].sort() } };
 }

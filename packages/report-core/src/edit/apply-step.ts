@@ -94,11 +94,11 @@ export function applyStep(report: Report, c: Command): Step {
     case 'goal.update':
       return updateGoal(report, c.id, c.patch);
     case 'ideology.update':
-      return { ok: true, report: { ...report, ideology: applyPatch(report.ideology, c.patch) } };
+      return { ok: true, value: { ...report, ideology: applyPatch(report.ideology, c.patch) } };
     case 'meta.update':
       return {
         ok: true,
-        report: { ...report, meta: applyPatch(report.meta, c.patch, REMOVABLE_FIELDS.meta) },
+        value: { ...report, meta: applyPatch(report.meta, c.patch, REMOVABLE_FIELDS.meta) },
       };
   }
 }

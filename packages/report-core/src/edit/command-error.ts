@@ -40,6 +40,22 @@ export const CommandErrorSchema = z
 export type CommandError = z.infer<typeof CommandErrorSchema>;
 export type CommandErrorCode = CommandError['code'];
 
+/** An edit refused: the issues every result carries, and the command error that says why. */
+export type EditFailure = { ok: false; issues: ValidationIssue[]; error: CommandError };
+/** The result shape of edit functions: {@link Result} with the CommandError kept on failure. */
+export type EditResult<T> = { ok: true; value: T } | EditFailure;
+
+/** The issues of an error: its own for invalid reports and commands, else one naming the node. */
+export function commandIssues(error: CommandError): ValidationIssue[] {
+  if (error.code === 'invalid-report' || error.code === 'invalid-command') return error.issues;
+  return [{ path: '', pathSegments: [], message: error.message }];
+}
+
+/** The failure side of an {@link EditResult}. */
+export function refuse(error: CommandError): EditFailure {
+  return { ok: false, issues: commandIssues(error), error };
+}
+
 const kindZh = (kind: string): string => kindLabel(kind, 'zh');
 const KIND_EN: Record<string, string> = { update: 'progress update', note: 'editorial note' };
 

@@ -187,7 +187,7 @@ describe('applyCommands', () => {
     expect(applyCommand(smallReport(), batch[1]).ok).toBe(false);
     const result = applyCommands(smallReport(), batch);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.touched).toEqual(['m1-t1', 'm1']);
+    if (result.ok) expect(result.value.touched).toEqual(['m1-t1', 'm1']);
   });
 
   it('refuses a batch whose final report is invalid, with index null', () => {

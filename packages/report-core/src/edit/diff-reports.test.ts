@@ -9,7 +9,7 @@ import { smallReport } from './small-report.fixture.js';
 function after(report: Report, ...commands: unknown[]): Report {
   const result = applyCommands(report, commands);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.report;
+  return result.value.report;
 }
 
 const none = { added: [], removed: [], moved: [], edited: [], tracking: [] };
@@ -199,7 +199,9 @@ describe('diffReports', () => {
       type: 'ideology.update',
       patch: { text: '坚持新发展理念不动摇。' },
     });
-    expect(ideology.ok && diffReports(smallReport(), ideology.report).edited[0]?.textDiff).toEqual([
+    expect(
+      ideology.ok && diffReports(smallReport(), ideology.value.report).edited[0]?.textDiff,
+    ).toEqual([
       { op: 'equal', text: '坚持新发展理念' },
       { op: 'insert', text: '不动摇' },
       { op: 'equal', text: '。' },

@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.js';
 import type { TrackingStatus } from '../model/tracking.js';
-import { notFound, wrongKind } from './command-error.js';
+import { notFound, refuse, wrongKind } from './command-error.js';
 import type { Step } from './structure-ops.js';
 import { locate } from './structure-ops.js';
 import type { ListItemTypes, ListKind } from './tree.js';
@@ -53,7 +53,7 @@ export function updateListNode(
   const next = withItem(report, kind, loc.value.path, (node: ListItemTypes[ListKind]) =>
     applyPatch(node, patch, removable),
   );
-  return { ok: true, report: next };
+  return { ok: true, value: next };
 }
 
 export function updateGoal(report: Report, id: string, patch: LoosePatch): Step {
@@ -61,14 +61,11 @@ export function updateGoal(report: Report, id: string, patch: LoosePatch): Step 
   const goal = report.goals[i];
   if (goal === undefined) {
     const other = indexReport(report).get(id);
-    return {
-      ok: false,
-      error: other === undefined ? notFound('goal', id) : wrongKind(id, 'goal', other.kind),
-    };
+    return refuse(other === undefined ? notFound('goal', id) : wrongKind(id, 'goal', other.kind));
   }
   const goals = report.goals.slice();
   goals[i] = applyPatch(goal, patch);
-  return { ok: true, report: { ...report, goals } };
+  return { ok: true, value: { ...report, goals } };
 }
 
 export function setTracking(
@@ -82,5 +79,5 @@ export function setTracking(
     ...measure,
     tracking: applyPatch(measure.tracking, fields),
   }));
-  return { ok: true, report: next };
+  return { ok: true, value: next };
 }

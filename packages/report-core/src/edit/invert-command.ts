@@ -197,7 +197,7 @@ export function invertCommands(reportBefore: Report, commands: readonly Command[
     const step = applyStep(current, command);
     if (!step.ok) break;
     inverses.push(invertCommand(current, command));
-    current = step.report;
+    current = step.value;
   }
   return inverses.reverse();
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.js';
-import type { CommandError } from './command-error.js';
-import { indexOutOfRange, notFound } from './command-error.js';
+import type { EditResult } from './command-error.js';
+import { indexOutOfRange, notFound, refuse } from './command-error.js';
 import type { NoteRef } from './command-schema.js';
 
 /**
@@ -32,22 +32,19 @@ export function dropNoteRefs(report: Report, ids: ReadonlySet<string>): Report {
 }
 
 /** Puts references back, one at a time in the given order. */
-export function restoreNoteRefs(
-  report: Report,
-  refs: readonly NoteRef[],
-): { ok: true; report: Report } | { ok: false; error: CommandError } {
-  if (refs.length === 0) return { ok: true, report };
+export function restoreNoteRefs(report: Report, refs: readonly NoteRef[]): EditResult<Report> {
+  if (refs.length === 0) return { ok: true, value: report };
   const notes = report.notes.slice();
   for (const ref of refs) {
     const i = notes.findIndex((n) => n.id === ref.noteId);
     const note = notes[i];
-    if (note === undefined) return { ok: false, error: notFound('note', ref.noteId) };
+    if (note === undefined) return refuse(notFound('note', ref.noteId));
     if (ref.index > note.nodeIds.length) {
-      return { ok: false, error: indexOutOfRange(ref.noteId, ref.index, note.nodeIds.length) };
+      return refuse(indexOutOfRange(ref.noteId, ref.index, note.nodeIds.length));
     }
     const nodeIds = note.nodeIds.slice();
     nodeIds.splice(ref.index, 0, ref.nodeId);
     notes[i] = { ...note, nodeIds };
   }
-  return { ok: true, report: { ...report, notes } };
+  return { ok: true, value: { ...report, notes } };
 }

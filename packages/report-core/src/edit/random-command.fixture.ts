@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Report } from '../model/report.js';
 import { TrackingStatusSchema } from '../model/tracking.js';
 import type { Command } from './command-schema.js';
@@ -243,3 +244,11 @@ export function randomCommand(r: Report, x: Choice, n: number): Command {
 }
 
 export const BUILDER_COUNT = BUILDERS.length;
+
+/** The fast-check arbitrary of one {@link Choice}. */
+export const choiceArbitrary = fc.record({
+  op: fc.nat(BUILDER_COUNT * 7),
+  a: fc.nat(1000),
+  b: fc.nat(1000),
+  c: fc.nat(1000),
+});

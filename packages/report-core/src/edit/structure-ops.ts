@@ -1,13 +1,13 @@
 import type { Report } from '../model/report.js';
-import type { CommandError } from './command-error.js';
-import { duplicateId, indexOutOfRange, notFound, wrongKind } from './command-error.js';
+import type { EditResult } from './command-error.js';
+import { duplicateId, indexOutOfRange, notFound, refuse, wrongKind } from './command-error.js';
 import type { NoteRef } from './command-schema.js';
 import { dropNoteRefs, restoreNoteRefs } from './note-refs.js';
 import type { ListItemTypes, ListKind, Location } from './tree.js';
 import { indexReport, readList, renumberChapters, subtreeIds, withList } from './tree.js';
 
-export type Step = { ok: true; report: Report } | { ok: false; error: CommandError };
-type Found<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+export type Step = EditResult<Report>;
+type Found<T> = EditResult<T>;
 
 /** The kind of node that owns each list; null for the report's own lists. */
 export const PARENT_KIND: Record<ListKind, ListKind | null> = {
@@ -26,8 +26,8 @@ export function locate(
   id: string,
 ): Found<Location> {
   const loc = index.get(id);
-  if (loc === undefined) return { ok: false, error: notFound(kind, id) };
-  if (loc.kind !== kind) return { ok: false, error: wrongKind(id, kind, loc.kind) };
+  if (loc === undefined) return refuse(notFound(kind, id));
+  if (loc.kind !== kind) return refuse(wrongKind(id, kind, loc.kind));
   return { ok: true, value: loc };
 }
 
@@ -63,20 +63,19 @@ export function addNode<K extends ListKind>(
   if (!path.ok) return path;
   const fresh = new Set<string>();
   for (const id of subtreeIds(add.kind, add.node)) {
-    if (index.has(id) || fresh.has(id)) return { ok: false, error: duplicateId(id) };
+    if (index.has(id) || fresh.has(id)) return refuse(duplicateId(id));
     fresh.add(id);
   }
   const list = readList(report, add.kind, path.value);
   const at = add.index ?? list.length;
-  if (at > list.length)
-    return { ok: false, error: indexOutOfRange(add.parentId ?? report.id, at, list.length) };
+  if (at > list.length) return refuse(indexOutOfRange(add.parentId ?? report.id, at, list.length));
   const inserted = withList(report, add.kind, path.value, (l) => [
     ...l.slice(0, at),
     add.node,
     ...l.slice(at),
   ]);
   const restored = restoreNoteRefs(inserted, add.refs ?? []);
-  return restored.ok ? { ok: true, report: finish(add.kind, restored.report) } : restored;
+  return restored.ok ? { ok: true, value: finish(add.kind, restored.value) } : restored;
 }
 
 /** Removes the node `id` with everything in it, and every note reference to any of them. */
@@ -86,9 +85,9 @@ export function removeNode(report: Report, kind: ListKind, id: string): Step {
   const parentPath = loc.value.path.slice(0, -1);
   const at = loc.value.path[loc.value.path.length - 1] ?? -1;
   const node = readList(report, kind, parentPath)[at];
-  if (node === undefined) return { ok: false, error: notFound(kind, id) };
+  if (node === undefined) return refuse(notFound(kind, id));
   const removed = withList(report, kind, parentPath, (l) => l.filter((_, i) => i !== at));
-  return { ok: true, report: finish(kind, dropNoteRefs(removed, new Set(subtreeIds(kind, node)))) };
+  return { ok: true, value: finish(kind, dropNoteRefs(removed, new Set(subtreeIds(kind, node)))) };
 }
 
 /** Moves the node `id` to position `toIndex` of the list under `toParentId` (null: same parent). */
@@ -105,7 +104,7 @@ export function moveNode(
   const fromPath = loc.value.path.slice(0, -1);
   const at = loc.value.path[loc.value.path.length - 1] ?? -1;
   const node = readList(report, kind, fromPath)[at];
-  if (node === undefined) return { ok: false, error: notFound(kind, id) };
+  if (node === undefined) return refuse(notFound(kind, id));
   const toPath =
     toParentId === null
       ? { ok: true as const, value: fromPath }
@@ -115,14 +114,13 @@ export function moveNode(
   const without = withList(report, kind, fromPath, (l) => l.filter((_, i) => i !== at));
   const dest = readList(without, kind, toPath.value);
   if (toIndex > dest.length)
-    return {
-      ok: false,
-      error: indexOutOfRange(toParentId ?? loc.value.parentId ?? report.id, toIndex, dest.length),
-    };
+    return refuse(
+      indexOutOfRange(toParentId ?? loc.value.parentId ?? report.id, toIndex, dest.length),
+    );
   const moved = withList(without, kind, toPath.value, (l) => [
     ...l.slice(0, toIndex),
     node,
     ...l.slice(toIndex),
   ]);
-  return { ok: true, report: finish(kind, moved) };
+  return { ok: true, value: finish(kind, moved) };
 }

@@ -34,7 +34,7 @@ describe('summarizeDiff', () => {
     ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const summary = summarizeDiff(diffReports(smallReport(), result.report));
+    const summary = summarizeDiff(diffReports(smallReport(), result.value.report));
     expect(summary.counts.measure).toEqual({ added: 0, removed: 1, moved: 0, edited: 3 });
     expect(summary.counts.chapter).toEqual({ added: 0, removed: 1, moved: 0, edited: 0 });
     expect(summary.message).toEqual({
@@ -62,7 +62,7 @@ describe('summarizeDiff', () => {
         },
       },
     ]);
-    expect(result.ok && summarizeDiff(diffReports(smallReport(), result.report)).text).toBe(
+    expect(result.ok && summarizeDiff(diffReports(smallReport(), result.value.report)).text).toBe(
       '修改举措 3 项，新增 1 项 / 3 measures edited, 1 added',
     );
   });

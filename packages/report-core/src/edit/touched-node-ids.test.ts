@@ -80,7 +80,7 @@ describe('touchedNodeIds', () => {
   it('is what applyCommand reports as touched', () => {
     const command = { type: 'measure.remove', id: 'm4' } as const;
     const result = applyCommand(r, command);
-    expect(result.ok && result.touched).toEqual(touchedNodeIds(r, command));
+    expect(result.ok && result.value.touched).toEqual(touchedNodeIds(r, command));
     expect(touchedNodeIds(r, command)).toEqual(['m4', 's3', 'note-1', 'note-2']);
   });
 });

@@ -169,3 +169,17 @@ export function subtreeIds(kind: ListKind, node: ListItemTypes[ListKind]): strin
   }
   return ids;
 }
+
+/** The node at `loc` if it is of `kind`; undefined when absent or of another kind. */
+export function locatedNode<K extends ListKind>(
+  report: Report,
+  loc: Location | undefined,
+  kind: K,
+): ListItemTypes[K] | undefined {
+  if (loc?.kind !== kind) return undefined;
+  try {
+    return readList(report, kind, loc.path.slice(0, -1))[loc.path[loc.path.length - 1] ?? -1];
+  } catch (_error) {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Message } from '../model/message.js';
-import type { Chapter } from '../model/report.js';
+import type { Chapter, Report } from '../model/report.js';
 import { displayTitle } from './missing-title.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -20,8 +20,12 @@ export function chapterLabel(number: number): Message {
 
 /**
  * A chapter's heading as every page, file and screen writes it: its label, an ideographic space
- * (U+3000) and its title, e.g. "第三章\u3000突出旅游首位产业"; MISSING_TITLE where the source lacks it.
+ * (U+3000) and its title, e.g. "第三章\u3000突出旅游首位产业"; MISSING_TITLE where the source lacks it
+ * (given the report, UNTITLED for a chapter an editor left untitled: see displayTitle).
  */
-export function chapterHeading(chapter: Pick<Chapter, 'number' | 'title'>): string {
-  return `${chapterLabel(chapter.number).zh}\u3000${displayTitle(chapter.title)}`;
+export function chapterHeading(
+  chapter: Pick<Chapter, 'number' | 'title'> & { id?: string },
+  report?: Report,
+): string {
+  return `${chapterLabel(chapter.number).zh}\u3000${displayTitle(chapter.title, report, chapter.id)}`;
 }

@@ -11,3 +11,6 @@ export {
   commitmentOf,
   TARGET_KIND_LABELS,
 } from './commitment-labels.js';
+export { lacksTitleInSource, UNTITLED } from './missing-title.js';
+export { formatDate, formatDateTime, REPORT_TIME_ZONE, todayInShanghai } from './dates.js';
+export { describeNode, quoteStart, UNKNOWN_NODE } from './describe-node.js';

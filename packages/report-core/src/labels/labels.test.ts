@@ -33,7 +33,7 @@ describe('chapter headings', () => {
   });
 
   it('heads every canonical chapter with its number, an ideographic space and its title', () => {
-    expect(canonicalReport.chapters.map(chapterHeading)).toEqual(
+    expect(canonicalReport.chapters.map((c) => chapterHeading(c))).toEqual(
       canonicalReport.chapters.map(
         (c) => `第${'一二三四五六七八'[c.number - 1] ?? ''}章\u3000${c.title ?? MISSING_TITLE}`,
       ),

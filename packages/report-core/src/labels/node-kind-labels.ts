@@ -47,6 +47,12 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   subject: { zh: '方面', en: 'Subject' },
   target: { zh: '目标', en: 'Target' },
   number: { zh: '章号', en: 'Chapter number' },
+  subtitle: { zh: '副标题', en: 'Subtitle' },
+  scope: { zh: '范围', en: 'Scope' },
+  issuer: { zh: '发布机关', en: 'Issuer' },
+  period: { zh: '规划期', en: 'Period' },
+  position: { zh: '位置', en: 'Position' },
+  body: { zh: '内容', en: 'Content' },
 };
 
 /** A field's label in one language, or the field's own name when it has none. */

@@ -15,7 +15,10 @@ export const ValidationIssueSchema = z.object({
 });
 export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/** The one result shape of every function that can fail on input (issue 16): a value or readable issues. */
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/** The earlier name of {@link Result}, kept for existing callers. */
+export type ValidationResult<T> = Result<T>;
 
 const zhLocale = z.locales.zhCN();
 const enLocale = z.locales.en();

@@ -3,7 +3,7 @@ import { canonicalReport } from '@leshan/report-core/data';
 import { applyCommands } from '@leshan/report-core/edit';
 import type { Report } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
@@ -11,9 +11,7 @@ import { measures } from '../../test/measures.js';
 import type { StoreContext } from '../store/context.js';
 import { queueJobsIn } from '../store/export-jobs.js';
 import { insertEdition } from '../store/publish.js';
-import { seedIfEmpty } from '../store/seed.js';
-import { ensureExportQueue } from './export-queue.js';
-import { migrationProvider } from './migrations.js';
+import { legacySeed, migratedThrough } from '../../test/legacy-release.js';
 import type { Tables } from './tables.js';
 
 afterAll(cleanUp);
@@ -24,33 +22,18 @@ const edited = applyCommands(canonicalReport, [
   { type: 'measure.update', id: first.id, patch: { text: `${first.text}（修订）` } },
 ]);
 if (!edited.ok) throw new Error(edited.error.message.en);
-const second: Report = edited.report;
+const second: Report = edited.value.report;
 
 // A database as the release before this one left it: migrations 0001 and 0002 only, with users,
 // a session, editions, a done export with its file record, a queued job and an audit entry.
 async function previousRelease(target: Target): Promise<void> {
-  const conn = rawConnection(target);
-  const provider = migrationProvider(conn.engine, '0002-export-deliveries');
-  if (conn.engine === 'sqlite') {
-    await conn.write(async (trx) => {
-      const { error } = await new Migrator({
-        db: trx,
-        provider,
-        disableTransactions: true,
-      }).migrateToLatest();
-      if (error !== undefined) throw new Error('migration failed', { cause: error });
-    });
-  } else {
-    await ensureExportQueue(target.databaseUrl ?? '');
-    const { error } = await new Migrator({ db: conn.db, provider }).migrateToLatest();
-    if (error !== undefined) throw new Error('migration failed', { cause: error });
-  }
+  const conn = await migratedThrough(target, '0002-export-deliveries');
   const ctx: StoreContext = {
     conn,
     now: () => new Date(AT),
     jobs: { maxAttempts: 5, backoffMs: 1_000, backoffCapMs: 60_000 },
   };
-  await seedIfEmpty(ctx, canonicalReport);
+  await legacySeed(conn, canonicalReport, AT);
   await conn.write(async (trx: Kysely<Tables>) => {
     await trx
       .insertInto('users')

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { sql } from 'kysely';
 import { sendMissingDeliveries } from '../store/export-deliveries.js';
+import { migrateRevisionDeltas } from './revision-deltas.js';
 import type { Engine } from './tables.js';
 
 // Plain SQL that both engines accept: TEXT for ids, timestamps (ISO 8601 UTC) and JSON,
@@ -102,26 +103,32 @@ const INITIAL_TABLES = [
 /** Editions and revisions are history: the database itself refuses to change or delete them. */
 const IMMUTABLE_TABLES = ['editions', 'revisions'];
 
-function immutabilityTriggers(engine: Engine): string[] {
+function tableTriggers(engine: Engine, table: string): string[] {
   if (engine === 'sqlite') {
-    return IMMUTABLE_TABLES.flatMap((table) => [
+    return [
       `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
        BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,
       `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
        BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,
-    ]);
+    ];
   }
+  return [
+    `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION refuse_history_change()`,
+    `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change()`,
+  ];
+}
+
+function immutabilityTriggers(engine: Engine): string[] {
+  const triggers = IMMUTABLE_TABLES.flatMap((table) => tableTriggers(engine, table));
+  if (engine === 'sqlite') return triggers;
   return [
     `CREATE FUNCTION refuse_history_change() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
        RAISE EXCEPTION '% are immutable', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
      END $$`,
-    ...IMMUTABLE_TABLES.flatMap((table) => [
-      `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table}
-       FOR EACH ROW EXECUTE FUNCTION refuse_history_change()`,
-      `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
-       FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change()`,
-    ]),
+    ...triggers,
   ];
 }
 
@@ -168,6 +175,15 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004-export-integrity': {
       up: (db) => run(db, [...exportIntegrityTables, ...noReplaceTriggers(engine)]),
     },
+    // Issue 13: revisions keep their commands and change keys (field-level conflicts), a full
+    // report only now and then, their history entry and summary, and the tab that sent them.
+    '0005-revision-deltas': {
+      up: (db) =>
+        migrateRevisionDeltas(db, engine, (table) => [
+          ...tableTriggers(engine, table),
+          ...noReplaceTriggers(engine, [table]),
+        ]),
+    },
   };
 }
 
@@ -185,13 +201,13 @@ const exportIntegrityTables = [
 // SQLite refuses any insert that would meet an existing edition or revision: REPLACE, INSERT OR
 // REPLACE, INSERT … ON CONFLICT DO UPDATE / DO NOTHING all start as an insert. PostgreSQL's
 // upsert runs the UPDATE trigger already.
-function noReplaceTriggers(engine: Engine): string[] {
+function noReplaceTriggers(engine: Engine, tables = IMMUTABLE_TABLES): string[] {
   if (engine === 'postgres') return [];
   const keys: Record<string, string> = {
     editions: 'id = NEW.id OR number = NEW.number',
     revisions: 'number = NEW.number',
   };
-  return IMMUTABLE_TABLES.map(
+  return tables.map(
     (table) => `CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table}
        WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${keys[table] ?? 'false'})
        BEGIN SELECT RAISE(ABORT, '${table} are immutable'); END`,

@@ -24,10 +24,25 @@ export const RevisionSummarySchema = z
     author: IdSchema.describe('User id of the editor, or "system".'),
     createdAt: TimestampSchema,
     commands: z.array(RecordedCommandSchema),
-    touched: z
+    touched: z.array(z.string()).describe('Node ids the revision changed.'),
+    keys: z
       .array(z.string())
-      .describe('Node ids the revision changed; conflict detection compares these.'),
+      .describe(
+        'report-core change keys of what it changed; conflict detection compares these. A revision made before keys existed has its touched ids as bare keys.',
+      ),
     reportHash: Sha256Schema.describe('sha256 of the canonical JSON of the resulting report.'),
+    groupStart: z
+      .int()
+      .min(0)
+      .describe(
+        'The first revision of its history entry: consecutive saves by one editor to one node within the idle window share it.',
+      ),
+    summary: z
+      .array(z.string())
+      .nullable()
+      .describe('What it changed, in words (report-core describeChange); null when not recorded.'),
+    clientId: z.string().nullable().describe('The browser tab that sent it, when it said.'),
+    clientSeq: z.int().nullable().describe('That tab’s number for the batch.'),
   })
   .describe('One revision of the draft, without its report.');
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
@@ -68,6 +83,7 @@ export const DraftFromRowSchema = DraftRowSchema.extend({ report: jsonColumn(Rep
   }))
   .pipe(DraftSchema);
 
+/** A revision row since migration 0005: report is a full snapshot, or null (replay commands). */
 export const RevisionRowSchema = z.object({
   number: z.number(),
   kind: RevisionKindSchema,
@@ -75,41 +91,40 @@ export const RevisionRowSchema = z.object({
   created_at: z.string(),
   commands: z.string(),
   touched: z.string(),
+  keys: z.string(),
   report_hash: z.string(),
-  report: z.string(),
+  report: z.string().nullable(),
+  group_start: z.number(),
+  summary: z.string().nullable(),
+  client_id: z.string().nullable(),
+  client_seq: z.number().nullable(),
 });
 export type RevisionRow = z.infer<typeof RevisionRowSchema>;
 
-const summaryColumns = {
-  commands: jsonColumn(z.array(RecordedCommandSchema)),
-  touched: jsonColumn(z.array(z.string())),
-};
+const StringsColumn = jsonColumn(z.array(z.string()));
 
-function toSummary(
-  row: Omit<RevisionRow, 'commands' | 'touched' | 'report'> & {
-    commands: RecordedCommand[];
-    touched: string[];
-  },
-): RevisionSummary {
-  return {
+export const RevisionSummaryFromRowSchema = RevisionRowSchema.omit({ report: true })
+  .extend({
+    commands: jsonColumn(z.array(RecordedCommandSchema)),
+    touched: StringsColumn,
+    keys: StringsColumn,
+    summary: StringsColumn.nullable(),
+  })
+  .transform((row): RevisionSummary => ({
     number: row.number,
     kind: row.kind,
     author: row.author,
     createdAt: row.created_at,
     commands: row.commands,
     touched: row.touched,
+    keys: row.keys,
     reportHash: row.report_hash,
-  };
-}
-
-export const RevisionSummaryFromRowSchema = RevisionRowSchema.omit({ report: true })
-  .extend(summaryColumns)
-  .transform(toSummary)
+    groupStart: row.group_start,
+    summary: row.summary,
+    clientId: row.client_id,
+    clientSeq: row.client_seq,
+  }))
   .pipe(RevisionSummarySchema);
 
-export const RevisionFromRowSchema = RevisionRowSchema.extend({
-  ...summaryColumns,
-  report: jsonColumn(ReportSchema),
-})
-  .transform((row) => ({ ...toSummary(row), report: row.report }))
-  .pipe(RevisionSchema);
+/** A stored full report (a snapshot row, or the draft row). */
+export const ReportColumnSchema = jsonColumn(ReportSchema);

@@ -10,7 +10,7 @@ import { ensureExportQueue } from '../db/export-queue.js';
 import { migrationProvider } from '../db/migrations.js';
 import type { LoginLimits, NewSession, Store, User } from '../index.js';
 import { MAX_SESSIONS_PER_USER } from '../index.js';
-import { seedIfEmpty } from './seed.js';
+import { legacySeed } from '../../test/legacy-release.js';
 
 afterAll(cleanUp);
 
@@ -51,12 +51,7 @@ async function previousRelease(target: Target): Promise<{ token: string; userId:
   const migrator = new Migrator({ db: conn.db, provider: migrationProvider(conn.engine) });
   const { error } = await migrator.migrateTo('0002-export-deliveries');
   if (error !== undefined) throw error instanceof Error ? error : new Error(JSON.stringify(error));
-  const ctx = {
-    conn,
-    now: () => new Date(),
-    jobs: { maxAttempts: 5, backoffMs: 1, backoffCapMs: 1 },
-  };
-  await seedIfEmpty(ctx, canonicalReport);
+  await legacySeed(conn, canonicalReport, new Date().toISOString());
   const at = new Date().toISOString();
   const later = new Date(Date.now() + 3_600_000).toISOString();
   await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at)

@@ -2,17 +2,17 @@ import type { Report } from '@leshan/report-core/model';
 import { toValidationIssues } from '@leshan/report-core/model';
 import { z } from 'zod';
 import type { Draft, RevisionSummary } from '../schemas/draft-schemas.js';
-import { DraftFromRowSchema, RecordedCommandSchema } from '../schemas/draft-schemas.js';
+import { RecordedCommandSchema } from '../schemas/draft-schemas.js';
 import type { StoreError } from '../schemas/store-error.js';
 import { storeError } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
-import { lockDraftRow, touchedSince } from './drafts.js';
+import { lockDraft, rememberDraft, touchedSince } from './drafts.js';
 import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
-  { ok: true; report: Report; touched: readonly string[] } | { ok: false; error: E };
+  { ok: true; value: { report: Report; touched: readonly string[] } } | { ok: false; error: E };
 
 export interface AppendRevisionInput<E> {
   /** The revision the editor's commands were made against. */
@@ -77,9 +77,8 @@ export async function appendDraftRevision<E>(
     );
   }
   return ctx.conn.write(async (trx): Promise<AppendRevisionResult<E>> => {
-    const row = await lockDraftRow(ctx, trx);
-    if (row === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
-    const draft = DraftFromRowSchema.parse(row);
+    const draft = await lockDraft(ctx, trx);
+    if (draft === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
     if (input.baseRevision > draft.revision) {
       return refused(
         'bad-base-revision',
@@ -90,7 +89,7 @@ export async function appendDraftRevision<E>(
     const outcome = await input.apply(draft.report);
     if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
     const since = await touchedSince(trx, input.baseRevision);
-    const nodeIds = [...new Set(outcome.touched)].filter((id) => since.has(id)).sort();
+    const nodeIds = [...new Set(outcome.value.touched)].filter((id) => since.has(id)).sort();
     if (nodeIds.length > 0) {
       return {
         ok: false,
@@ -109,9 +108,11 @@ export async function appendDraftRevision<E>(
       author: input.author,
       at: nowIso(ctx),
       commands: commands.data,
-      touched: outcome.touched,
-      report: outcome.report,
+      touched: outcome.value.touched,
+      report: outcome.value.report,
     });
+    // Safe even if the transaction fails later: the draft is known by its revision and hash.
+    rememberDraft(ctx, written.draft);
     return { ok: true, ...written };
   });
 }

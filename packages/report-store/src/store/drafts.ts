@@ -1,12 +1,62 @@
+import type { Report } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
-import type { Draft, DraftRow, Revision, RevisionSummary } from '../schemas/draft-schemas.js';
+import type {
+  Draft,
+  DraftRow,
+  RecordedCommand,
+  Revision,
+  RevisionSummary,
+} from '../schemas/draft-schemas.js';
 import {
   DraftFromRowSchema,
-  RevisionFromRowSchema,
+  RecordedCommandSchema,
+  ReportColumnSchema,
   RevisionSummaryFromRowSchema,
 } from '../schemas/draft-schemas.js';
+import { jsonColumn } from '../schemas/columns.js';
 import type { StoreContext } from './context.js';
+import { replayChecked } from './replay.js';
+
+const CommandsColumn = jsonColumn(RecordedCommandSchema.array());
+
+// The draft as last read or written by this process, by revision and hash: a save then reads
+// the draft row's envelope only and skips parsing and checking the whole report again.
+const lastDraft = new WeakMap<StoreContext, Draft>();
+
+export function rememberDraft(ctx: StoreContext, draft: Draft): void {
+  lastDraft.set(ctx, draft);
+}
+
+const envelopeColumns = ['id', 'revision', 'report_hash', 'updated_at', 'updated_by'] as const;
+
+/** The draft inside a write transaction, its row locked until the transaction ends on PostgreSQL. */
+export async function lockDraft(
+  ctx: StoreContext,
+  trx: Kysely<Tables>,
+): Promise<Draft | undefined> {
+  const query = trx.selectFrom('draft').select(envelopeColumns).where('id', '=', 1);
+  const envelope = await (
+    ctx.conn.engine === 'postgres' ? query.forUpdate() : query
+  ).executeTakeFirst();
+  if (envelope === undefined) return undefined;
+  const known = lastDraft.get(ctx);
+  if (
+    known !== undefined &&
+    known.revision === envelope.revision &&
+    known.reportHash === envelope.report_hash
+  ) {
+    return known;
+  }
+  const { report } = await trx
+    .selectFrom('draft')
+    .select('report')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const draft = DraftFromRowSchema.parse({ ...envelope, report });
+  rememberDraft(ctx, draft);
+  return draft;
+}
 
 /** The draft row inside a write transaction; on PostgreSQL locked until the transaction ends. */
 export async function lockDraftRow(
@@ -19,33 +69,137 @@ export async function lockDraftRow(
 
 /** The working draft, or null before the store is seeded. */
 export async function getDraft(ctx: StoreContext): Promise<Draft | null> {
+  const envelope = await ctx.conn.db
+    .selectFrom('draft')
+    .select(envelopeColumns)
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (envelope === undefined) return null;
+  const known = lastDraft.get(ctx);
+  if (known?.revision === envelope.revision && known.reportHash === envelope.report_hash)
+    return known;
   const row = await ctx.conn.db
     .selectFrom('draft')
     .selectAll()
     .where('id', '=', 1)
     .executeTakeFirst();
-  return row === undefined ? null : DraftFromRowSchema.parse(row);
+  if (row === undefined) return null;
+  const draft = DraftFromRowSchema.parse(row);
+  rememberDraft(ctx, draft);
+  return draft;
 }
 
-/** A revision with the report as it was after it, or null. */
-export async function getRevision(ctx: StoreContext, revision: number): Promise<Revision | null> {
+/** The draft's revision number alone (the head), or null before the seed: cheap to poll. */
+export async function draftHead(ctx: StoreContext): Promise<number | null> {
   const row = await ctx.conn.db
-    .selectFrom('revisions')
-    .selectAll()
-    .where('number', '=', revision)
+    .selectFrom('draft')
+    .select('revision')
+    .where('id', '=', 1)
     .executeTakeFirst();
-  return row === undefined ? null : RevisionFromRowSchema.parse(row);
+  return row?.revision ?? null;
 }
 
-const summaryColumns = [
+export const summaryColumns = [
   'number',
   'kind',
   'author',
   'created_at',
   'commands',
   'touched',
+  'keys',
   'report_hash',
+  'group_start',
+  'summary',
+  'client_id',
+  'client_seq',
 ] as const;
+
+/** Reports of revisions already rebuilt in this process (revisions never change). */
+const rebuilt = new WeakMap<StoreContext, Map<number, Report>>();
+const REBUILT_KEPT = 64;
+
+function remember(ctx: StoreContext, number: number, report: Report): void {
+  let cache = rebuilt.get(ctx);
+  if (cache === undefined) rebuilt.set(ctx, (cache = new Map<number, Report>()));
+  cache.delete(number);
+  cache.set(number, report);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= REBUILT_KEPT) break;
+    cache.delete(oldest);
+  }
+}
+
+/**
+ * The report after revision `summary`: its own snapshot, or the nearest snapshot before it with
+ * the commands of every revision between replayed, checked against the hash recorded.
+ */
+export async function revisionReport(
+  ctx: StoreContext,
+  db: Kysely<Tables>,
+  summary: Pick<RevisionSummary, 'number' | 'reportHash'>,
+): Promise<Report> {
+  const cached = rebuilt.get(ctx)?.get(summary.number);
+  if (cached !== undefined) return cached;
+  const snapshot = await db
+    .selectFrom('revisions')
+    .select(['number', 'report'])
+    .where('number', '<=', summary.number)
+    .where('report', 'is not', null)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (snapshot?.report == null) {
+    throw new Error(`revision ${summary.number} has no snapshot before it to rebuild from`);
+  }
+  let report = ReportColumnSchema.parse(snapshot.report);
+  if (snapshot.number < summary.number) {
+    const rows = await db
+      .selectFrom('revisions')
+      .select('commands')
+      .where('number', '>', snapshot.number)
+      .where('number', '<=', summary.number)
+      .orderBy('number')
+      .execute();
+    const commands: RecordedCommand[] = rows.flatMap((r) => CommandsColumn.parse(r.commands));
+    const replayed = replayChecked(report, commands, summary.reportHash);
+    if (replayed === null) {
+      throw new Error(
+        `revision ${summary.number} does not rebuild to its recorded hash from revision ${snapshot.number}`,
+      );
+    }
+    report = replayed;
+  }
+  remember(ctx, summary.number, report);
+  return report;
+}
+
+/** The report after revision `number`, read with `db` (a transaction), or null if there is none. */
+export async function reportOfRevision(
+  ctx: StoreContext,
+  db: Kysely<Tables>,
+  number: number,
+): Promise<Report | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .select(['number', 'report_hash'])
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row === undefined
+    ? null
+    : revisionReport(ctx, db, { number: row.number, reportHash: row.report_hash });
+}
+
+/** A revision with the report as it was after it, or null. */
+export async function getRevision(ctx: StoreContext, revision: number): Promise<Revision | null> {
+  const row = await ctx.conn.db
+    .selectFrom('revisions')
+    .select(summaryColumns)
+    .where('number', '=', revision)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  const summary = RevisionSummaryFromRowSchema.parse(row);
+  return { ...summary, report: await revisionReport(ctx, ctx.conn.db, summary) };
+}
 
 /** Revisions newest first, without reports; `before` pages back through history. */
 export async function listRevisions(
@@ -74,6 +228,24 @@ export async function revisionsSince(
     .orderBy('number')
     .execute();
   return rows.map((row) => RevisionSummaryFromRowSchema.parse(row));
+}
+
+/** Change keys of each revision after `revision`, read inside the write transaction. */
+export async function keysSince(
+  trx: Kysely<Tables>,
+  revision: number,
+): Promise<{ number: number; author: string; keys: string[] }[]> {
+  const rows = await trx
+    .selectFrom('revisions')
+    .select(['number', 'author', 'keys'])
+    .where('number', '>', revision)
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => ({
+    number: row.number,
+    author: row.author,
+    keys: JSON.parse(row.keys) as string[],
+  }));
 }
 
 /** Node ids touched by revisions after `revision`, read inside the write transaction. */

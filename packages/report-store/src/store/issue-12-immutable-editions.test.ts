@@ -11,7 +11,7 @@ const first = measures(canonicalReport)[0] ?? { id: '', text: '' };
 // Every statement rewrites edition 1 (or revision 0) of a freshly seeded store in place.
 const editionColumns = `id, number, content_hash, report, published_by, published_at, draft_revision, change_summary`;
 const copyOfEdition = `SELECT ${editionColumns.replace('published_by', `'mallory'`)} FROM editions WHERE number = 1`;
-const copyOfRevision = `SELECT number, kind, 'mallory', created_at, commands, touched, report_hash, report FROM revisions WHERE number = 0`;
+const copyOfRevision = `SELECT number, kind, 'mallory', created_at, commands, touched, keys, report_hash, report, group_start, summary, client_id, client_seq FROM revisions WHERE number = 0`;
 
 const bothEngines = [
   ['UPDATE', `UPDATE editions SET published_by = 'mallory'`],

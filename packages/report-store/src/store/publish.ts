@@ -14,7 +14,7 @@ import { refuse } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
 import { queueJobsIn } from './export-jobs.js';
-import { lockDraftRow } from './drafts.js';
+import { lockDraftRow, reportOfRevision } from './drafts.js';
 
 export type PublishResult = { ok: true; edition: Edition } | Refusal;
 
@@ -114,17 +114,11 @@ export async function publishDraft(
     const revision = input.revision ?? draft.revision;
     const source =
       revision === draft.revision
-        ? draft.report
-        : (
-            await trx
-              .selectFrom('revisions')
-              .select('report')
-              .where('number', '=', revision)
-              .executeTakeFirst()
-          )?.report;
-    if (source === undefined)
+        ? (JSON.parse(draft.report) as unknown)
+        : await reportOfRevision(ctx, trx, revision);
+    if (source === null)
       return refuse('not-found', `草稿版本 ${revision} 不存在`, `no draft revision ${revision}`);
-    const checked = validateReport(JSON.parse(source));
+    const checked = validateReport(source);
     if (!checked.ok) return invalid(checked.issues);
     const published = await insertEdition(trx, {
       report: checked.value,

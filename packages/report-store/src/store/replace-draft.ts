@@ -3,13 +3,13 @@ import { validateReport } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
 import type { RecordedCommand, RevisionKind } from '../schemas/draft-schemas.js';
-import { DraftFromRowSchema, RevisionFromRowSchema } from '../schemas/draft-schemas.js';
+
 import { storeError } from '../schemas/store-error.js';
 import type { AppendRevisionResult } from './append-revision.js';
 import { changedNodeIds } from './changed-node-ids.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
-import { lockDraftRow, touchedSince } from './drafts.js';
+import { lockDraft, rememberDraft, reportOfRevision, touchedSince } from './drafts.js';
 import { writeRevision } from './write-revision.js';
 
 export type ReplaceResult = AppendRevisionResult<never>;
@@ -32,9 +32,8 @@ function refused(code: 'not-found' | 'bad-base-revision', zh: string, en: string
 // of a replaced node is a conflict, as for commands.
 async function replace(ctx: StoreContext, input: Replacement): Promise<ReplaceResult> {
   return ctx.conn.write(async (trx): Promise<ReplaceResult> => {
-    const row = await lockDraftRow(ctx, trx);
-    if (row === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
-    const draft = DraftFromRowSchema.parse(row);
+    const draft = await lockDraft(ctx, trx);
+    if (draft === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
     const base = input.baseRevision;
     if (base !== undefined && (!Number.isInteger(base) || base < 0 || base > draft.revision)) {
       return refused('bad-base-revision', '基准版本号不正确', `no revision ${base}`);
@@ -67,6 +66,8 @@ async function replace(ctx: StoreContext, input: Replacement): Promise<ReplaceRe
       touched,
       report,
     });
+    // Safe even if the transaction fails later: the draft is known by its revision and hash.
+    rememberDraft(ctx, written.draft);
     return { ok: true, ...written };
   });
 }
@@ -82,14 +83,7 @@ export function restoreRevision(
     author: input.author,
     baseRevision: input.baseRevision,
     command: { type: 'draft.restore', revision: input.revision },
-    target: async (trx) => {
-      const found = await trx
-        .selectFrom('revisions')
-        .selectAll()
-        .where('number', '=', input.revision)
-        .executeTakeFirst();
-      return found === undefined ? null : RevisionFromRowSchema.parse(found).report;
-    },
+    target: (trx) => reportOfRevision(ctx, trx, input.revision),
   });
 }
 

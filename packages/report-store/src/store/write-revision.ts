@@ -1,5 +1,4 @@
 import type { Report } from '@leshan/report-core/model';
-import { canonicalContent } from '@leshan/report-core/hash';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
 import type {
@@ -10,6 +9,10 @@ import type {
   RevisionSummary,
 } from '../schemas/draft-schemas.js';
 import { DraftSchema, RevisionSummaryFromRowSchema } from '../schemas/draft-schemas.js';
+import { isSnapshot, reportContent } from './replay.js';
+
+/** Saves by one editor to one node with no more than this between them are one history entry. */
+export const GROUP_IDLE_MS = 60_000;
 
 export interface RevisionWrite {
   number: number;
@@ -18,24 +21,65 @@ export interface RevisionWrite {
   at: string;
   commands: readonly RecordedCommand[];
   touched: readonly string[];
+  /** report-core change keys; the touched ids (as bare keys) when not given. */
+  keys?: readonly string[] | undefined;
+  summary?: readonly string[] | null | undefined;
+  clientId?: string | null | undefined;
+  clientSeq?: number | null | undefined;
   report: Report;
 }
 
-/** Records a revision and makes its report the draft (insert for the seed, update after). */
+const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
+
+/** The history entry a new revision joins: the previous one's, or its own. */
+async function groupStartOf(
+  trx: Kysely<Tables>,
+  input: RevisionWrite,
+  touched: readonly string[],
+): Promise<number> {
+  if (input.kind !== 'edit' || touched.length !== 1 || input.number === 0) return input.number;
+  const previous = await trx
+    .selectFrom('revisions')
+    .select(['kind', 'author', 'created_at', 'touched', 'group_start'])
+    .where('number', '=', input.number - 1)
+    .executeTakeFirst();
+  if (
+    previous === undefined ||
+    previous.kind !== 'edit' ||
+    previous.author !== input.author ||
+    previous.touched !== JSON.stringify(touched) ||
+    Date.parse(input.at) - Date.parse(previous.created_at) > GROUP_IDLE_MS
+  ) {
+    return input.number;
+  }
+  return previous.group_start;
+}
+
+/**
+ * Records a revision and makes its report the draft (insert for the seed, update after). The
+ * revision keeps its commands and change keys; its full report only every SNAPSHOT_EVERY
+ * revisions and for seed, restore and import (see replay.ts).
+ */
 export async function writeRevision(
   trx: Kysely<Tables>,
   input: RevisionWrite,
 ): Promise<{ draft: Draft; revision: RevisionSummary }> {
-  const { json: reportJson, hash: reportHash } = canonicalContent(input.report);
+  const { json: reportJson, hash: reportHash } = reportContent(input.report);
+  const touched = sortedUnique(input.touched);
   const row: RevisionRow = {
     number: input.number,
     kind: input.kind,
     author: input.author,
     created_at: input.at,
     commands: JSON.stringify(input.commands),
-    touched: JSON.stringify([...new Set(input.touched)].sort()),
+    touched: JSON.stringify(touched),
+    keys: JSON.stringify(sortedUnique(input.keys ?? touched)),
     report_hash: reportHash,
-    report: reportJson,
+    report: isSnapshot(input.number, input.kind) ? reportJson : null,
+    group_start: await groupStartOf(trx, input, touched),
+    summary: input.summary == null ? null : JSON.stringify(input.summary),
+    client_id: input.clientId ?? null,
+    client_seq: input.clientSeq ?? null,
   };
   await trx.insertInto('revisions').values(row).execute();
   const draftRow = {

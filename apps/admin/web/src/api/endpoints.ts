@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Command } from '@leshan/report-core';
-import { CommandResultSchema, DraftViewSchema } from '../../../src/api/draft.schemas.js';
+import {
+  CommandResultSchema,
+  DraftHeadSchema,
+  DraftViewSchema,
+  PresenceEventSchema,
+} from '../../../src/api/draft.schemas.js';
 import {
   EditionDetailSchema,
   EditionExportsSchema,
@@ -57,8 +62,20 @@ export function endpoints(api: ApiClient) {
     changePassword: (currentPassword: string, newPassword: string) =>
       api.post('/api/session/password', SessionViewSchema, { currentPassword, newPassword }),
     draft: () => api.get('/api/draft', DraftViewSchema),
-    sendCommands: (baseRevision: number, commands: readonly Command[]) =>
-      api.post('/api/draft/commands', CommandResultSchema, { baseRevision, commands }),
+    /** `client` names the tab and numbers its batches, so the server can tell a retry from a new batch. */
+    sendCommands: (
+      baseRevision: number,
+      commands: readonly Command[],
+      client?: { clientId: string; clientSeq: number },
+    ) =>
+      api.post('/api/draft/commands', CommandResultSchema, {
+        baseRevision,
+        commands,
+        ...client,
+      }),
+    draftHead: () => api.get('/api/draft/head', DraftHeadSchema),
+    presence: (clientId: string, nodeId: string | null) =>
+      api.post('/api/draft/presence', PresenceEventSchema, { clientId, nodeId }),
     revisions: (limit: number, before?: number) =>
       api.get(`/api/revisions${query({ limit, before })}`, RevisionListSchema),
     revision: (n: number) => api.get(`/api/revisions/${n}`, RevisionDetailSchema),

@@ -1,19 +1,19 @@
+import { useState } from 'react';
 import { diffText, TrackingSchema } from '@leshan/report-core';
-import { fieldLabel, kindLabel, trackingStatusLabel } from '@leshan/report-core/labels';
+import { fieldLabel, trackingStatusLabel } from '@leshan/report-core/labels';
 import { TextDiff } from '../history/text-diff.js';
 import { Dialog } from '../ui/dialog.js';
-import type { Conflict, ConflictSide } from './conflict.js';
+import type { Conflict, ConflictChoice, ConflictNode } from './conflict.js';
 
 interface ConflictDialogProps {
   conflict: Conflict;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
+  onResolve: (choices: Record<string, ConflictChoice>) => void;
 }
 
 // The fields a conflict shows, in this order of importance; their names are report-core's.
-const SHOWN_FIELDS = new Set([
-  'text',
+const SHOWN_FIELDS = [
   'title',
+  'text',
   'places',
   'indicators',
   'tracking',
@@ -21,7 +21,12 @@ const SHOWN_FIELDS = new Set([
   'status',
   'metric',
   'value',
-]);
+];
+// A conflicting field of contract B that stands for several properties of the node.
+const FIELD_PROPERTIES: Record<string, string[]> = {
+  value: ['metric', 'value'],
+  body: ['reasoning', 'status'],
+};
 
 /** Any field value as one line of text. */
 function plain(value: unknown): string {
@@ -36,15 +41,25 @@ function plain(value: unknown): string {
             typeof v === 'object' && v !== null && 'raw' in v ? plain(v.raw) : plain(v),
           )
           .join('、');
-  return JSON.stringify(value);
+  if (typeof value === 'object' && 'raw' in value) return plain(value.raw);
+  return '（复杂内容）';
+}
+
+/** The properties to compare: the conflicting fields when the server named them, else the main ones. */
+function shownProperties(node: ConflictNode): string[] {
+  const named = node.fields.flatMap((f) => FIELD_PROPERTIES[f] ?? [f]);
+  const known = named.filter((f) => SHOWN_FIELDS.includes(f));
+  return known.length > 0 ? known : SHOWN_FIELDS;
 }
 
 /** A node's fields as lines people can compare; tracking is spelled out. */
-function describe(node: unknown): [string, string][] {
+function describe(node: unknown, properties: readonly string[]): [string, string][] {
   if (node === null || typeof node !== 'object') return [['', '（已被删除）']];
-  return Object.entries(node as Record<string, unknown>)
-    .filter(([key]) => SHOWN_FIELDS.has(key))
-    .map(([key, value]) => {
+  const record = node as Record<string, unknown>;
+  return properties
+    .filter((key) => key in record)
+    .map((key) => {
+      const value = record[key];
       const label = fieldLabel(key, 'zh');
       const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
       if (t?.success === true) {
@@ -58,12 +73,12 @@ function describe(node: unknown): [string, string][] {
     });
 }
 
-function Side({ title, node }: { title: string; node: unknown }) {
+function Side({ title, lines }: { title: string; lines: [string, string][] }) {
   return (
     <section className="conflict-side" aria-label={title}>
       <h4>{title}</h4>
       <dl>
-        {describe(node).map(([label, value]) => (
+        {lines.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
             <dd>{value}</dd>
@@ -81,43 +96,95 @@ function wording(node: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function Node({ side }: { side: ConflictSide }) {
-  const theirs = wording(side.theirs);
-  const mine = wording(side.mine);
+const CHOICES: Record<'edited' | 'deleted', Record<ConflictChoice, string>> = {
+  edited: { mine: '保留我的版本', theirs: '采用对方的版本' },
+  deleted: { mine: '恢复此项（保留我的文字）', theirs: '放弃我的修改' },
+};
+
+function NodeConflict({
+  node,
+  choice,
+  onChoose,
+}: {
+  node: ConflictNode;
+  choice: ConflictChoice;
+  onChoose: (choice: ConflictChoice) => void;
+}) {
+  const properties = shownProperties(node);
+  const theirs = wording(node.theirs);
+  const mine = wording(node.mine);
+  const by = node.changedBy.length > 0 ? node.changedBy.join('、') : '其他编辑';
+  const words = CHOICES[node.deleted ? 'deleted' : 'edited'];
   return (
-    <div className="conflict-node">
-      <h3>
-        {side.kind === null ? '' : kindLabel(side.kind, 'zh')} {side.id}
-        {side.changedBy.length > 0 ? `（由 ${side.changedBy.join('、')} 修改）` : ''}
-      </h3>
+    <fieldset className="conflict-node">
+      <legend>
+        {node.label}
+        <span className="hint">
+          {node.deleted ? `（${by} 已删除此项）` : `（${by} 同时修改了此项）`}
+        </span>
+      </legend>
       <div className="side-by-side">
-        <Side title="我的版本" node={side.mine} />
-        <Side title="对方的版本" node={side.theirs} />
+        <Side title="我的版本" lines={describe(node.mine, properties)} />
+        <Side
+          title="对方的版本"
+          lines={node.deleted ? [['', '（已被删除）']] : describe(node.theirs, properties)}
+        />
       </div>
-      {theirs === null || mine === null || theirs === mine ? null : (
+      {node.deleted || theirs === null || mine === null || theirs === mine ? null : (
         <p className="conflict-diff">
           文字差异（删除线为对方版本独有，下划线为我的版本独有）：
           <br />
           <TextDiff ops={diffText(theirs, mine)} />
         </p>
       )}
-    </div>
+      <div className="choices" role="radiogroup" aria-label={`如何处理：${node.label}`}>
+        {(['mine', 'theirs'] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`conflict-${node.id}`}
+              checked={choice === value}
+              onChange={() => onChoose(value)}
+            />
+            {words[value]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
-/** Both versions of each node both editors changed, side by side; the editor chooses. */
-export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictDialogProps) {
+/**
+ * Each node both sides changed, named as editors name it, with my unsent version beside the
+ * current one; the editor chooses node by node. Whatever is chosen, my changes that did not
+ * conflict are kept and sent.
+ */
+export function ConflictDialog({ conflict, onResolve }: ConflictDialogProps) {
+  const [choices, setChoices] = useState<Record<string, ConflictChoice>>(() =>
+    Object.fromEntries(conflict.nodes.map((n) => [n.id, 'mine' as const])),
+  );
+  const kept = conflict.mine.length - conflict.conflicting.length;
+  const all = (choice: ConflictChoice) =>
+    Object.fromEntries(conflict.nodes.map((n) => [n.id, choice]));
   return (
     <Dialog title="编辑冲突" onClose={() => undefined} wide>
       <p>
         在您修改的同时，其他编辑修改了相同的内容（草稿已到第 {conflict.theirs.revision} 版
         {conflict.theirs.updatedBy === null ? '' : `，最近由 ${conflict.theirs.updatedBy} 保存`}
-        ）。请比较后选择保留哪个版本。
+        ）。请逐项选择保留哪个版本。
+        {kept > 0 ? `您另外 ${kept} 项没有冲突的修改会照常保存。` : ''}
       </p>
       {conflict.nodes.length === 0 ? (
         <p>冲突涉及的内容已无法逐项对比。</p>
       ) : (
-        conflict.nodes.map((side) => <Node key={side.id} side={side} />)
+        conflict.nodes.map((node) => (
+          <NodeConflict
+            key={node.id}
+            node={node}
+            choice={choices[node.id] ?? 'mine'}
+            onChoose={(choice) => setChoices((old) => ({ ...old, [node.id]: choice }))}
+          />
+        ))
       )}
       {conflict.error === null ? null : (
         <p className="error-banner" role="alert">
@@ -125,11 +192,11 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictD
         </p>
       )}
       <div className="actions">
-        <button type="button" onClick={onTakeTheirs}>
-          采用对方的版本（放弃我的 {conflict.mine.length} 项修改）
+        <button type="button" onClick={() => onResolve(all('theirs'))}>
+          全部采用对方的版本（只放弃 {conflict.conflicting.length} 项冲突的修改）
         </button>
-        <button type="button" className="primary" onClick={onKeepMine}>
-          保留我的版本
+        <button type="button" className="primary" onClick={() => onResolve(choices)}>
+          按所选处理
         </button>
       </div>
     </Dialog>

@@ -1,53 +1,141 @@
-import { findNode } from '@leshan/report-core';
+import { findNode, invertCommands, touchedNodeIds } from '@leshan/report-core';
 import type { Command, Report } from '@leshan/report-core';
+import { ConflictBodySchema } from '../../../src/api/draft.schemas.js';
 import type { ApiErrorBody } from '../api/api-error.js';
 import type { DraftView } from '../api/endpoints.js';
 
-export interface ConflictSide {
+/** One node both sides changed, as the dialog shows it. */
+export interface ConflictNode {
   id: string;
-  kind: string | null;
+  /** How editors name it (report-core describeNode on the server); never an internal id. */
+  label: string;
+  /** Someone deleted it while I edited it. */
+  deleted: boolean;
+  /** The conflicting field names (text, places, …); empty when the whole node conflicts. */
+  fields: string[];
+  /** The node with my unsent changes. */
   mine: unknown;
+  /** The node as it is now (null when deleted). */
   theirs: unknown;
   changedBy: string[];
 }
 
-/** A 409: both editors changed the same nodes. Holds both versions so the editor can choose. */
+export type ConflictChoice = 'mine' | 'theirs';
+
+/** A 409: someone changed what I changed. Holds both versions so the editor can choose, node by node. */
 export interface Conflict {
+  /** Every unsent command of mine, in order: the batch sent, then what was typed since. */
   mine: Command[];
+  /** Indexes into `mine` of the commands that conflict (the others are kept whatever is chosen). */
+  conflicting: number[];
+  /** For each conflicting command, the ids of the conflict nodes it changes. */
+  commandNodes: Record<number, string[]>;
+  /** The draft as I see it, with my changes. */
+  myReport: Report;
   theirs: DraftView;
-  nodes: ConflictSide[];
+  nodes: ConflictNode[];
   error: string | null;
 }
 
-interface ConflictNodeBody {
-  id: string;
-  kind: string | null;
-  current: unknown;
-  changedBy: string[];
-}
-
-function conflictNodes(body: ApiErrorBody): ConflictNodeBody[] {
-  const nodes = (body as { nodes?: unknown }).nodes;
-  if (!Array.isArray(nodes)) return [];
-  return nodes.filter(
-    (n): n is ConflictNodeBody =>
-      typeof n === 'object' && n !== null && typeof (n as { id?: unknown }).id === 'string',
-  );
+function touchedBy(report: Report, command: Command): string[] {
+  try {
+    return touchedNodeIds(report, command);
+  } catch (_error) {
+    return [];
+  }
 }
 
 /** Pairs each conflicting node as I have it with the node as the other editor left it. */
 export function conflictFrom(
   body: ApiErrorBody,
   mine: Command[],
-  myReport: Report | null,
+  sent: number,
+  myReport: Report,
+  baseReport: Report,
   theirs: DraftView,
 ): Conflict {
-  const nodes = conflictNodes(body).map((node) => ({
+  const parsed = ConflictBodySchema.safeParse(body);
+  const nodes: ConflictNode[] = (parsed.success ? parsed.data.nodes : []).map((node) => ({
     id: node.id,
-    kind: node.kind,
-    mine: myReport === null ? null : (findNode(myReport, node.id)?.node ?? null),
-    theirs: node.current ?? findNode(theirs.report, node.id)?.node ?? null,
+    label: node.label,
+    deleted: node.deleted,
+    fields: node.fields,
+    mine: findNode(myReport, node.id)?.node ?? null,
+    theirs: node.current ?? null,
     changedBy: node.changedBy,
   }));
-  return { mine, theirs, nodes, error: null };
+  // A body that is not contract D's names no commands: then every command sent conflicts.
+  const conflicting = (
+    parsed.success ? parsed.data.conflictingCommands : mine.slice(0, sent).map((_c, i) => i)
+  ).filter((i) => i < sent);
+  const ids = new Set(nodes.map((n) => n.id));
+  const commandNodes: Record<number, string[]> = {};
+  for (const i of conflicting) {
+    const command = mine[i];
+    if (command === undefined) continue;
+    const touched = [...touchedBy(baseReport, command), ...touchedBy(myReport, command)];
+    commandNodes[i] = [...new Set(touched.filter((id) => ids.has(id)))];
+  }
+  return { mine, conflicting, commandNodes, myReport, theirs, nodes, error: null };
+}
+
+/**
+ * The commands that put a deleted node back as I have it (my text included): the removal of
+ * its topmost ancestor that is missing from theirs, inverted on my report.
+ */
+export function restoreCommands(theirs: Report, mine: Report, id: string): Command[] {
+  let target = findNode(mine, id);
+  while (target !== undefined) {
+    const parent =
+      target.kind === 'measure'
+        ? target.section
+        : target.kind === 'section'
+          ? target.chapter
+          : target.kind === 'indicator' || target.kind === 'update'
+            ? target.measure
+            : null;
+    if (parent === null || findNode(theirs, parent.id) !== undefined) break;
+    target = findNode(mine, parent.id);
+  }
+  if (target === undefined || findNode(theirs, target.node.id) !== undefined) return [];
+  const removal: Command | null =
+    target.kind === 'chapter'
+      ? { type: 'chapter.remove', id: target.node.id }
+      : target.kind === 'section'
+        ? { type: 'section.remove', id: target.node.id }
+        : target.kind === 'measure'
+          ? { type: 'measure.remove', id: target.node.id }
+          : target.kind === 'note'
+            ? { type: 'note.remove', id: target.node.id }
+            : null;
+  return removal === null ? [] : invertCommands(mine, [removal]);
+}
+
+/**
+ * What stays of my changes after the editor chose, node by node: a conflicting command is
+ * dropped only when every node it changes was given to the other side; a deleted node I keep
+ * is restored first, with my text.
+ */
+export function resolvedCommands(
+  conflict: Conflict,
+  choices: Readonly<Record<string, ConflictChoice>>,
+): { commands: Command[]; keptConflicting: boolean } {
+  const dropped = new Set<number>();
+  let keptConflicting = false;
+  for (const i of conflict.conflicting) {
+    const nodes = conflict.commandNodes[i] ?? [];
+    const theirs =
+      nodes.length === 0
+        ? conflict.nodes.every((n) => (choices[n.id] ?? 'mine') === 'theirs')
+        : nodes.every((id) => (choices[id] ?? 'mine') === 'theirs');
+    if (theirs) dropped.add(i);
+    else keptConflicting = true;
+  }
+  const restores = new Map<string, Command>();
+  for (const node of conflict.nodes)
+    if (node.deleted && (choices[node.id] ?? 'mine') === 'mine')
+      for (const c of restoreCommands(conflict.theirs.report, conflict.myReport, node.id))
+        restores.set(JSON.stringify(c), c);
+  const kept = conflict.mine.filter((_c, i) => !dropped.has(i));
+  return { commands: [...restores.values(), ...kept], keptConflicting };
 }

@@ -1,22 +1,34 @@
-import { applyCommands, invertCommands } from '@leshan/report-core';
+import { invertCommands } from '@leshan/report-core';
 import type { Command, Report } from '@leshan/report-core';
 import { toApiError } from '../api/api-error.js';
 import type { ApiError } from '../api/api-error.js';
 import type { DraftView, Endpoints } from '../api/endpoints.js';
-import { conflictFrom } from './conflict.js';
-import type { Conflict } from './conflict.js';
+import { conflictFrom, resolvedCommands } from './conflict.js';
+import type { Conflict, ConflictChoice } from './conflict.js';
+import { FormDrafts } from './form-drafts.js';
 import { commandsOf, enqueue, fromCommands } from './pending-commands.js';
 import type { PendingCommand } from './pending-commands.js';
-import type { QueueStorage } from './queue-storage.js';
+import type { QueueStorage, StoredQueue, UndoEntry } from './queue-storage.js';
 import { refusalMessage } from './refusal-message.js';
+import { replay, replayEach } from './replay.js';
+
+export type { UndoEntry } from './queue-storage.js';
 
 export type SaveState =
   'loading' | 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error';
 
-export interface UndoEntry {
-  label: string;
-  key: string | null;
-  inverse: Command[];
+/** Another editor (or another tab) with a node open, from the presence events. */
+export interface PresenceEditor {
+  userId: string;
+  name: string;
+  nodeId: string | null;
+  clientId: string;
+}
+
+/** Commands the server refused outright (not a conflict): shown until the editor discards them. */
+export interface Rejected {
+  commands: Command[];
+  message: string;
 }
 
 export interface DraftState {
@@ -28,34 +40,63 @@ export interface DraftState {
   undo: readonly UndoEntry[];
   unsent: number;
   savedAt: string | null;
+  /** Refused values still in their fields (form drafts): "已保存" is not said while any wait. */
+  refused: number;
+  rejected: Rejected | null;
+  /** Unsent changes of this editor's closed tabs, offered back. */
+  orphans: readonly StoredQueue[];
+  presence: readonly PresenceEditor[];
+  /** The node this tab has open in the editor (kept while the editor visits other screens). */
+  openNode: string | null;
 }
 
 export type ApplyOutcome = { ok: true } | { ok: false; message: string; paths: string[] };
 
+/** One batch the server confirmed, as the e2e hooks report it. */
+export interface SavedChange {
+  clientSeq: number;
+  revision: number;
+  keys: string[];
+  at: string;
+}
+
 export interface DraftStoreOptions {
   api: Pick<Endpoints, 'draft' | 'sendCommands'>;
   queue: QueueStorage;
+  forms?: FormDrafts;
   isOnline?: () => boolean;
   autosaveMs?: number;
   retryMs?: number;
   onUnauthenticated?: () => void;
+  /** After each confirmed batch (other tabs are told through a BroadcastChannel). */
+  onSaved?: (saved: SavedChange) => void;
+  onConflict?: (conflict: Conflict) => void;
 }
 
 /**
  * The draft as the editor sees it: the server's revision plus the editor's unsent commands,
  * applied optimistically with report-core's applyCommands (the same code the server runs).
- * Commands go out in debounced batches; offline they wait in localStorage; a 409 becomes a
- * conflict the editor resolves.
+ * Commands go out in debounced batches from the revision they were made on; this tab's unsent
+ * commands wait in its own queue (QueueStorage); a 409 becomes a conflict the editor resolves
+ * node by node; others' revisions are applied under the unsent commands as they arrive.
  */
 export class DraftStore {
   private confirmed: Report | null = null;
+  /** The revision the unsent commands were made on; the server checks conflicts from it. */
+  private base = 0;
   private inFlight: PendingCommand[] = [];
   private pending: PendingCommand[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private holds = 0;
+  private clientSeq = Date.now();
   private listeners = new Set<() => void>();
   private readonly isOnline: () => boolean;
   private readonly autosaveMs: number;
   private readonly retryMs: number;
+  /** Typed form text and refused field values of this tab. */
+  readonly forms: FormDrafts;
+  readonly saved: SavedChange[] = [];
+  readonly conflictsShown: { at: string; conflict: Conflict }[] = [];
   state: DraftState = {
     report: null,
     revision: 0,
@@ -65,12 +106,25 @@ export class DraftStore {
     undo: [],
     unsent: 0,
     savedAt: null,
+    refused: 0,
+    rejected: null,
+    orphans: [],
+    presence: [],
+    openNode: null,
   };
 
   constructor(private readonly options: DraftStoreOptions) {
     this.isOnline = options.isOnline ?? (() => navigator.onLine);
     this.autosaveMs = options.autosaveMs ?? 800;
     this.retryMs = options.retryMs ?? 5000;
+    const forms = options.forms ?? new FormDrafts(null, '');
+    this.forms = forms;
+    forms.subscribe(() => this.set({ refused: forms.refused().length }));
+    this.state = { ...this.state, refused: forms.refused().length };
+  }
+
+  get tabId(): string {
+    return this.options.queue.tabId;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -87,10 +141,15 @@ export class DraftStore {
   }
 
   private persist(): void {
-    this.options.queue.write(this.state.revision, commandsOf([...this.inFlight, ...this.pending]));
+    this.options.queue.write(this.base, commandsOf([...this.inFlight, ...this.pending]));
   }
 
-  /** Reads the draft, then puts back changes a previous visit could not send. */
+  private setUndo(undo: readonly UndoEntry[]): Partial<DraftState> {
+    this.options.queue.writeUndo(undo);
+    return { undo };
+  }
+
+  /** Reads the draft, then puts back changes this tab could not send before a reload. */
   async load(): Promise<void> {
     let draft: DraftView;
     try {
@@ -100,22 +159,60 @@ export class DraftStore {
       return;
     }
     this.adopt(draft);
+    this.set({ undo: this.options.queue.readUndo(), orphans: this.options.queue.orphans() });
     const stored = this.options.queue.read();
-    if (stored === null) return;
-    const rebased = applyCommands(draft.report, stored.commands);
-    if (rebased.ok) {
-      this.pending = fromCommands(stored.commands);
-      // Sent from the revision they were made on, so the server can tell a real conflict.
-      this.set({ report: rebased.report, revision: stored.baseRevision, saveState: 'pending' });
+    if (stored !== null) this.takeOver(stored);
+  }
+
+  /** Puts stored commands back under the draft; those that no longer apply are said, not dropped silently. */
+  private takeOver(stored: StoredQueue): void {
+    const report = this.state.report;
+    if (report === null) return;
+    const replayed = replayEach(report, stored.commands);
+    if (replayed.applied.length > 0) {
+      this.base =
+        this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
+      this.pending = [...this.pending, ...fromCommands(replayed.applied)];
+      this.set({ report: replayed.report, saveState: 'pending' });
+      this.persist();
       this.schedule(0);
-    } else {
-      this.set({ message: `上次未保存的修改无法应用到当前草稿：${refusalMessage(rebased.error)}` });
-      this.options.queue.write(draft.revision, []);
     }
+    if (replayed.refused.length > 0)
+      this.set({
+        rejected: {
+          commands: replayed.refused,
+          message: `上次未保存的 ${replayed.refused.length} 项修改无法应用到当前草稿（相关内容可能已被删除或修改）`,
+        },
+      });
+  }
+
+  /** Takes over the unsent changes of a closed tab (offered at start). */
+  adoptOrphan(tabId: string): void {
+    const orphan = this.state.orphans.find((o) => o.tabId === tabId);
+    if (orphan === undefined) return;
+    this.options.queue.forget(tabId);
+    this.set({ orphans: this.state.orphans.filter((o) => o.tabId !== tabId) });
+    this.takeOver(orphan);
+  }
+
+  discardOrphan(tabId: string): void {
+    this.options.queue.forget(tabId);
+    this.set({ orphans: this.state.orphans.filter((o) => o.tabId !== tabId) });
+  }
+
+  /** Tells other tabs this one is alive, and looks again for closed tabs' changes. */
+  heartbeat(): void {
+    this.options.queue.heartbeat();
+    const orphans = this.options.queue.orphans();
+    const same =
+      orphans.length === this.state.orphans.length &&
+      orphans.every((o, i) => o.tabId === this.state.orphans[i]?.tabId);
+    if (!same) this.set({ orphans });
   }
 
   private adopt(draft: DraftView): void {
     this.confirmed = draft.report;
+    this.base = draft.revision;
     this.inFlight = [];
     this.pending = [];
     this.set({
@@ -133,7 +230,7 @@ export class DraftStore {
     if (report === null) return { ok: false, message: '草稿尚未载入', paths: [] };
     if (this.state.conflict !== null)
       return { ok: false, message: '请先处理编辑冲突，再继续修改', paths: [] };
-    const result = applyCommands(report, commands);
+    const result = replay(report, commands);
     if (!result.ok) {
       const issues = 'issues' in result.error ? result.error.issues : [];
       return { ok: false, message: refusalMessage(result.error), paths: issues.map((i) => i.path) };
@@ -146,16 +243,21 @@ export class DraftStore {
             ...this.state.undo.slice(-99),
             { label, key, inverse: invertCommands(report, [...commands]) },
           ];
+    if (this.unsentCount() === 0) this.base = this.state.revision;
     this.pending = enqueue(this.pending, commands, key);
     this.persist();
     this.set({
       report: result.report,
-      undo,
+      ...this.setUndo(undo),
       saveState: this.isOnline() ? 'pending' : 'offline',
       message: null,
     });
     this.schedule(this.autosaveMs);
     return { ok: true };
+  }
+
+  private unsentCount(): number {
+    return this.inFlight.length + this.pending.length;
   }
 
   /** Undoes the latest change by applying its inverse, which is saved like any edit. */
@@ -164,23 +266,41 @@ export class DraftStore {
     if (last === undefined) return { ok: false, message: '没有可以撤销的修改', paths: [] };
     const report = this.state.report;
     if (report === null) return { ok: false, message: '草稿尚未载入', paths: [] };
-    const result = applyCommands(report, last.inverse);
+    if (this.state.conflict !== null)
+      return { ok: false, message: '请先处理编辑冲突，再撤销', paths: [] };
+    const result = replay(report, last.inverse);
     if (!result.ok)
       return {
         ok: false,
         message: `无法撤销“${last.label}”：${refusalMessage(result.error)}`,
         paths: [],
       };
+    if (this.unsentCount() === 0) this.base = this.state.revision;
     this.pending = enqueue(this.pending, last.inverse, null);
     this.persist();
     this.set({
       report: result.report,
-      undo: this.state.undo.slice(0, -1),
+      ...this.setUndo(this.state.undo.slice(0, -1)),
       saveState: 'pending',
       message: null,
     });
     this.schedule(this.autosaveMs);
     return { ok: true };
+  }
+
+  /**
+   * Holds autosave while an input method composes (pinyin): nothing is sent until every hold
+   * is released; the release schedules the save.
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0 && this.pending.length > 0) this.schedule(this.autosaveMs);
+    };
   }
 
   private schedule(ms: number): void {
@@ -191,9 +311,14 @@ export class DraftStore {
     }, ms);
   }
 
-  /** Sends the unsent commands now (at most one batch in flight). */
+  /** Sends the unsent commands now (at most one batch in flight; none while composing). */
   async flush(): Promise<void> {
-    if (this.inFlight.length > 0 || this.pending.length === 0 || this.state.conflict !== null)
+    if (
+      this.inFlight.length > 0 ||
+      this.pending.length === 0 ||
+      this.state.conflict !== null ||
+      this.holds > 0
+    )
       return;
     if (!this.isOnline()) {
       this.set({ saveState: 'offline' });
@@ -201,22 +326,45 @@ export class DraftStore {
     }
     this.inFlight = this.pending;
     this.pending = [];
-    const base = this.state.revision;
+    const base = this.base;
+    const clientSeq = ++this.clientSeq;
     this.set({ saveState: 'saving' });
     try {
-      const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight));
-      await this.confirm(base, result.revision);
+      const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight), {
+        clientId: this.tabId,
+        clientSeq,
+      });
+      const at = new Date().toISOString();
+      await this.confirm(result.revision, {
+        clientSeq,
+        revision: result.revision,
+        keys: result.keys,
+        at,
+      });
     } catch (error) {
       await this.refused(toApiError(error));
     }
   }
 
-  private async confirm(base: number, revision: number): Promise<void> {
+  /** Sends everything unsent and waits for the answers: true when nothing is left unsent. */
+  async flushAll(): Promise<boolean> {
+    for (let round = 0; round < 5 && this.unsentCount() > 0; round += 1) {
+      if (this.state.conflict !== null || !this.isOnline()) break;
+      if (this.inFlight.length > 0) await new Promise((r) => setTimeout(r, 50));
+      else await this.flush();
+    }
+    return this.unsentCount() === 0 && this.state.conflict === null;
+  }
+
+  private async confirm(revision: number, saved: SavedChange): Promise<void> {
     const sent = commandsOf(this.inFlight);
     this.inFlight = [];
-    const applied = this.confirmed === null ? null : applyCommands(this.confirmed, sent);
-    if (applied?.ok === true && revision === base + 1) {
+    this.saved.push(saved);
+    this.options.onSaved?.(saved);
+    const applied = this.confirmed === null ? null : replay(this.confirmed, sent);
+    if (applied?.ok === true && revision === this.state.revision + 1) {
       this.confirmed = applied.report;
+      this.base = revision;
       this.set({
         revision,
         saveState: this.pending.length > 0 ? 'pending' : 'saved',
@@ -225,27 +373,63 @@ export class DraftStore {
       this.persist();
     } else {
       // Someone else saved in between without touching our nodes: take their draft, replay ours.
-      await this.rebase();
+      this.base = revision;
+      await this.pull();
     }
     if (this.pending.length > 0) this.schedule(this.autosaveMs);
   }
 
-  private async rebase(): Promise<void> {
-    const draft = await this.options.api.draft();
-    const waiting = this.pending;
+  /** Reads the draft and puts the unsent commands on top of it. */
+  private async pull(): Promise<void> {
+    let draft: DraftView;
+    try {
+      draft = await this.options.api.draft();
+    } catch (error) {
+      const failure = toApiError(error);
+      if (failure.status === 401) this.options.onUnauthenticated?.();
+      return;
+    }
+    this.rebaseOnto(draft);
+  }
+
+  /**
+   * Another editor's revision landed: show it, with my unsent commands replayed on top. When
+   * one of them no longer applies (its node was deleted), it is sent at once, so the server
+   * names the conflict and the editor decides; until then my view stays as it is.
+   */
+  private rebaseOnto(draft: DraftView): void {
+    if (this.inFlight.length > 0 || this.state.conflict !== null) return;
+    if (draft.revision < this.state.revision) return;
+    const waiting = commandsOf(this.pending);
+    const replayed = replayEach(draft.report, waiting);
     this.confirmed = draft.report;
-    const replayed = applyCommands(draft.report, commandsOf(waiting));
-    this.pending = replayed.ok ? waiting : [];
+    if (replayed.refused.length > 0) {
+      this.set({ revision: draft.revision });
+      void this.flush();
+      return;
+    }
+    if (waiting.length === 0) this.base = draft.revision;
     this.set({
-      report: replayed.ok ? replayed.report : draft.report,
+      report: replayed.report,
       revision: draft.revision,
-      saveState: this.pending.length > 0 ? 'pending' : 'saved',
-      savedAt: new Date().toISOString(),
-      message: replayed.ok
-        ? null
-        : '其他编辑同时修改了草稿，您尚未保存的部分修改已无法应用，请检查',
+      saveState: waiting.length > 0 ? this.state.saveState : 'saved',
+      savedAt: draft.updatedAt,
     });
-    this.persist();
+  }
+
+  /** The live connection says the draft is at `revision`: fetch it when it is newer than ours. */
+  async remoteRevision(revision: number): Promise<void> {
+    if (revision <= this.state.revision || this.inFlight.length > 0 || this.state.conflict !== null)
+      return;
+    await this.pull();
+  }
+
+  openNode(nodeId: string | null): void {
+    if (nodeId !== this.state.openNode) this.set({ openNode: nodeId });
+  }
+
+  setPresence(presence: readonly PresenceEditor[]): void {
+    this.set({ presence });
   }
 
   private async refused(error: ApiError): Promise<void> {
@@ -258,75 +442,120 @@ export class DraftStore {
       return;
     }
     if (error.status === 409) {
-      const mine = [...this.inFlight, ...this.pending];
-      this.inFlight = [];
-      this.pending = [];
+      const sent = this.inFlight.length;
+      const mine = commandsOf([...this.inFlight, ...this.pending]);
+      const waiting = [...this.inFlight, ...this.pending];
       let theirs: DraftView;
       try {
         theirs = await this.options.api.draft();
       } catch (fetchError) {
-        this.pending = mine;
+        this.pending = waiting;
+        this.inFlight = [];
         this.fail(toApiError(fetchError));
         return;
       }
-      this.set({
-        saveState: 'conflict',
-        conflict: conflictFrom(error.body, commandsOf(mine), this.state.report, theirs),
-      });
+      // The commands stay unsent (and stored) until the editor chooses.
+      this.pending = waiting;
+      this.inFlight = [];
+      this.persist();
+      const report = this.state.report ?? theirs.report;
+      const conflict = conflictFrom(
+        error.body,
+        mine,
+        sent,
+        report,
+        this.confirmed ?? theirs.report,
+        theirs,
+      );
+      this.conflictsShown.push({ at: new Date().toISOString(), conflict });
+      this.options.onConflict?.(conflict);
+      this.set({ saveState: 'conflict', conflict });
       return;
     }
     this.fail(error);
   }
 
   private fail(error: ApiError): void {
-    if (error.status === 401) this.options.onUnauthenticated?.();
     if (error.offline) {
       this.set({ saveState: 'offline', message: error.message });
       return;
     }
-    if (this.inFlight.length > 0) {
-      // The server refused the batch: it can never apply. Drop it and show why.
+    if (error.status === 401 || error.status === 403) {
+      // Signed out or session expired: the changes wait in this tab's queue for the next sign-in.
+      this.pending = [...this.inFlight, ...this.pending];
       this.inFlight = [];
       this.persist();
+      if (error.status === 401) this.options.onUnauthenticated?.();
+      this.set({ saveState: 'error', message: error.message });
+      return;
+    }
+    if (this.inFlight.length > 0) {
+      // The server refused the batch: it can never apply. Show it until the editor discards it.
+      const commands = commandsOf(this.inFlight);
+      this.inFlight = [];
+      this.persist();
+      this.set({ rejected: { commands, message: error.message } });
       void this.options.api.draft().then(
-        (draft) => this.adopt(draft),
+        (draft) => this.rebaseOnto(draft),
         () => undefined,
       );
     }
     this.set({ saveState: 'error', message: error.message });
   }
 
-  /** Keep mine: replay my commands on the other editor's version and send them from there. */
-  keepMine(): ApplyOutcome {
+  /** The editor read why the server refused some changes and lets them go. */
+  discardRejected(): void {
+    this.set({
+      rejected: null,
+      message: null,
+      saveState: this.unsentCount() > 0 ? 'pending' : 'saved',
+    });
+  }
+
+  /**
+   * Resolves the conflict node by node: for "theirs" my conflicting commands on that node are
+   * dropped, for "mine" they are kept (a deleted node is restored with my text); every other
+   * change is kept and sent again.
+   */
+  resolve(choices: Readonly<Record<string, ConflictChoice>>): ApplyOutcome {
     const conflict = this.state.conflict;
     if (conflict === null) return { ok: true };
-    const replayed = applyCommands(conflict.theirs.report, conflict.mine);
-    if (!replayed.ok) {
-      const message = `您的修改无法应用到对方的版本：${refusalMessage(replayed.error)}。请选择“采用对方的版本”。`;
-      this.set({ conflict: { ...conflict, error: message } });
-      return { ok: false, message, paths: [] };
-    }
+    const { commands, keptConflicting } = resolvedCommands(conflict, choices);
+    const replayed = replayEach(conflict.theirs.report, commands);
     this.confirmed = conflict.theirs.report;
-    this.pending = fromCommands(conflict.mine);
+    // Kept conflicting changes are sent as made on the current revision (they override);
+    // otherwise from where they were made, so the server still checks them.
+    if (keptConflicting || replayed.applied.length === 0) this.base = conflict.theirs.revision;
+    this.inFlight = [];
+    this.pending = fromCommands(replayed.applied);
+    this.persist();
     this.set({
       report: replayed.report,
       revision: conflict.theirs.revision,
       conflict: null,
-      saveState: 'pending',
-      undo: [],
+      saveState: this.pending.length > 0 ? 'pending' : 'saved',
+      savedAt: conflict.theirs.updatedAt,
+      message:
+        replayed.refused.length === 0
+          ? null
+          : `有 ${replayed.refused.length} 项修改无法应用到对方的版本，已放弃`,
     });
-    this.persist();
     void this.flush();
     return { ok: true };
   }
 
-  /** Take theirs: drop my unsent changes and continue from the other editor's version. */
+  /** Keep mine everywhere. */
+  keepMine(): ApplyOutcome {
+    return this.resolve(
+      Object.fromEntries((this.state.conflict?.nodes ?? []).map((n) => [n.id, 'mine'])),
+    );
+  }
+
+  /** Take theirs everywhere: drops only the conflicting commands. */
   takeTheirs(): void {
-    const conflict = this.state.conflict;
-    if (conflict === null) return;
-    this.adopt(conflict.theirs);
-    this.persist();
-    this.set({ undo: [] });
+    this.resolve(
+      Object.fromEntries((this.state.conflict?.nodes ?? []).map((n) => [n.id, 'theirs'])),
+    );
   }
 
   /** Reloads after a restore or import replaced the draft on the server. */
@@ -334,7 +563,7 @@ export class DraftStore {
     const draft = await this.options.api.draft();
     this.adopt(draft);
     this.persist();
-    this.set({ undo: [] });
+    this.set(this.setUndo([]));
   }
 
   /** The connection came back: send what waited. */
@@ -344,8 +573,9 @@ export class DraftStore {
     void this.flush();
   }
 
+  /** Stops autosave (the unsent commands stay in this tab's queue). */
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
-    this.listeners.clear();
+    this.timer = null;
   }
 }

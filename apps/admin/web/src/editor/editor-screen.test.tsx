@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { renderInApp } from '../testing/render-app.js';
+import { measureText, openMeasure, renderInApp } from '../testing/render-app.js';
 import { EditorScreen } from './editor-screen.js';
-
-const measureText = (store: Awaited<ReturnType<typeof renderInApp>>['store'], id: string) =>
-  store.state.report?.chapters
-    .flatMap((c) => c.sections.flatMap((s) => s.measures))
-    .find((m) => m.id === id)?.text;
-
-function openMeasure(label: RegExp) {
-  fireEvent.click(screen.getByRole('treeitem', { name: label }));
-}
 
 describe('EditorScreen', () => {
   it('shows the outline as an ARIA tree with one tab stop', async () => {

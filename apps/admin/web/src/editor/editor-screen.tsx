@@ -12,6 +12,7 @@ import { NodeEditor } from './node-editor.js';
 import { META_ID, outlineItems } from './outline-model.js';
 import type { OutlineItem } from './outline-model.js';
 import { OutlineTree } from './outline-tree.js';
+import { PresenceNote, RecoveryBanners } from './recovery-banners.js';
 import { useEdit } from './use-edit.js';
 
 /** The outline beside the editing pane, with undo, add, delete and the conflict dialog. */
@@ -20,7 +21,9 @@ export function EditorScreen() {
   const draft = useDraft();
   const edit = useEdit();
   const canEdit = session.permissions.edit;
-  const [selected, setSelected] = useState(META_ID);
+  // The open node is the store's, so it is still open after a visit to another screen.
+  const selected = draft.openNode ?? META_ID;
+  const setSelected = (id: string) => store.openNode(id);
   const [adding, setAdding] = useState<AddRequest | null>(null);
   const [deleting, setDeleting] = useState<OutlineItem | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -120,6 +123,7 @@ export function EditorScreen() {
           {problem ?? draft.message}
         </p>
       )}
+      <RecoveryBanners />
       <DraftIssues report={report} />
       <div className="split">
         <OutlineTree
@@ -131,6 +135,7 @@ export function EditorScreen() {
           onDelete={setDeleting}
         />
         <section className="pane" aria-label="编辑区">
+          <PresenceNote nodeId={item.id} />
           <NodeEditor
             key={item.id}
             report={report}
@@ -166,12 +171,8 @@ export function EditorScreen() {
       {draft.conflict === null ? null : (
         <ConflictDialog
           conflict={draft.conflict}
-          onKeepMine={() => {
-            if (store.keepMine().ok) announce('已保留您的版本，正在保存');
-          }}
-          onTakeTheirs={() => {
-            store.takeTheirs();
-            announce('已采用对方的版本');
+          onResolve={(choices) => {
+            if (store.resolve(choices).ok) announce('冲突已处理，正在保存其余修改');
           }}
         />
       )}

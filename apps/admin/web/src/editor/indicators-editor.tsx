@@ -6,12 +6,14 @@ import {
   formatQuantity,
 } from '@leshan/report-core';
 import type { Comparator, Indicator, Measure, Report } from '@leshan/report-core';
+import { z } from 'zod';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { Field } from '../ui/field.js';
 import { CommandField } from './command-field.js';
 import { acceptSuggestion, suggestIndicators } from './indicator-suggestions.js';
 import { ReorderButtons, useDragReorder } from './reorder.js';
 import { useEdit } from './use-edit.js';
+import { useFieldDraft } from './use-form-draft.js';
 
 interface IndicatorsEditorProps {
   report: Report;
@@ -146,14 +148,16 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
 
 function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: boolean }) {
   const edit = useEdit();
-  const [value, setValue] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const id = indicator.id;
+  // A refused number stays in the box with its error, even after selecting another measure.
+  const typedValue = useFieldDraft(`field:${id}:value`, z.string());
+  const value = typedValue.typed;
+  const [failure, setError] = useState<string | null>(null);
+  const error = typedValue.error ?? failure;
   const changeValue = (text: string) => {
-    setValue(text);
     const number = Number(text);
     if (text.trim() === '' || !Number.isFinite(number)) {
-      setError('请输入数值（基本单位，如 2000亿元 填 200000000000）');
+      typedValue.hold(text, '请输入数值（基本单位，如 2000亿元 填 200000000000）');
       return;
     }
     const outcome = edit(
@@ -161,7 +165,8 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
       '修改指标数值',
       `${id}:value`,
     );
-    setError(outcome.ok ? null : outcome.message);
+    if (outcome.ok) typedValue.clear();
+    else typedValue.hold(text, outcome.message);
   };
   const set = (patch: { comparator?: Comparator; aspirational?: boolean }) => {
     const outcome = edit([{ type: 'indicator.update', id, patch }], '修改指标');
@@ -205,7 +210,7 @@ function IndicatorForm({ indicator, canEdit }: { indicator: Indicator; canEdit: 
               value={value ?? String(indicator.value)}
               readOnly={!canEdit}
               onChange={(e) => changeValue(e.target.value)}
-              onBlur={() => error === null && setValue(null)}
+              onBlur={() => typedValue.error === null && typedValue.clear()}
             />
           )}
         </Field>

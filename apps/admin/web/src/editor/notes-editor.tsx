@@ -9,7 +9,9 @@ import {
   toValidationIssues,
 } from '@leshan/report-core';
 import type { EditorialNote, NoteKind, Report } from '@leshan/report-core';
+import { z } from 'zod';
 import { Field } from '../ui/field.js';
+import { useFormDraft } from './use-form-draft.js';
 import { CommandField } from './command-field.js';
 import { useEdit } from './use-edit.js';
 
@@ -110,10 +112,19 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
   );
 }
 
+const NewNoteFormSchema = z.object({ kind: NoteKindSchema, reasoning: z.string() });
+
 function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: number[] }) {
   const edit = useEdit();
-  const [kind, setKind] = useState<NoteKind>('ambiguous');
-  const [reasoning, setReasoning] = useState('');
+  // Kept in this tab's form drafts: an unsubmitted question survives selecting another node.
+  const [form, setForm, clearForm] = useFormDraft(
+    `note:${nodeId}`,
+    { kind: 'ambiguous', reasoning: '' },
+    NewNoteFormSchema,
+  );
+  const { kind, reasoning } = form;
+  const setKind = (next: NoteKind) => setForm({ ...form, kind: next });
+  const setReasoning = (next: string) => setForm({ ...form, reasoning: next });
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -131,7 +142,7 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
     }
     const outcome = edit([{ type: 'note.add', note: parsed.data }], '添加编辑说明');
     setError(outcome.ok ? null : outcome.message);
-    if (outcome.ok) setReasoning('');
+    if (outcome.ok) clearForm();
   };
   return (
     <form className="note-form" onSubmit={submit} noValidate aria-labelledby={`${nodeId}-new-note`}>

@@ -48,10 +48,9 @@ describe('outline model', () => {
     const command = stepCommand(item('m24'), 1);
     expect(command).toEqual({ type: 'measure.move', id: 'm24', toSectionId: 's22', toIndex: 1 });
     const moved = applyCommand(report, command);
-    expect(moved.ok && moved.report.chapters[0]?.sections[0]?.measures.map((m) => m.id)).toEqual([
-      'm26',
-      'm24',
-    ]);
+    expect(
+      moved.ok && moved.value.report.chapters[0]?.sections[0]?.measures.map((m) => m.id),
+    ).toEqual(['m26', 'm24']);
     expect(stepCommand(item('m26'), 1)).toBeNull();
   });
 

@@ -1,23 +1,27 @@
-import { useState } from 'react';
+import { z } from 'zod';
 import type { Report } from '@leshan/report-core';
 import { Field } from '../ui/field.js';
 import { useEdit } from './use-edit.js';
+import { useFieldDraft } from './use-form-draft.js';
+
+const PeriodTypedSchema = z.object({ start: z.string(), end: z.string() });
 
 type Period = Report['meta']['period'];
 
 /** The years the report covers; both years go in one command so start ≤ end is checked together. */
 export function PeriodEditor({ period, canEdit }: { period: Period; canEdit: boolean }) {
   const edit = useEdit();
-  const [typed, setTyped] = useState<{ start: string; end: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A refused pair of years stays in the boxes with its error, even after leaving the screen.
+  const field = useFieldDraft('field:meta:period', PeriodTypedSchema);
+  const typed = field.typed;
+  const error = field.error;
   const shown = typed ?? { start: String(period.start), end: String(period.end) };
 
   const change = (next: { start: string; end: string }) => {
-    setTyped(next);
     const start = Number(next.start);
     const end = Number(next.end);
     if (!/^\d{4}$/.test(next.start) || !/^\d{4}$/.test(next.end)) {
-      setError('年份应为四位数字');
+      field.hold(next, '年份应为四位数字');
       return;
     }
     const outcome = edit(
@@ -25,7 +29,8 @@ export function PeriodEditor({ period, canEdit }: { period: Period; canEdit: boo
       '修改起止年份',
       'meta:period',
     );
-    setError(outcome.ok ? null : outcome.message);
+    if (outcome.ok) field.clear();
+    else field.hold(next, outcome.message);
   };
 
   return (

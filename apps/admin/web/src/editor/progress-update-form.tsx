@@ -8,10 +8,27 @@ import {
   toValidationIssues,
 } from '@leshan/report-core';
 import type { Command, Measure } from '@leshan/report-core';
+import { z } from 'zod';
 import { Field } from '../ui/field.js';
+import { useFormDraft } from './use-form-draft.js';
 import { useEdit } from './use-edit.js';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+const ProgressFormSchema = z.object({
+  date: z.string(),
+  note: z.string(),
+  progress: z.string(),
+  status: z.string(),
+  evidenceUrl: z.string(),
+});
+const emptyForm = (): z.infer<typeof ProgressFormSchema> => ({
+  date: today(),
+  note: '',
+  progress: '',
+  status: '',
+  evidenceUrl: '',
+});
 
 /**
  * Records a dated progress update. Checked field by field with the model's ProgressUpdateSchema;
@@ -19,13 +36,12 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  */
 export function ProgressUpdateForm({ measure }: { measure: Measure }) {
   const edit = useEdit();
-  const [form, setForm] = useState({
-    date: today(),
-    note: '',
-    progress: '',
-    status: '',
-    evidenceUrl: '',
-  });
+  // Kept in this tab's form drafts: typed text survives selecting another measure.
+  const [form, setForm, clearForm] = useFormDraft(
+    `progress:${measure.id}`,
+    emptyForm(),
+    ProgressFormSchema,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -60,12 +76,11 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
     const outcome = edit(commands, '添加进展记录');
     if (outcome.ok) {
       setFailure(null);
-      setForm({ date: today(), note: '', progress: '', status: '', evidenceUrl: '' });
+      clearForm();
     } else setFailure(outcome.message);
   };
 
-  const set = (key: keyof typeof form) => (value: string) =>
-    setForm((old) => ({ ...old, [key]: value }));
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
   return (
     <form

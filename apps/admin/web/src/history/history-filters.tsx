@@ -14,6 +14,9 @@ interface HistoryFiltersProps {
   onApply: (filter: HistoryFilter) => void;
 }
 
+const wide = (): boolean =>
+  typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 801px)').matches;
+
 const EMPTY = { author: '', node: '', from: '', to: '' };
 const INDENT = ['', '', '\u3000', '\u3000\u3000'];
 
@@ -36,62 +39,66 @@ export function HistoryFilters({ report, authors, today, onApply }: HistoryFilte
     onApply({});
   };
   return (
-    <form className="filters panel" onSubmit={submit} aria-label="筛选修订">
-      <Field label="修改人">
-        {(c) => (
-          <select {...c} value={form.author} onChange={(e) => set('author')(e.target.value)}>
-            <option value="">所有人</option>
-            {[...authors].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="修改的内容" hint="选章或节时，也包括其中的举措">
-        {(c) => (
-          <select {...c} value={form.node} onChange={(e) => set('node')(e.target.value)}>
-            <option value="">整个报告</option>
-            {nodes.map((item) => (
-              <option key={item.id} value={item.id}>
-                {`${INDENT[item.level] ?? ''}${item.label}`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="起始日期（北京时间）">
-        {(c) => (
-          <input
-            {...c}
-            type="date"
-            max={form.to === '' ? today : form.to}
-            value={form.from}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="结束日期（北京时间）">
-        {(c) => (
-          <input
-            {...c}
-            type="date"
-            max={today}
-            min={form.from === '' ? undefined : form.from}
-            value={form.to}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="primary">
-          筛选
-        </button>
-        <button type="button" onClick={clear}>
-          清除筛选
-        </button>
-      </div>
-    </form>
+    // Folded on a phone, where the form would push the history a screen down.
+    <details className="panel filter-box" open={wide()}>
+      <summary>筛选：修改人、内容、日期</summary>
+      <form className="filters" onSubmit={submit} aria-label="筛选修订">
+        <Field label="修改人">
+          {(c) => (
+            <select {...c} value={form.author} onChange={(e) => set('author')(e.target.value)}>
+              <option value="">所有人</option>
+              {[...authors].map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="修改的内容">
+          {(c) => (
+            <select {...c} value={form.node} onChange={(e) => set('node')(e.target.value)}>
+              <option value="">整个报告</option>
+              {nodes.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {`${INDENT[item.level] ?? ''}${item.label}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="起始日期（北京时间）">
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              max={form.to === '' ? today : form.to}
+              value={form.from}
+              onChange={(e) => set('from')(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="结束日期（北京时间）">
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              max={today}
+              min={form.from === '' ? undefined : form.from}
+              value={form.to}
+              onChange={(e) => set('to')(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary">
+            筛选
+          </button>
+          <button type="button" onClick={clear}>
+            清除筛选
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }

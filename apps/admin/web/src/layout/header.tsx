@@ -1,14 +1,19 @@
+import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { ROLE_LABELS } from '../ui/labels.js';
+import { ConfirmDialog } from '../ui/dialog.js';
 import { SaveStatus } from '../editor/save-status.js';
 import { useApp } from './app-context.js';
+import { useDraft } from './use-draft.js';
 import { NAV_ITEMS } from './nav-items.js';
 import { navigate, pathOf } from './router.js';
 import type { Route } from './router.js';
 
 /** Title, navigation, save state, and who is signed in with which role. */
 export function Header({ route }: { route: Route }) {
-  const { session, signOut } = useApp();
+  const { session, signOut, store } = useApp();
+  const draft = useDraft();
+  const [leaving, setLeaving] = useState<'sending' | 'asking' | null>(null);
   const items = NAV_ITEMS.filter((item) => item.needs === null || session.permissions[item.needs]);
   const go = (event: MouseEvent, target: Route) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -16,6 +21,19 @@ export function Header({ route }: { route: Route }) {
     navigate(target);
     document.getElementById('main')?.focus();
   };
+  // Signing out sends unsent changes first; what cannot be sent (offline, a conflict) is asked about.
+  const leave = async () => {
+    setLeaving('sending');
+    const sent = await store.flushAll();
+    if (!sent || store.state.refused > 0 || store.state.rejected !== null) {
+      setLeaving('asking');
+      return;
+    }
+    setLeaving(null);
+    await signOut();
+  };
+  const waiting = draft.unsent;
+  const refused = draft.refused;
   return (
     <header className="top">
       <div className="brand">乐山政府工作报告 · 编辑工作台</div>
@@ -45,10 +63,30 @@ export function Header({ route }: { route: Route }) {
         >
           修改密码
         </a>
-        <button type="button" onClick={() => void signOut()}>
-          退出登录
+        <button type="button" onClick={() => void leave()} disabled={leaving === 'sending'}>
+          {leaving === 'sending' ? '正在保存…' : '退出登录'}
         </button>
       </div>
+      {leaving === 'asking' ? (
+        <ConfirmDialog
+          title="还有修改没有保存"
+          message={
+            <p>
+              {waiting > 0
+                ? `有 ${waiting} 项修改未能发送到服务器（离线，或与其他编辑的修改冲突）。`
+                : ''}
+              {refused > 0 ? `有 ${refused} 处输入未被接受，仍在其输入框中。` : ''}
+              退出后它们仍保留在本机这个标签页，您下次在此登录时会继续保存。
+            </p>
+          }
+          confirmLabel="仍然退出"
+          onCancel={() => setLeaving(null)}
+          onConfirm={() => {
+            setLeaving(null);
+            void signOut();
+          }}
+        />
+      ) : null}
     </header>
   );
 }

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OutlineDrawer } from './outline-drawer.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
-import { DraftStore } from '../editor/draft-store.js';
+import { useDraftSession } from '../editor/draft-session.js';
 import { EditorScreen } from '../editor/editor-screen.js';
-import { QueueStorage } from '../editor/queue-storage.js';
 import { HistoryScreen } from '../history/history-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { PreviewScreen } from '../preview/preview-screen.js';
@@ -27,34 +26,13 @@ interface WorkspaceProps {
 
 /** The signed-in workspace: one draft store for the session, the header and the current screen. */
 export function Workspace({ api, session, signOut, renewSession, onExpired }: WorkspaceProps) {
-  const store = useMemo(
-    () =>
-      new DraftStore({
-        api,
-        queue: new QueueStorage(session.user.id, window.localStorage),
-        onUnauthenticated: onExpired,
-      }),
-    [api, session.user.id, onExpired],
-  );
+  const store = useDraftSession(api, session, onExpired);
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((message: string) => setAnnouncement(message), []);
   const value: AppContextValue = useMemo(
     () => ({ api, session, store, signOut, renewSession, announce }),
     [api, session, store, signOut, renewSession, announce],
   );
-
-  useEffect(() => {
-    void store.load();
-    const online = () => store.online();
-    const offline = () => void store.flush();
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      store.dispose();
-    };
-  }, [store]);
 
   const route = useRoute();
   const allowed = allowedRoutes(session.permissions);

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Command } from '@leshan/report-core';
@@ -41,7 +41,7 @@ export async function renderInApp(
   } as unknown as Endpoints;
   const store = new DraftStore({
     api,
-    queue: new QueueStorage('u-zhang', localStorage),
+    queue: new QueueStorage('u-zhang', 'tab-test', sessionStorage, localStorage),
     isOnline: () => true,
     autosaveMs: 60_000,
   });
@@ -63,4 +63,15 @@ export async function renderInApp(
     </AppContext.Provider>,
   );
   return { ...result, store, api, sendCommands, announce };
+}
+
+/** A measure's text in the store's draft (undefined when it is not there). */
+export const measureText = (store: DraftStore, id: string) =>
+  store.state.report?.chapters
+    .flatMap((c) => c.sections.flatMap((s) => s.measures))
+    .find((m) => m.id === id)?.text;
+
+/** Selects a measure in the outline by its label. */
+export function openMeasure(label: RegExp) {
+  fireEvent.click(screen.getByRole('treeitem', { name: label }));
 }

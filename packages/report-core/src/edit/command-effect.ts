@@ -1,0 +1,95 @@
+import type { Report } from '../model/report.js';
+import type { Command, NoteRef } from './command-schema.js';
+import type { ListItemTypes, ListKind } from './tree.js';
+
+/** What a command does, in the few shapes conflict keys and touched ids are derived from. */
+export type CommandEffect =
+  | {
+      kind: 'add';
+      list: ListKind;
+      node: ListItemTypes[ListKind];
+      /** null: a list of the report itself (chapters, notes). */
+      parentId: string | null;
+      refs: readonly NoteRef[];
+      /** Nodes the added node refers to (a note's nodeIds). */
+      needs: readonly string[];
+    }
+  | { kind: 'remove'; list: ListKind; id: string }
+  | { kind: 'move'; id: string; toParentId: string | null }
+  | { kind: 'edit'; id: string; fields: readonly string[]; needs: readonly string[] };
+
+/** Fields of an indicator or a note are written as one: `value`, `body`. */
+export const INDICATOR_FIELD = 'value';
+export const NOTE_FIELD = 'body';
+
+const patched = (patch: object): string[] =>
+  Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+
+const add = (
+  list: ListKind,
+  node: ListItemTypes[ListKind],
+  parentId: string | null,
+  refs: readonly NoteRef[] | undefined,
+  needs: readonly string[] = [],
+): CommandEffect => ({ kind: 'add', list, node, parentId, refs: refs ?? [], needs });
+
+const edit = (id: string, fields: readonly string[], needs: readonly string[] = []) =>
+  ({ kind: 'edit', id, fields, needs }) as const;
+
+const REMOVED_LIST = {
+  'chapter.remove': 'chapter',
+  'section.remove': 'section',
+  'measure.remove': 'measure',
+  'indicator.remove': 'indicator',
+  'progress.remove': 'update',
+  'note.remove': 'note',
+} as const satisfies Record<string, ListKind>;
+
+/** The effect of `c` on `report`, the one place that reads each command type's fields. */
+export function commandEffect(report: Report, c: Command): CommandEffect {
+  switch (c.type) {
+    case 'chapter.add':
+      return add('chapter', c.chapter, null, c.restoreNoteRefs);
+    case 'section.add':
+      return add('section', c.section, c.chapterId, c.restoreNoteRefs);
+    case 'measure.add':
+      return add('measure', c.measure, c.sectionId, c.restoreNoteRefs);
+    case 'indicator.add':
+      return add('indicator', c.indicator, c.measureId, c.restoreNoteRefs);
+    case 'progress.add':
+      return add('update', c.update, c.measureId, c.restoreNoteRefs);
+    case 'note.add':
+      return add('note', c.note, null, c.restoreNoteRefs, c.note.nodeIds);
+    case 'chapter.remove':
+    case 'section.remove':
+    case 'measure.remove':
+    case 'indicator.remove':
+    case 'progress.remove':
+    case 'note.remove':
+      return { kind: 'remove', list: REMOVED_LIST[c.type], id: c.id };
+    case 'chapter.move':
+    case 'indicator.move':
+      return { kind: 'move', id: c.id, toParentId: null };
+    case 'section.move':
+      return { kind: 'move', id: c.id, toParentId: c.toChapterId };
+    case 'measure.move':
+      return { kind: 'move', id: c.id, toParentId: c.toSectionId };
+    case 'chapter.update':
+    case 'section.update':
+    case 'measure.update':
+    case 'goal.update':
+      return edit(c.id, patched(c.patch));
+    case 'indicator.update':
+      return edit(c.id, [INDICATOR_FIELD]);
+    case 'note.update':
+      return edit(c.id, [NOTE_FIELD], c.patch.nodeIds ?? []);
+    case 'tracking.set':
+      return edit(c.measureId, ['tracking']);
+    case 'ideology.update':
+      return edit(report.ideology.id, patched(c.patch));
+    case 'meta.update':
+      return edit(report.id, patched(c.patch));
+  }
+}

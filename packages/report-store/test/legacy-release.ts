@@ -1,0 +1,72 @@
+import type { Report } from '@leshan/report-core/model';
+import { canonicalContent } from '@leshan/report-core/hash';
+import type { Kysely } from 'kysely';
+import { Migrator, sql } from 'kysely';
+import { ensureExportQueue } from '../src/db/export-queue.js';
+import { migrationProvider } from '../src/db/migrations.js';
+import type { Target } from './engines.js';
+import { rawConnection } from './engines.js';
+import type { Connection } from '../src/db/connection.js';
+import { insertEdition } from '../src/store/publish.js';
+
+export interface LegacyRevision {
+  number: number;
+  kind: 'seed' | 'edit' | 'restore' | 'replace';
+  author: string;
+  at: string;
+  commands: readonly object[];
+  touched: readonly string[];
+  report: Report;
+}
+
+/**
+ * A revision as the releases before migration 0005 wrote it (a full copy of the report in every
+ * row, no keys) and the draft row made its report: for tests that build an older database.
+ */
+export async function writeLegacyRevision(db: Kysely<unknown>, r: LegacyRevision): Promise<void> {
+  const { json, hash } = canonicalContent(r.report);
+  await sql`INSERT INTO revisions (number, kind, author, created_at, commands, touched, report_hash, report)
+    VALUES (${r.number}, ${r.kind}, ${r.author}, ${r.at}, ${JSON.stringify(r.commands)},
+      ${JSON.stringify([...r.touched].sort())}, ${hash}, ${json})`.execute(db);
+  if (r.number === 0) {
+    await sql`INSERT INTO draft (id, revision, report, report_hash, updated_at, updated_by)
+      VALUES (1, 0, ${json}, ${hash}, ${r.at}, ${r.author})`.execute(db);
+  } else {
+    await sql`UPDATE draft SET revision = ${r.number}, report = ${json}, report_hash = ${hash},
+      updated_at = ${r.at}, updated_by = ${r.author} WHERE id = 1`.execute(db);
+  }
+}
+
+/** The seed as the release before wrote it: edition 1 and draft revision 0, in one transaction. */
+export async function legacySeed(conn: Connection, report: Report, at: string): Promise<void> {
+  await conn.write(async (trx) => {
+    await insertEdition(trx, { report, publishedBy: 'system', at, draftRevision: 0 });
+    await writeLegacyRevision(trx as Kysely<unknown>, {
+      number: 0,
+      kind: 'seed',
+      author: 'system',
+      at,
+      commands: [{ type: 'draft.seed' }],
+      touched: [],
+      report,
+    });
+  });
+}
+
+/** A raw connection to `target` with the migrations up to and including `through` applied. */
+export async function migratedThrough(target: Target, through: string): Promise<Connection> {
+  const conn = rawConnection(target);
+  const provider = migrationProvider(conn.engine, through);
+  if (conn.engine === 'sqlite') {
+    await conn.write(async (trx) => {
+      const migrator = new Migrator({ db: trx, provider, disableTransactions: true });
+      const { error } = await migrator.migrateToLatest();
+      if (error !== undefined) throw new Error('migration failed', { cause: error });
+    });
+  } else {
+    await ensureExportQueue(target.databaseUrl ?? '');
+    const { error } = await new Migrator({ db: conn.db, provider }).migrateToLatest();
+    if (error !== undefined) throw new Error('migration failed', { cause: error });
+  }
+  return conn;
+}
