@@ -253,8 +253,15 @@ export function measureOf(report: Report, id: string): Measure | null {
   return found?.kind === 'measure' ? found.node : null;
 }
 
-/** The conflict dialog. */
-export const conflictDialog = (page: Page): Locator => page.getByRole('dialog', { name: /冲突/ });
+/** The conflict dialog (one fieldset per node; README.md). */
+export const conflictDialog = (page: Page): Locator =>
+  page.getByRole('dialog', { name: '编辑冲突' });
+
+/** In the conflict dialog: picks a choice for every node shown, then 按所选处理. */
+export async function resolveEach(dialog: Locator, choice: string): Promise<void> {
+  for (const radio of await dialog.getByRole('radio', { name: choice }).all()) await radio.check();
+  await dialog.getByRole('button', { name: '按所选处理' }).click();
+}
 
 /** A screenshot at 360 px and one at 1280 px, then the tab's own width again. */
 export async function screenshotsAt(page: Page, name: string): Promise<void> {

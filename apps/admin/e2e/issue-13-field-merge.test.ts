@@ -8,6 +8,7 @@ import {
   openMeasure,
   present,
   recoverAfterFailure,
+  resolveEach,
   screenshotsAt,
   setOffline,
   startEditors,
@@ -141,7 +142,7 @@ describe('issue 13 point 2: conflicts only where two people changed the same thi
     expect(marked.join('').length).toBeLessThan(20);
     await screenshotsAt(a.page, 'conflict-same-field');
 
-    await dialog.getByRole('button', { name: /保留我的版本/ }).click();
+    await resolveEach(dialog, '保留我的版本');
     await waitSaved(a.page);
     expect((await measure(a.page, 'm108')).text).toBe(text.replace('高标准建设', '高质量建设'));
   });

@@ -63,9 +63,10 @@ describe('issue 13 point 3: live', () => {
     await openMeasure(a.page, words);
     await openMeasure(b.page, words);
     await openMeasure(c.page, words);
-    const pane = a.page.getByRole('region', { name: '编辑区' });
+    const pane = a.page.getByRole('region', { name: '编辑区' }).locator('.presence');
     await pane.getByText('张编辑').first().waitFor({ timeout: 20_000 });
     await pane.getByText('王编辑').first().waitFor({ timeout: 20_000 });
+    expect(await pane.textContent()).toMatch(/也打开了此项/);
     // An editor is not told that they themselves are here.
     expect(await pane.getByText('李编辑').count()).toBe(0);
     await screenshotsAt(a.page, 'presence');
