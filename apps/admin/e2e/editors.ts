@@ -106,7 +106,10 @@ export async function startEditors(
           tab.page = await tab.context.newPage();
           watch(tab.page);
         }
+        // A failed test's unsent changes would come back as a conflict or banner: drop them.
         await tab.page.goto(editorUrl(admin.baseUrl));
+        await tab.page.evaluate(FORGET_UNSENT);
+        await tab.page.reload();
         const signedOut = tab.page.getByRole('heading', { name: '登录' });
         const ready = tab.page.locator('.save-status:not([data-state="loading"])');
         await signedOut.or(ready).first().waitFor({ timeout: 20_000 });
@@ -121,6 +124,10 @@ export async function startEditors(
     },
   };
 }
+
+const FORGET_UNSENT = `for (const store of [sessionStorage, localStorage])
+  for (const key of Object.keys(store))
+    if (/^leshan-admin:(unsent|forms)/.test(key)) store.removeItem(key);`;
 
 /** The editor's address; `?e2e=1` turns on the test hooks (apps/admin/e2e/README.md). */
 export const editorUrl = (baseUrl: string): string => `${baseUrl}/admin/?e2e=1`;
@@ -336,6 +343,12 @@ export function present<T>(value: T | null | undefined, what: string): T {
 /** For afterEach: a failed test leaves no dialog, offline context or signed-out tab behind. */
 export const recoverAfterFailure =
   (session: () => EditorsSession) =>
-  async ({ task }: { task: { result?: { state: string } } }): Promise<void> => {
-    if (task.result?.state === 'fail') await session().recover();
+  async ({ task }: { task: { name: string; result?: { state: string } } }): Promise<void> => {
+    if (task.result?.state !== 'fail') return;
+    // What each tab showed when the test failed, for the person reading the failure.
+    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    for (const [i, tab] of session().tabs.entries())
+      if (!tab.page.isClosed())
+        await screenshot(tab.page, join(ISSUE_13_SHOTS, 'failures'), `${name}-${i + 1}`);
+    await session().recover();
   };
