@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { findNode } from '@leshan/report-core';
 import type { Command, Measure, Report } from '@leshan/report-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -352,3 +353,28 @@ export const recoverAfterFailure =
         await screenshot(tab.page, join(ISSUE_13_SHOTS, 'failures'), `${name}-${i + 1}`);
     await session().recover();
   };
+
+/**
+ * The three editors for one test file: started before its tests, recovered after a failed one,
+ * closed at the end; the file's last test checks no tab had a script error or CSP violation.
+ */
+export function editorsForThisFile(): () => EditorsSession {
+  let session: EditorsSession | undefined;
+  const get = () => present(session, 'the editors’ session');
+  beforeAll(async () => {
+    session = await startEditors();
+  });
+  afterEach(recoverAfterFailure(get));
+  afterAll(async () => {
+    await session?.close();
+  });
+  return get;
+}
+
+/** The last test of a file: no script error and no CSP violation in any tab. */
+export function itCausedNoProblems(get: () => EditorsSession): void {
+  it('caused no script error and no CSP violation', async () => {
+    for (const tab of get().tabs) for (const page of tab.context.pages()) await page.close();
+    expect(get().problems).toEqual([]);
+  });
+}

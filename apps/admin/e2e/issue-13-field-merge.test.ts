@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   conflictDialog,
@@ -7,21 +7,21 @@ import {
   measureOf,
   openMeasure,
   present,
-  recoverAfterFailure,
   resolveEach,
   screenshotsAt,
   setOffline,
-  startEditors,
   waitForHeader,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorTab, EditorsSession } from './editors.js';
+import type { EditorTab } from './editors.js';
 
 // Issue 13 point 2: conflicts only where two people changed the same thing.
 
-let session: EditorsSession;
+const editors = editorsForThisFile();
 const measure = async (page: Page, id: string) =>
-  present(measureOf((await draftViaApi(page, session.admin.baseUrl)).report, id), id);
+  present(measureOf((await draftViaApi(page, editors().admin.baseUrl)).report, id), id);
 
 /** Adds a dated progress update with this note through the form. */
 async function addUpdate(page: Page, note: string): Promise<void> {
@@ -55,19 +55,9 @@ async function concurrently(
   }
 }
 
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
-
 describe('issue 13 point 2: conflicts only where two people changed the same thing', () => {
   it('merges a text change, a progress update and a places change made on one measure from one revision', async () => {
-    const [a, b, c] = session.tabs;
+    const [a, b, c] = editors().tabs;
     const before = await measure(a.page, 'm92');
     await concurrently('聚焦产业链主攻方向', [
       [a, async (page) => page.getByLabel('举措内容').fill(`${before.text}〔甲改文字〕`)],
@@ -83,7 +73,7 @@ describe('issue 13 point 2: conflicts only where two people changed the same thi
   });
 
   it('merges two progress updates and edits of two different indicators of one measure', async () => {
-    const [a, b, c] = session.tabs;
+    const [a, b, c] = editors().tabs;
     const rename = (metric: string, to: string) => async (page: Page) => {
       await page.getByRole('button', { name: new RegExp(`编辑.*${metric}`) }).click();
       await page.getByLabel('指标名称').fill(to);
@@ -113,7 +103,7 @@ describe('issue 13 point 2: conflicts only where two people changed the same thi
   });
 
   it('conflicts on the same field, naming the node as editors do, both versions in their columns with a character diff', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     const mine = await openMeasure(a.page, '高标准建设现代制造业基地');
     const text = await mine.inputValue();
     await setOffline(a, true);
@@ -147,8 +137,5 @@ describe('issue 13 point 2: conflicts only where two people changed the same thi
     expect((await measure(a.page, 'm108')).text).toBe(text.replace('高标准建设', '高质量建设'));
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canonicalReport } from '@leshan/report-core';
 import { RevisionListSchema } from '../src/api/revisions.schemas.js';
@@ -8,24 +8,23 @@ import {
   measureOf,
   openMeasure,
   present,
-  recoverAfterFailure,
   reload,
   screenshotsAt,
-  startEditors,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 5: 35 revisions in a short session, listed as "N 项修改"; only consecutive
 // revisions could be compared and only the whole draft restored.
 
-let session: EditorsSession;
+const editors = editorsForThisFile();
 const ORIGINAL = present(measureOf(canonicalReport, 'm38'), 'm38').text;
 const textOf = async (page: Page, id: string) =>
-  measureOf((await draftViaApi(page, session.admin.baseUrl)).report, id)?.text;
+  measureOf((await draftViaApi(page, editors().admin.baseUrl)).report, id)?.text;
 
 async function history(page: Page) {
-  const response = await page.request.get(`${session.admin.baseUrl}/api/revisions?limit=200`);
+  const response = await page.request.get(`${editors().admin.baseUrl}/api/revisions?limit=200`);
   return RevisionListSchema.parse(await response.json()).revisions;
 }
 
@@ -51,19 +50,9 @@ async function compareWithFirst(page: Page) {
   return pane;
 }
 
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
-
 describe('issue 13 point 5: history people can read', () => {
   it('makes one revision of one editor’s consecutive edits to one measure, summarised in words', async () => {
-    const [a, b, c] = session.tabs;
+    const [a, b, c] = editors().tabs;
     const field = await openMeasure(a.page, '落实“一环九射两纵两横”高速公路网');
     for (const more of ['加快', '加快建设', '加快建设乐山港。']) {
       await field.fill(`${ORIGINAL}${more}`);
@@ -99,7 +88,7 @@ describe('issue 13 point 5: history people can read', () => {
   });
 
   it('filters the history by person, by node and by day', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await openHistory(a.page);
     const filters = a.page.getByRole('form', { name: '筛选修订' });
     const apply = () => filters.getByRole('button', { name: '筛选', exact: true }).click();
@@ -139,7 +128,7 @@ describe('issue 13 point 5: history people can read', () => {
   });
 
   it('compares any two revisions, naming nodes as editors do', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     const pane = await compareWithFirst(a.page);
     await pane.getByText('第一章 · 建设区域综合交通枢纽 · “落实').first().waitFor();
     await pane.getByText('第一章 · 建设区域综合交通枢纽 · “将乐山港').first().waitFor();
@@ -149,7 +138,7 @@ describe('issue 13 point 5: history people can read', () => {
   });
 
   it('restores one measure from a revision, warning of the later changes by others it reverts', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await reload(a.page);
     const pane = await compareWithFirst(a.page);
     await pane
@@ -171,7 +160,7 @@ describe('issue 13 point 5: history people can read', () => {
   });
 
   it('keeps undo across a reload', async () => {
-    const [, b] = session.tabs;
+    const [, b] = editors().tabs;
     await reload(b.page);
     const field = await openMeasure(b.page, '聚焦产业链主攻方向');
     const text = await field.inputValue();
@@ -185,8 +174,5 @@ describe('issue 13 point 5: history people can read', () => {
     expect(await textOf(b.page, 'm92')).toBe(text);
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { CommandSchema } from '@leshan/report-core';
 import {
@@ -6,23 +6,22 @@ import {
   headerState,
   measureOf,
   openMeasure,
-  recoverAfterFailure,
   screenshotsAt,
-  startEditors,
   typeWithIme,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 4: "…园区jiang。" became revision 26 — pinyin was autosaved mid-composition.
 const MEASURE = 'm42';
 const MEASURE_START = '将乐山港升级改造为成都港';
 
-let session: EditorsSession;
+const editors = editorsForThisFile();
 
 /** Every text the measure was given in any revision, and in any request sent. */
 async function textsWritten(): Promise<string[]> {
-  const revisions = await session.admin.store.revisionsSince(0);
+  const revisions = await editors().admin.store.revisionsSince(0);
   return revisions.flatMap((r) =>
     r.commands.flatMap((recorded) => {
       const c = CommandSchema.safeParse(recorded);
@@ -33,20 +32,10 @@ async function textsWritten(): Promise<string[]> {
   );
 }
 
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
-
 describe('issue 13 point 4: Chinese input', () => {
   it('saves nothing while an IME composition is open, and saves the characters once committed', async () => {
-    const [a, b] = session.tabs;
-    const base = session.admin.baseUrl;
+    const [a, b] = editors().tabs;
+    const base = editors().admin.baseUrl;
     const before = measureOf((await draftViaApi(a.page, base)).report, MEASURE)?.text ?? '';
     const sent: string[] = [];
     const record = (request: Request) => {
@@ -78,7 +67,7 @@ describe('issue 13 point 4: Chinese input', () => {
   });
 
   it('shows the half-typed pinyin in the field without marking the header saved over it', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     const field = a.page.getByLabel('举措内容');
     await field.focus();
     await a.page.keyboard.press('End');
@@ -87,7 +76,7 @@ describe('issue 13 point 4: Chinese input', () => {
     // Well past the autosave pause: the draft on the server still has no pinyin.
     await a.page.waitForTimeout(2_000);
     const server = measureOf(
-      (await draftViaApi(a.page, session.admin.baseUrl)).report,
+      (await draftViaApi(a.page, editors().admin.baseUrl)).report,
       MEASURE,
     )?.text;
     expect(server).not.toContain('gang');
@@ -96,12 +85,9 @@ describe('issue 13 point 4: Chinese input', () => {
     await cdp.detach();
     await waitSaved(a.page);
     expect(
-      measureOf((await draftViaApi(a.page, session.admin.baseUrl)).report, MEASURE)?.text,
+      measureOf((await draftViaApi(a.page, editors().admin.baseUrl)).report, MEASURE)?.text,
     ).toMatch(/江口港$/);
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) await tab.page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

@@ -1,31 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   openMeasure,
-  recoverAfterFailure,
   reload,
   screenshotsAt,
-  startEditors,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 3: others' saves never appeared until a reload; nobody knew who else was editing.
 
-let session: EditorsSession;
-
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
+const editors = editorsForThisFile();
 
 describe('issue 13 point 3: live', () => {
   it('shows another editor’s saved change without a reload', async () => {
-    const [a, b, c] = session.tabs;
+    const [a, b, c] = editors().tabs;
     const words = '实施规上工业企业';
     const shown = await openMeasure(a.page, words);
     const alsoShown = await openMeasure(c.page, words);
@@ -40,7 +29,7 @@ describe('issue 13 point 3: live', () => {
   });
 
   it('still brings others’ changes when the event stream is blocked (polling the head revision)', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     await a.context.route('**/api/draft/events**', (route) => route.abort());
     try {
       await reload(a.page);
@@ -58,7 +47,7 @@ describe('issue 13 point 3: live', () => {
   });
 
   it('shows who else has the same measure open, and stops when they leave it', async () => {
-    const [a, b, c] = session.tabs;
+    const [a, b, c] = editors().tabs;
     const words = '将乐山港升级改造为成都港';
     await openMeasure(a.page, words);
     await openMeasure(b.page, words);
@@ -76,8 +65,5 @@ describe('issue 13 point 3: live', () => {
     await pane.getByText('王编辑').first().waitFor();
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invertCommands } from '@leshan/report-core';
 import {
@@ -9,7 +9,6 @@ import {
   INTERNAL_ID,
   measureOf,
   openMeasure,
-  recoverAfterFailure,
   resolveEach,
   reload,
   present,
@@ -17,32 +16,22 @@ import {
   sendCommands,
   setOffline,
   signIn,
-  startEditors,
   waitForHeader,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 1: every change is in the draft or in front of its editor in a conflict.
 
-let session: EditorsSession;
-const base = () => session.admin.baseUrl;
+const editors = editorsForThisFile();
+const base = () => editors().admin.baseUrl;
 const textOf = async (page: Page, id: string) =>
   measureOf((await draftViaApi(page, base())).report, id)?.text ?? null;
 
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
-
 describe('issue 13 point 1: nothing typed is lost', () => {
   it('answers an edit to a deleted measure with a 409 naming it, not a 422 with its id', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     const before = await draftViaApi(a.page, base());
     const removed = await sendCommands(b.page, base(), {
       baseRevision: before.revision,
@@ -78,7 +67,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('keeps my text when another editor deleted the measure, and restores the measure with it', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     const mine = await openMeasure(a.page, '将乐山港升级改造为成都港');
     await setOffline(a, true);
     await mine.fill('将乐山港升级改造为成都港，建设港口物流园区。');
@@ -109,7 +98,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('discards only the conflicting change when I choose the other editor’s version', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     await setOffline(a, true);
     const first = await openMeasure(a.page, '落实“一环九射两纵两横”高速公路网');
     const firstText = await first.inputValue();
@@ -142,9 +131,9 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('keeps each tab’s unsent changes apart, and offers back those of a tab closed offline', async () => {
-    const c = session.tabs[2];
+    const c = editors().tabs[2];
     const tab1 = c.page;
-    const tab2 = await session.secondTab(c);
+    const tab2 = await editors().secondTab(c);
     await setOffline(c, true);
     const one = await openMeasure(tab1, '聚焦产业链主攻方向');
     const oneText = await one.inputValue();
@@ -177,7 +166,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
     await still.fill(`${oneText}〔一号标签页〕〔再改〕`);
     await waitSaved(tab1);
 
-    const next = await session.secondTab(c);
+    const next = await editors().secondTab(c);
     await next.getByText(/另一个已关闭的标签页有 1 项修改没有保存/).waitFor({ timeout: 45_000 });
     const offer = next.getByRole('button', { name: '恢复并保存这些修改' });
     await screenshotsAt(next, 'unsent-from-closed-tab');
@@ -189,7 +178,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('sends unsent changes before signing out, and asks when they cannot be sent', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await reload(a.page);
     const field = await openMeasure(a.page, '力争入库重大工业项目500个');
     const text = await field.inputValue();
@@ -201,7 +190,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
     await asked.or(signedOut).first().waitFor({ timeout: 20_000 });
     // Online, nothing stops them being sent: no question, they go out before the session ends.
     expect(await asked.isVisible()).toBe(false);
-    const draft = present(await session.admin.store.getDraft(), 'the draft');
+    const draft = present(await editors().admin.store.getDraft(), 'the draft');
     expect(measureOf(draft.report, 'm112')?.text).toBe(`${text}〔退出前〕`);
 
     await signIn(a.page, base(), a.person);
@@ -221,7 +210,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('keeps a refused value in its field with its error, and never says 已保存 meanwhile', async () => {
-    const [, b] = session.tabs;
+    const [, b] = editors().tabs;
     await reload(b.page);
     const field = await openMeasure(b.page, '力争入库重大工业项目500个');
     const text = await field.inputValue();
@@ -247,7 +236,7 @@ describe('issue 13 point 1: nothing typed is lost', () => {
   });
 
   it('keeps unsubmitted progress notes and note questions while the editor moves around', async () => {
-    const [, b] = session.tabs;
+    const [, b] = editors().tabs;
     await openMeasure(b.page, '聚焦产业链主攻方向');
     await b.page.getByLabel('进展说明').fill('光电信息产业集群已签约三个项目');
     await b.page.getByLabel('问题或理由').fill('“千亿产业集群”是否含在建项目？');
@@ -267,8 +256,5 @@ describe('issue 13 point 1: nothing typed is lost', () => {
     );
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

@@ -1,22 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   draftViaApi,
   measureOf,
   openMeasure,
   present,
-  recoverAfterFailure,
   screenshotsAt,
-  startEditors,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 6: backfilling an older update rolled progress back; "尚未报告进展 · 完成 40%".
 
-let session: EditorsSession;
+const editors = editorsForThisFile();
 const measure = async (page: Page, id: string) =>
-  present(measureOf((await draftViaApi(page, session.admin.baseUrl)).report, id), id);
+  present(measureOf((await draftViaApi(page, editors().admin.baseUrl)).report, id), id);
 
 interface UpdateForm {
   date: string;
@@ -45,19 +44,9 @@ async function refused(page: Page, words: RegExp): Promise<void> {
   expect(present(await error.textContent(), 'error')).not.toMatch(/[A-Za-z]{4,}/);
 }
 
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
-
 describe('issue 13 point 6: tracking rules, the same everywhere', () => {
   it('keeps the latest update’s progress when an older one is backfilled, updates in date order', async () => {
-    const [a, b] = session.tabs;
+    const [a, b] = editors().tabs;
     await openMeasure(a.page, '实施规上工业企业');
     await submitUpdate(a.page, {
       date: '2025-06-01',
@@ -81,7 +70,7 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
   });
 
   it('gives a progress value a status, and makes 100 % completed', async () => {
-    const [, , c] = session.tabs;
+    const [, , c] = editors().tabs;
     await openMeasure(c.page, '力争入库重大工业项目500个');
     await submitUpdate(c.page, { date: '2025-02-01', progress: '40', note: '入库项目210个' });
     await waitSaved(c.page);
@@ -103,7 +92,7 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
   });
 
   it('refuses update dates in the future or outside the report’s period, in Chinese', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await openMeasure(a.page, '聚焦产业链主攻方向');
     const before = await measure(a.page, 'm92');
     await submitUpdate(a.page, { date: '2021-05-01', note: '期前的记录' });
@@ -115,7 +104,7 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
   });
 
   it('refuses an evidence link that names no real host', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await openMeasure(a.page, '聚焦产业链主攻方向');
     for (const url of ['https://localhost/report', 'http://intranet/doc', 'https://1.2/x']) {
       await submitUpdate(a.page, { date: '2025-01-10', note: '有佐证的记录', evidenceUrl: url });
@@ -125,7 +114,7 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
   });
 
   it('checks indicator edits with Chinese messages: the unit is in the wording, counts are not negative', async () => {
-    const [b] = [session.tabs[1]];
+    const [b] = [editors().tabs[1]];
     await openMeasure(b.page, '力争培育2个以上500亿元经济强县');
     await b.page.getByRole('button', { name: /编辑.*500亿元经济强县/ }).click();
     const form = b.page.locator('.indicator-form');
@@ -147,8 +136,5 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
     expect(indicator).toMatchObject({ unit: '个', value: 2 });
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });

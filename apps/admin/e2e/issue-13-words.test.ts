@@ -1,36 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN } from './harness.js';
 import {
   DESKTOP,
   draftViaApi,
   openMeasure,
   present,
-  recoverAfterFailure,
   screenshotsAt,
   sendCommands,
   signIn,
-  startEditors,
   waitSaved,
+  itCausedNoProblems,
+  editorsForThisFile,
 } from './editors.js';
-import type { EditorsSession } from './editors.js';
 
 // Issue 13 point 8: words an editor understands.
 
-let session: EditorsSession;
-
-beforeAll(async () => {
-  session = await startEditors();
-});
-
-afterEach(recoverAfterFailure(() => session));
-
-afterAll(async () => {
-  await session.close();
-});
+const editors = editorsForThisFile();
 
 describe('issue 13 point 8: words an editor understands', () => {
   it('calls a chapter an editor created without a title 待补充标题, not 原文缺失', async () => {
-    const [a] = session.tabs;
+    const [a] = editors().tabs;
     await a.page.getByRole('button', { name: '新增章' }).click();
     const dialog = a.page.getByRole('dialog', { name: '新增章' });
     expect(present(await dialog.textContent(), 'dialog')).not.toContain('原文缺失');
@@ -45,7 +34,7 @@ describe('issue 13 point 8: words an editor understands', () => {
   });
 
   it('defaults and shows update dates in Asia/Shanghai', async () => {
-    const [, b] = session.tabs;
+    const [, b] = editors().tabs;
     await openMeasure(b.page, '将乐山港升级改造为成都港');
     const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
       new Date(),
@@ -55,7 +44,7 @@ describe('issue 13 point 8: words an editor understands', () => {
   });
 
   it('says whether a new editorial note is internal or public', async () => {
-    const [, b] = session.tabs;
+    const [, b] = editors().tabs;
     const form = b.page.getByRole('form', { name: '提出编辑问题' });
     const words = present(await form.textContent(), 'note form');
     expect(words).toMatch(/内部/);
@@ -63,9 +52,9 @@ describe('issue 13 point 8: words an editor understands', () => {
   });
 
   it('warns in the publish checklist of empty chapters, updates without a status and half-width punctuation', async () => {
-    const [, b] = session.tabs;
-    const draft = await draftViaApi(b.page, session.admin.baseUrl);
-    const answer = await sendCommands(b.page, session.admin.baseUrl, {
+    const [, b] = editors().tabs;
+    const draft = await draftViaApi(b.page, editors().admin.baseUrl);
+    const answer = await sendCommands(b.page, editors().admin.baseUrl, {
       baseRevision: draft.revision,
       commands: [
         {
@@ -81,10 +70,10 @@ describe('issue 13 point 8: words an editor understands', () => {
       ],
     });
     expect(answer.status).toBe(200);
-    const context = await session.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context = await editors().browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     try {
       const page = await context.newPage();
-      await signIn(page, session.admin.baseUrl, ADMIN);
+      await signIn(page, editors().admin.baseUrl, ADMIN);
       await page
         .getByRole('navigation', { name: '主导航' })
         .getByRole('link', { name: '发布' })
@@ -101,8 +90,5 @@ describe('issue 13 point 8: words an editor understands', () => {
     }
   });
 
-  it('caused no script error and no CSP violation', async () => {
-    for (const tab of session.tabs) for (const page of tab.context.pages()) await page.close();
-    expect(session.problems).toEqual([]);
-  });
+  itCausedNoProblems(editors);
 });
