@@ -118,11 +118,11 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
     await openMeasure(b.page, '力争培育2个以上500亿元经济强县');
     await b.page.getByRole('button', { name: /编辑.*500亿元经济强县/ }).click();
     const form = b.page.locator('.indicator-form');
-    await form.getByLabel('单位').fill('公里');
+    await form.getByLabel('单位', { exact: true }).fill('公里');
     const unitError = form.locator('.field-error').first();
     await unitError.waitFor();
     expect(present(await unitError.textContent(), 'unit error')).toMatch(/单位/);
-    await form.getByLabel('单位').fill('个');
+    await form.getByLabel('单位', { exact: true }).fill('个');
     await form.getByLabel('数值（基本单位）').fill('-2');
     const countError = form.locator('.field-error').first();
     await countError.waitFor();
