@@ -10,6 +10,10 @@ import { openSession } from './testing/session-cookie.js';
 
 const textOf = (report: Report, id: string): string | undefined =>
   listMeasures(report).find((m) => m.id === id)?.text;
+const updateIds = (report: Report, id: string): string[] => {
+  const found = findNode(report, id);
+  return found?.kind === 'measure' ? (found.node.tracking?.updates.map((u) => u.id) ?? []) : [];
+};
 // New texts keep the original words: a measure's indicators quote them, and a text without its quotes is refused.
 const revised = (id: string, note: string): string =>
   `${textOf(canonicalReport, id) ?? ''}（${note}）`;
@@ -73,6 +77,83 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
     expect(textOf((await bob.get('/api/revisions/1')).body.report, id)).toBe(first);
     const diff = await bob.get('/api/revisions/diff?from=1&to=2');
     expect(diff.body.summary.total).toBeGreaterThan(0);
+  });
+
+  const progress = (measureId: string, id: string) => [
+    {
+      type: 'progress.add',
+      measureId,
+      update: {
+        id,
+        date: '2026-01-10',
+        note: '已完成前期工作。',
+        status: 'in-progress',
+        progress: 30,
+      },
+    },
+  ];
+
+  it('issue 13: a text change and a progress update on one measure from the same base merge', async () => {
+    const alice = as(await openSession(h, 'editor', 'alice'));
+    const bob = as(await openSession(h, 'editor', 'bob'));
+    const id = MEASURE_IDS[5] ?? '';
+    const text = revised(id, '补充：年内开工');
+    const first = await alice.edit(0, setText(id, text));
+    expect(first.status).toBe(200);
+    expect(first.body.keys).toContain(`${id}/text`);
+    const second = await bob.edit(0, progress(id, 'u-issue13-1'));
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    const draft = (await bob.get('/api/draft')).body as { report: Report };
+    expect(textOf(draft.report, id)).toBe(text);
+    expect(updateIds(draft.report, id)).toContain('u-issue13-1');
+  });
+
+  it('issue 13: two progress updates on one measure from the same base both land', async () => {
+    const alice = as(await openSession(h, 'editor', 'alice'));
+    const bob = as(await openSession(h, 'editor', 'bob'));
+    const id = MEASURE_IDS[6] ?? '';
+    expect((await alice.edit(0, progress(id, 'u-issue13-a'))).status).toBe(200);
+    expect((await bob.edit(0, progress(id, 'u-issue13-b'))).status).toBe(200);
+    const draft = (await bob.get('/api/draft')).body as { report: Report };
+    const ids = updateIds(draft.report, id);
+    expect(ids).toEqual(expect.arrayContaining(['u-issue13-a', 'u-issue13-b']));
+  });
+
+  it('issue 13: an edit of a measure someone deleted is a 409 naming it (not a 422), with the base node to restore and only that command marked', async () => {
+    const alice = as(await openSession(h, 'editor', 'alice'));
+    const bob = as(await openSession(h, 'editor', 'bob'));
+    const id = MEASURE_IDS[7] ?? '';
+    const other = MEASURE_IDS[8] ?? '';
+    expect((await alice.edit(0, [{ type: 'measure.remove', id }])).status).toBe(200);
+    const mine = revised(id, '乙编辑正在补充的文字');
+    const elsewhere = revised(other, '另一条举措的修改');
+    const conflict = await bob.edit(0, [...setText(other, elsewhere), ...setText(id, mine)]);
+    expect(conflict.status, JSON.stringify(conflict.body)).toBe(409);
+    expect(conflict.body.code).toBe('conflict');
+    expect(conflict.body.conflictingCommands).toEqual([1]);
+    expect(conflict.body.nodes).toHaveLength(1);
+    const node = conflict.body.nodes[0];
+    expect(node).toMatchObject({ id, deleted: true, current: null, changedBy: ['alice'] });
+    expect(node.base).toMatchObject({ id, text: textOf(canonicalReport, id) });
+    expect(node.label).not.toContain(id);
+    expect(conflict.body.error).not.toContain(id);
+    expect(conflict.body.error).toContain('删除');
+    // The rest of the batch, sent alone, lands.
+    const rest = await bob.edit(conflict.body.currentRevision, setText(other, elsewhere));
+    expect(rest.status).toBe(200);
+    expect(textOf((await bob.get('/api/draft')).body.report, other)).toBe(elsewhere);
+  });
+
+  it('issue 13: the same field changed by two editors is a 409 naming the field', async () => {
+    const alice = as(await openSession(h, 'editor', 'alice'));
+    const bob = as(await openSession(h, 'editor', 'bob'));
+    const id = MEASURE_IDS[9] ?? '';
+    expect((await alice.edit(0, setText(id, revised(id, '甲')))).status).toBe(200);
+    const conflict = await bob.edit(0, setText(id, revised(id, '乙')));
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.nodes[0]).toMatchObject({ id, deleted: false, fields: ['text'] });
+    expect(conflict.body.nodes[0].base).toMatchObject({ text: textOf(canonicalReport, id) });
+    expect(conflict.body.conflictingCommands).toEqual([0]);
   });
 
   it('lands 50 concurrent edits of 50 different measures made against the same revision', async () => {

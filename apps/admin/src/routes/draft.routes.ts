@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { applyCommands, findNode, toValidationIssues, validateReport } from '@leshan/report-core';
-import type { Draft, Store } from '@leshan/report-store';
+import {
+  applyCommand,
+  applyCommands,
+  changeKeys,
+  conflictingKeys,
+  describeChange,
+  describeNode,
+  fieldOfKey,
+  findNode,
+  nodeIdOfKey,
+  toValidationIssues,
+  validateReport,
+} from '@leshan/report-core';
+import type { Command } from '@leshan/report-core';
+import type { Conflict, Draft, Store } from '@leshan/report-store';
 import type { AdminDeps } from '../deps.js';
 import { nameOf, userNames } from '../deps.js';
 import { ApiError, issuesAt } from '@leshan/http-kit';
@@ -46,41 +59,77 @@ export async function draftView(store: Store, draft: Draft): Promise<DraftView> 
   };
 }
 
-/** The nodes both sides changed, as they are now, and who changed them since the base revision. */
+/**
+ * The 409 of a batch: each node both sides changed (named the way editors do, never by id), the
+ * fields that clash, the node at the editor's base revision and now, who changed it since, and
+ * which commands of the batch conflict, so the editor can drop only those.
+ */
 async function conflictBody(
   store: Store,
-  nodeIds: string[],
+  commands: readonly Command[],
   baseRevision: number,
-  currentRevision: number,
+  conflict: Conflict,
 ) {
-  const draft = await currentDraft(store);
-  const since = await store.revisionsSince(baseRevision);
-  const names = await userNames(store);
-  const nodes = nodeIds.map((id) => {
-    const found = findNode(draft.report, id);
+  const [draft, base, names] = await Promise.all([
+    currentDraft(store),
+    store.getRevision(baseRevision),
+    userNames(store),
+  ]);
+  const baseReport = base?.report ?? draft.report;
+  const theirs = conflict.since.flatMap((r) => r.keys);
+  const nodes = conflict.nodeIds.map((id) => {
+    const now = findNode(draft.report, id);
+    const then = findNode(baseReport, id);
     const changedBy = [
       ...new Set(
-        since.filter((r) => r.touched.includes(id)).map((r) => nameOf(names, r.author) ?? r.author),
+        conflict.since
+          .filter((r) => r.keys.some((k) => nodeIdOfKey(k) === id))
+          .map((r) => nameOf(names, r.author) ?? r.author),
+      ),
+    ];
+    const fields = [
+      ...new Set(
+        conflict.keys
+          .filter((k) => nodeIdOfKey(k) === id)
+          .map((k) => fieldOfKey(k))
+          .filter((f): f is string => f !== null && f !== '~'),
       ),
     ];
     return {
       id,
-      label: id,
-      kind: found?.kind ?? null,
-      deleted: found === undefined,
-      fields: [],
-      base: null,
-      current: found?.node ?? null,
+      label: describeNode(now === undefined ? baseReport : draft.report, id),
+      kind: (now ?? then)?.kind ?? null,
+      deleted: now === undefined,
+      fields: now === undefined ? [] : fields,
+      base: then?.node ?? null,
+      current: now?.node ?? null,
       changedBy,
     };
   });
+  // Which commands clash: each one's own keys, on the base report as the editor made them.
+  const conflictingCommands: number[] = [];
+  let report = baseReport;
+  for (const [index, command] of commands.entries()) {
+    const applied = applyCommand(report, command);
+    const keys = applied.ok ? applied.value.keys : changeKeys(report, command);
+    if (conflictingKeys(keys, theirs).length > 0) conflictingCommands.push(index);
+    if (applied.ok) report = applied.value.report;
+  }
+  const who = [...new Set(nodes.flatMap((n) => n.changedBy))].join('、') || '他人';
+  const deleted = nodes.filter((n) => n.deleted).map((n) => n.label);
   return ConflictBodySchema.parse({
-    error: `您修改的内容已被${[...new Set(nodes.flatMap((n) => n.changedBy))].join('、') || '他人'}改动，请比较两个版本后选择保留哪一个`,
+    error:
+      deleted.length > 0
+        ? `您修改的内容已被${who}删除：${deleted.join('；')}。可以恢复它并保留您的修改，或放弃这些修改`
+        : `您修改的内容已被${who}改动，请比较两个版本后选择保留哪一个`,
     code: 'conflict',
-    issues: nodeIds.map((id) => ({ path: id, message: '该节点在您开始编辑后已被他人修改' })),
-    currentRevision,
+    issues: nodes.map((n) => ({
+      path: n.id,
+      message: n.deleted ? `“${n.label}”已被他人删除` : `“${n.label}”在您开始编辑后已被他人修改`,
+    })),
+    currentRevision: conflict.currentRevision,
     nodes,
-    conflictingCommands: [],
+    conflictingCommands,
   });
 }
 
@@ -113,10 +162,13 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
           baseRevision: body.baseRevision,
           commands: body.commands,
           author: user.userId,
+          clientId: body.clientId,
+          clientSeq: body.clientSeq,
           apply: (current) => {
             const applied = applyCommands(current, body.commands);
             return applied.ok ? applied : { ok: false as const, error: applied };
           },
+          describe: describeChange,
         });
         if (result.ok) {
           await store.appendAudit({
@@ -134,7 +186,7 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
               revision: result.revision.number,
               hash: result.draft.reportHash,
               touched: result.revision.touched,
-              keys: result.revision.touched,
+              keys: result.revision.keys,
             },
           };
         }
@@ -142,9 +194,9 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
           case 'conflict': {
             const conflict = await conflictBody(
               store,
-              result.conflict.nodeIds,
+              body.commands,
               body.baseRevision,
-              result.conflict.currentRevision,
+              result.conflict,
             );
             throw new ApiError(409, 'conflict', conflict.error, {
               issues: conflict.issues,

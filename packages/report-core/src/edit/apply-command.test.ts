@@ -165,9 +165,10 @@ const cases: [string, Command, (r: Report) => void][] = [
       }),
   ],
   [
-    'tracking.set clears one field',
-    { type: 'tracking.set', measureId: 'm1', status: null },
-    (r) => expect(measure(r, 'm1')?.tracking).toMatchObject({ status: null, progress: 20 }),
+    'tracking.set progress alone implies a status (issue 13: no 尚未报告进展 · 完成 40%)',
+    { type: 'tracking.set', measureId: 'm2', progress: 40 },
+    (r) =>
+      expect(measure(r, 'm2')?.tracking).toMatchObject({ status: 'in-progress', progress: 40 }),
   ],
   [
     'progress.add',

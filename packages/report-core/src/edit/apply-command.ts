@@ -1,5 +1,7 @@
 import type { Report } from '../model/report.js';
-import { toValidationIssues, validateReport } from '../model/validate.js';
+import { ReportSchema } from '../model/report.js';
+import { trackingIssues } from '../model/tracking-rules.js';
+import { toValidationIssues, validateReport, validateWith } from '../model/validate.js';
 import type { EditFailure, EditResult } from './command-error.js';
 import { invalidCommand, invalidReport, refuse } from './command-error.js';
 import type { Command } from './command-schema.js';
@@ -51,37 +53,52 @@ function safely(f: (report: Report, command: Command) => string[]) {
 const safeTouched = safely(touchedNodeIds);
 const safeKeys = safely(changeKeys);
 
-function checked(report: Report): EditFailure | undefined {
-  const result = validateReport(report);
-  return result.ok ? undefined : refuse(invalidReport(result.issues));
+/** Options of applyCommand(s): `now` is the clock the tracking rules read (default: now). */
+export interface ApplyOptions {
+  now?: Date | undefined;
+}
+
+// The schema for the whole report; the tracking rules for the measures the edit touched, so a
+// draft stored before those rules can still be edited elsewhere (validateReport names the rest).
+function checked(
+  report: Report,
+  touched: ReadonlySet<string>,
+  options: ApplyOptions,
+): EditFailure | undefined {
+  const result = validateWith(ReportSchema, report);
+  if (!result.ok) return refuse(invalidReport(result.issues));
+  const issues = trackingIssues(result.value, { now: options.now, measureIds: touched });
+  return issues.length === 0 ? undefined : refuse(invalidReport(issues));
 }
 
 /**
  * Applies a command to a report: pure (the input is never changed; unchanged parts are shared),
  * refuses commands whose result would break any invariant of ReportSchema, never throws.
  */
-export function applyCommand(report: Report, command: unknown): ApplyResult {
+export function applyCommand(
+  report: Report,
+  command: unknown,
+  options: ApplyOptions = {},
+): ApplyResult {
   const parsed = parseCommand(command);
   if (!parsed.ok) return parsed;
   const step = safeStep(report, parsed.value);
   if (!step.ok) return step;
-  const failure = checked(step.value);
+  const touched = safeTouched(report, parsed.value);
+  const failure = checked(step.value, new Set(touched), options);
   if (failure !== undefined) return failure;
-  return {
-    ok: true,
-    value: {
-      report: step.value,
-      touched: safeTouched(report, parsed.value),
-      keys: safeKeys(report, parsed.value),
-    },
-  };
+  return { ok: true, value: { report: step.value, touched, keys: safeKeys(report, parsed.value) } };
 }
 
 /**
  * Applies commands in order, all or nothing. Only the final report must be valid, so a batch
  * can pass through an invalid state (remove an indicator, change the text, add it back).
  */
-export function applyCommands(report: Report, commands: readonly unknown[]): ApplyAllResult {
+export function applyCommands(
+  report: Report,
+  commands: readonly unknown[],
+  options: ApplyOptions = {},
+): ApplyAllResult {
   let current = report;
   const touched = new Set<string>();
   const keys = new Set<string>();
@@ -94,7 +111,7 @@ export function applyCommands(report: Report, commands: readonly unknown[]): App
     if (!step.ok) return { ...step, index };
     current = step.value;
   }
-  const failure = checked(current);
+  const failure = checked(current, touched, options);
   if (failure !== undefined) return { ...failure, index: null };
   return { ok: true, value: { report: current, touched: [...touched], keys: [...keys].sort() } };
 }

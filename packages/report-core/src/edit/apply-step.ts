@@ -1,6 +1,13 @@
 import type { Report } from '../model/report.js';
 import type { Command } from './command-schema.js';
-import { setTracking, updateGoal, updateListNode, applyPatch } from './field-ops.js';
+import {
+  rederiveTracking,
+  setTracking,
+  updateGoal,
+  updateListNode,
+  applyPatch,
+} from './field-ops.js';
+import { indexReport, locatedNode } from './tree.js';
 import { REMOVABLE_FIELDS } from './patch-schemas.js';
 import type { Step } from './structure-ops.js';
 import { addNode, moveNode, removeNode } from './structure-ops.js';
@@ -43,14 +50,18 @@ export function applyStep(report: Report, c: Command): Step {
         index: c.index,
         refs: c.restoreNoteRefs,
       });
-    case 'progress.add':
-      return addNode(report, {
+    case 'progress.add': {
+      const added = addNode(report, {
         kind: 'update',
         parentId: c.measureId,
         node: c.update,
         index: c.index,
         refs: c.restoreNoteRefs,
       });
+      return added.ok
+        ? { ok: true, value: rederiveTracking(added.value, c.measureId, undefined, false) }
+        : added;
+    }
     case 'note.add':
       return addNode(report, {
         kind: 'note',
@@ -67,8 +78,22 @@ export function applyStep(report: Report, c: Command): Step {
       return removeNode(report, 'measure', c.id);
     case 'indicator.remove':
       return removeNode(report, 'indicator', c.id);
-    case 'progress.remove':
-      return removeNode(report, 'update', c.id);
+    case 'progress.remove': {
+      const loc = indexReport(report).get(c.id);
+      const removed = removeNode(report, 'update', c.id);
+      if (!removed.ok || loc?.parentId == null) return removed;
+      const update = locatedNode(report, loc, 'update');
+      const fallback = c.restoreTracking;
+      return {
+        ok: true,
+        value: rederiveTracking(
+          removed.value,
+          loc.parentId,
+          fallback,
+          update?.status !== undefined,
+        ),
+      };
+    }
     case 'note.remove':
       return removeNode(report, 'note', c.id);
     case 'chapter.move':

@@ -47,6 +47,14 @@ const REMOVED_LIST = {
   'note.remove': 'note',
 } as const satisfies Record<string, ListKind>;
 
+function updateIdsOf(report: Report, measureId: string): string[] {
+  for (const chapter of report.chapters)
+    for (const section of chapter.sections)
+      for (const m of section.measures)
+        if (m.id === measureId) return m.tracking.updates.map((u) => u.id);
+  return [];
+}
+
 /** The effect of `c` on `report`, the one place that reads each command type's fields. */
 export function commandEffect(report: Report, c: Command): CommandEffect {
   switch (c.type) {
@@ -86,7 +94,8 @@ export function commandEffect(report: Report, c: Command): CommandEffect {
     case 'note.update':
       return edit(c.id, [NOTE_FIELD], c.patch.nodeIds ?? []);
     case 'tracking.set':
-      return edit(c.measureId, ['tracking']);
+      // A measure's own state holds only while its updates stay as they are (issue 13 point 6).
+      return edit(c.measureId, ['tracking'], updateIdsOf(report, c.measureId));
     case 'ideology.update':
       return edit(report.ideology.id, patched(c.patch));
     case 'meta.update':

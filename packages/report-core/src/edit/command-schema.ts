@@ -154,7 +154,22 @@ export const CommandSchema = z
       },
       'Record a progress update on a measure.',
     ),
-    cmd('progress.remove', { id: NodeIdSchema }, 'Remove a progress update.'),
+    cmd(
+      'progress.remove',
+      {
+        id: NodeIdSchema,
+        restoreTracking: z
+          .strictObject({
+            status: TrackingStatusSchema.nullable(),
+            progress: ProgressSchema.nullable(),
+          })
+          .optional()
+          .describe(
+            'The measure’s state once no update reports a status; set by invertCommand (default: not reported).',
+          ),
+      },
+      'Remove a progress update; the measure’s state follows its latest remaining update.',
+    ),
     cmd(
       'note.add',
       { note: EditorialNoteSchema, index: IndexSchema.optional(), restoreNoteRefs },

@@ -147,12 +147,17 @@ describe('diffReports', () => {
   });
 
   it('reports tracking changes: status, progress and updates added or removed', () => {
-    const update = { id: 'u2', date: '2024-01-05', note: '完成。' };
+    const update = {
+      id: 'u2',
+      date: '2024-01-05',
+      note: '完成。',
+      status: 'completed' as const,
+      progress: 100,
+    };
     const diff = diffReports(
       smallReport(),
       after(
         smallReport(),
-        { type: 'tracking.set', measureId: 'm1', status: 'completed', progress: 100 },
         { type: 'progress.add', measureId: 'm1', update },
         { type: 'progress.remove', id: 'u1' },
       ),
@@ -163,7 +168,13 @@ describe('diffReports', () => {
       {
         change: 'update-removed',
         measureId: 'm1',
-        update: { id: 'u1', date: '2023-03-01', note: '已开工。', progress: 20 },
+        update: {
+          id: 'u1',
+          date: '2023-03-01',
+          note: '已开工。',
+          progress: 20,
+          status: 'in-progress',
+        },
       },
       { change: 'update-added', measureId: 'm1', update },
     ]);

@@ -1,5 +1,7 @@
 import type { Report } from '../model/report.js';
 import type { TrackingStatus } from '../model/tracking.js';
+import type { CurrentTracking } from '../model/tracking-rules.js';
+import { latestStatusUpdate, sortUpdates, statusForProgress } from '../model/tracking-rules.js';
 import { notFound, refuse, wrongKind } from './command-error.js';
 import type { Step } from './structure-ops.js';
 import { locate } from './structure-ops.js';
@@ -68,6 +70,11 @@ export function updateGoal(report: Report, id: string, patch: LoosePatch): Step 
   return { ok: true, value: { ...report, goals } };
 }
 
+/**
+ * Sets a measure's own status and progress. A progress without a chosen status implies one
+ * (statusForProgress); a measure with updates that report a status takes its state from the
+ * latest of them, so there a different value is refused by the tracking rules.
+ */
 export function setTracking(
   report: Report,
   measureId: string,
@@ -75,9 +82,39 @@ export function setTracking(
 ): Step {
   const loc = locate(indexReport(report), 'measure', measureId);
   if (!loc.ok) return loc;
-  const next = withMeasure(report, loc.value.path, (measure) => ({
-    ...measure,
-    tracking: applyPatch(measure.tracking, fields),
-  }));
+  const next = withMeasure(report, loc.value.path, (measure) => {
+    const tracking = applyPatch(measure.tracking, fields);
+    const implied =
+      fields.status === undefined && typeof fields.progress === 'number'
+        ? { status: statusForProgress(fields.progress, tracking.status) }
+        : {};
+    return { ...measure, tracking: { ...tracking, ...implied } };
+  });
   return { ok: true, value: next };
+}
+
+/**
+ * After a progress update is added or removed: updates in date order, and the measure's state
+ * that of its latest update reporting a status. When the last such update goes, the state is
+ * `fallback` (the undo of an add passes what it was), else not reported.
+ */
+export function rederiveTracking(
+  report: Report,
+  measureId: string,
+  fallback: CurrentTracking | undefined,
+  removedStatus: boolean,
+): Report {
+  const loc = indexReport(report).get(measureId);
+  if (loc?.kind !== 'measure') return report;
+  return withMeasure(report, loc.path, (measure) => {
+    const updates = sortUpdates(measure.tracking.updates);
+    const latest = latestStatusUpdate(updates);
+    const state =
+      latest !== undefined
+        ? { status: latest.status ?? null, progress: latest.progress ?? null }
+        : removedStatus
+          ? (fallback ?? { status: null, progress: null })
+          : { status: measure.tracking.status, progress: measure.tracking.progress };
+    return { ...measure, tracking: { ...state, updates } };
+  });
 }

@@ -3,7 +3,7 @@ export * from './patch-schemas.js';
 export { CommandErrorSchema, commandIssues } from './command-error.js';
 export type { CommandError, CommandErrorCode, EditFailure, EditResult } from './command-error.js';
 export { applyCommand, applyCommands, parseCommand } from './apply-command.js';
-export type { ApplyAllResult, ApplyResult, Applied } from './apply-command.js';
+export type { ApplyAllResult, ApplyOptions, ApplyResult, Applied } from './apply-command.js';
 export { changeKeys, conflictingKeys, fieldOfKey, nodeIdOfKey } from './change-keys.js';
 export { invertCommand, invertCommands } from './invert-command.js';
 export { touchedNodeIds } from './touched-node-ids.js';
@@ -15,3 +15,4 @@ export { summarizeDiff } from './summarize-diff.js';
 // Re-import as a merge and the fate of removed ids (issue 14): src/merge, exported with edit.
 export * from '../merge/index.js';
 export { describeChange } from './describe-change.js';
+export { restoreNodeCommands } from './restore-node.js';

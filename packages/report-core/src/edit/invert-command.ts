@@ -1,6 +1,7 @@
 import type { Report } from '../model/report.js';
 import { applyStep } from './apply-step.js';
 import type { Command, NoteRef } from './command-schema.js';
+import { latestStatusUpdate } from '../model/tracking-rules.js';
 import { invertPatch } from './field-ops.js';
 import { collectNoteRefs } from './note-refs.js';
 import { REMOVABLE_FIELDS } from './patch-schemas.js';
@@ -58,8 +59,15 @@ export function invertCommand(reportBefore: Report, command: Command): Command {
       return { type: 'measure.remove', id: command.measure.id };
     case 'indicator.add':
       return { type: 'indicator.remove', id: command.indicator.id };
-    case 'progress.add':
-      return { type: 'progress.remove', id: command.update.id };
+    case 'progress.add': {
+      // The first update that reports a status replaces the measure's own state: give it back.
+      const m = held(r, index, 'measure', command.measureId);
+      const own = m && latestStatusUpdate(m.node.tracking.updates) === undefined;
+      const { status, progress } = m?.node.tracking ?? { status: null, progress: null };
+      return own && command.update.status !== undefined && (status !== null || progress !== null)
+        ? { type: 'progress.remove', id: command.update.id, restoreTracking: { status, progress } }
+        : { type: 'progress.remove', id: command.update.id };
+    }
     case 'note.add':
       return { type: 'note.remove', id: command.note.id };
     case 'chapter.remove': {
@@ -172,7 +180,9 @@ export function invertCommand(reportBefore: Report, command: Command): Command {
       return {
         type: 'tracking.set',
         measureId: command.measureId,
-        ...invertPatch(h.node.tracking, { status: command.status, progress: command.progress }),
+        // Both fields: a progress alone may have implied a status.
+        status: h.node.tracking.status,
+        progress: h.node.tracking.progress,
       };
     }
     case 'goal.update': {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Report } from '../model/report.js';
 import { TrackingStatusSchema } from '../model/tracking.js';
+import { currentTracking, latestStatusUpdate } from '../model/tracking-rules.js';
 import type { Command } from './command-schema.js';
 import { freshMeasure, freshSection, lists, pick } from './random-nodes.fixture.js';
 
@@ -153,15 +154,20 @@ const BUILDERS: readonly Builder[] = [
   },
   (r, x) => {
     const m = pick(lists(r).measures, x.a);
+    if (!m) return undefined;
+    // A measure whose updates report a status takes its state from them: only a no-op is valid.
+    if (latestStatusUpdate(m.m.tracking.updates) !== undefined)
+      return { type: 'tracking.set', measureId: m.m.id, ...currentTracking(m.m) };
     const status = x.b % 7 === 6 ? null : pick(TrackingStatusSchema.options, x.b);
-    return (
-      m && {
-        type: 'tracking.set',
-        measureId: m.m.id,
-        status,
-        ...(x.c % 4 === 0 ? {} : { progress: x.c % 5 === 0 ? null : x.c % 101 }),
-      }
-    );
+    if (status === null || status === undefined)
+      return { type: 'tracking.set', measureId: m.m.id, status: null, progress: null };
+    const progress = status === 'completed' ? 100 : x.c % 100;
+    return {
+      type: 'tracking.set',
+      measureId: m.m.id,
+      status,
+      ...(x.c % 4 === 0 ? {} : { progress }),
+    };
   },
   (r, x, n) => {
     const m = pick(lists(r).measures, x.a);
@@ -169,7 +175,8 @@ const BUILDERS: readonly Builder[] = [
       id: `ux-${n}`,
       date: `2024-0${1 + (x.b % 9)}-1${x.c % 10}`,
       note: `第${n}次进展。`,
-      ...(x.c % 2 === 0 ? { progress: x.c % 101 } : {}),
+      ...(x.c % 2 === 0 ? { progress: x.c % 100, status: 'in-progress' as const } : {}),
+      ...(x.c % 6 === 1 ? { status: 'completed' as const, progress: 100 } : {}),
     };
     return (
       m && {

@@ -76,7 +76,15 @@ export function smallReport(): Report {
                 tracking: {
                   status: 'in-progress',
                   progress: 20,
-                  updates: [{ id: 'u1', date: '2023-03-01', note: '已开工。', progress: 20 }],
+                  updates: [
+                    {
+                      id: 'u1',
+                      date: '2023-03-01',
+                      note: '已开工。',
+                      progress: 20,
+                      status: 'in-progress',
+                    },
+                  ],
                 },
                 provenance: { lines: [12] },
               },

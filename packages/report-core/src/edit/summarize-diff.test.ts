@@ -30,7 +30,7 @@ describe('summarizeDiff', () => {
       { type: 'measure.update', id: 'm3', patch: { places: [] } },
       { type: 'measure.add', sectionId: 's3', measure },
       { type: 'chapter.remove', id: 'c-2' },
-      { type: 'tracking.set', measureId: 'm2', progress: 10 },
+      { type: 'tracking.set', measureId: 'm2', status: 'delayed' },
     ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -14,3 +14,5 @@ export {
 export { lacksTitleInSource, UNTITLED } from './missing-title.js';
 export { formatDate, formatDateTime, REPORT_TIME_ZONE, todayInShanghai } from './dates.js';
 export { describeNode, quoteStart, UNKNOWN_NODE } from './describe-node.js';
+export { checklistWarnings, halfWidthPunctuation } from './checklist-warnings.js';
+export type { ChecklistWarning, ChecklistWarningCode } from './checklist-warnings.js';

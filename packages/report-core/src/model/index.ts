@@ -10,3 +10,4 @@ export * from './query.js';
 export * from './text-safety.js';
 export * from './progress-stats.js';
 export * from './data-notice.js';
+export * from './tracking-rules.js';

@@ -3,6 +3,7 @@ import type { Message } from './message.js';
 import { MessageSchema } from './message.js';
 import type { Report } from './report.js';
 import { ReportSchema } from './report.js';
+import { trackingIssues } from './tracking-rules.js';
 
 export const ValidationIssueSchema = z.object({
   path: z
@@ -61,10 +62,17 @@ export function validateWith<S extends z.ZodType>(
 
 /**
  * Checks that a value is a valid report: its shape and every invariant (unique ids, chapters
- * numbered 1..n, no repeated measure, indicators found in their text, provenance inside the source).
+ * numbered 1..n, no repeated measure, indicators found in their text, provenance inside the source),
+ * and the tracking rules (trackingIssues; `now` is the clock for "not in the future").
  */
-export function validateReport(value: unknown): ValidationResult<Report> {
-  return validateWith(ReportSchema, value);
+export function validateReport(
+  value: unknown,
+  options: { now?: Date | undefined } = {},
+): ValidationResult<Report> {
+  const result = validateWith(ReportSchema, value);
+  if (!result.ok) return result;
+  const issues = trackingIssues(result.value, { now: options.now });
+  return issues.length === 0 ? result : { ok: false, issues };
 }
 
 /** One readable line per issue: `path: 中文 (English)`. */

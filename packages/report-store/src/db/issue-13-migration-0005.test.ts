@@ -29,7 +29,7 @@ function edit(
   ];
   const applied = applyCommands(report, commands);
   if (!applied.ok) throw new Error(applied.error.message.en);
-  return { report: applied.report, commands, touched: [m.id] };
+  return { report: applied.value.report, commands, touched: [m.id] };
 }
 
 /**
@@ -175,7 +175,7 @@ describe.each(engines)(
         baseRevision: draft?.revision ?? 0,
         commands: next.commands,
         author: 'u-a',
-        apply: () => ({ ok: true, report: next.report, touched: next.touched }),
+        apply: () => ({ ok: true, value: { report: next.report, touched: next.touched } }),
       });
       expect(appended.ok).toBe(true);
       expect((await store.getRevision(history.length + 1))?.report).toEqual(next.report);

@@ -1,5 +1,6 @@
 import type { Report } from '@leshan/report-core/model';
 import { toValidationIssues } from '@leshan/report-core/model';
+import { conflictingKeys, nodeIdOfKey } from '@leshan/report-core/edit';
 import { z } from 'zod';
 import type { Draft, RevisionSummary } from '../schemas/draft-schemas.js';
 import { RecordedCommandSchema } from '../schemas/draft-schemas.js';
@@ -7,12 +8,13 @@ import type { StoreError } from '../schemas/store-error.js';
 import { storeError } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
-import { lockDraft, rememberDraft, touchedSince } from './drafts.js';
+import { keysSince, lockDraft, rememberDraft, reportOfRevision } from './drafts.js';
 import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
-  { ok: true; value: { report: Report; touched: readonly string[] } } | { ok: false; error: E };
+  | { ok: true; value: { report: Report; touched: readonly string[]; keys?: readonly string[] } }
+  | { ok: false; error: E };
 
 export interface AppendRevisionInput<E> {
   /** The revision the editor's commands were made against. */
@@ -21,13 +23,24 @@ export interface AppendRevisionInput<E> {
   commands: readonly unknown[];
   /** User id of the editor. */
   author: string;
-  /** Applies the commands to the current draft; runs inside the transaction, must be pure. */
+  /**
+   * Applies the commands to a report: the current draft, and (when they fail there and others
+   * saved since) the base revision, to learn what they change. Runs inside the transaction; pure.
+   */
   apply: (current: Report) => ApplyOutcome<E> | Promise<ApplyOutcome<E>>;
+  /** Summary of the change in words, recorded with the revision (report-core describeChange). */
+  describe?: (before: Report, after: Report, keys: readonly string[]) => string[];
+  clientId?: string | undefined;
+  clientSeq?: number | undefined;
 }
 
 export interface Conflict {
-  /** Node ids both the new commands and a revision after baseRevision touched. */
+  /** Node ids of the conflicting keys (of either side). */
   nodeIds: string[];
+  /** The keys of the new commands that conflict (report-core conflictingKeys). */
+  keys: string[];
+  /** Every key written since baseRevision, by revision. */
+  since: { number: number; author: string; keys: string[] }[];
   currentRevision: number;
 }
 
@@ -52,8 +65,9 @@ function refused(
 
 /**
  * Applies an editor's commands to the draft as one new revision, in one transaction that holds
- * the draft's write lock. If any revision after `baseRevision` touched a node the commands touch,
- * nothing is written and the conflict is returned; edits of other nodes are rebased silently.
+ * the draft's write lock. If a revision after `baseRevision` changed what the commands change
+ * (report-core conflictingKeys on their change keys: the same field, or a node one side removed),
+ * nothing is written and the conflict is returned; other changes are rebased silently.
  */
 export async function appendDraftRevision<E>(
   ctx: StoreContext,
@@ -87,21 +101,37 @@ export async function appendDraftRevision<E>(
       );
     }
     const outcome = await input.apply(draft.report);
-    if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
-    const since = await touchedSince(trx, input.baseRevision);
-    const nodeIds = [...new Set(outcome.value.touched)].filter((id) => since.has(id)).sort();
-    if (nodeIds.length > 0) {
+    const since =
+      input.baseRevision < draft.revision ? await keysSince(trx, input.baseRevision) : [];
+    let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
+    if (!outcome.ok && since.length > 0) {
+      // Refused on the draft as it is now, perhaps because someone deleted what it edits: what
+      // the commands change is learnt on the revision the editor started from.
+      const base = await reportOfRevision(ctx, trx, input.baseRevision);
+      const onBase = base === null ? null : await input.apply(base);
+      if (onBase?.ok === true) mine = onBase.value.keys ?? onBase.value.touched;
+    }
+    const conflicting = conflictingKeys(
+      mine,
+      since.flatMap((r) => r.keys),
+    );
+    if (conflicting.length > 0) {
+      const theirs = new Set(
+        since.flatMap((r) => conflictingKeys(r.keys, mine)).map((k) => nodeIdOfKey(k)),
+      );
+      const nodeIds = [...new Set([...conflicting.map((k) => nodeIdOfKey(k)), ...theirs])].sort();
       return {
         ok: false,
         reason: 'conflict',
-        conflict: { nodeIds, currentRevision: draft.revision },
+        conflict: { nodeIds, keys: conflicting, since, currentRevision: draft.revision },
         error: storeError(
           'conflict',
-          `其他编辑者已修改相同内容（${nodeIds.join('、')}），请刷新后重试`,
-          `another editor changed the same nodes since revision ${input.baseRevision}: ${nodeIds.join(', ')}`,
+          '其他编辑者已修改相同内容，请比较两个版本后选择保留哪一个',
+          `another editor changed the same fields since revision ${input.baseRevision}: ${conflicting.join(', ')}`,
         ),
       };
     }
+    if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
     const written = await writeRevision(trx, {
       number: draft.revision + 1,
       kind: 'edit',
@@ -109,6 +139,10 @@ export async function appendDraftRevision<E>(
       at: nowIso(ctx),
       commands: commands.data,
       touched: outcome.value.touched,
+      keys: mine,
+      summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
+      clientId: input.clientId,
+      clientSeq: input.clientSeq,
       report: outcome.value.report,
     });
     // Safe even if the transaction fails later: the draft is known by its revision and hash.

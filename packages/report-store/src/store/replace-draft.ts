@@ -48,7 +48,7 @@ async function replace(ctx: StoreContext, input: Replacement): Promise<ReplaceRe
         return {
           ok: false,
           reason: 'conflict',
-          conflict: { nodeIds, currentRevision: draft.revision },
+          conflict: { nodeIds, keys: nodeIds, since: [], currentRevision: draft.revision },
           error: storeError(
             'conflict',
             `其他编辑者已修改相同内容（${nodeIds.join('、')}）`,

@@ -19,7 +19,7 @@ export function isSnapshot(number: number, kind: string): boolean {
 export function replay(report: Report, commands: readonly RecordedCommand[]): Report | null {
   if (commands.length === 0) return report;
   const applied = applyCommands(report, commands);
-  return applied.ok ? applied.report : null;
+  return applied.ok ? applied.value.report : null;
 }
 
 /**

@@ -76,4 +76,17 @@ describe('ConflictDialog', () => {
     );
     expect(resolve).toHaveBeenLastCalledWith({ m26: 'theirs', m25: 'theirs' });
   });
+
+  it('names places, never their ids', () => {
+    const c = conflict();
+    const node = c.nodes[0];
+    if (node === undefined) throw new Error('no node');
+    c.nodes = [
+      { ...node, fields: ['places'], mine: { places: ['wutongqiao'] }, theirs: { places: [] } },
+    ];
+    render(<ConflictDialog conflict={c} onResolve={vi.fn()} />);
+    const mine = screen.getByRole('region', { name: '我的版本' });
+    expect(mine.textContent).toContain('五通桥区');
+    expect(mine.textContent).not.toContain('wutongqiao');
+  });
 });

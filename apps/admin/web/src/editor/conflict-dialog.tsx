@@ -53,7 +53,11 @@ function shownProperties(node: ConflictNode): string[] {
 }
 
 /** A node's fields as lines people can compare; tracking is spelled out. */
-function describe(node: unknown, properties: readonly string[]): [string, string][] {
+function describe(
+  node: unknown,
+  properties: readonly string[],
+  places: ReadonlyMap<string, string>,
+): [string, string][] {
   if (node === null || typeof node !== 'object') return [['', '（已被删除）']];
   const record = node as Record<string, unknown>;
   return properties
@@ -61,6 +65,13 @@ function describe(node: unknown, properties: readonly string[]): [string, string
     .map((key) => {
       const value = record[key];
       const label = fieldLabel(key, 'zh');
+      if (key === 'places' && Array.isArray(value))
+        return [
+          label,
+          value.length === 0
+            ? '（无）'
+            : value.map((id: unknown) => places.get(String(id)) ?? '（未知地点）').join('、'),
+        ];
       const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
       if (t?.success === true) {
         const status = trackingStatusLabel(t.data.status).zh;
@@ -76,7 +87,7 @@ function describe(node: unknown, properties: readonly string[]): [string, string
 function Side({ title, lines }: { title: string; lines: [string, string][] }) {
   return (
     <section className="conflict-side" aria-label={title}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <dl>
         {lines.map(([label, value]) => (
           <div key={label}>
@@ -105,10 +116,12 @@ function NodeConflict({
   node,
   choice,
   onChoose,
+  places,
 }: {
   node: ConflictNode;
   choice: ConflictChoice;
   onChoose: (choice: ConflictChoice) => void;
+  places: ReadonlyMap<string, string>;
 }) {
   const properties = shownProperties(node);
   const theirs = wording(node.theirs);
@@ -124,10 +137,10 @@ function NodeConflict({
         </span>
       </legend>
       <div className="side-by-side">
-        <Side title="我的版本" lines={describe(node.mine, properties)} />
+        <Side title="我的版本" lines={describe(node.mine, properties, places)} />
         <Side
           title="对方的版本"
-          lines={node.deleted ? [['', '（已被删除）']] : describe(node.theirs, properties)}
+          lines={node.deleted ? [['', '（已被删除）']] : describe(node.theirs, properties, places)}
         />
       </div>
       {node.deleted || theirs === null || mine === null || theirs === mine ? null : (
@@ -164,6 +177,9 @@ export function ConflictDialog({ conflict, onResolve }: ConflictDialogProps) {
     Object.fromEntries(conflict.nodes.map((n) => [n.id, 'mine' as const])),
   );
   const kept = conflict.mine.length - conflict.conflicting.length;
+  const places = new Map(
+    [...conflict.myReport.places, ...conflict.theirs.report.places].map((p) => [p.id, p.name]),
+  );
   const all = (choice: ConflictChoice) =>
     Object.fromEntries(conflict.nodes.map((n) => [n.id, choice]));
   return (
@@ -183,6 +199,7 @@ export function ConflictDialog({ conflict, onResolve }: ConflictDialogProps) {
             node={node}
             choice={choices[node.id] ?? 'mine'}
             onChoose={(choice) => setChoices((old) => ({ ...old, [node.id]: choice }))}
+            places={places}
           />
         ))
       )}

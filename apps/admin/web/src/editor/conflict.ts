@@ -1,4 +1,5 @@
-import { findNode, invertCommands, touchedNodeIds } from '@leshan/report-core';
+import { findNode, restoreNodeCommands, touchedNodeIds } from '@leshan/report-core';
+import { describeNode } from '@leshan/report-core/labels';
 import type { Command, Report } from '@leshan/report-core';
 import { ConflictBodySchema } from '../../../src/api/draft.schemas.js';
 import type { ApiErrorBody } from '../api/api-error.js';
@@ -57,17 +58,24 @@ export function conflictFrom(
   const parsed = ConflictBodySchema.safeParse(body);
   const nodes: ConflictNode[] = (parsed.success ? parsed.data.nodes : []).map((node) => ({
     id: node.id,
-    label: node.label,
+    // A label that is an id (an older server) is replaced by report-core's words for the node.
+    label:
+      node.label === node.id || node.label === ''
+        ? describeNode(
+            findNode(myReport, node.id) === undefined ? theirs.report : myReport,
+            node.id,
+          )
+        : node.label,
     deleted: node.deleted,
     fields: node.fields,
     mine: findNode(myReport, node.id)?.node ?? null,
     theirs: node.current ?? null,
     changedBy: node.changedBy,
   }));
-  // A body that is not contract D's names no commands: then every command sent conflicts.
-  const conflicting = (
-    parsed.success ? parsed.data.conflictingCommands : mine.slice(0, sent).map((_c, i) => i)
-  ).filter((i) => i < sent);
+  // A body that is not contract D's, or one that names no command (a 409 always has one),
+  // counts every command sent as conflicting: resending them unchanged would conflict again.
+  const named = (parsed.success ? parsed.data.conflictingCommands : []).filter((i) => i < sent);
+  const conflicting = named.length > 0 ? named : mine.slice(0, sent).map((_c, i) => i);
   const ids = new Set(nodes.map((n) => n.id));
   const commandNodes: Record<number, string[]> = {};
   for (const i of conflicting) {
@@ -79,36 +87,13 @@ export function conflictFrom(
   return { mine, conflicting, commandNodes, myReport, theirs, nodes, error: null };
 }
 
-/**
- * The commands that put a deleted node back as I have it (my text included): the removal of
- * its topmost ancestor that is missing from theirs, inverted on my report.
- */
+/** The commands that put a deleted node back as I have it (my text included): report-core's restore. */
 export function restoreCommands(theirs: Report, mine: Report, id: string): Command[] {
-  let target = findNode(mine, id);
-  while (target !== undefined) {
-    const parent =
-      target.kind === 'measure'
-        ? target.section
-        : target.kind === 'section'
-          ? target.chapter
-          : target.kind === 'indicator' || target.kind === 'update'
-            ? target.measure
-            : null;
-    if (parent === null || findNode(theirs, parent.id) !== undefined) break;
-    target = findNode(mine, parent.id);
+  try {
+    return restoreNodeCommands(theirs, mine, id);
+  } catch (_error) {
+    return [];
   }
-  if (target === undefined || findNode(theirs, target.node.id) !== undefined) return [];
-  const removal: Command | null =
-    target.kind === 'chapter'
-      ? { type: 'chapter.remove', id: target.node.id }
-      : target.kind === 'section'
-        ? { type: 'section.remove', id: target.node.id }
-        : target.kind === 'measure'
-          ? { type: 'measure.remove', id: target.node.id }
-          : target.kind === 'note'
-            ? { type: 'note.remove', id: target.node.id }
-            : null;
-  return removal === null ? [] : invertCommands(mine, [removal]);
 }
 
 /**

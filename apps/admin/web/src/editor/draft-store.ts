@@ -494,11 +494,12 @@ export class DraftStore {
       const commands = commandsOf(this.inFlight);
       this.inFlight = [];
       this.persist();
-      this.set({ rejected: { commands, message: error.message } });
+      this.set({ rejected: { commands, message: error.message }, saveState: 'error' });
       void this.options.api.draft().then(
         (draft) => this.rebaseOnto(draft),
         () => undefined,
       );
+      return;
     }
     this.set({ saveState: 'error', message: error.message });
   }

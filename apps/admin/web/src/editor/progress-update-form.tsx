@@ -64,15 +64,8 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
     }
     setErrors({});
     const update = parsed.data;
+    // The measure's state follows its latest update by date (report-core, issue 13 point 6).
     const commands: Command[] = [{ type: 'progress.add', measureId: measure.id, update }];
-    if (update.status !== undefined || update.progress !== undefined) {
-      commands.push({
-        type: 'tracking.set',
-        measureId: measure.id,
-        ...(update.status === undefined ? {} : { status: update.status }),
-        ...(update.progress === undefined ? {} : { progress: update.progress }),
-      });
-    }
     const outcome = edit(commands, '添加进展记录');
     if (outcome.ok) {
       setFailure(null);

@@ -1,6 +1,19 @@
+import type { Command } from '@leshan/report-core';
 import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
 import { formatTime } from '../ui/labels.js';
+
+/** The words an editor typed in refused commands, shown so they can be copied, never lost unseen. */
+function typedTexts(commands: readonly Command[]): string[] {
+  return commands.flatMap((c) => {
+    if (!('patch' in c)) return [];
+    const patch: Record<string, unknown> = c.patch;
+    return ['text', 'title', 'reasoning'].flatMap((k) => {
+      const value = patch[k];
+      return typeof value === 'string' && value !== '' ? [value] : [];
+    });
+  });
+}
 
 /**
  * What this tab holds that is not in the draft, in front of the editor: changes of a tab that
@@ -39,6 +52,11 @@ export function RecoveryBanners() {
           <p>
             {draft.rejected.commands.length} 项修改没有保存：{draft.rejected.message}
           </p>
+          {typedTexts(draft.rejected.commands).map((text, i) => (
+            <blockquote key={i} className="rejected-text">
+              {text}
+            </blockquote>
+          ))}
           <div className="actions">
             <button type="button" onClick={() => store.discardRejected()}>
               知道了，放弃这些修改

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Report } from '@leshan/report-core';
-import { outlineItems } from '../editor/outline-model.js';
+import { chapterHeading, displayTitle, quoteStart } from '@leshan/report-core/labels';
 import { Field } from '../ui/field.js';
 import type { HistoryFilter } from './history-endpoints.js';
 
@@ -18,12 +18,25 @@ const wide = (): boolean =>
   typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 801px)').matches;
 
 const EMPTY = { author: '', node: '', from: '', to: '' };
-const INDENT = ['', '', '\u3000', '\u3000\u3000'];
+
+/** Every chapter, section and measure as editors name them, indented by level. */
+function nodeOptions(report: Report): { id: string; label: string }[] {
+  return report.chapters.flatMap((chapter) => [
+    { id: chapter.id, label: chapterHeading(chapter, report) },
+    ...chapter.sections.flatMap((section) => [
+      { id: section.id, label: `\u3000${displayTitle(section.title, report, section.id)}` },
+      ...section.measures.map((m) => ({
+        id: m.id,
+        label: `\u3000\u3000${quoteStart(m.text, 20)}`,
+      })),
+    ]),
+  ]);
+}
 
 /** Filters of the history: by person, by chapter, section or measure, and between two days. */
 export function HistoryFilters({ report, authors, today, onApply }: HistoryFiltersProps) {
   const [form, setForm] = useState(EMPTY);
-  const nodes = report === null ? [] : outlineItems(report).filter((i) => i.kind !== 'meta');
+  const nodes = report === null ? [] : nodeOptions(report);
   const set = (key: keyof typeof EMPTY) => (value: string) =>
     setForm((old) => ({ ...old, [key]: value }));
   const submit = (event: FormEvent) => {
@@ -61,7 +74,7 @@ export function HistoryFilters({ report, authors, today, onApply }: HistoryFilte
               <option value="">整个报告</option>
               {nodes.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {`${INDENT[item.level] ?? ''}${item.label}`}
+                  {item.label}
                 </option>
               ))}
             </select>

@@ -74,6 +74,16 @@ describe('HistoryScreen (issue 13 point 5)', () => {
     expect(list.textContent).not.toContain('m24');
   });
 
+  it('names nodes in the node filter as editors do: 待补充标题 for an untitled section', async () => {
+    await renderHistory();
+    const options = [...screen.getByLabelText<HTMLSelectElement>('修改的内容').options].map(
+      (o) => o.textContent,
+    );
+    expect(options).toContain('第二章\u3000（原文缺失标题）');
+    expect(options).toContain('\u3000待补充标题');
+    expect(options).toContain('\u3000\u3000“新建高速公路200公里。”');
+  });
+
   it('filters by person, node and day (Asia/Shanghai) through the API', async () => {
     const { history } = await renderHistory();
     fireEvent.change(screen.getByLabelText('修改人'), { target: { value: 'u-li' } });

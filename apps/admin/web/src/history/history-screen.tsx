@@ -3,7 +3,7 @@ import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { todayInShanghai } from '../ui/labels.js';
+import { todayInShanghai } from '@leshan/report-core/labels';
 import { useLoad } from '../ui/use-load.js';
 import { ComparePane } from './compare-pane.js';
 import type { HistoryEntry, HistoryFilter, HistoryPage } from './history-endpoints.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { networkError } from '../api/api-error.js';
 import { renderInApp, sampleSession } from '../testing/render-app.js';
 import { Header } from './header.js';
 
@@ -30,5 +31,31 @@ describe('Header', () => {
       '审计日志',
     ]);
     expect(screen.getByRole('status').textContent).toContain('已保存');
+  });
+
+  it('issue 13: signing out sends unsent changes first', async () => {
+    const { store, sendCommands, signOut } = await renderInApp(<Header route="edit" />);
+    store.apply([{ type: 'measure.update', id: 'm26', patch: { text: '退出前的修改。' } }], '修改');
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    await waitFor(() => expect(signOut).toHaveBeenCalledOnce());
+    expect(sendCommands).toHaveBeenCalledOnce();
+    expect(sendCommands.mock.invocationCallOrder[0]).toBeLessThan(
+      signOut.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(store.state.unsent).toBe(0);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('issue 13: signing out with changes that cannot be sent asks first', async () => {
+    const { store, sendCommands, signOut } = await renderInApp(<Header route="edit" />);
+    sendCommands.mockRejectedValue(networkError());
+    store.apply([{ type: 'measure.update', id: 'm26', patch: { text: '离线的修改。' } }], '修改');
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    const dialog = await screen.findByRole('dialog', { name: '还有修改没有保存' });
+    expect(dialog.textContent).toContain('有 1 项修改未能发送到服务器');
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.state.unsent).toBe(1);
+    expect(signOut).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@ import { DiffNodeKindSchema } from '@leshan/report-core';
 import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { EditionExports, PublishChecklist } from '../api/endpoints.js';
 import { renderInApp, sampleSession } from '../testing/render-app.js';
+import { sampleDraft, sampleReport } from '../testing/sample-report.js';
 import { PublishScreen } from './publish-screen.js';
 
 const none = { added: 0, removed: 0, moved: 0, edited: 0 };
@@ -132,6 +133,36 @@ describe('PublishScreen', () => {
       },
     });
     expect(await screen.findByText(/数据校验未通过：1 处问题/)).toBeTruthy();
+    // Issue 13 point 8: where, in words, not chapters.0.title.
+    expect(
+      screen.getByText('第一章 · 坚持工业强市，加快建设现代产业体系：标题不能为空'),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: '发布新版本' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('issue 13 point 8: warns of empty sections and half-width punctuation, naming each place in words', async () => {
+    const report = sampleReport();
+    const chapter = report.chapters[0];
+    const measure = chapter?.sections[0]?.measures[1];
+    if (chapter === undefined || measure === undefined) throw new Error('sample report changed');
+    chapter.sections.push({ id: 's90', title: null, measures: [] });
+    measure.text = '培育壮大储能电池产业,建设储能基地。';
+    await renderInApp(<PublishScreen />, {
+      session: sampleSession('publisher'),
+      draft: sampleDraft(3, report),
+      api: {
+        checklist: vi.fn(() => Promise.resolve(checklist)),
+        editions: vi.fn(() => Promise.resolve({ editions: [] })),
+      },
+    });
+    expect(await screen.findByText(/2 处需要留意/)).toBeTruthy();
+    expect(screen.getByText(/^第一章 · 待补充标题：这一节没有任何举措/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^第一章 · 做强绿色硅产业 · “培育壮大储能电池产业,建…”：中文里用了半角标点 ,/,
+      ),
+    ).toBeTruthy();
+    // Warnings do not stop a publish.
+    expect(screen.getByRole('button', { name: '发布新版本' }).hasAttribute('disabled')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { NOTE_KIND_LABELS } from '@leshan/report-core';
+import { checklistWarnings, describeNode } from '@leshan/report-core/labels';
 import type { EditionMeta } from '../../../src/api/editions.schemas.js';
 import type { PublishChecklist } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
@@ -9,6 +10,9 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { useLoad } from '../ui/use-load.js';
 import { formatTime } from '../ui/labels.js';
 import { ExportProgress } from './export-progress.js';
+import { issuePlace } from './issue-place.js';
+
+const WARNINGS_SHOWN = 30;
 
 /** The publisher's checklist, the publish button, then the export jobs and the files. */
 export function PublishScreen() {
@@ -31,6 +35,9 @@ export function PublishScreen() {
   // Loads on entry and after each saved revision.
   useLoad(fetchState, show, setError, draft.revision);
 
+  const report = draft.report;
+  // Empty chapters and sections, measures with updates but no status, half-width punctuation.
+  const warnings = useMemo(() => (report === null ? [] : checklistWarnings(report)), [report]);
   const unsaved = draft.unsent > 0 || draft.saveState === 'conflict';
   // Publishing the same content again would only make an identical edition.
   const unchanged = checklist?.latestEdition != null && checklist.changeSummary?.total === 0;
@@ -71,7 +78,8 @@ export function PublishScreen() {
                 <ul>
                   {checklist.issues.slice(0, 20).map((issue, i) => (
                     <li key={i}>
-                      <code>{issue.path}</code>：{issue.message.zh}
+                      {report === null ? '' : `${issuePlace(report, issue.pathSegments)}：`}
+                      {issue.message.zh}
                     </li>
                   ))}
                 </ul>
@@ -88,10 +96,33 @@ export function PublishScreen() {
                 <ul>
                   {checklist.openNotes.map((note) => (
                     <li key={note.id}>
-                      {NOTE_KIND_LABELS[note.kind].zh}（{note.nodeIds.join('、')}）：
-                      {note.reasoning}
+                      {NOTE_KIND_LABELS[note.kind].zh}
+                      {report === null
+                        ? ''
+                        : `（${note.nodeIds.map((id) => describeNode(report, id)).join('、')}）`}
+                      ：{note.reasoning}
                     </li>
                   ))}
+                </ul>
+              )}
+            </li>
+            <li className={warnings.length === 0 ? 'ok' : 'warn'}>
+              <span className="check-mark" aria-hidden="true">
+                {warnings.length === 0 ? '✓' : '!'}
+              </span>
+              {warnings.length === 0
+                ? '没有空的章节、缺少状态的举措或半角标点'
+                : `${warnings.length} 处需要留意（不妨碍发布，建议先在编辑页处理）`}
+              {warnings.length === 0 ? null : (
+                <ul>
+                  {warnings.slice(0, WARNINGS_SHOWN).map((w) => (
+                    <li key={`${w.code}-${w.nodeId}`}>
+                      {w.label}：{w.message.zh}
+                    </li>
+                  ))}
+                  {warnings.length > WARNINGS_SHOWN ? (
+                    <li>另有 {warnings.length - WARNINGS_SHOWN} 处未列出。</li>
+                  ) : null}
                 </ul>
               )}
             </li>

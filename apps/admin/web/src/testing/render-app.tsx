@@ -47,6 +47,7 @@ export async function renderInApp(
   });
   await store.load();
   const announce = vi.fn();
+  const signOut = vi.fn(() => Promise.resolve());
   const session = options.session ?? sampleSession();
   const result = render(
     <AppContext.Provider
@@ -54,7 +55,7 @@ export async function renderInApp(
         api,
         session,
         store,
-        signOut: vi.fn(() => Promise.resolve()),
+        signOut,
         renewSession: vi.fn(),
         announce,
       }}
@@ -62,7 +63,7 @@ export async function renderInApp(
       {ui}
     </AppContext.Provider>,
   );
-  return { ...result, store, api, sendCommands, announce };
+  return { ...result, store, api, sendCommands, announce, signOut };
 }
 
 /** A measure's text in the store's draft (undefined when it is not there). */
