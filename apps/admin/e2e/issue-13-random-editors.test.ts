@@ -92,9 +92,12 @@ describe('issue 13 acceptance: three editors at random', () => {
         conflicts: shared.resolutions.length,
       };
       const context = `seed ${seed} (E2E_RANDOM_SEED=${seed} replays it); ${JSON.stringify(counts)}`;
-      expect(shared.problems, context).toEqual([]);
-      expect(findings.lost, `saved but not in the draft; ${context}`).toEqual([]);
-      expect(findings.unaccounted, `neither saved nor shown in a conflict; ${context}`).toEqual([]);
+      // Soft: a failing run reports all three findings, not only the first.
+      expect.soft(shared.problems, context).toEqual([]);
+      expect.soft(findings.lost, `saved but not in the draft; ${context}`).toEqual([]);
+      expect
+        .soft(findings.unaccounted, `neither saved nor shown in a conflict; ${context}`)
+        .toEqual([]);
       // The run did what it says: many changes, most of them saved, of every kind.
       expect(counts.changes, context).toBeGreaterThan(settings.E2E_RANDOM_MS / 4_000);
       expect(new Set(shared.changes.map((c) => c.kind)).size, context).toBeGreaterThanOrEqual(4);
