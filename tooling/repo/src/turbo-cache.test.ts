@@ -114,8 +114,8 @@ describe('turbo cache follows the code', () => {
     // A required parameter that no caller passes: every call in the admin is now a type error.
     edit('packages/report-core/src/model/validate.ts', (text) =>
       text.replace(
-        'export function validateReport(value: unknown)',
-        'export function validateReport(value: unknown, _strictness: number)',
+        'export function validateReport(\n  value: unknown,',
+        'export function validateReport(\n  value: unknown,\n  _strictness: number,',
       ),
     );
     const broken = turbo('typecheck', '--filter=admin');

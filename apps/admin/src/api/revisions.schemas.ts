@@ -120,3 +120,4 @@ export const RestoreBodySchema = z.strictObject({
     'The draft revision the editor saw when choosing to restore.',
   ),
 });
+export type RevisionListQuery = z.infer<typeof RevisionListQuerySchema>;

@@ -137,6 +137,93 @@ async function conflictBody(
   });
 }
 
+export interface SaveInput {
+  baseRevision: number;
+  commands: Command[];
+  userId: string;
+  ip: string | null;
+  clientId?: string | undefined;
+  clientSeq?: number | undefined;
+}
+
+/**
+ * Applies an editor's commands as a new revision (the one way the draft is edited: the command
+ * batch and a one-node restore both come here): 409 with the conflict body when they clash with
+ * a later revision, 422 when a rule of the report refuses them.
+ */
+export async function saveCommands(
+  store: Store,
+  input: SaveInput,
+): Promise<z.infer<typeof CommandResultSchema>> {
+  const result = await store.appendDraftRevision({
+    baseRevision: input.baseRevision,
+    commands: input.commands,
+    author: input.userId,
+    clientId: input.clientId,
+    clientSeq: input.clientSeq,
+    apply: (current) => {
+      const applied = applyCommands(current, input.commands);
+      return applied.ok ? applied : { ok: false as const, error: applied };
+    },
+    describe: describeChange,
+  });
+  if (result.ok) {
+    liveFor(store).nudge();
+    await store.appendAudit({
+      actor: input.userId,
+      action: 'draft.edit',
+      target: `revision:${result.revision.number}`,
+      details: {
+        commands: input.commands.length,
+        touched: result.revision.touched.slice(0, 50),
+      },
+      ip: input.ip,
+    });
+    return {
+      revision: result.revision.number,
+      hash: result.draft.reportHash,
+      touched: result.revision.touched,
+      keys: result.revision.keys,
+    };
+  }
+  switch (result.reason) {
+    case 'conflict': {
+      const conflict = await conflictBody(
+        store,
+        input.commands,
+        input.baseRevision,
+        result.conflict,
+      );
+      throw new ApiError(409, 'conflict', conflict.error, {
+        issues: conflict.issues,
+        extra: {
+          currentRevision: conflict.currentRevision,
+          nodes: conflict.nodes,
+          conflictingCommands: conflict.conflictingCommands,
+        },
+      });
+    }
+    case 'rejected': {
+      const { error, index } = result.error;
+      // index null: each command applied, but the batch's result breaks a rule of the report.
+      const where = index === null ? 'report' : `commands.${index}`;
+      const issues =
+        'issues' in error
+          ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh }))
+          : [];
+      throw new ApiError(422, error.code, error.message.zh, {
+        issues: issues.length > 0 ? issues : [{ path: where, message: error.message.zh }],
+      });
+    }
+    case 'refused':
+      throw new ApiError(
+        result.error.code === 'bad-base-revision' ? 400 : 422,
+        result.error.code,
+        result.error.message.zh,
+      );
+  }
+}
+
 export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
   const live = liveFor(store);
   return [
@@ -192,75 +279,16 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
       .body(CommandBatchSchema)
       .handle(async ({ body, user, req }) => {
         if (user === undefined) throw unauthenticated();
-        const result = await store.appendDraftRevision({
-          baseRevision: body.baseRevision,
-          commands: body.commands,
-          author: user.userId,
-          clientId: body.clientId,
-          clientSeq: body.clientSeq,
-          apply: (current) => {
-            const applied = applyCommands(current, body.commands);
-            return applied.ok ? applied : { ok: false as const, error: applied };
-          },
-          describe: describeChange,
-        });
-        if (result.ok) {
-          live.nudge();
-          await store.appendAudit({
-            actor: user.userId,
-            action: 'draft.edit',
-            target: `revision:${result.revision.number}`,
-            details: {
-              commands: body.commands.length,
-              touched: result.revision.touched.slice(0, 50),
-            },
+        return {
+          body: await saveCommands(store, {
+            baseRevision: body.baseRevision,
+            commands: body.commands,
+            userId: user.userId,
             ip: req.ip ?? null,
-          });
-          return {
-            body: {
-              revision: result.revision.number,
-              hash: result.draft.reportHash,
-              touched: result.revision.touched,
-              keys: result.revision.keys,
-            },
-          };
-        }
-        switch (result.reason) {
-          case 'conflict': {
-            const conflict = await conflictBody(
-              store,
-              body.commands,
-              body.baseRevision,
-              result.conflict,
-            );
-            throw new ApiError(409, 'conflict', conflict.error, {
-              issues: conflict.issues,
-              extra: {
-                currentRevision: conflict.currentRevision,
-                nodes: conflict.nodes,
-                conflictingCommands: conflict.conflictingCommands,
-              },
-            });
-          }
-          case 'rejected': {
-            const { error, index } = result.error;
-            // index null: each command applied, but the batch's result breaks a rule of the report.
-            const where = index === null ? 'report' : `commands.${index}`;
-            const issues =
-              'issues' in error
-                ? error.issues.map((i) => ({ path: `${where}.${i.path}`, message: i.message.zh }))
-                : [];
-            throw new ApiError(422, error.code, error.message.zh, {
-              issues: issues.length > 0 ? issues : [{ path: where, message: error.message.zh }],
-            });
-          }
-          case 'refused':
-            throw new ApiError(
-              result.error.code === 'bad-base-revision' ? 400 : 422,
-              result.error.code,
-              result.error.message.zh,
-            );
-        }
+            clientId: body.clientId,
+            clientSeq: body.clientSeq,
+          }),
+        };
       }),
   ];
 }

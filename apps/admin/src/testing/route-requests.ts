@@ -127,6 +127,20 @@ export const routeCases: Record<string, RouteCase> = {
       query: { from: '0', to: String(await revision(store)) },
     }),
   },
+  'get /api/revisions/compare': {
+    valid: async ({ store }) => ({
+      path: '/api/revisions/compare',
+      query: { from: '0', to: String(await revision(store)) },
+    }),
+  },
+  'post /api/revisions/:number/restore-node': {
+    valid: () =>
+      Promise.resolve({
+        path: '/api/revisions/0/restore-node',
+        body: { nodeId: 'm38', dryRun: true },
+      }),
+    missing: { path: '/api/revisions/99999/restore-node', body: { nodeId: 'm38', dryRun: true } },
+  },
   'get /api/revisions/:number': {
     valid: () => Promise.resolve({ path: '/api/revisions/0' }),
     missing: { path: '/api/revisions/99999' },

@@ -7,6 +7,7 @@ export type { ApplyAllResult, ApplyOptions, ApplyResult, Applied } from './apply
 export { changeKeys, conflictingKeys, fieldOfKey, nodeIdOfKey } from './change-keys.js';
 export { invertCommand, invertCommands } from './invert-command.js';
 export { touchedNodeIds } from './touched-node-ids.js';
+export { nodeIdsWithin } from './tree.js';
 export * from './diff-schema.js';
 export { diffText, TextOpSchema } from './diff-text.js';
 export type { DiffTextOptions, TextOp } from './diff-text.js';

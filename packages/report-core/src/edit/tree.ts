@@ -183,3 +183,16 @@ export function locatedNode<K extends ListKind>(
     return undefined;
   }
 }
+
+/**
+ * The node's id and every id inside it (a chapter's sections, their measures, targets and
+ * progress updates): what "changes to this node" covers in history filters. Just `[id]` when the
+ * report has no such node (it was deleted) or it holds nothing.
+ */
+export function nodeIdsWithin(report: Report, id: string): string[] {
+  const loc = indexReport(report).get(id);
+  if (loc === undefined || loc.kind === 'goal' || loc.kind === 'ideology' || loc.kind === 'place')
+    return [id];
+  const node = locatedNode(report, loc, loc.kind);
+  return node === undefined ? [id] : subtreeIds(loc.kind, node);
+}

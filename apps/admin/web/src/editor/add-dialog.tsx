@@ -84,7 +84,7 @@ export function AddDialog({
         <Field
           label={measure ? '举措内容' : '标题'}
           error={error}
-          {...(measure ? {} : { hint: '留空表示原文缺失标题' })}
+          {...(measure ? {} : { hint: '可以先留空：显示为“待补充标题”，之后再补上' })}
         >
           {(c) =>
             measure ? (

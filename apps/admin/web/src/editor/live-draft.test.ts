@@ -101,6 +101,20 @@ describe('LiveDraft', () => {
     live.stop();
   });
 
+  it('issue 13: polls the head while the network keeps breaking the stream (the browser retries it, readyState 0)', async () => {
+    const events = new FakeEvents();
+    const { api, store, live, theirs } = setup(() => events);
+    await store.load();
+    live.start();
+    api.draft.mockResolvedValue(sampleDraft(4, theirs));
+    events.readyState = 0;
+    events.dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(m42Text(store)).toBe('对方保存的文字。'));
+    expect(api.draftHead).toHaveBeenCalled();
+    expect(events.close).not.toHaveBeenCalled();
+    live.stop();
+  });
+
   it('tells other tabs of a saved revision and follows theirs', async () => {
     const { api, store, live, channel, theirs } = setup(null);
     api.draftHead.mockResolvedValue({ revision: 3 });

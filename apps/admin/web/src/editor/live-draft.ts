@@ -81,8 +81,9 @@ export class LiveDraft {
         if (data !== null) store.setPresence(data.editors);
       });
       events.addEventListener('error', () => {
-        // A stream the server refused (or that it closed for good) falls back to polling.
-        if (events.readyState === 2) this.poll();
+        // A stream the server refused, closed for good, or that the network keeps breaking (the
+        // browser retries it, readyState 0) is backed by polling the head until it opens again.
+        this.poll();
       });
       events.addEventListener('open', () => this.stopPolling());
     }
@@ -121,7 +122,6 @@ export class LiveDraft {
 
   private poll(): void {
     if (this.poller !== null) return;
-    this.events?.close();
     const { store, api } = this.options;
     this.poller = setInterval(() => {
       api.draftHead().then(

@@ -30,14 +30,14 @@ export function NodeActions({ report, item, onDelete }: NodeActionsProps) {
     item.kind === 'section'
       ? report.chapters.map((c) => ({
           id: c.id,
-          label: chapterHeading(c),
+          label: chapterHeading(c, report),
           size: c.sections.length,
         }))
       : item.kind === 'measure'
         ? report.chapters.flatMap((c) =>
             c.sections.map((s) => ({
               id: s.id,
-              label: `${chapterLabel(c.number).zh} · ${displayTitle(s.title)}`,
+              label: `${chapterLabel(c.number).zh} · ${displayTitle(s.title, report, s.id)}`,
               size: s.measures.length,
             })),
           )

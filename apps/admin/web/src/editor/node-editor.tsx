@@ -40,7 +40,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
     case 'chapter':
       return (
         <div className="node-editor">
-          <h2>{chapterHeading(found.node)}</h2>
+          <h2>{chapterHeading(found.node, report)}</h2>
           {provenance}
           <TitleEditor
             key={found.node.id}
@@ -88,7 +88,8 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
       return (
         <div className="node-editor">
           <h2>
-            {chapterHeading(found.chapter)} · {displayTitle(found.node.title)}
+            {chapterHeading(found.chapter, report)} ·{' '}
+            {displayTitle(found.node.title, report, found.node.id)}
           </h2>
           {provenance}
           <TitleEditor
@@ -136,7 +137,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
       const measure = found.node;
       return (
         <div className="node-editor" key={measure.id}>
-          <h2>举措 · {displayTitle(found.section.title)}</h2>
+          <h2>举措 · {displayTitle(found.section.title, report, found.section.id)}</h2>
           {provenance}
           <CommandField
             label="举措内容"

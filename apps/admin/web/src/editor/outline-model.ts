@@ -38,7 +38,7 @@ export function outlineItems(report: Report): OutlineItem[] {
     items.push({
       id: chapter.id,
       kind: 'chapter',
-      label: chapterHeading(chapter),
+      label: chapterHeading(chapter, report),
       level: 1,
       parentId: null,
       index: c,
@@ -49,7 +49,7 @@ export function outlineItems(report: Report): OutlineItem[] {
       items.push({
         id: section.id,
         kind: 'section',
-        label: displayTitle(section.title),
+        label: displayTitle(section.title, report, section.id),
         level: 2,
         parentId: chapter.id,
         index: s,

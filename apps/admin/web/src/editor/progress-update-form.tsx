@@ -10,10 +10,11 @@ import {
 import type { Command, Measure } from '@leshan/report-core';
 import { z } from 'zod';
 import { Field } from '../ui/field.js';
+import { todayInShanghai } from '@leshan/report-core/labels';
 import { useFormDraft } from './use-form-draft.js';
 import { useEdit } from './use-edit.js';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => todayInShanghai();
 
 const ProgressFormSchema = z.object({
   date: z.string(),

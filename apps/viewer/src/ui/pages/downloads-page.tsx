@@ -1,6 +1,6 @@
 import type { Artifact } from '../../schemas.js';
 import { usePage } from '../context.js';
-import { formatFileSize } from '@leshan/report-core/labels';
+import { exportFormatLabel, formatFileSize } from '@leshan/report-core/labels';
 
 /** Every export file of the current edition: format, size, checksum, date. */
 export function DownloadsPage({
@@ -48,7 +48,7 @@ export function DownloadsPage({
             <tbody>
               {artifacts.map((a) => (
                 <tr key={a.id}>
-                  <td data-label={pick('格式', 'Format')}>{a.format.toUpperCase()}</td>
+                  <td data-label={pick('格式', 'Format')}>{pick(exportFormatLabel(a.format, 'zh'), exportFormatLabel(a.format, 'en'))}</td>
                   <td data-label={pick('文件', 'File')}>
                     <a href={fileHref(a)} download={a.fileName}>
                       {a.fileName}
