@@ -129,7 +129,11 @@ describe('issue 13 point 2: conflicts only where two people changed the same thi
     // The character diff marks what differs, not the whole text.
     const marked = await dialog.locator('ins, del').allTextContents();
     expect(marked.join('')).toMatch(/质|标/);
-    expect(marked.join('').length).toBeLessThan(20);
+    const whole = present(
+      await dialog.getByRole('region', { name: '对方的版本' }).textContent(),
+      'theirs',
+    );
+    expect(marked.join('').length).toBeLessThan(whole.length / 2);
     await screenshotsAt(a.page, 'conflict-same-field');
 
     await resolveEach(dialog, '保留我的版本');
