@@ -70,7 +70,7 @@ describe.each(engines)('issue 15: accounts an office can run ($name)', (engine) 
     for (const [password, reason] of [
       [' '.repeat(12), '密码不能只由空格组成'],
       ['password1234', '这个密码在常见密码名单中，容易被猜到，请换一个'],
-      ['short one', '密码至少 12 个字符；可以用一句容易记住的话'],
+      ['short one', '密码至少 12 个字符（现在 9 个）；可以用一句容易记住的话'],
     ]) {
       const res = await as(harness, admin).send('post', '/api/users', {
         email: 'weak@example.org',

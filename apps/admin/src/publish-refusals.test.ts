@@ -67,7 +67,9 @@ describe.each(engines)('publishing the draft ($name)', (engine) => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
       code: 'invalid-report',
-      error: expect.stringMatching(/未通过校验/),
+      // The draft as this process last wrote it passes; the store reads the row it would publish
+      // and refuses it (a hand edit below the API changes no revision or hash).
+      error: expect.stringMatching(/未通过校验|不符合规范/),
     });
     expect(res.body.issues.map((i: { message: string }) => i.message)).toEqual([
       expect.stringMatching(/完全相同/),

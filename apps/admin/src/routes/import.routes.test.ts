@@ -62,7 +62,13 @@ describe.each(engines)('issue 14: re-import as a merge through the API ($name)',
     const commands = updates.map(([measureId, date], i) => ({
       type: 'progress.add',
       measureId,
-      update: { id: `u-${i + 1}`, date, note: `第 ${i + 1} 次进展`, progress: 10 * (i + 1) },
+      update: {
+        id: `u-${i + 1}`,
+        date,
+        note: `第 ${i + 1} 次进展`,
+        status: 'in-progress',
+        progress: 10 * (i + 1),
+      },
     }));
     const res = await post(editor, '/api/draft/commands', { baseRevision: 0, commands });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
