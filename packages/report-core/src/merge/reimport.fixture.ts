@@ -47,6 +47,7 @@ export function curatedDraft(): Report {
         id: `u-${id}-${i + 1}`,
         date,
         note: `第 ${i + 1} 次进展`,
+        status: 'in-progress',
         progress,
       })),
     };

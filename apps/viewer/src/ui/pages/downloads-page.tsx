@@ -48,7 +48,9 @@ export function DownloadsPage({
             <tbody>
               {artifacts.map((a) => (
                 <tr key={a.id}>
-                  <td data-label={pick('格式', 'Format')}>{pick(exportFormatLabel(a.format, 'zh'), exportFormatLabel(a.format, 'en'))}</td>
+                  <td data-label={pick('格式', 'Format')}>
+                    {pick(exportFormatLabel(a.format, 'zh'), exportFormatLabel(a.format, 'en'))}
+                  </td>
                   <td data-label={pick('文件', 'File')}>
                     <a href={fileHref(a)} download={a.fileName}>
                       {a.fileName}
