@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminSession, draftMeasure } from '../src/admin-api.js';
 import { killLeftovers, removeDir, startSystem, tempDataDir } from '../src/system.js';
 import type { Credentials, RunningSystem } from '../src/system.js';
+import { exportFormatLabel } from '@leshan/report-core/labels';
 import { FORMATS, latestEdition, latestMeasure, waitForAllExports } from '../src/viewer-api.js';
 
 // The path from an editor's correction to a citizen's download, in Chromium, on the system as the
@@ -192,12 +193,14 @@ describe('from an editor’s correction to the public downloads, without a resta
     await expect(page.locator('p.lede').textContent()).resolves.toMatch(/2/);
     await screenshot(page, SCREENSHOT_DIR, '08-viewer-downloads');
 
+    const formatOfLabel = new Map(FORMATS.map((f) => [exportFormatLabel(f), f] as const));
     const rows = page.locator('table.downloads tbody tr');
     const listed: { format: string; fileName: string; sha256: string }[] = [];
     for (let i = 0; i < (await rows.count()); i += 1) {
       const row = rows.nth(i);
       listed.push({
-        format: ((await row.locator('td').first().textContent()) ?? '').toLowerCase(),
+        // Listed by the name people know it by (issue 13 point 8); read back as its format id.
+        format: formatOfLabel.get((await row.locator('td').first().textContent()) ?? '') ?? '?',
         fileName: (await row.locator('a').textContent()) ?? '',
         sha256: (await row.locator('code.checksum').textContent()) ?? '',
       });

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Labels, Lang } from './labels.js';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { canonicalReport } from '@leshan/report-core';

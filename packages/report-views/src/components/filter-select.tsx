@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { ChangeEvent } from 'react';
 
 export interface FilterSelectProps {

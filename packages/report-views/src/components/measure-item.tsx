@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
 import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
 import { useView } from '../context.js';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { formatTarget, segmentText } from '@leshan/report-core/indicators';
 import type { Indicator } from '@leshan/report-core';
 

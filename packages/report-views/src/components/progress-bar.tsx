@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /**
  * A bar for a share 0–100 drawn with SVG attributes, not inline styles (the CSP forbids those).
  * Decorative: the same figure is always written next to it.

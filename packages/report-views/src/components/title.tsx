@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { Report } from '@leshan/report-core';
 import { MISSING_TITLE, missingTitleNoteId } from '@leshan/report-core/labels';
 import { useView } from '../context.js';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { Chapter, Report } from '@leshan/report-core';
 import { chapterProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';

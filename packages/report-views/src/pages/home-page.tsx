@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { Report } from '@leshan/report-core';
 import { chapterProgress, reportProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { PlaceKind, Report } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { groupByPlace } from '../view/place-groups.js';

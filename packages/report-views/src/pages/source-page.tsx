@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
 import type { EditorialNote, Report } from '@leshan/report-core';
 import { useView } from '../context.js';

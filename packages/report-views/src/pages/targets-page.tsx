@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import type { TargetRowView } from './targets-types.js';
 
 const ROW = 40;

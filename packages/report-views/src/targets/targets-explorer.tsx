@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { COMMITMENT_LABELS } from '@leshan/report-core/labels';
 import { useEffect, useState } from 'react';
 import type { ChangeEvent, FormEvent, MouseEvent } from 'react';
