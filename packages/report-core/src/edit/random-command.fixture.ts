@@ -162,11 +162,14 @@ const BUILDERS: readonly Builder[] = [
     if (status === null || status === undefined)
       return { type: 'tracking.set', measureId: m.m.id, status: null, progress: null };
     const progress = status === 'completed' ? 100 : x.c % 100;
+    // Leaving the progress as it is must agree with the status (issue 13 rule: 100 % is completed
+    // and completed is 100 %): kept only beside another status, and only below 100.
+    const keep = x.c % 4 === 0 && status !== 'completed' && m.m.tracking.progress !== 100;
     return {
       type: 'tracking.set',
       measureId: m.m.id,
       status,
-      ...(x.c % 4 === 0 ? {} : { progress }),
+      ...(keep ? {} : { progress }),
     };
   },
   (r, x, n) => {
