@@ -76,7 +76,7 @@ describe('issue 13 point 5: history people can read', () => {
         /^李编辑 修改了 第一章 · 建设区域综合交通枢纽 · “落实“一环九射.*” 的文字$/,
       ),
     ]);
-    expect(listed.map((r) => r.authorName)).toEqual(['王编辑', '张编辑', '李编辑', null]);
+    expect(listed.map((r) => r.authorName)).toEqual(['王编辑', '张编辑', '李编辑', '系统']);
 
     await openHistory(a.page);
     await expect(entries(a.page).count()).resolves.toBe(4);
