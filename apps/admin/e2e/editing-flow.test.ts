@@ -94,12 +94,17 @@ describe('editing, conflict and publishing in the browser', () => {
       await pageB.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents(),
     ).toEqual(['编辑', '预览', '修订历史', '导入原文']);
     await openMeasure(pageB);
+    // Live updates bring B's saved change to A at once, so A types during an offline spell
+    // (a train tunnel): A's edit is then based on the text before B's, and meets it on return.
+    await contextA.setOffline(true);
     const theirs = pageB.getByLabel('举措内容');
     await theirs.fill(`${await theirs.inputValue()}（另一位编辑补充）`);
     await saved(pageB);
 
     const mine = pageA.getByLabel('举措内容');
     await mine.fill(`${await mine.inputValue()}（我的补充）`);
+    await pageA.locator('.save-status[data-state="offline"]').waitFor({ timeout: 15_000 });
+    await contextA.setOffline(false);
     const dialog = pageA.getByRole('dialog', { name: '编辑冲突' });
     await dialog.waitFor({ timeout: 15_000 });
     await expect(

@@ -101,12 +101,21 @@ describe('tracking rules (issue 13 point 6)', () => {
       'https://127.0.0.1/',
       'https://a..b',
       'ftp://a.cn',
+      // Regression (e2e "refuses an evidence link that names no real host"): URL reads these
+      // shorthands as IPv4 addresses (1.0.0.2, 127.0.0.1, 127.0.0.1), so they passed.
+      'https://1.2/x',
+      'http://0x7f.1/',
+      'http://2130706433/',
+      'http://1.2.3/',
     ])
       expect(hasRealHost(bad), bad).toBe(false);
     for (const good of [
       'https://www.leshan.gov.cn/a?b=1',
       'http://10.2.3.4:8080/x',
       'https://[2001:db8::1]/',
+      'https://user@8.8.8.8:443/a',
+      'https://123.example.cn/',
+      'https://1e.de/',
     ])
       expect(hasRealHost(good), good).toBe(true);
     expect(

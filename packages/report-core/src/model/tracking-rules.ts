@@ -66,6 +66,11 @@ export function hasRealHost(url: string): boolean {
     return false;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  // The host as typed: URL turns shorthand like "1.2", "0x7f.1" or "2130706433" into an IPv4
+  // address, which nobody writing a link means; only the four dotted decimals name one.
+  const typed = /^[a-z]+:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)/iu.exec(url.trim())?.[1] ?? '';
+  const lastLabel = typed.replace(/\.$/u, '').split('.').at(-1) ?? '';
+  if (/^(?:0x[0-9a-f]*|\d+)$/iu.test(lastLabel) && !IPV4.test(typed)) return false;
   const host = parsed.hostname.toLowerCase();
   if (host.startsWith('[') && host.endsWith(']')) return host !== '[::1]' && host !== '[::]';
   if (IPV4.test(host)) return !host.startsWith('127.') && host !== '0.0.0.0';
