@@ -277,22 +277,23 @@ describe('accepted text that looks like code', () => {
     const chapters = new Set(
       measures.filter((m) => expected.has(m.id)).map((m) => m.chapterNumber),
     );
-    for (const path of ['/', ...[...chapters].map((n) => `/chapters/${n}`)]) {
+    const paths = ['/', ...[...chapters].map((n) => `/chapters/${n}`)];
+    const onPageOf = (path: string): string[] =>
+      path === '/'
+        ? [TITLE]
+        : texts.filter((t) =>
+            measures.some(
+              (m) => expected.get(m.id) === t && `/chapters/${m.chapterNumber}` === path,
+            ),
+          );
+    for (const path of paths) {
       const res = await call(`${system.viewerUrl}${path}`);
       expect(res.status).toBe(200);
       expect(
         MARKUP.filter((m) => res.text.includes(m)),
         path,
       ).toEqual([]);
-      const onPage =
-        path === '/'
-          ? [TITLE]
-          : texts.filter((t) =>
-              measures.some(
-                (m) => expected.get(m.id) === t && `/chapters/${m.chapterNumber}` === path,
-              ),
-            );
-      reports.push(await inspectUrl(context, `${system.viewerUrl}${path}`, onPage));
+      reports.push(await inspectUrl(context, `${system.viewerUrl}${path}`, onPageOf(path)));
     }
     const search = await inspectUrl(
       context,
@@ -301,7 +302,8 @@ describe('accepted text that looks like code', () => {
     );
     reports.push(search);
 
-    // The admin app: the preview screen shows the draft's texts as text.
+    // The admin app: the preview is the public site drawn from the draft (home and chapter
+    // pages at /admin/preview/…), and shows the same texts as text.
     const admin = await browser.newContext();
     await admin.addCookies([
       {
@@ -311,7 +313,14 @@ describe('accepted text that looks like code', () => {
         path: '/',
       },
     ]);
-    reports.push(await inspectUrl(admin, `${system.adminUrl}/admin/preview`, texts));
+    for (const path of paths)
+      reports.push(
+        await inspectUrl(
+          admin,
+          `${system.adminUrl}/admin/preview${path === '/' ? '' : path}`,
+          onPageOf(path),
+        ),
+      );
     await admin.close();
 
     // Every export format, once the worker has made them all.
