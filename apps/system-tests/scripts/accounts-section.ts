@@ -41,8 +41,8 @@ const ROWS: Row[] = [
   [
     'large and deeply nested bodies sent to sign-in at once',
     (f) =>
-      `${f.hostileBodies}: ${Object.entries(f.hostileBodyStatuses)
-        .map(([s, n]) => `${s === '-1' ? 'closed' : s} ${num(n)}`)
+      `${f.hostileBodies}, answered ${Object.entries(f.hostileBodyStatuses)
+        .map(([s, n]) => `${num(n)} × ${s === '-1' ? 'closed' : s}`)
         .join(', ')}`,
   ],
   [

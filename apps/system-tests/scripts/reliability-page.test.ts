@@ -113,7 +113,7 @@ describe('the RELIABILITY.md page', () => {
     expect(page).toContain('| … evaluated (limit per account+address) | 5 (≤ 5) | 4 (≤ 5) |');
     expect(page).toContain('| … rounds that left no active admin | 0 | 0 |');
     expect(page).toContain('| … sessions alive afterwards | 10 | 10 |');
-    expect(page).toContain('12: 413 7, closed 5');
+    expect(page).toContain('12, answered 7 × 413, 5 × closed');
   });
 
   it('names the accounts attacks as missing when neither engine recorded figures', () => {
