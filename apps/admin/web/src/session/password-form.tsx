@@ -4,7 +4,7 @@ import { loadCommonPasswords, passwordProblemIn } from '@leshan/report-store/pas
 import { ChangePasswordBodySchema } from '../../../src/api/session.schemas.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { ApiError } from '../api/api-error.js';
-import { Field } from '../ui/field.js';
+import { FormFailure, PasswordField } from '../ui/field.js';
 import { messageOf } from '../ui/error-message.js';
 
 const NO_LIST: ReadonlySet<string> = new Set();
@@ -82,47 +82,32 @@ export function PasswordForm({ api, currentLabel, done }: PasswordFormProps) {
 
   return (
     <form className="panel password-form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label={currentLabel} error={errors.currentPassword ?? null}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="新密码" error={errors.newPassword ?? typing} hint={HINT}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => {
-              setNext(e.target.value);
-              setErrors(({ newPassword: _, ...rest }) => rest);
-            }}
-          />
-        )}
-      </Field>
-      <Field label="再次输入新密码" error={errors.again ?? null}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        )}
-      </Field>
-      {failure === null ? null : (
-        <p className="error-banner" role="alert">
-          {failure}
-        </p>
-      )}
+      <PasswordField
+        label={currentLabel}
+        error={errors.currentPassword ?? null}
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        label="新密码"
+        error={errors.newPassword ?? typing}
+        hint={HINT}
+        autoComplete="new-password"
+        value={next}
+        onChange={(value) => {
+          setNext(value);
+          setErrors(({ newPassword: _, ...rest }) => rest);
+        }}
+      />
+      <PasswordField
+        label="再次输入新密码"
+        error={errors.again ?? null}
+        autoComplete="new-password"
+        value={again}
+        onChange={setAgain}
+      />
+      <FormFailure failure={failure} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? '正在保存…' : '保存新密码'}
       </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { LoginBodySchema } from '../../../src/api/session.schemas.js';
 import type { SessionView } from '../api/endpoints.js';
-import { Field } from '../ui/field.js';
+import { Field, FormFailure, PasswordField } from '../ui/field.js';
 import { messageOf } from '../ui/error-message.js';
 
 interface SignInProps {
@@ -63,23 +63,15 @@ export function SignIn({ signIn, notice = null }: SignInProps) {
             />
           )}
         </Field>
-        <Field label="密码" error={errors.password ?? null}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        {failure === null ? null : (
-          <p className="error-banner" role="alert">
-            {failure}
-          </p>
-        )}
+        <PasswordField
+          label="密码"
+          error={errors.password ?? null}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
+        <FormFailure failure={failure} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? '正在登录…' : '登录'}
         </button>

@@ -43,3 +43,49 @@ export function Field({ label, error = null, hint, children }: FieldProps) {
     </div>
   );
 }
+
+interface PasswordFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Tells the browser's password manager which password this is. */
+  autoComplete: 'current-password' | 'new-password';
+  error?: string | null;
+  hint?: string;
+  required?: boolean;
+}
+
+/** A password input in a Field (sign-in, account, first password, new user). */
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  error,
+  hint,
+  required = false,
+}: PasswordFieldProps) {
+  return (
+    <Field label={label} error={error ?? null} {...(hint === undefined ? {} : { hint })}>
+      {(p) => (
+        <input
+          {...p}
+          type="password"
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          required={required}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A form's own failure (what went wrong beyond one field), read out when it appears. */
+export function FormFailure({ failure }: { failure: string | null }) {
+  return failure === null ? null : (
+    <p className="error-banner" role="alert">
+      {failure}
+    </p>
+  );
+}

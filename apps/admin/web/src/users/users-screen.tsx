@@ -7,7 +7,7 @@ import { useApp } from '../layout/app-context.js';
 import { ConfirmDialog, Dialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { useLoad } from '../ui/use-load.js';
-import { Field } from '../ui/field.js';
+import { Field, PasswordField } from '../ui/field.js';
 import { formatTime, ROLE_LABELS } from '../ui/labels.js';
 
 type Role = UserView['role'];
@@ -269,21 +269,14 @@ export function UsersScreen() {
               </select>
             )}
           </Field>
-          <Field
+          <PasswordField
             label="初始密码"
             error={errors.password ?? null}
             hint="至少 12 个字符，不能只有空格，不能是常见密码"
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                autoComplete="new-password"
-                value={form.password}
-                onChange={(e) => set('password')(e.target.value)}
-              />
-            )}
-          </Field>
+            autoComplete="new-password"
+            value={form.password}
+            onChange={set('password')}
+          />
         </div>
         <button type="submit" className="primary">
           创建用户
