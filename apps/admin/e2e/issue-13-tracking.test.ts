@@ -113,6 +113,27 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
     );
   });
 
+  it('gives a progress set in the measure’s 落实情况 a status, 100 % completed', async () => {
+    const [a] = editors().tabs;
+    await openMeasure(a.page, '高标准建设现代制造业基地');
+    const progress = a.page.getByLabel('进度（%）');
+    await progress.fill('40');
+    await waitSaved(a.page);
+    expect((await measure(a.page, 'm108')).tracking).toMatchObject({
+      status: 'in-progress',
+      progress: 40,
+    });
+    await expect(a.page.getByLabel('状态', { exact: true }).inputValue()).resolves.toBe(
+      'in-progress',
+    );
+    await progress.fill('100');
+    await waitSaved(a.page);
+    expect((await measure(a.page, 'm108')).tracking).toMatchObject({
+      status: 'completed',
+      progress: 100,
+    });
+  });
+
   it('refuses update dates in the future or outside the report’s period, in Chinese', async () => {
     const [a] = editors().tabs;
     await openMeasure(a.page, '聚焦产业链主攻方向');
