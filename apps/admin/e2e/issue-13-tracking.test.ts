@@ -74,6 +74,66 @@ describe('issue 13 point 6: tracking rules, the same everywhere', () => {
     await expect(b.page.getByLabel('进度（%）').inputValue()).resolves.toBe('60');
   });
 
+  it('gives a progress value a status, and makes 100 % completed', async () => {
+    const [, , c] = editors().tabs;
+    await openMeasure(c.page, '力争入库重大工业项目500个');
+    await submitUpdate(c.page, { date: '2025-02-01', progress: '40', note: '入库项目210个' });
+    await waitSaved(c.page);
+    const first = await measure(c.page, 'm112');
+    expect(first.tracking.status).not.toBeNull();
+    expect(first.tracking.progress).toBe(40);
+    await submitUpdate(c.page, {
+      date: '2025-09-01',
+      status: 'in-progress',
+      progress: '100',
+      note: '入库项目达到500个',
+    });
+    await waitSaved(c.page);
+    expect((await measure(c.page, 'm112')).tracking).toMatchObject({
+      status: 'completed',
+      progress: 100,
+    });
+    await screenshotsAt(c.page, 'tracking-completed');
+  });
+
+  it('refuses a status the progress contradicts, with report-core’s Chinese message, keeping the form', async () => {
+    const [, , c] = editors().tabs;
+    await openMeasure(c.page, '力争入库重大工业项目500个');
+    const scope = c.page.getByRole('form', { name: '添加进展记录' });
+    await scope.getByLabel('日期').fill('2025-10-01');
+    await scope.getByLabel('进度 %（可选）').fill('100');
+    await expect(scope.getByLabel('状态（可选）').inputValue()).resolves.toBe('completed');
+    await scope.getByLabel('状态（可选）').selectOption('in-progress');
+    await scope.getByLabel('进展说明').fill('复核入库项目');
+    await scope.getByRole('button', { name: '添加记录' }).click();
+    await refused(c.page, /进度 100% 表示已完成/);
+    await expect(scope.getByLabel('进展说明').inputValue()).resolves.toBe('复核入库项目');
+    expect((await measure(c.page, 'm112')).tracking.updates.map((u) => u.date)).not.toContain(
+      '2025-10-01',
+    );
+  });
+
+  it('gives a progress set in the measure’s 落实情况 a status, 100 % completed', async () => {
+    const [a] = editors().tabs;
+    await openMeasure(a.page, '高标准建设现代制造业基地');
+    const progress = a.page.getByLabel('进度（%）');
+    await progress.fill('40');
+    await waitSaved(a.page);
+    expect((await measure(a.page, 'm108')).tracking).toMatchObject({
+      status: 'in-progress',
+      progress: 40,
+    });
+    await expect(a.page.getByLabel('状态', { exact: true }).inputValue()).resolves.toBe(
+      'in-progress',
+    );
+    await progress.fill('100');
+    await waitSaved(a.page);
+    expect((await measure(a.page, 'm108')).tracking).toMatchObject({
+      status: 'completed',
+      progress: 100,
+    });
+  });
+
   it('refuses update dates in the future or outside the report’s period, in Chinese', async () => {
     const [a] = editors().tabs;
     await openMeasure(a.page, '聚焦产业链主攻方向');

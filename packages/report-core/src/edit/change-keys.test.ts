@@ -41,6 +41,10 @@ describe('changeKeys', () => {
     expect(
       changeKeys(r, { type: 'note.update', id: 'note-1', patch: { nodeIds: ['m2'] } }),
     ).toEqual(['m2/~', 'note-1/body']);
+    // Issue 13 point 8: a note's visibility is part of its body, like its reasoning.
+    expect(
+      changeKeys(r, { type: 'note.update', id: 'note-1', patch: { visibility: 'internal' } }),
+    ).toEqual(['note-1/body']);
     expect(changeKeys(r, { type: 'meta.update', patch: { title: '新', subtitle: null } })).toEqual([
       'test-report/subtitle',
       'test-report/title',

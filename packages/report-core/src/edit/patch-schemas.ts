@@ -60,6 +60,11 @@ export const NotePatchSchema = z
   .strictObject({
     kind: note.kind.optional(),
     status: note.status.optional().describe("'resolved' resolves the note, 'open' reopens it."),
+    visibility: note.visibility
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('internal or public; null removes the field (the note is then public).'),
     nodeIds: note.nodeIds.optional(),
     sourceLines: note.sourceLines.optional(),
     removedText: note.removedText
@@ -112,6 +117,6 @@ export type MetaPatch = z.infer<typeof MetaPatchSchema>;
 /** Optional fields of each patchable kind: there `null` deletes the key instead of storing null. */
 export const REMOVABLE_FIELDS = {
   indicator: ['baseline', 'commitment', 'kind', 'upper'],
-  note: ['removedText', 'originalText', 'correctedText'],
+  note: ['visibility', 'removedText', 'originalText', 'correctedText'],
   meta: ['subtitle'],
 } as const;

@@ -205,6 +205,7 @@ const BUILDERS: readonly Builder[] = [
       id: `note-x${n}`,
       kind: 'ambiguous' as const,
       status: 'open' as const,
+      ...(x.c % 2 === 0 ? { visibility: 'internal' as const } : {}),
       nodeIds,
       sourceLines: [1],
       reasoning: `随机说明${n}。`,
@@ -215,6 +216,12 @@ const BUILDERS: readonly Builder[] = [
     const note = pick(r.notes, x.a);
     const extra = pick(lists(r).measures, x.b)?.m.id;
     if (!note) return undefined;
+    if (x.c % 4 === 3)
+      return {
+        type: 'note.update',
+        id: note.id,
+        patch: { visibility: note.visibility === undefined ? 'internal' : null },
+      };
     if (x.c % 3 === 0)
       return {
         type: 'note.update',

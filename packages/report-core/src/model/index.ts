@@ -12,3 +12,4 @@ export * from './progress-stats.js';
 export * from './data-notice.js';
 export * from './tracking-rules.js';
 export * from './indicator-rules.js';
+export * from './public-report.js';

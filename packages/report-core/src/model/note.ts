@@ -25,11 +25,24 @@ export const NOTE_STATUS_LABELS: Record<NoteStatus, { zh: string; en: string }> 
   resolved: { zh: '已处理', en: 'Resolved' },
 };
 
+export const NoteVisibilitySchema = z
+  .enum(['internal', 'public'])
+  .describe('internal: for editors only, never published; public: published with the report.');
+export type NoteVisibility = z.infer<typeof NoteVisibilitySchema>;
+
+export const NOTE_VISIBILITY_LABELS: Record<NoteVisibility, { zh: string; en: string }> = {
+  internal: { zh: '内部（不公开）', en: 'Internal (not published)' },
+  public: { zh: '公开', en: 'Public' },
+};
+
 export const EditorialNoteSchema = z
   .strictObject({
     id: NodeIdSchema,
     kind: NoteKindSchema,
     status: NoteStatusSchema,
+    visibility: NoteVisibilitySchema.optional().describe(
+      'Who sees the note. Absent means public: every repair recorded before notes had a visibility was published.',
+    ),
     nodeIds: z.array(NodeIdSchema).describe('The report nodes the note concerns.'),
     sourceLines: z
       .array(z.int().min(1))
@@ -52,3 +65,8 @@ export const EditorialNoteSchema = z
   })
   .describe('A record of one repair of the source document.');
 export type EditorialNote = z.infer<typeof EditorialNoteSchema>;
+
+/** A note's visibility; a note recorded without one is public (issue 13: the canonical repairs are published). */
+export function noteVisibility(note: EditorialNote): NoteVisibility {
+  return note.visibility ?? 'public';
+}

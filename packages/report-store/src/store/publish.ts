@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { diffReports, summarizeDiff } from '@leshan/report-core/edit';
 import { canonicalContent } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core/model';
-import { ReportSchema, toValidationIssues, validateReport } from '@leshan/report-core/model';
+import {
+  publicReport,
+  ReportSchema,
+  toValidationIssues,
+  validateReport,
+} from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Tables } from '../db/tables.js';
@@ -20,14 +25,16 @@ import { faultPoint } from './fault-point.js';
 export type PublishResult = { ok: true; edition: Edition } | Refusal;
 
 /**
- * Inserts the next edition. Callers hold the draft row lock (PostgreSQL) or the SQLite write
+ * Inserts the next edition: the report as the public gets it (issue 13 point 8: internal
+ * editorial notes are never published, so no edition, export or viewer page holds one). Callers hold the draft row lock (PostgreSQL) or the SQLite write
  * lock, so two publishers cannot both take the same number.
  */
 export async function insertEdition(
   trx: Kysely<Tables>,
   input: { report: Report; publishedBy: string; at: string; draftRevision: number | null },
 ): Promise<PublishResult> {
-  const { json: reportJson, hash } = canonicalContent(input.report);
+  const report = publicReport(input.report);
+  const { json: reportJson, hash } = canonicalContent(report);
   const previous = await trx
     .selectFrom('editions')
     .selectAll()
@@ -51,7 +58,7 @@ export async function insertEdition(
     published_at: input.at,
     draft_revision: input.draftRevision,
     change_summary:
-      before === null ? null : JSON.stringify(summarizeDiff(diffReports(before, input.report))),
+      before === null ? null : JSON.stringify(summarizeDiff(diffReports(before, report))),
   };
   await trx.insertInto('editions').values(row).execute();
   return { ok: true, edition: EditionFromRowSchema.parse(row) };

@@ -6,6 +6,8 @@ import { Dialog } from '../ui/dialog.js';
 import { Field } from '../ui/field.js';
 import { useEdit } from './use-edit.js';
 import { NODE_KIND_LABELS } from '@leshan/report-core/labels';
+import { z } from 'zod';
+import { useFormDraft } from './use-form-draft.js';
 
 export type AddRequest =
   | { kind: 'chapter'; index: number }
@@ -63,7 +65,9 @@ export function AddDialog({
   onDone: (id: string | null) => void;
 }) {
   const edit = useEdit();
-  const [text, setText] = useState('');
+  // Kept in this tab's form drafts, one per kind (issue 13 point 1): closing the dialog, moving to
+  // another measure or reloading keeps the typed text until it is added or discarded.
+  const [text, setText, discard] = useFormDraft(`add:${request.kind}`, '', z.string());
   const [error, setError] = useState<string | null>(null);
   const measure = request.kind === 'measure';
   const title = `新增${NODE_KIND_LABELS[request.kind].zh}`;
@@ -75,8 +79,10 @@ export function AddDialog({
     }
     const { command, id } = addCommand(request, text);
     const outcome = edit([command], title);
-    if (outcome.ok) onDone(id);
-    else setError(outcome.message);
+    if (outcome.ok) {
+      discard();
+      onDone(id);
+    } else setError(outcome.message);
   };
   return (
     <Dialog title={title} onClose={() => onDone(null)}>
@@ -94,10 +100,24 @@ export function AddDialog({
             )
           }
         </Field>
+        {text === '' ? null : (
+          <p className="hint">关闭后再打开，已输入的内容仍在；添加或放弃后才清除。</p>
+        )}
         <div className="actions">
           <button type="button" onClick={() => onDone(null)}>
             取消
           </button>
+          {text === '' ? null : (
+            <button
+              type="button"
+              onClick={() => {
+                discard();
+                setError(null);
+              }}
+            >
+              放弃已输入的内容
+            </button>
+          )}
           <button type="submit" className="primary">
             添加
           </button>

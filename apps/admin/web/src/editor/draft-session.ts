@@ -3,7 +3,10 @@ import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { DraftStore } from './draft-store.js';
 import { FormDrafts } from './form-drafts.js';
 import { LiveDraft } from './live-draft.js';
-import { QueueStorage, tabIdOf } from './queue-storage.js';
+import { moveFormDrafts } from './form-drafts.js';
+import { QueueStorage } from './queue-storage.js';
+import { claimTabId } from './tab-identity.js';
+import type { TabIdentity } from './tab-identity.js';
 import { installTestHooks, testHooksWanted } from './test-hooks.js';
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
@@ -12,6 +15,19 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   } catch (_error) {
     return null;
   }
+}
+
+let pageTab: TabIdentity | null = null;
+
+/** This page's tab id, claimed once per page load and given up as the page goes (reload, close). */
+function thisPageTab(): TabIdentity {
+  if (pageTab !== null) return pageTab;
+  const tab = claimTabId(storage('sessionStorage'), storage('localStorage'), crypto.randomUUID());
+  window.addEventListener('pagehide', () => tab.release());
+  window.addEventListener('pageshow', () => tab.refresh());
+  window.setInterval(() => tab.refresh(), 10_000);
+  pageTab = tab;
+  return tab;
 }
 
 /**
@@ -26,12 +42,19 @@ export function useDraftSession(
   const userId = session.user.id;
   const { store, live } = useMemo(() => {
     const sessionStorage = storage('sessionStorage');
-    const tabId = tabIdOf(sessionStorage);
+    const { tabId, copiedFrom } = thisPageTab();
+    const queue = new QueueStorage(userId, tabId, sessionStorage, storage('localStorage'));
+    const formsKey = (id: string) => `leshan-admin:forms:${userId}:${id}`;
+    if (copiedFrom !== null) {
+      // A duplicated tab: the original sends its own unsent changes; typed form text comes along.
+      queue.dropCopyOf(copiedFrom);
+      moveFormDrafts(sessionStorage, formsKey(copiedFrom), formsKey(tabId));
+    }
     let live: LiveDraft | null = null;
     const store = new DraftStore({
       api,
-      queue: new QueueStorage(userId, tabId, sessionStorage, storage('localStorage')),
-      forms: new FormDrafts(sessionStorage, `leshan-admin:forms:${userId}:${tabId}`),
+      queue,
+      forms: new FormDrafts(sessionStorage, formsKey(tabId)),
       onUnauthenticated: onExpired,
       onSaved: (saved) => live?.saved(saved.revision),
     });

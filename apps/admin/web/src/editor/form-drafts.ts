@@ -7,6 +7,18 @@ const FormEntrySchema = z.object({ value: z.unknown(), refused: z.string().nulla
 export type FormEntry = z.infer<typeof FormEntrySchema>;
 const FormEntriesSchema = z.record(z.string(), FormEntrySchema);
 
+/** Moves one tab's form drafts to another key (a duplicated tab taking an id of its own). */
+export function moveFormDrafts(storage: KeyValueStorage | null, from: string, to: string): void {
+  try {
+    const raw = storage?.getItem(from);
+    if (raw === null || raw === undefined || storage?.getItem(to) !== null) return;
+    storage?.setItem(to, raw);
+    storage?.removeItem(from);
+  } catch (_error) {
+    // Storage unavailable or full: the copy starts with empty forms; the original keeps its own.
+  }
+}
+
 /**
  * Unsubmitted form text and refused field values of one tab, kept outside the components so
  * they survive selecting another node, visiting another screen and reloading the tab

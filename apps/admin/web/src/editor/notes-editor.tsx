@@ -5,10 +5,13 @@ import {
   EditorialNoteSchema,
   NOTE_KIND_LABELS,
   NOTE_STATUS_LABELS,
+  NOTE_VISIBILITY_LABELS,
   NoteKindSchema,
+  noteVisibility,
+  NoteVisibilitySchema,
   toValidationIssues,
 } from '@leshan/report-core';
-import type { EditorialNote, NoteKind, Report } from '@leshan/report-core';
+import type { EditorialNote, NoteKind, NoteVisibility, Report } from '@leshan/report-core';
 import { z } from 'zod';
 import { Field } from '../ui/field.js';
 import { useFormDraft } from './use-form-draft.js';
@@ -40,14 +43,21 @@ export function NotesEditor({ report, nodeId, sourceLines, canEdit }: NotesEdito
 function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) {
   const edit = useEdit();
   const [error, setError] = useState<string | null>(null);
-  const patch = (p: { kind?: NoteKind; status?: 'open' | 'resolved' }, label: string) => {
+  const patch = (
+    p: { kind?: NoteKind; status?: 'open' | 'resolved'; visibility?: NoteVisibility },
+    label: string,
+  ) => {
     const outcome = edit([{ type: 'note.update', id: note.id, patch: p }], label);
     setError(outcome.ok ? null : outcome.message);
   };
+  const visibility = noteVisibility(note);
   return (
     <article className={`note note-${note.status}`} aria-label={`编辑说明 ${note.id}`}>
       <p>
-        <span className={`tag status-${note.status}`}>{NOTE_STATUS_LABELS[note.status].zh}</span>
+        <span className={`tag status-${note.status}`}>{NOTE_STATUS_LABELS[note.status].zh}</span>{' '}
+        <span className={`tag visibility-${visibility}`}>
+          {NOTE_VISIBILITY_LABELS[visibility].zh}
+        </span>
         <span className="hint">
           {' '}
           {note.id}
@@ -73,6 +83,13 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
             </select>
           )}
         </Field>
+        <VisibilityField
+          value={visibility}
+          disabled={!canEdit}
+          onChange={(next) =>
+            patch({ visibility: next }, next === 'public' ? '公开编辑说明' : '设为内部编辑说明')
+          }
+        />
         {canEdit ? (
           <button
             type="button"
@@ -112,17 +129,51 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
   );
 }
 
-const NewNoteFormSchema = z.object({ kind: NoteKindSchema, reasoning: z.string() });
+/** Whether a note is published: 内部（不公开） or 公开, with what each means. */
+function VisibilityField(props: {
+  value: NoteVisibility;
+  disabled?: boolean;
+  /** Says what the choice means (in the new-question form; a note's own tag says it already). */
+  explain?: boolean;
+  onChange: (next: NoteVisibility) => void;
+}) {
+  const hint = props.value === 'internal' ? '仅编辑可见，发布时不包含。' : '发布后公众可见。';
+  return (
+    <Field label="公开范围" {...(props.explain === true ? { hint } : {})}>
+      {(c) => (
+        <select
+          {...c}
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(NoteVisibilitySchema.parse(e.target.value))}
+        >
+          {NoteVisibilitySchema.options.map((v) => (
+            <option key={v} value={v}>
+              {NOTE_VISIBILITY_LABELS[v].zh}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+const NewNoteFormSchema = z.object({
+  kind: NoteKindSchema,
+  // A question an editor raises is internal unless they choose to publish it (issue 13 point 8).
+  visibility: NoteVisibilitySchema.default('internal'),
+  reasoning: z.string(),
+});
 
 function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: number[] }) {
   const edit = useEdit();
   // Kept in this tab's form drafts: an unsubmitted question survives selecting another node.
   const [form, setForm, clearForm] = useFormDraft(
     `note:${nodeId}`,
-    { kind: 'ambiguous', reasoning: '' },
+    { kind: 'ambiguous', visibility: 'internal', reasoning: '' },
     NewNoteFormSchema,
   );
-  const { kind, reasoning } = form;
+  const { kind, visibility, reasoning } = form;
   const setKind = (next: NoteKind) => setForm({ ...form, kind: next });
   const setReasoning = (next: string) => setForm({ ...form, reasoning: next });
   const [error, setError] = useState<string | null>(null);
@@ -132,6 +183,7 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
       id: createNodeId('note'),
       kind,
       status: 'open',
+      visibility,
       nodeIds: [nodeId],
       sourceLines,
       reasoning,
@@ -162,6 +214,10 @@ function NewNoteForm({ nodeId, sourceLines }: { nodeId: string; sourceLines: num
           </select>
         )}
       </Field>
+      <VisibilityField
+        value={visibility}
+        onChange={(next) => setForm({ ...form, visibility: next })}
+      />
       <Field label="问题或理由" error={error}>
         {(c) => (
           <textarea

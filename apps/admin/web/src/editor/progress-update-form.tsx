@@ -3,9 +3,11 @@ import type { FormEvent } from 'react';
 import {
   createNodeId,
   ProgressUpdateSchema,
+  statusForProgress,
   TRACKING_STATUS_LABELS,
   TrackingStatusSchema,
   toValidationIssues,
+  updateProblems,
 } from '@leshan/report-core';
 import type { Command, Measure } from '@leshan/report-core';
 import { z } from 'zod';
@@ -63,6 +65,12 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
       setErrors(Object.fromEntries(issues.map((i) => [String(i.pathSegments[0]), i.message.zh])));
       return;
     }
+    // A progress needs a status and 100 % is completed (report-core's rules, issue 13 point 6).
+    const problems = updateProblems(parsed.data);
+    if (problems.length > 0) {
+      setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message.zh])));
+      return;
+    }
     setErrors({});
     const update = parsed.data;
     // The measure's state follows its latest update by date (report-core, issue 13 point 6).
@@ -75,6 +83,15 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
   };
 
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  // A progress offers the status the rules give it: 100 % is completed, otherwise the chosen (or
+  // the measure's current) status, or 推进中 / 未开始 when there is none.
+  const setProgress = (value: string) => {
+    const progress = /^\d{1,3}$/.test(value.trim()) ? Number(value) : null;
+    if (progress === null || progress > 100) return setForm({ ...form, progress: value });
+    const chosen = TrackingStatusSchema.safeParse(form.status);
+    const current = chosen.success ? chosen.data : measure.tracking.status;
+    setForm({ ...form, progress: value, status: statusForProgress(progress, current) });
+  };
 
   return (
     <form
@@ -95,7 +112,7 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
             />
           )}
         </Field>
-        <Field label="状态（可选）">
+        <Field label="状态（可选）" error={errors.status ?? null}>
           {(c) => (
             <select {...c} value={form.status} onChange={(e) => set('status')(e.target.value)}>
               <option value="">不变</option>
@@ -113,7 +130,7 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
               {...c}
               inputMode="numeric"
               value={form.progress}
-              onChange={(e) => set('progress')(e.target.value)}
+              onChange={(e) => setProgress(e.target.value)}
             />
           )}
         </Field>

@@ -26,7 +26,7 @@ const UndoStackSchema = z.array(UndoEntrySchema).max(100);
 /** A tab that has not refreshed its copy for this long is closed: its changes are offered back. */
 export const STALE_MS = 30_000;
 
-const TAB_KEY = 'leshan-admin:tab-id';
+export const TAB_KEY = 'leshan-admin:tab-id';
 const queueKey = (userId: string, tabId: string) => `leshan-admin:unsent:${userId}:${tabId}`;
 const indexPrefix = (userId: string) => `leshan-admin:unsent-index:${userId}:`;
 const undoKey = (userId: string, tabId: string) => `leshan-admin:undo:${userId}:${tabId}`;
@@ -131,6 +131,17 @@ export class QueueStorage {
   /** Removes a closed tab's copy once its changes were taken over or discarded. */
   forget(tabId: string): void {
     if (tabId !== this.tabId) this.local?.removeItem(indexPrefix(this.userId) + tabId);
+  }
+
+  /**
+   * In a duplicated tab, now under an id of its own: drops the copied queue and undo stack of the
+   * tab it was copied from (that tab still holds and sends them, so sending them here would
+   * duplicate them; if it closes unsent, its localStorage copy is offered back as usual).
+   */
+  dropCopyOf(tabId: string): void {
+    if (tabId === this.tabId) return;
+    this.session?.removeItem(queueKey(this.userId, tabId));
+    this.session?.removeItem(undoKey(this.userId, tabId));
   }
 
   readUndo(): UndoEntry[] {

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { publicReport } from '@leshan/report-core';
 import { useDraft } from '../layout/use-draft.js';
 import { followInside, PREVIEW_BASE } from './preview-location.js';
 import './preview.css';
@@ -10,6 +11,10 @@ const DraftSite = lazy(() => import('./draft-site.js').then((m) => ({ default: m
 /** The draft as the public will see it once published, with unsaved changes included. */
 export function PreviewScreen() {
   const draft = useDraft();
+  // Exactly what publishing gives the public: internal editorial notes left out (issue 13 point 8).
+  const shown = draft.report === null ? null : publicReport(draft.report);
+  const hidden =
+    draft.report === null || shown === null ? 0 : draft.report.notes.length - shown.notes.length;
   return (
     <div className="preview-screen" onClick={followInside}>
       <h1>预览（草稿第 {draft.revision} 版）</h1>
@@ -24,12 +29,17 @@ export function PreviewScreen() {
             <a href={`${PREVIEW_BASE}/source`}>关于原文</a>
           </nav>
         </span>
+        {hidden > 0 ? (
+          <span className="preview-internal">
+            内部（不公开）的编辑说明 {hidden} 条不会发布，预览中未显示。
+          </span>
+        ) : null}
       </p>
-      {draft.report === null ? (
+      {shown === null ? (
         <p role="status">正在载入草稿…</p>
       ) : (
         <Suspense fallback={<p role="status">正在载入预览…</p>}>
-          <DraftSite report={draft.report} />
+          <DraftSite report={shown} />
         </Suspense>
       )}
     </div>
