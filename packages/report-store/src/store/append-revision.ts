@@ -30,6 +30,7 @@ export interface AppendRevisionInput<E> {
   apply: (current: Report) => ApplyOutcome<E> | Promise<ApplyOutcome<E>>;
   /** Summary of the change in words, recorded with the revision (report-core describeChange). */
   describe?: (before: Report, after: Report, keys: readonly string[]) => string[];
+  /** The editor's tab: its own revisions after baseRevision never conflict with these commands. */
   clientId?: string | undefined;
   clientSeq?: number | undefined;
 }
@@ -66,8 +67,8 @@ function refused(
 /**
  * Applies an editor's commands to the draft as one new revision, in one transaction that holds
  * the draft's write lock. If a revision after `baseRevision` changed what the commands change
- * (report-core conflictingKeys on their change keys: the same field, or a node one side removed),
- * nothing is written and the conflict is returned; other changes are rebased silently.
+ * (report-core conflictingKeys on their change keys: the same field, or a node one side removed)
+ * and was not written by the same tab (clientId), nothing is written and the conflict is returned; other changes are rebased silently.
  */
 export async function appendDraftRevision<E>(
   ctx: StoreContext,
@@ -102,7 +103,9 @@ export async function appendDraftRevision<E>(
     }
     const outcome = await input.apply(draft.report);
     const since =
-      input.baseRevision < draft.revision ? await keysSince(trx, input.baseRevision) : [];
+      input.baseRevision < draft.revision
+        ? await keysSince(trx, input.baseRevision, input.clientId)
+        : [];
     let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
     if (!outcome.ok && since.length > 0) {
       // Refused on the draft as it is now, perhaps because someone deleted what it edits: what

@@ -234,13 +234,18 @@ export async function revisionsSince(
 export async function keysSince(
   trx: Kysely<Tables>,
   revision: number,
+  exceptClientId?: string,
 ): Promise<{ number: number; author: string; keys: string[] }[]> {
-  const rows = await trx
+  let query = trx
     .selectFrom('revisions')
     .select(['number', 'author', 'keys'])
-    .where('number', '>', revision)
-    .orderBy('number')
-    .execute();
+    .where('number', '>', revision);
+  // A tab's own revisions are not concurrent with its later commands: it saw them (issue 13).
+  if (exceptClientId !== undefined)
+    query = query.where((eb) =>
+      eb.or([eb('client_id', 'is', null), eb('client_id', '!=', exceptClientId)]),
+    );
+  const rows = await query.orderBy('number').execute();
   return rows.map((row) => ({
     number: row.number,
     author: row.author,

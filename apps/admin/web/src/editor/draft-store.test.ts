@@ -383,6 +383,67 @@ describe('DraftStore', () => {
     store.dispose();
   });
 
+  it('issue 13: edits typed while a batch was out keep their base when another editor saved in between', async () => {
+    // The fault it guards (randomized e2e): they were sent from the batch's revision, so the
+    // server saw no conflict and the other editor's saved change to the same field was undone.
+    const { api, store } = setup();
+    await store.load();
+    let answer: (value: {
+      revision: number;
+      hash: string;
+      touched: string[];
+      keys: string[];
+    }) => void = () => undefined;
+    api.sendCommands.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    store.apply([editText('先发出的文字。', 'm42')], '修改举措', 'm42:text');
+    const first = store.flush();
+    store.apply([editText('发送途中写的文字。')], '修改举措', 'm26:text');
+    // Revision 4 is someone else's; my batch became revision 5.
+    api.draft.mockResolvedValue(
+      theirDraft(5, (report) => {
+        setText('m26', '对方已保存的文字。')(report);
+        setText('m42', '先发出的文字。')(report);
+      }),
+    );
+    answer({ revision: 5, hash: 'h', touched: ['m42'], keys: ['m42/text'] });
+    await first;
+    expect(store.state.revision).toBe(5);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenLastCalledWith(
+      3,
+      [editText('发送途中写的文字。')],
+      expect.anything(),
+    );
+    store.dispose();
+  });
+
+  it('issue 13: a change that no longer applies after a reload is sent, so the server shows the conflict', async () => {
+    // The fault it guards (randomized e2e): it became a "refused" banner instead of a conflict.
+    const { api, store, goOffline, tab } = setup();
+    await store.load();
+    goOffline();
+    store.apply([editText('离线时写的文字。')], '修改举措', 'm26:text');
+    store.apply([editText('别处的文字。', 'm42')], '修改举措', 'm42:text');
+    store.dispose();
+
+    const later = setup({ tab, draft: theirDraft(4, removeMeasure('m26')) });
+    later.api.sendCommands.mockRejectedValueOnce(
+      conflict([0], [{ id: 'm26', deleted: true, fields: [], kind: null }]),
+    );
+    await later.store.load();
+    expect(later.store.state.rejected).toBeNull();
+    expect(measureText(later.store, 'm42')).toBe('别处的文字。');
+    await vi.waitFor(() => expect(later.store.state.saveState).toBe('conflict'));
+    expect(later.api.sendCommands).toHaveBeenCalledWith(
+      3,
+      [editText('离线时写的文字。'), editText('别处的文字。', 'm42')],
+      expect.anything(),
+    );
+    expect(later.store.conflictsShown).toHaveLength(1);
+    expect(api.sendCommands).not.toHaveBeenCalled();
+    later.store.dispose();
+  });
+
   it('issue 13: a revision that deletes what I am editing is sent at once, so the conflict is shown', async () => {
     const { api, store } = setup();
     await store.load();

@@ -164,26 +164,21 @@ export class DraftStore {
     if (stored !== null) this.takeOver(stored);
   }
 
-  /** Puts stored commands back under the draft; those that no longer apply are said, not dropped silently. */
+  /**
+   * Puts stored commands back under the draft and sends them from the revision they were made
+   * on. One that no longer applies (someone deleted or changed its node meanwhile) is sent too,
+   * so the server names the conflict and the editor decides; until then the view shows the rest.
+   */
   private takeOver(stored: StoredQueue): void {
     const report = this.state.report;
-    if (report === null) return;
+    if (report === null || stored.commands.length === 0) return;
     const replayed = replayEach(report, stored.commands);
-    if (replayed.applied.length > 0) {
-      this.base =
-        this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
-      this.pending = [...this.pending, ...fromCommands(replayed.applied)];
-      this.set({ report: replayed.report, saveState: 'pending' });
-      this.persist();
-      this.schedule(0);
-    }
-    if (replayed.refused.length > 0)
-      this.set({
-        rejected: {
-          commands: replayed.refused,
-          message: `上次未保存的 ${replayed.refused.length} 项修改无法应用到当前草稿（相关内容可能已被删除或修改）`,
-        },
-      });
+    this.base =
+      this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
+    this.pending = [...this.pending, ...fromCommands(stored.commands)];
+    this.set({ report: replayed.report, saveState: 'pending' });
+    this.persist();
+    this.schedule(0);
   }
 
   /** Takes over the unsent changes of a closed tab (offered at start). */
@@ -372,8 +367,11 @@ export class DraftStore {
       });
       this.persist();
     } else {
-      // Someone else saved in between without touching our nodes: take their draft, replay ours.
-      this.base = revision;
+      // Someone else saved in between: take their draft and replay ours on it. Commands typed
+      // while the batch was out were made without seeing their revision, so they keep their
+      // base (the server does not count this tab's own revisions as conflicts): sent from our
+      // new revision, one of them would silently undo their change to the same field.
+      if (this.pending.length === 0) this.base = revision;
       await this.pull();
     }
     if (this.pending.length > 0) this.schedule(this.autosaveMs);
