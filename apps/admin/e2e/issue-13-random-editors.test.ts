@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { canonicalReport, listMeasures } from '@leshan/report-core';
-import { draftViaApi, present, startEditors } from './editors.js';
+import { draftViaApi, present, screenshotsAt, startEditors } from './editors.js';
 import type { EditorsSession } from './editors.js';
 import { RandomEditor } from './random-editor.js';
 import type { PoolMeasure, Shared } from './random-editor.js';
@@ -84,6 +84,9 @@ describe('issue 13 acceptance: three editors at random', () => {
       for (const editor of editors) await editor.finish();
 
       const [first] = session.tabs;
+      // What each editor is left with, at 360 and 1280 px.
+      for (const [i, tab] of session.tabs.entries())
+        await screenshotsAt(tab.page, `random-editors-end-${i + 1}`);
       const draft = await draftViaApi(first.page, session.admin.baseUrl);
       const findings = checkLedger(draft.report, shared.changes, shared.resolutions);
       const counts = {

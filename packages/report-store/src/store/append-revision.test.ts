@@ -98,6 +98,29 @@ describe.each(engines)('appendDraftRevision ($name)', (engine) => {
     );
   });
 
+  it('issue 13: a batch sent again (same clientId and clientSeq) is answered with its revision, not applied twice', async () => {
+    // The fault it guards: its answer was lost, the tab sent it again and a progress update
+    // added twice was refused, or a text edit became a second revision.
+    const { store } = await freshStore(engine);
+    const batch = {
+      ...editMeasure(0, first.id, `${first.text}（一次）`),
+      clientId: 'tab-a',
+      clientSeq: 7,
+    };
+    const saved = await store.appendDraftRevision(batch);
+    expect(
+      await store.appendDraftRevision(editMeasure(0, second.id, `${second.text}（乙）`)),
+    ).toMatchObject({ ok: true });
+    const again = await store.appendDraftRevision(batch);
+    expect(again).toMatchObject({ ok: true, repeated: true, revision: { number: 1 } });
+    expect(saved.ok && again.ok && again.revision).toEqual(saved.ok && saved.revision);
+    expect((await store.listRevisions()).map((r) => r.number)).toEqual([2, 1, 0]);
+    // Another batch number of the same tab is a new batch.
+    const next = await store.appendDraftRevision({ ...batch, clientSeq: 8, baseRevision: 2 });
+    expect(next).toMatchObject({ ok: true, revision: { number: 3 } });
+    expect(next.ok && next.repeated).toBeFalsy();
+  });
+
   it('lands 50 concurrent edits of different measures, each as its own revision', async () => {
     const { store } = await freshStore(engine);
     const targets = measures(canonicalReport).slice(0, 50);

@@ -8,7 +8,13 @@ import type { StoreError } from '../schemas/store-error.js';
 import { storeError } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
-import { keysSince, lockDraft, rememberDraft, reportOfRevision } from './drafts.js';
+import {
+  keysSince,
+  lockDraft,
+  rememberDraft,
+  reportOfRevision,
+  revisionOfBatch,
+} from './drafts.js';
 import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
@@ -46,7 +52,8 @@ export interface Conflict {
 }
 
 export type AppendRevisionResult<E> =
-  | { ok: true; draft: Draft; revision: RevisionSummary }
+  /** `repeated`: the tab's batch (clientId, clientSeq) was already saved as `revision`. */
+  | { ok: true; draft: Draft; revision: RevisionSummary; repeated?: true }
   | { ok: false; reason: 'conflict'; conflict: Conflict; error: StoreError }
   | { ok: false; reason: 'rejected'; error: E }
   | { ok: false; reason: 'refused'; error: StoreError };
@@ -100,6 +107,10 @@ export async function appendDraftRevision<E>(
         `基准版本 ${input.baseRevision} 尚不存在`,
         `revision ${input.baseRevision} does not exist yet`,
       );
+    }
+    if (input.clientId !== undefined && input.clientSeq !== undefined) {
+      const done = await revisionOfBatch(trx, input.baseRevision, input.clientId, input.clientSeq);
+      if (done !== null) return { ok: true, draft, revision: done, repeated: true };
     }
     const outcome = await input.apply(draft.report);
     const since =

@@ -230,6 +230,26 @@ export async function revisionsSince(
   return rows.map((row) => RevisionSummaryFromRowSchema.parse(row));
 }
 
+/**
+ * The revision a tab's batch already became (same clientId and clientSeq, after the batch's
+ * base): a batch sent again because its answer was lost is answered, not applied twice.
+ */
+export async function revisionOfBatch(
+  trx: Kysely<Tables>,
+  baseRevision: number,
+  clientId: string,
+  clientSeq: number,
+): Promise<RevisionSummary | null> {
+  const row = await trx
+    .selectFrom('revisions')
+    .select(summaryColumns)
+    .where('number', '>', baseRevision)
+    .where('client_id', '=', clientId)
+    .where('client_seq', '=', clientSeq)
+    .executeTakeFirst();
+  return row === undefined ? null : RevisionSummaryFromRowSchema.parse(row);
+}
+
 /** Change keys of each revision after `revision`, read inside the write transaction. */
 export async function keysSince(
   trx: Kysely<Tables>,

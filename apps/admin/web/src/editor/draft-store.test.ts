@@ -24,7 +24,11 @@ function setup(
   const api = {
     draft: vi.fn(() => Promise.resolve(draft)),
     sendCommands: vi.fn(
-      (base: number, _commands: readonly Command[], _client?: { clientId: string }) =>
+      (
+        base: number,
+        _commands: readonly Command[],
+        _client?: { clientId: string; clientSeq: number },
+      ) =>
         Promise.resolve({
           revision: base + 1,
           hash: 'h',
@@ -231,6 +235,29 @@ describe('DraftStore', () => {
       [editText('网络中断。')],
       expect.anything(),
     );
+    expect(store.state.saveState).toBe('saved');
+    store.dispose();
+  });
+
+  it('issue 13: a batch whose answer was lost goes out again alone, with the same clientSeq', async () => {
+    // The fault it guards (randomized e2e): the connection dropped after the server saved a
+    // progress update; sent again as a new batch, it was refused ("编号…已被使用").
+    const { api, store } = setup();
+    await store.load();
+    api.sendCommands.mockRejectedValueOnce(networkError());
+    store.apply([editText('答复丢失的文字。')], '修改举措', 'm26:text');
+    await store.flush();
+    const lost = api.sendCommands.mock.calls[0]?.[2];
+    store.apply([editText('之后又写的文字。')], '修改举措', 'm26:text');
+    store.apply([editText('别处的文字。', 'm42')], '修改举措', 'm42:text');
+    expect(store.state.unsent).toBe(3);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenLastCalledWith(3, [editText('答复丢失的文字。')], lost);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenCalledTimes(3);
+    const last = api.sendCommands.mock.calls[2];
+    expect(last?.[1]).toEqual([editText('之后又写的文字。'), editText('别处的文字。', 'm42')]);
+    expect(last?.[2]?.clientSeq).not.toBe(lost?.clientSeq);
     expect(store.state.saveState).toBe('saved');
     store.dispose();
   });

@@ -89,6 +89,13 @@ export class DraftStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private holds = 0;
   private clientSeq = Date.now();
+  private inFlightSeq = 0;
+  /**
+   * A batch whose answer was lost (the connection dropped while it was out): it waits at the
+   * front of `pending` and goes out again alone with the same clientSeq, so the server answers
+   * it once instead of applying it twice (a progress update added twice is refused).
+   */
+  private unanswered: { seq: number; count: number } | null = null;
   private listeners = new Set<() => void>();
   private readonly isOnline: () => boolean;
   private readonly autosaveMs: number;
@@ -210,6 +217,7 @@ export class DraftStore {
     this.base = draft.revision;
     this.inFlight = [];
     this.pending = [];
+    this.unanswered = null;
     this.set({
       report: draft.report,
       revision: draft.revision,
@@ -319,10 +327,13 @@ export class DraftStore {
       this.set({ saveState: 'offline' });
       return;
     }
-    this.inFlight = this.pending;
-    this.pending = [];
+    const again = this.unanswered;
+    this.unanswered = null;
+    this.inFlight = again === null ? this.pending : this.pending.slice(0, again.count);
+    this.pending = again === null ? [] : this.pending.slice(again.count);
     const base = this.base;
-    const clientSeq = ++this.clientSeq;
+    const clientSeq = again?.seq ?? ++this.clientSeq;
+    this.inFlightSeq = clientSeq;
     this.set({ saveState: 'saving' });
     try {
       const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight), {
@@ -432,7 +443,9 @@ export class DraftStore {
 
   private async refused(error: ApiError): Promise<void> {
     if (error.offline) {
-      this.pending = [...this.inFlight, ...this.pending];
+      // Perhaps saved, perhaps not: kept apart (never coalesced with new typing) to go out again.
+      this.unanswered = { seq: this.inFlightSeq, count: this.inFlight.length };
+      this.pending = [...fromCommands(commandsOf(this.inFlight)), ...this.pending];
       this.inFlight = [];
       this.persist();
       this.set({ saveState: 'offline', message: null });
@@ -526,6 +539,7 @@ export class DraftStore {
     // otherwise from where they were made, so the server still checks them.
     if (keptConflicting || replayed.applied.length === 0) this.base = conflict.theirs.revision;
     this.inFlight = [];
+    this.unanswered = null;
     this.pending = fromCommands(replayed.applied);
     this.persist();
     this.set({
