@@ -262,6 +262,36 @@ describe('DraftStore', () => {
     store.dispose();
   });
 
+  it('issue 13: a progress update saved while its answer was lost is not sent again after a reload', async () => {
+    // The fault it guards (randomized e2e): after the reload the whole batch, the saved progress
+    // update and the text typed since, was refused ("编号…已被使用") and shown as not saved.
+    const update = { id: 'u-lostanswer', date: '2026-03-01', note: '答复丢失的进展。' };
+    const addUpdate: Command = { type: 'progress.add', measureId: 'm26', update };
+    const { api, store, tab } = setup();
+    await store.load();
+    api.sendCommands.mockRejectedValueOnce(networkError());
+    store.apply([addUpdate], '添加进展记录');
+    await store.flush();
+    store.apply([editText('之后写的文字。', 'm42')], '修改举措', 'm42:text');
+    store.dispose();
+
+    const saved = theirDraft(4, (report) =>
+      measureIn(report, 'm26')?.tracking.updates.push(update),
+    );
+    const later = setup({ tab, draft: saved });
+    await later.store.load();
+    await vi.waitFor(() => expect(later.store.state.saveState).toBe('saved'));
+    expect(later.api.sendCommands).toHaveBeenCalledTimes(1);
+    expect(later.api.sendCommands).toHaveBeenCalledWith(
+      3,
+      [editText('之后写的文字。', 'm42')],
+      expect.anything(),
+    );
+    expect(later.store.state.rejected).toBeNull();
+    expect(measureIn(later.store.state.report, 'm26')?.tracking.updates).toEqual([update]);
+    later.store.dispose();
+  });
+
   it('issue 13: an expired session keeps the unsent changes for the next sign-in', async () => {
     const { api, store, queue } = setup();
     await store.load();

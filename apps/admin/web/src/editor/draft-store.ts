@@ -10,7 +10,7 @@ import { commandsOf, enqueue, fromCommands } from './pending-commands.js';
 import type { PendingCommand } from './pending-commands.js';
 import type { QueueStorage, StoredQueue, UndoEntry } from './queue-storage.js';
 import { refusalMessage } from './refusal-message.js';
-import { replay, replayEach } from './replay.js';
+import { alreadySaved, replay, replayEach } from './replay.js';
 
 export type { UndoEntry } from './queue-storage.js';
 
@@ -178,11 +178,12 @@ export class DraftStore {
    */
   private takeOver(stored: StoredQueue): void {
     const report = this.state.report;
-    if (report === null || stored.commands.length === 0) return;
-    const replayed = replayEach(report, stored.commands);
+    const commands = report === null ? [] : stored.commands.filter((c) => !alreadySaved(report, c));
+    if (report === null || commands.length === 0) return;
+    const replayed = replayEach(report, commands);
     this.base =
       this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
-    this.pending = [...this.pending, ...fromCommands(stored.commands)];
+    this.pending = [...this.pending, ...fromCommands(commands)];
     this.set({ report: replayed.report, saveState: 'pending' });
     this.persist();
     this.schedule(0);
@@ -409,6 +410,8 @@ export class DraftStore {
   private rebaseOnto(draft: DraftView): void {
     if (this.inFlight.length > 0 || this.state.conflict !== null) return;
     if (draft.revision < this.state.revision) return;
+    if (this.unanswered === null)
+      this.pending = this.pending.filter((p) => !alreadySaved(draft.report, p.command));
     const waiting = commandsOf(this.pending);
     const replayed = replayEach(draft.report, waiting);
     this.confirmed = draft.report;
