@@ -60,7 +60,7 @@ afterAll(async () => {
 describe('issue 13 acceptance: three editors at random', () => {
   it(
     `loses no change in ${settings.E2E_RANDOM_MS / 1000} s of random edits, deletions, offline spells and reloads (seed ${seed})`,
-    async () => {
+    async ({ annotate }) => {
       const shared: Shared = {
         random: seededRandom(seed),
         pool: POOL,
@@ -98,6 +98,7 @@ describe('issue 13 acceptance: three editors at random', () => {
         conflicts: shared.resolutions.length,
       };
       const context = `seed ${seed} (E2E_RANDOM_SEED=${seed} replays it); ${JSON.stringify(counts)}`;
+      await annotate(context);
       // Soft: a failing run reports all three findings, not only the first.
       expect.soft(shared.problems, context).toEqual([]);
       expect.soft(findings.lost, `saved but not in the draft; ${context}`).toEqual([]);
