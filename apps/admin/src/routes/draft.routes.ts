@@ -167,6 +167,15 @@ export async function saveCommands(
     },
     describe: describeChange,
   });
+  if (result.ok && result.repeated === true) {
+    // The tab sent this batch again (its answer was lost): answered as before, applied once.
+    return {
+      revision: result.revision.number,
+      hash: result.revision.reportHash,
+      touched: result.revision.touched,
+      keys: result.revision.keys,
+    };
+  }
   if (result.ok) {
     liveFor(store).nudge();
     await store.appendAudit({

@@ -71,6 +71,56 @@ describe.each(engines)('appendDraftRevision ($name)', (engine) => {
     expect(findText(draft?.report ?? canonicalReport, second.id)).toBe(`${second.text}（乙）`);
   });
 
+  it('issue 13: a tab’s own later revision is no conflict for commands it typed meanwhile, another tab’s is', async () => {
+    // The fault it guards: a tab typed while a batch was out and sent those commands from the
+    // batch's revision, so they silently undid another editor's save of the same field.
+    const { store } = await freshStore(engine);
+    const tab = (text: string, clientId: string, base = 0) => ({
+      ...editMeasure(base, first.id, text),
+      clientId,
+    });
+    expect((await store.appendDraftRevision(tab(`${first.text}（甲）`, 'tab-a'))).ok).toBe(true);
+    expect((await store.appendDraftRevision(tab(`${first.text}（甲甲）`, 'tab-a'))).ok).toBe(true);
+    const other = await store.appendDraftRevision(tab(`${first.text}（乙）`, 'tab-b'));
+    expect(other).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      conflict: { nodeIds: [first.id], since: [{ number: 1 }, { number: 2 }] },
+    });
+    expect(await store.appendDraftRevision(tab(`${first.text}（甲乙）`, 'tab-b', 2))).toMatchObject(
+      { ok: true },
+    );
+    // Tab a's next command, still from revision 0, now meets tab b's revision 3.
+    const late = await store.appendDraftRevision(tab(`${first.text}（甲甲甲）`, 'tab-a'));
+    expect(late).toMatchObject({ ok: false, conflict: { since: [{ number: 3 }] } });
+    expect(findText((await store.getDraft())?.report ?? canonicalReport, first.id)).toBe(
+      `${first.text}（甲乙）`,
+    );
+  });
+
+  it('issue 13: a batch sent again (same clientId and clientSeq) is answered with its revision, not applied twice', async () => {
+    // The fault it guards: its answer was lost, the tab sent it again and a progress update
+    // added twice was refused, or a text edit became a second revision.
+    const { store } = await freshStore(engine);
+    const batch = {
+      ...editMeasure(0, first.id, `${first.text}（一次）`),
+      clientId: 'tab-a',
+      clientSeq: 7,
+    };
+    const saved = await store.appendDraftRevision(batch);
+    expect(
+      await store.appendDraftRevision(editMeasure(0, second.id, `${second.text}（乙）`)),
+    ).toMatchObject({ ok: true });
+    const again = await store.appendDraftRevision(batch);
+    expect(again).toMatchObject({ ok: true, repeated: true, revision: { number: 1 } });
+    expect(saved.ok && again.ok && again.revision).toEqual(saved.ok && saved.revision);
+    expect((await store.listRevisions()).map((r) => r.number)).toEqual([2, 1, 0]);
+    // Another batch number of the same tab is a new batch.
+    const next = await store.appendDraftRevision({ ...batch, clientSeq: 8, baseRevision: 2 });
+    expect(next).toMatchObject({ ok: true, revision: { number: 3 } });
+    expect(next.ok && next.repeated).toBeFalsy();
+  });
+
   it('lands 50 concurrent edits of different measures, each as its own revision', async () => {
     const { store } = await freshStore(engine);
     const targets = measures(canonicalReport).slice(0, 50);

@@ -8,7 +8,13 @@ import type { StoreError } from '../schemas/store-error.js';
 import { storeError } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
-import { keysSince, lockDraft, rememberDraft, reportOfRevision } from './drafts.js';
+import {
+  keysSince,
+  lockDraft,
+  rememberDraft,
+  reportOfRevision,
+  revisionOfBatch,
+} from './drafts.js';
 import { writeRevision } from './write-revision.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
@@ -30,6 +36,7 @@ export interface AppendRevisionInput<E> {
   apply: (current: Report) => ApplyOutcome<E> | Promise<ApplyOutcome<E>>;
   /** Summary of the change in words, recorded with the revision (report-core describeChange). */
   describe?: (before: Report, after: Report, keys: readonly string[]) => string[];
+  /** The editor's tab: its own revisions after baseRevision never conflict with these commands. */
   clientId?: string | undefined;
   clientSeq?: number | undefined;
 }
@@ -45,7 +52,8 @@ export interface Conflict {
 }
 
 export type AppendRevisionResult<E> =
-  | { ok: true; draft: Draft; revision: RevisionSummary }
+  /** `repeated`: the tab's batch (clientId, clientSeq) was already saved as `revision`. */
+  | { ok: true; draft: Draft; revision: RevisionSummary; repeated?: true }
   | { ok: false; reason: 'conflict'; conflict: Conflict; error: StoreError }
   | { ok: false; reason: 'rejected'; error: E }
   | { ok: false; reason: 'refused'; error: StoreError };
@@ -66,8 +74,8 @@ function refused(
 /**
  * Applies an editor's commands to the draft as one new revision, in one transaction that holds
  * the draft's write lock. If a revision after `baseRevision` changed what the commands change
- * (report-core conflictingKeys on their change keys: the same field, or a node one side removed),
- * nothing is written and the conflict is returned; other changes are rebased silently.
+ * (report-core conflictingKeys on their change keys: the same field, or a node one side removed)
+ * and was not written by the same tab (clientId), nothing is written and the conflict is returned; other changes are rebased silently.
  */
 export async function appendDraftRevision<E>(
   ctx: StoreContext,
@@ -100,9 +108,15 @@ export async function appendDraftRevision<E>(
         `revision ${input.baseRevision} does not exist yet`,
       );
     }
+    if (input.clientId !== undefined && input.clientSeq !== undefined) {
+      const done = await revisionOfBatch(trx, input.baseRevision, input.clientId, input.clientSeq);
+      if (done !== null) return { ok: true, draft, revision: done, repeated: true };
+    }
     const outcome = await input.apply(draft.report);
     const since =
-      input.baseRevision < draft.revision ? await keysSince(trx, input.baseRevision) : [];
+      input.baseRevision < draft.revision
+        ? await keysSince(trx, input.baseRevision, input.clientId)
+        : [];
     let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
     if (!outcome.ok && since.length > 0) {
       // Refused on the draft as it is now, perhaps because someone deleted what it edits: what

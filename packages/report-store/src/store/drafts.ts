@@ -230,17 +230,42 @@ export async function revisionsSince(
   return rows.map((row) => RevisionSummaryFromRowSchema.parse(row));
 }
 
+/**
+ * The revision a tab's batch already became (same clientId and clientSeq, after the batch's
+ * base): a batch sent again because its answer was lost is answered, not applied twice.
+ */
+export async function revisionOfBatch(
+  trx: Kysely<Tables>,
+  baseRevision: number,
+  clientId: string,
+  clientSeq: number,
+): Promise<RevisionSummary | null> {
+  const row = await trx
+    .selectFrom('revisions')
+    .select(summaryColumns)
+    .where('number', '>', baseRevision)
+    .where('client_id', '=', clientId)
+    .where('client_seq', '=', clientSeq)
+    .executeTakeFirst();
+  return row === undefined ? null : RevisionSummaryFromRowSchema.parse(row);
+}
+
 /** Change keys of each revision after `revision`, read inside the write transaction. */
 export async function keysSince(
   trx: Kysely<Tables>,
   revision: number,
+  exceptClientId?: string,
 ): Promise<{ number: number; author: string; keys: string[] }[]> {
-  const rows = await trx
+  let query = trx
     .selectFrom('revisions')
     .select(['number', 'author', 'keys'])
-    .where('number', '>', revision)
-    .orderBy('number')
-    .execute();
+    .where('number', '>', revision);
+  // A tab's own revisions are not concurrent with its later commands: it saw them (issue 13).
+  if (exceptClientId !== undefined)
+    query = query.where((eb) =>
+      eb.or([eb('client_id', 'is', null), eb('client_id', '!=', exceptClientId)]),
+    );
+  const rows = await query.orderBy('number').execute();
   return rows.map((row) => ({
     number: row.number,
     author: row.author,

@@ -24,7 +24,11 @@ function setup(
   const api = {
     draft: vi.fn(() => Promise.resolve(draft)),
     sendCommands: vi.fn(
-      (base: number, _commands: readonly Command[], _client?: { clientId: string }) =>
+      (
+        base: number,
+        _commands: readonly Command[],
+        _client?: { clientId: string; clientSeq: number },
+      ) =>
         Promise.resolve({
           revision: base + 1,
           hash: 'h',
@@ -235,6 +239,59 @@ describe('DraftStore', () => {
     store.dispose();
   });
 
+  it('issue 13: a batch whose answer was lost goes out again alone, with the same clientSeq', async () => {
+    // The fault it guards (randomized e2e): the connection dropped after the server saved a
+    // progress update; sent again as a new batch, it was refused ("编号…已被使用").
+    const { api, store } = setup();
+    await store.load();
+    api.sendCommands.mockRejectedValueOnce(networkError());
+    store.apply([editText('答复丢失的文字。')], '修改举措', 'm26:text');
+    await store.flush();
+    const lost = api.sendCommands.mock.calls[0]?.[2];
+    store.apply([editText('之后又写的文字。')], '修改举措', 'm26:text');
+    store.apply([editText('别处的文字。', 'm42')], '修改举措', 'm42:text');
+    expect(store.state.unsent).toBe(3);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenLastCalledWith(3, [editText('答复丢失的文字。')], lost);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenCalledTimes(3);
+    const last = api.sendCommands.mock.calls[2];
+    expect(last?.[1]).toEqual([editText('之后又写的文字。'), editText('别处的文字。', 'm42')]);
+    expect(last?.[2]?.clientSeq).not.toBe(lost?.clientSeq);
+    expect(store.state.saveState).toBe('saved');
+    store.dispose();
+  });
+
+  it('issue 13: a progress update saved while its answer was lost is not sent again after a reload', async () => {
+    // The fault it guards (randomized e2e): after the reload the whole batch, the saved progress
+    // update and the text typed since, was refused ("编号…已被使用") and shown as not saved.
+    const update = { id: 'u-lostanswer', date: '2026-03-01', note: '答复丢失的进展。' };
+    const addUpdate: Command = { type: 'progress.add', measureId: 'm26', update };
+    const { api, store, tab } = setup();
+    await store.load();
+    api.sendCommands.mockRejectedValueOnce(networkError());
+    store.apply([addUpdate], '添加进展记录');
+    await store.flush();
+    store.apply([editText('之后写的文字。', 'm42')], '修改举措', 'm42:text');
+    store.dispose();
+
+    const saved = theirDraft(4, (report) =>
+      measureIn(report, 'm26')?.tracking.updates.push(update),
+    );
+    const later = setup({ tab, draft: saved });
+    await later.store.load();
+    await vi.waitFor(() => expect(later.store.state.saveState).toBe('saved'));
+    expect(later.api.sendCommands).toHaveBeenCalledTimes(1);
+    expect(later.api.sendCommands).toHaveBeenCalledWith(
+      3,
+      [editText('之后写的文字。', 'm42')],
+      expect.anything(),
+    );
+    expect(later.store.state.rejected).toBeNull();
+    expect(measureIn(later.store.state.report, 'm26')?.tracking.updates).toEqual([update]);
+    later.store.dispose();
+  });
+
   it('issue 13: an expired session keeps the unsent changes for the next sign-in', async () => {
     const { api, store, queue } = setup();
     await store.load();
@@ -381,6 +438,67 @@ describe('DraftStore', () => {
       expect.anything(),
     );
     store.dispose();
+  });
+
+  it('issue 13: edits typed while a batch was out keep their base when another editor saved in between', async () => {
+    // The fault it guards (randomized e2e): they were sent from the batch's revision, so the
+    // server saw no conflict and the other editor's saved change to the same field was undone.
+    const { api, store } = setup();
+    await store.load();
+    let answer: (value: {
+      revision: number;
+      hash: string;
+      touched: string[];
+      keys: string[];
+    }) => void = () => undefined;
+    api.sendCommands.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    store.apply([editText('先发出的文字。', 'm42')], '修改举措', 'm42:text');
+    const first = store.flush();
+    store.apply([editText('发送途中写的文字。')], '修改举措', 'm26:text');
+    // Revision 4 is someone else's; my batch became revision 5.
+    api.draft.mockResolvedValue(
+      theirDraft(5, (report) => {
+        setText('m26', '对方已保存的文字。')(report);
+        setText('m42', '先发出的文字。')(report);
+      }),
+    );
+    answer({ revision: 5, hash: 'h', touched: ['m42'], keys: ['m42/text'] });
+    await first;
+    expect(store.state.revision).toBe(5);
+    await store.flush();
+    expect(api.sendCommands).toHaveBeenLastCalledWith(
+      3,
+      [editText('发送途中写的文字。')],
+      expect.anything(),
+    );
+    store.dispose();
+  });
+
+  it('issue 13: a change that no longer applies after a reload is sent, so the server shows the conflict', async () => {
+    // The fault it guards (randomized e2e): it became a "refused" banner instead of a conflict.
+    const { api, store, goOffline, tab } = setup();
+    await store.load();
+    goOffline();
+    store.apply([editText('离线时写的文字。')], '修改举措', 'm26:text');
+    store.apply([editText('别处的文字。', 'm42')], '修改举措', 'm42:text');
+    store.dispose();
+
+    const later = setup({ tab, draft: theirDraft(4, removeMeasure('m26')) });
+    later.api.sendCommands.mockRejectedValueOnce(
+      conflict([0], [{ id: 'm26', deleted: true, fields: [], kind: null }]),
+    );
+    await later.store.load();
+    expect(later.store.state.rejected).toBeNull();
+    expect(measureText(later.store, 'm42')).toBe('别处的文字。');
+    await vi.waitFor(() => expect(later.store.state.saveState).toBe('conflict'));
+    expect(later.api.sendCommands).toHaveBeenCalledWith(
+      3,
+      [editText('离线时写的文字。'), editText('别处的文字。', 'm42')],
+      expect.anything(),
+    );
+    expect(later.store.conflictsShown).toHaveLength(1);
+    expect(api.sendCommands).not.toHaveBeenCalled();
+    later.store.dispose();
   });
 
   it('issue 13: a revision that deletes what I am editing is sent at once, so the conflict is shown', async () => {

@@ -10,7 +10,7 @@ import { commandsOf, enqueue, fromCommands } from './pending-commands.js';
 import type { PendingCommand } from './pending-commands.js';
 import type { QueueStorage, StoredQueue, UndoEntry } from './queue-storage.js';
 import { refusalMessage } from './refusal-message.js';
-import { replay, replayEach } from './replay.js';
+import { alreadySaved, replay, replayEach } from './replay.js';
 
 export type { UndoEntry } from './queue-storage.js';
 
@@ -89,6 +89,13 @@ export class DraftStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private holds = 0;
   private clientSeq = Date.now();
+  private inFlightSeq = 0;
+  /**
+   * A batch whose answer was lost (the connection dropped while it was out): it waits at the
+   * front of `pending` and goes out again alone with the same clientSeq, so the server answers
+   * it once instead of applying it twice (a progress update added twice is refused).
+   */
+  private unanswered: { seq: number; count: number } | null = null;
   private listeners = new Set<() => void>();
   private readonly isOnline: () => boolean;
   private readonly autosaveMs: number;
@@ -164,26 +171,22 @@ export class DraftStore {
     if (stored !== null) this.takeOver(stored);
   }
 
-  /** Puts stored commands back under the draft; those that no longer apply are said, not dropped silently. */
+  /**
+   * Puts stored commands back under the draft and sends them from the revision they were made
+   * on. One that no longer applies (someone deleted or changed its node meanwhile) is sent too,
+   * so the server names the conflict and the editor decides; until then the view shows the rest.
+   */
   private takeOver(stored: StoredQueue): void {
     const report = this.state.report;
-    if (report === null) return;
-    const replayed = replayEach(report, stored.commands);
-    if (replayed.applied.length > 0) {
-      this.base =
-        this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
-      this.pending = [...this.pending, ...fromCommands(replayed.applied)];
-      this.set({ report: replayed.report, saveState: 'pending' });
-      this.persist();
-      this.schedule(0);
-    }
-    if (replayed.refused.length > 0)
-      this.set({
-        rejected: {
-          commands: replayed.refused,
-          message: `上次未保存的 ${replayed.refused.length} 项修改无法应用到当前草稿（相关内容可能已被删除或修改）`,
-        },
-      });
+    const commands = report === null ? [] : stored.commands.filter((c) => !alreadySaved(report, c));
+    if (report === null || commands.length === 0) return;
+    const replayed = replayEach(report, commands);
+    this.base =
+      this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
+    this.pending = [...this.pending, ...fromCommands(commands)];
+    this.set({ report: replayed.report, saveState: 'pending' });
+    this.persist();
+    this.schedule(0);
   }
 
   /** Takes over the unsent changes of a closed tab (offered at start). */
@@ -215,6 +218,7 @@ export class DraftStore {
     this.base = draft.revision;
     this.inFlight = [];
     this.pending = [];
+    this.unanswered = null;
     this.set({
       report: draft.report,
       revision: draft.revision,
@@ -324,10 +328,13 @@ export class DraftStore {
       this.set({ saveState: 'offline' });
       return;
     }
-    this.inFlight = this.pending;
-    this.pending = [];
+    const again = this.unanswered;
+    this.unanswered = null;
+    this.inFlight = again === null ? this.pending : this.pending.slice(0, again.count);
+    this.pending = again === null ? [] : this.pending.slice(again.count);
     const base = this.base;
-    const clientSeq = ++this.clientSeq;
+    const clientSeq = again?.seq ?? ++this.clientSeq;
+    this.inFlightSeq = clientSeq;
     this.set({ saveState: 'saving' });
     try {
       const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight), {
@@ -372,8 +379,11 @@ export class DraftStore {
       });
       this.persist();
     } else {
-      // Someone else saved in between without touching our nodes: take their draft, replay ours.
-      this.base = revision;
+      // Someone else saved in between: take their draft and replay ours on it. Commands typed
+      // while the batch was out were made without seeing their revision, so they keep their
+      // base (the server does not count this tab's own revisions as conflicts): sent from our
+      // new revision, one of them would silently undo their change to the same field.
+      if (this.pending.length === 0) this.base = revision;
       await this.pull();
     }
     if (this.pending.length > 0) this.schedule(this.autosaveMs);
@@ -400,6 +410,8 @@ export class DraftStore {
   private rebaseOnto(draft: DraftView): void {
     if (this.inFlight.length > 0 || this.state.conflict !== null) return;
     if (draft.revision < this.state.revision) return;
+    if (this.unanswered === null)
+      this.pending = this.pending.filter((p) => !alreadySaved(draft.report, p.command));
     const waiting = commandsOf(this.pending);
     const replayed = replayEach(draft.report, waiting);
     this.confirmed = draft.report;
@@ -434,7 +446,9 @@ export class DraftStore {
 
   private async refused(error: ApiError): Promise<void> {
     if (error.offline) {
-      this.pending = [...this.inFlight, ...this.pending];
+      // Perhaps saved, perhaps not: kept apart (never coalesced with new typing) to go out again.
+      this.unanswered = { seq: this.inFlightSeq, count: this.inFlight.length };
+      this.pending = [...fromCommands(commandsOf(this.inFlight)), ...this.pending];
       this.inFlight = [];
       this.persist();
       this.set({ saveState: 'offline', message: null });
@@ -528,6 +542,7 @@ export class DraftStore {
     // otherwise from where they were made, so the server still checks them.
     if (keptConflicting || replayed.applied.length === 0) this.base = conflict.theirs.revision;
     this.inFlight = [];
+    this.unanswered = null;
     this.pending = fromCommands(replayed.applied);
     this.persist();
     this.set({

@@ -1,4 +1,4 @@
-import { applyCommands } from '@leshan/report-core';
+import { applyCommands, listMeasures } from '@leshan/report-core';
 import type { Command, CommandError, Report } from '@leshan/report-core';
 
 export type Replayed =
@@ -34,4 +34,15 @@ export function replayEach(
     } else refused.push(command);
   }
   return { report: current, applied, refused };
+}
+
+/**
+ * Whether a command is already in the report: a progress update whose id (made by this tab, at
+ * random) the measure already holds. Its batch was saved though its answer never came (the
+ * connection dropped, or the tab reloaded while it was out); sent again, it would be refused.
+ */
+export function alreadySaved(report: Report, command: Command): boolean {
+  if (command.type !== 'progress.add') return false;
+  const measure = listMeasures(report).find((m) => m.id === command.measureId)?.measure;
+  return measure?.tracking.updates.some((u) => u.id === command.update.id) ?? false;
 }
