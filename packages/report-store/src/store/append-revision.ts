@@ -10,6 +10,8 @@ import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
 import { keysSince, lockDraft, rememberDraft, reportOfRevision } from './drafts.js';
 import { writeRevision } from './write-revision.js';
+import { auditRow } from './audit.js';
+import type { NewAuditEntry } from '../schemas/audit-schemas.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
@@ -32,6 +34,11 @@ export interface AppendRevisionInput<E> {
   describe?: (before: Report, after: Report, keys: readonly string[]) => string[];
   clientId?: string | undefined;
   clientSeq?: number | undefined;
+  /**
+   * The audit entry of the save, written in the revision's own transaction (one commit for
+   * both): made from the revision once it is known.
+   */
+  audit?: (revision: RevisionSummary) => NewAuditEntry;
 }
 
 export interface Conflict {
@@ -145,6 +152,12 @@ export async function appendDraftRevision<E>(
       clientSeq: input.clientSeq,
       report: outcome.value.report,
     });
+    if (input.audit !== undefined) {
+      const audit = auditRow(ctx, input.audit(written.revision));
+      // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
+      if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
+      await trx.insertInto('audit_log').values(audit.row).execute();
+    }
     // Safe even if the transaction fails later: the draft is known by its revision and hash.
     rememberDraft(ctx, written.draft);
     return { ok: true, ...written };
