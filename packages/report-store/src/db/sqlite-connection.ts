@@ -191,11 +191,33 @@ export function openSqlite(input: SqliteOptions): Connection {
       drain();
     });
 
+  // data_version changes when another connection commits: a read of the WAL index, no I/O.
+  function watchDraft(onChange: () => void, { pollMs }: { pollMs: number }): () => Promise<void> {
+    const version = (): unknown => raw.pragma('data_version', { simple: true });
+    let last = version();
+    const timer = setInterval(() => {
+      try {
+        const now = version();
+        if (now === last) return;
+        last = now;
+        onChange();
+      } catch (_error) {
+        // The database is closing or away for a moment: the next tick tries again.
+      }
+    }, pollMs);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      return Promise.resolve();
+    };
+  }
+
   return {
     engine: 'sqlite',
     db,
     readonly: options.readonly,
     write,
+    watchDraft,
     backup: async (toFile) => {
       const target = resolve(toFile);
       mkdirSync(dirname(target), { recursive: true });

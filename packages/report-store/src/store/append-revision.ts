@@ -139,19 +139,23 @@ export async function appendDraftRevision<E>(
       };
     }
     if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
-    const written = await writeRevision(trx, {
-      number: draft.revision + 1,
-      kind: 'edit',
-      author: input.author,
-      at: nowIso(ctx),
-      commands: commands.data,
-      touched: outcome.value.touched,
-      keys: mine,
-      summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
-      clientId: input.clientId,
-      clientSeq: input.clientSeq,
-      report: outcome.value.report,
-    });
+    const written = await writeRevision(
+      trx,
+      {
+        number: draft.revision + 1,
+        kind: 'edit',
+        author: input.author,
+        at: nowIso(ctx),
+        commands: commands.data,
+        touched: outcome.value.touched,
+        keys: mine,
+        summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
+        clientId: input.clientId,
+        clientSeq: input.clientSeq,
+        report: outcome.value.report,
+      },
+      ctx.conn.engine,
+    );
     if (input.audit !== undefined) {
       const audit = auditRow(ctx, input.audit(written.revision));
       // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
