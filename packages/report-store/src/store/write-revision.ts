@@ -31,6 +31,8 @@ export interface RevisionWrite {
   report: Report;
 }
 
+const EnvelopeSchema = DraftSchema.omit({ report: true });
+
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
 /** The history entry a new revision joins: the previous one's, or its own. */
@@ -104,7 +106,7 @@ export async function writeRevision(
     await sql`select pg_notify(${DRAFT_CHANNEL}, ${String(input.number)})`.execute(trx);
   const { report: _report, ...summaryRow } = row;
   // The report was validated on its way in; only the envelope is parsed here.
-  const envelope = DraftSchema.omit({ report: true }).parse({
+  const envelope = EnvelopeSchema.parse({
     revision: input.number,
     reportHash,
     updatedAt: input.at,
