@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -105,8 +105,16 @@ async function scenarios(
     ] as const) {
       rows.push(
         { name: `${engine} ${name} throughput`, value: figures.rps, unit: 'req/s' },
-        { name: `${engine} ${name} p50 latency`, value: figures.p50, unit: 'ms' },
-        { name: `${engine} ${name} p99 latency`, value: figures.p99, unit: 'ms' },
+        {
+          name: `${engine} ${name} p50 latency (${CONNECTIONS} at once)`,
+          value: figures.p50,
+          unit: 'ms',
+        },
+        {
+          name: `${engine} ${name} p99 latency (${CONNECTIONS} at once)`,
+          value: figures.p99,
+          unit: 'ms',
+        },
         {
           name: `${engine} ${name} failed (non-2xx, errors)`,
           value: figures.bad,
@@ -175,11 +183,20 @@ export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'leshan-admin-bench-'));
   // fsync on, like the SQLite file (synchronous=FULL): both engines commit durably.
   const cluster = await startPostgres({ durable: true });
+  // The machine's load beside the figures: latencies on a shared machine are only comparable
+  // with the reference of the same run, at the load they were taken.
+  const load = (when: string): BenchRow => ({
+    name: `load average (1 min, ${cpus().length} cores) ${when}`,
+    value: loadavg()[0] ?? Number.NaN,
+    unit: 'runnable',
+  });
   try {
     return [
+      load('before'),
       ...(await scenarios('sqlite', { SQLITE_FILE: join(dir, 'bench.db') })),
       ...bareSqliteSave(join(dir, 'bare.db')),
       ...(await scenarios('postgres', { DATABASE_URL: cluster.url('postgres') })),
+      load('after'),
     ];
   } finally {
     await cluster.destroy();

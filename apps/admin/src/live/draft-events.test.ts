@@ -7,45 +7,11 @@ import type { Harness } from '../testing/admin-harness.js';
 import { engines } from '../testing/engines.js';
 import type { Session } from '../testing/session-cookie.js';
 import { openSession } from '../testing/session-cookie.js';
+import { readEvents } from '../testing/read-events.js';
 import { LIVE_LIMITS } from './draft-live.js';
 
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 const measure = listMeasures(canonicalReport)[2] ?? { id: '', text: '' };
-
-/** Reads server-sent events from a stream until `until` finds one or the time is up. */
-async function readEvents(
-  body: ReadableStream<Uint8Array>,
-  until: (events: { event: string; data: unknown }[]) => boolean,
-  ms = 10_000,
-): Promise<{ event: string; data: unknown }[]> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: unknown }[] = [];
-  let buffer = '';
-  const deadline = Date.now() + ms;
-  try {
-    while (!until(events) && Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
-      ]);
-      if (chunk === null || chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event !== undefined && data !== undefined)
-          events.push({ event, data: JSON.parse(data) as unknown });
-      }
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return events;
-}
 
 describe.each(engines)('issue 13: live draft events ($name)', (engine) => {
   let h: Harness;

@@ -10,8 +10,11 @@ export const LIVE_LIMITS = {
   total: 200,
   heartbeatMs: 15_000,
   presenceTtlMs: 45_000,
-  /** How often the head is read while streams are open: revisions by other processes. */
-  pollMs: 500,
+  /**
+   * SQLite: how often PRAGMA data_version is read while streams are open (revisions by other
+   * processes). PostgreSQL needs no polling: LISTEN/NOTIFY (store.watchDraft).
+   */
+  pollMs: 250,
 };
 
 interface Stream {
@@ -29,17 +32,19 @@ interface Presence {
 }
 
 /**
- * Server-sent events of the draft: each new revision (from this process or any other sharing
- * the database: the head is polled, a cheap read of one integer) and who has which node open.
+ * Server-sent events of the draft: each new revision (from this process, or any other sharing
+ * the database: store.watchDraft, LISTEN/NOTIFY on PostgreSQL, PRAGMA data_version on SQLite)
+ * and who has which node open.
  * Streams are bounded per account and in all, and end when their session ends.
  */
 export class DraftLive {
   private readonly streams = new Set<Stream>();
   private readonly presence = new Map<string, Presence>();
   private head: number | null = null;
-  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private polling = false;
+  private pollAgain = false;
 
   constructor(private readonly store: Store) {}
 
@@ -109,18 +114,17 @@ export class DraftLive {
   }
 
   private start(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setInterval(() => void this.poll(), LIVE_LIMITS.pollMs);
-    this.timer.unref();
+    if (this.unwatch !== undefined) return;
+    this.unwatch = this.store.watchDraft(() => void this.poll(), { pollMs: LIVE_LIMITS.pollMs });
     this.heartbeat = setInterval(() => void this.beat(), LIVE_LIMITS.heartbeatMs);
     this.heartbeat.unref();
     void this.poll();
   }
 
   private stop(): void {
-    clearInterval(this.timer);
+    void this.unwatch?.();
     clearInterval(this.heartbeat);
-    this.timer = undefined;
+    this.unwatch = undefined;
     this.heartbeat = undefined;
     this.head = null;
   }
@@ -138,7 +142,11 @@ export class DraftLive {
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
+    if (this.polling) {
+      // A revision came while the head was being read: read it again after.
+      this.pollAgain = true;
+      return;
+    }
     this.polling = true;
     try {
       const head = await this.store.draftHead();
@@ -156,6 +164,10 @@ export class DraftLive {
       // The database is away for a moment: the next poll tries again.
     } finally {
       this.polling = false;
+      if (this.pollAgain) {
+        this.pollAgain = false;
+        void this.poll();
+      }
     }
   }
 

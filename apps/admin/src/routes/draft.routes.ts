@@ -166,6 +166,14 @@ export async function saveCommands(
       return applied.ok ? applied : { ok: false as const, error: applied };
     },
     describe: describeChange,
+    // In the revision's transaction: one commit per save.
+    audit: (revision) => ({
+      actor: input.userId,
+      action: 'draft.edit',
+      target: `revision:${revision.number}`,
+      details: { commands: input.commands.length, touched: revision.touched.slice(0, 50) },
+      ip: input.ip,
+    }),
   });
   if (result.ok && result.repeated === true) {
     // The tab sent this batch again (its answer was lost): answered as before, applied once.
@@ -178,16 +186,6 @@ export async function saveCommands(
   }
   if (result.ok) {
     liveFor(store).nudge();
-    await store.appendAudit({
-      actor: input.userId,
-      action: 'draft.edit',
-      target: `revision:${result.revision.number}`,
-      details: {
-        commands: input.commands.length,
-        touched: result.revision.touched.slice(0, 50),
-      },
-      ip: input.ip,
-    });
     return {
       revision: result.revision.number,
       hash: result.draft.reportHash,

@@ -10,6 +10,7 @@ import { applyStep } from './apply-step.js';
 import { changeKeys } from './change-keys.js';
 import type { Step } from './structure-ops.js';
 import { touchedNodeIds } from './touched-node-ids.js';
+import { isKnownValid, markValid, passesChanged } from './check-changed.js';
 
 /** What an applied edit gives: the new report, the ids it touched and its change keys (sorted). */
 export interface Applied {
@@ -58,16 +59,22 @@ export interface ApplyOptions {
   now?: Date | undefined;
 }
 
-// The schema for the whole report; the tracking rules for the measures the edit touched, so a
-// draft stored before those rules can still be edited elsewhere (validateReport names the rest).
+// The schema for the whole report (only the changed nodes and the report-wide invariants when
+// the report edited is known valid: check-changed.ts); the tracking rules for the measures the
+// edit touched, so a draft stored before those rules can still be edited elsewhere
+// (validateReport names the rest).
 function checked(
+  before: Report,
   report: Report,
   touched: ReadonlySet<string>,
   options: ApplyOptions,
 ): EditFailure | undefined {
-  const result = validateWith(ReportSchema, report);
-  if (!result.ok) return refuse(invalidReport(result.issues));
-  const issues = trackingIssues(result.value, {
+  if (!(isKnownValid(before) && passesChanged(before, report))) {
+    const result = validateWith(ReportSchema, report);
+    if (!result.ok) return refuse(invalidReport(result.issues));
+  }
+  markValid(report);
+  const issues = trackingIssues(report, {
     now: options.now,
     measureIds: touched,
     indicatorIds: touched,
@@ -89,7 +96,7 @@ export function applyCommand(
   const step = safeStep(report, parsed.value);
   if (!step.ok) return step;
   const touched = safeTouched(report, parsed.value);
-  const failure = checked(step.value, new Set(touched), options);
+  const failure = checked(report, step.value, new Set(touched), options);
   if (failure !== undefined) return failure;
   return { ok: true, value: { report: step.value, touched, keys: safeKeys(report, parsed.value) } };
 }
@@ -115,7 +122,7 @@ export function applyCommands(
     if (!step.ok) return { ...step, index };
     current = step.value;
   }
-  const failure = checked(current, touched, options);
+  const failure = checked(report, current, touched, options);
   if (failure !== undefined) return { ...failure, index: null };
   return { ok: true, value: { report: current, touched: [...touched], keys: [...keys].sort() } };
 }

@@ -19,7 +19,7 @@ interface Held<K extends ListKind> {
 
 function held<K extends ListKind>(
   report: Report,
-  index: Map<string, Location>,
+  index: ReadonlyMap<string, Location>,
   kind: K,
   id: string,
 ): Held<K> | undefined {

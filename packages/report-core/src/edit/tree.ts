@@ -23,8 +23,14 @@ export interface Location {
   path: readonly number[];
 }
 
+// Reports are never changed once made, so each is indexed once: an edit reads the index of the
+// report it edits several times (its step, touched ids, change keys).
+const indexes = new WeakMap<Report, ReadonlyMap<string, Location>>();
+
 /** Every id of the report mapped to where it sits (the first holder wins if ids repeat). */
-export function indexReport(report: Report): Map<string, Location> {
+export function indexReport(report: Report): ReadonlyMap<string, Location> {
+  const known = indexes.get(report);
+  if (known !== undefined) return known;
   const index = new Map<string, Location>();
   const put = (loc: Location): void => {
     if (!index.has(loc.id)) index.set(loc.id, loc);
@@ -48,6 +54,7 @@ export function indexReport(report: Report): Map<string, Location> {
   });
   report.places.forEach((p, i) => put({ kind: 'place', id: p.id, parentId: null, path: [i] }));
   report.notes.forEach((n, i) => put({ kind: 'note', id: n.id, parentId: null, path: [i] }));
+  indexes.set(report, index);
   return index;
 }
 

@@ -13,6 +13,13 @@ export interface Connection {
    * (SQLITE_BUSY past busy_timeout, PostgreSQL serialization failures and deadlocks) are retried.
    */
   write<T>(fn: (trx: Kysely<Tables>) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` soon after another connection (of this process or another) commits a
+   * change of the draft: PostgreSQL LISTEN on DRAFT_CHANNEL (writeRevision notifies in its
+   * transaction; `onChange` is also called after the listener reconnects, for what it missed),
+   * SQLite a read of PRAGMA data_version every `pollMs`. Answers the function that stops it.
+   */
+  watchDraft(onChange: () => void, options: { pollMs: number }): () => Promise<void>;
   /** SQLite only: an online copy of the database into `toFile`. */
   backup: ((toFile: string) => Promise<void>) | null;
   close(): Promise<void>;
@@ -30,3 +37,6 @@ export class ReadOnlyStoreError extends Error {
     super(`此存储为只读，不能执行 ${operation} (the store is read-only: ${operation} refused)`);
   }
 }
+
+/** The PostgreSQL NOTIFY channel of new draft revisions; the payload is the revision number. */
+export const DRAFT_CHANNEL = 'leshan_draft';

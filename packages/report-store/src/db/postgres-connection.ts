@@ -2,6 +2,7 @@ import type { Kysely as KyselyType } from 'kysely';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Connection } from './connection.js';
+import { DRAFT_CHANNEL } from './connection.js';
 import { backoffDelay, isPostgresRetryable, sleep } from './db-errors.js';
 import type { Tables } from './tables.js';
 
@@ -38,12 +39,62 @@ export function openPostgres(options: PostgresOptions): Connection {
     }
   }
 
+  // One client of its own (LISTEN holds a session), opened on the first watcher.
+  const watchers = new Set<() => void>();
+  let listener: pg.Client | null = null;
+  let closed = false;
+  const tell = (): void => {
+    for (const w of watchers) w();
+  };
+  async function listen(attempt = 0): Promise<void> {
+    if (closed || watchers.size === 0 || listener !== null) return;
+    const client = new pg.Client({ connectionString: options.url });
+    listener = client;
+    const retry = (): void => {
+      if (listener !== client) return;
+      listener = null;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void listen(attempt + 1), backoffDelay(attempt, 100, 5000)).unref();
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', (message) => {
+      if (message.channel === DRAFT_CHANNEL) tell();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DRAFT_CHANNEL}`);
+      // Revisions committed while no one listened (first start, or a lost connection).
+      tell();
+    } catch (_error) {
+      retry();
+    }
+  }
+  function watchDraft(onChange: () => void): () => Promise<void> {
+    watchers.add(onChange);
+    void listen();
+    return async () => {
+      watchers.delete(onChange);
+      if (watchers.size > 0 || listener === null) return;
+      const client = listener;
+      listener = null;
+      await client.end().catch(() => undefined);
+    };
+  }
+
   return {
     engine: 'postgres',
     db,
     readonly: options.readonly,
     write,
     backup: null,
-    close: () => db.destroy(),
+    watchDraft,
+    close: async () => {
+      closed = true;
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => undefined);
+      await db.destroy();
+    },
   };
 }

@@ -17,6 +17,14 @@ export interface SqliteOptions {
 }
 
 const BUSY_RETRIES = 5;
+/** Writes committed together at most (group commit, below). */
+const MAX_BATCH = 32;
+
+interface Job {
+  fn: (trx: KyselyType<Tables>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 // Two processes opening a fresh file both switch it to WAL; the loser may see SQLITE_BUSY.
 function withBusyRetry<T>(fn: () => T): T {
@@ -59,6 +67,34 @@ function openRaw(options: SqliteOptions): Database.Database {
   }
 }
 
+const STATEMENTS_KEPT = 256;
+
+/**
+ * The database as Kysely's dialect uses it, with `prepare` answered from a cache: Kysely prepares
+ * every query it runs, and compiling the same SQL again costs more than running it. A statement
+ * is reused only when it is not being iterated (Kysely's streaming reads).
+ */
+function cachingPrepare(raw: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    const known = cache.get(source);
+    if (known !== undefined && !known.busy) return known;
+    const statement = raw.prepare(source);
+    if (known === undefined) {
+      if (cache.size >= STATEMENTS_KEPT) cache.delete(cache.keys().next().value ?? '');
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(raw, {
+    get: (target, key): unknown => {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** A SQLite file in WAL mode: many readers and one writer across processes. */
 export function openSqlite(input: SqliteOptions): Connection {
   const options = { ...input, file: resolve(input.file) };
@@ -67,7 +103,7 @@ export function openSqlite(input: SqliteOptions): Connection {
   // FULL: a commit is on disk before it is acknowledged, also across a power cut.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingPrepare(raw) }) });
   const mutex = mutexFor(options.file);
 
   async function begin(trx: KyselyType<Tables>): Promise<void> {
@@ -82,26 +118,106 @@ export function openSqlite(input: SqliteOptions): Connection {
     }
   }
 
-  const write = <T>(fn: (trx: KyselyType<Tables>) => Promise<T>): Promise<T> =>
-    mutex.run(() =>
-      db.connection().execute(async (trx) => {
-        await begin(trx);
-        try {
-          const result = await fn(trx);
-          await sql`commit`.execute(trx);
-          return result;
-        } catch (error) {
-          if (raw.inTransaction) await sql`rollback`.execute(trx);
-          throw error;
+  // Group commit: writes that queue up while one commits run in the next transaction together,
+  // each in its own savepoint (a write that throws is rolled back alone), and each is answered
+  // only once their one COMMIT is on disk. Ten editors saving at once wait for one fsync, not ten.
+  const queue: Job[] = [];
+  let draining = false;
+
+  async function runBatch(trx: KyselyType<Tables>, batch: Job[]): Promise<void> {
+    const done: { job: Job; value: unknown }[] = [];
+    let next = 0;
+    try {
+      let open = false;
+      for (; next < batch.length; next += 1) {
+        const job = batch[next] as Job;
+        if (!open) {
+          await begin(trx);
+          open = true;
         }
-      }),
-    );
+        await sql.raw(`savepoint w${next}`).execute(trx);
+        try {
+          const value = await job.fn(trx);
+          await sql.raw(`release w${next}`).execute(trx);
+          done.push({ job, value });
+        } catch (error) {
+          if (raw.inTransaction) {
+            await sql.raw(`rollback to w${next}`).execute(trx);
+            await sql.raw(`release w${next}`).execute(trx);
+          } else {
+            // SQLite ended the whole transaction (an I/O error, say): the writes before are gone too.
+            for (const d of done.splice(0)) d.job.reject(error);
+            open = false;
+          }
+          job.reject(error);
+        }
+      }
+      if (open) await sql`commit`.execute(trx);
+    } catch (error) {
+      // BEGIN still busy after its retries, or COMMIT failed: nothing of the batch is written.
+      if (raw.inTransaction) await sql`rollback`.execute(trx);
+      for (const d of done.splice(0)) d.job.reject(error);
+      for (const job of batch.slice(next + 1)) job.reject(error);
+      if (next < batch.length) batch[next]?.reject(error);
+      return;
+    }
+    for (const d of done) d.job.resolve(d.value);
+  }
+
+  function drain(): void {
+    if (draining || queue.length === 0) return;
+    draining = true;
+    // setImmediate: requests read in this turn of the event loop join the batch.
+    setImmediate(() => {
+      void mutex
+        .run(() =>
+          db.connection().execute(async (trx) => {
+            while (queue.length > 0) await runBatch(trx, queue.splice(0, MAX_BATCH));
+          }),
+        )
+        .catch((error: unknown) => {
+          for (const job of queue.splice(0)) job.reject(error);
+        })
+        .finally(() => {
+          draining = false;
+          drain();
+        });
+    });
+  }
+
+  const write = <T>(fn: (trx: KyselyType<Tables>) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      drain();
+    });
+
+  // data_version changes when another connection commits: a read of the WAL index, no I/O.
+  function watchDraft(onChange: () => void, { pollMs }: { pollMs: number }): () => Promise<void> {
+    const version = (): unknown => raw.pragma('data_version', { simple: true });
+    let last = version();
+    const timer = setInterval(() => {
+      try {
+        const now = version();
+        if (now === last) return;
+        last = now;
+        onChange();
+      } catch (_error) {
+        // The database is closing or away for a moment: the next tick tries again.
+      }
+    }, pollMs);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      return Promise.resolve();
+    };
+  }
 
   return {
     engine: 'sqlite',
     db,
     readonly: options.readonly,
     write,
+    watchDraft,
     backup: async (toFile) => {
       const target = resolve(toFile);
       mkdirSync(dirname(target), { recursive: true });

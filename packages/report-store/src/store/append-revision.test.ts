@@ -58,6 +58,30 @@ describe.each(engines)('appendDraftRevision ($name)', (engine) => {
     );
   });
 
+  it('writes the save’s audit entry in the revision’s transaction, and none for a conflict', async () => {
+    const { store } = await freshStore(engine);
+    const audit = (revision: { number: number; touched: string[] }) => ({
+      actor: 'u-alice',
+      action: 'draft.edit',
+      target: `revision:${revision.number}`,
+      details: { touched: revision.touched },
+    });
+    const saved = await store.appendDraftRevision({
+      ...editMeasure(0, first.id, `${first.text}（甲）`, 'u-alice'),
+      audit,
+    });
+    expect(saved.ok).toBe(true);
+    const clash = await store.appendDraftRevision({
+      ...editMeasure(0, first.id, `${first.text}（乙）`, 'u-bob'),
+      audit,
+    });
+    expect(clash).toMatchObject({ ok: false, reason: 'conflict' });
+    const page = await store.listAudit({ action: 'draft.edit' });
+    expect(page.ok && page.entries).toMatchObject([
+      { actor: 'u-alice', target: 'revision:1', details: { touched: [first.id] } },
+    ]);
+  });
+
   it('rebases an edit of another node made against an older revision', async () => {
     const { store } = await freshStore(engine);
     await store.appendDraftRevision(editMeasure(0, first.id, `${first.text}（甲）`));

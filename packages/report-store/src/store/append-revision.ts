@@ -16,6 +16,8 @@ import {
   revisionOfBatch,
 } from './drafts.js';
 import { writeRevision } from './write-revision.js';
+import { auditRow } from './audit.js';
+import type { NewAuditEntry } from '../schemas/audit-schemas.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
 export type ApplyOutcome<E> =
@@ -39,6 +41,11 @@ export interface AppendRevisionInput<E> {
   /** The editor's tab: its own revisions after baseRevision never conflict with these commands. */
   clientId?: string | undefined;
   clientSeq?: number | undefined;
+  /**
+   * The audit entry of the save, written in the revision's own transaction (one commit for
+   * both): made from the revision once it is known.
+   */
+  audit?: (revision: RevisionSummary) => NewAuditEntry;
 }
 
 export interface Conflict {
@@ -146,19 +153,29 @@ export async function appendDraftRevision<E>(
       };
     }
     if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
-    const written = await writeRevision(trx, {
-      number: draft.revision + 1,
-      kind: 'edit',
-      author: input.author,
-      at: nowIso(ctx),
-      commands: commands.data,
-      touched: outcome.value.touched,
-      keys: mine,
-      summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
-      clientId: input.clientId,
-      clientSeq: input.clientSeq,
-      report: outcome.value.report,
-    });
+    const written = await writeRevision(
+      trx,
+      {
+        number: draft.revision + 1,
+        kind: 'edit',
+        author: input.author,
+        at: nowIso(ctx),
+        commands: commands.data,
+        touched: outcome.value.touched,
+        keys: mine,
+        summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
+        clientId: input.clientId,
+        clientSeq: input.clientSeq,
+        report: outcome.value.report,
+      },
+      ctx.conn.engine,
+    );
+    if (input.audit !== undefined) {
+      const audit = auditRow(ctx, input.audit(written.revision));
+      // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
+      if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
+      await trx.insertInto('audit_log').values(audit.row).execute();
+    }
     // Safe even if the transaction fails later: the draft is known by its revision and hash.
     rememberDraft(ctx, written.draft);
     return { ok: true, ...written };

@@ -18,12 +18,11 @@ import type { StoreContext } from './context.js';
 import { assertWritable, nowIso, sortableId } from './context.js';
 import { redactSecrets } from './redact.js';
 
-/** Appends one line to the audit log; details under secret-looking keys are redacted. */
-export async function appendAudit(
+/** The audit row of an entry (details under secret-looking keys redacted), or its refusal. */
+export function auditRow(
   ctx: StoreContext,
   entry: NewAuditEntry,
-): Promise<{ ok: true; entry: AuditEntry } | Refusal> {
-  assertWritable(ctx, 'appendAudit');
+): { ok: true; row: AuditRow } | Refusal {
   const parsed = NewAuditEntrySchema.safeParse(entry);
   if (!parsed.success) {
     return refuse(
@@ -33,15 +32,29 @@ export async function appendAudit(
       toValidationIssues(parsed.error.issues),
     );
   }
-  const row: AuditRow = {
-    id: sortableId(),
-    actor: parsed.data.actor,
-    action: parsed.data.action,
-    target: parsed.data.target ?? null,
-    details: JSON.stringify(redactSecrets(parsed.data.details ?? {})),
-    ip: parsed.data.ip ?? null,
-    at: nowIso(ctx),
+  return {
+    ok: true,
+    row: {
+      id: sortableId(),
+      actor: parsed.data.actor,
+      action: parsed.data.action,
+      target: parsed.data.target ?? null,
+      details: JSON.stringify(redactSecrets(parsed.data.details ?? {})),
+      ip: parsed.data.ip ?? null,
+      at: nowIso(ctx),
+    },
   };
+}
+
+/** Appends one line to the audit log; details under secret-looking keys are redacted. */
+export async function appendAudit(
+  ctx: StoreContext,
+  entry: NewAuditEntry,
+): Promise<{ ok: true; entry: AuditEntry } | Refusal> {
+  assertWritable(ctx, 'appendAudit');
+  const built = auditRow(ctx, entry);
+  if (!built.ok) return built;
+  const { row } = built;
   await ctx.conn.write((trx) => trx.insertInto('audit_log').values(row).execute());
   return { ok: true, entry: AuditFromRowSchema.parse(row) };
 }

@@ -117,6 +117,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     deleteExpiredSessions: () => sessions.deleteExpiredSessions(ctx),
     getDraft: () => getDraft(ctx),
     draftHead: () => draftHead(ctx),
+    watchDraft: (onChange, opts) => conn.watchDraft(onChange, opts),
     getRevision: (revision) => getRevision(ctx, revision),
     listRevisions: (opts) => listRevisions(ctx, opts),
     revisionsSince: (revision) => revisionsSince(ctx, revision),

@@ -57,15 +57,19 @@ async function replace(ctx: StoreContext, input: Replacement): Promise<ReplaceRe
         };
       }
     }
-    const written = await writeRevision(trx, {
-      number: draft.revision + 1,
-      kind: input.kind,
-      author: input.author,
-      at: nowIso(ctx),
-      commands: [input.command],
-      touched,
-      report,
-    });
+    const written = await writeRevision(
+      trx,
+      {
+        number: draft.revision + 1,
+        kind: input.kind,
+        author: input.author,
+        at: nowIso(ctx),
+        commands: [input.command],
+        touched,
+        report,
+      },
+      ctx.conn.engine,
+    );
     // Safe even if the transaction fails later: the draft is known by its revision and hash.
     rememberDraft(ctx, written.draft);
     return { ok: true, ...written };

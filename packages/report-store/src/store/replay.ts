@@ -1,7 +1,6 @@
 import type { Report } from '@leshan/report-core/model';
 import { applyCommands } from '@leshan/report-core/edit';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@leshan/report-core/hash';
 import type { RecordedCommand } from '../schemas/draft-schemas.js';
 
 /** A revision stores a full report only every SNAPSHOT_EVERY revisions (and for seed, restore, import). */
@@ -22,12 +21,53 @@ export function replay(report: Report, commands: readonly RecordedCommand[]): Re
   return applied.ok ? applied.value.report : null;
 }
 
+// The canonical JSON of each object and array already written: reports are never changed in
+// place and an edit shares every node it does not change, so a save writes only its path anew.
+const written = new WeakMap<object, string>();
+
+/** report-core canonicalJson (keys sorted, undefined dropped, non-finite numbers null), memoized. */
+function encode(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'string':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      return undefined;
+  }
+  const known = written.get(value);
+  if (known !== undefined) return known;
+  let json: string;
+  if (Array.isArray(value)) {
+    json = `[${value.map((item) => encode(item) ?? 'null').join(',')}]`;
+  } else {
+    const parts: string[] = [];
+    // Default sort: UTF-16 code-unit order, as canonicalJson.
+    for (const key of Object.keys(value).sort()) {
+      const child = encode((value as Record<string, unknown>)[key]);
+      if (child !== undefined) parts.push(`${JSON.stringify(key)}:${child}`);
+    }
+    json = `{${parts.join(',')}}`;
+  }
+  written.set(value, json);
+  return json;
+}
+
 /**
- * A report's canonical JSON and content hash: report-core's canonicalContent, with Node's sha256
- * (the same digest, several times faster than the portable one on every save).
+ * A report's canonical JSON and content hash: report-core's canonicalContent (the same text,
+ * report-content.test.ts), written once per node and hashed with Node's sha256 (the same digest,
+ * several times faster than the portable one on every save).
  */
 export function reportContent(report: Report): { json: string; hash: string } {
-  const json = canonicalJson(report);
+  const json = encode(report) ?? 'null';
   return { json, hash: createHash('sha256').update(json, 'utf8').digest('hex') };
 }
 

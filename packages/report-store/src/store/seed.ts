@@ -41,15 +41,19 @@ export async function seedIfEmpty(ctx: StoreContext, report: Report): Promise<bo
         draftRevision: 0,
       });
     }
-    await writeRevision(trx, {
-      number: 0,
-      kind: 'seed',
-      author: SYSTEM_AUTHOR,
-      at,
-      commands: [{ type: 'draft.seed' }],
-      touched: [],
-      report: checked.value,
-    });
+    await writeRevision(
+      trx,
+      {
+        number: 0,
+        kind: 'seed',
+        author: SYSTEM_AUTHOR,
+        at,
+        commands: [{ type: 'draft.seed' }],
+        touched: [],
+        report: checked.value,
+      },
+      ctx.conn.engine,
+    );
     return true;
   });
 }

@@ -74,6 +74,11 @@ export interface Store {
   getDraft(): Promise<Draft | null>;
   /** The draft's revision number alone, or null before the seed: cheap enough to poll. */
   draftHead(): Promise<number | null>;
+  /**
+   * Calls `onChange` soon after another process (or connection) saves a revision: PostgreSQL
+   * LISTEN/NOTIFY, SQLite PRAGMA data_version read every `pollMs`. Answers its stop function.
+   */
+  watchDraft(onChange: () => void, options: { pollMs: number }): () => Promise<void>;
   getRevision(revision: number): Promise<Revision | null>;
   listRevisions(options?: { limit?: number; before?: number }): Promise<RevisionSummary[]>;
   revisionsSince(revision: number): Promise<RevisionSummary[]>;

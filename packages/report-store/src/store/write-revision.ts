@@ -1,6 +1,8 @@
 import type { Report } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
-import type { Tables } from '../db/tables.js';
+import { sql } from 'kysely';
+import { DRAFT_CHANNEL } from '../db/connection.js';
+import type { Engine, Tables } from '../db/tables.js';
 import type {
   Draft,
   RecordedCommand,
@@ -28,6 +30,8 @@ export interface RevisionWrite {
   clientSeq?: number | null | undefined;
   report: Report;
 }
+
+const EnvelopeSchema = DraftSchema.omit({ report: true });
 
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
@@ -63,6 +67,7 @@ async function groupStartOf(
 export async function writeRevision(
   trx: Kysely<Tables>,
   input: RevisionWrite,
+  engine: Engine,
 ): Promise<{ draft: Draft; revision: RevisionSummary }> {
   const { json: reportJson, hash: reportHash } = reportContent(input.report);
   const touched = sortedUnique(input.touched);
@@ -95,9 +100,13 @@ export async function writeRevision(
       .values({ id: 1, ...draftRow })
       .execute();
   else await trx.updateTable('draft').set(draftRow).where('id', '=', 1).execute();
+  // Delivered to every listener when (and only if) the transaction commits: live streams of
+  // other processes learn of the revision at once (Connection.watchDraft).
+  if (engine === 'postgres')
+    await sql`select pg_notify(${DRAFT_CHANNEL}, ${String(input.number)})`.execute(trx);
   const { report: _report, ...summaryRow } = row;
   // The report was validated on its way in; only the envelope is parsed here.
-  const envelope = DraftSchema.omit({ report: true }).parse({
+  const envelope = EnvelopeSchema.parse({
     revision: input.number,
     reportHash,
     updatedAt: input.at,

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalReport } from '../data/index.js';
+import type { Report } from '../model/report.js';
+import { ReportSchema } from '../model/report.js';
+import { applyCommand, parseCommand } from './apply-command.js';
+import { applyStep } from './apply-step.js';
+import { isKnownValid, passesChanged } from './check-changed.js';
+import type { Command } from './command-schema.js';
+import { choiceArbitrary, randomCommand } from './random-command.fixture.js';
+import type { Choice } from './random-command.fixture.js';
+import { freshMeasure, lists, pick } from './random-nodes.fixture.js';
+import { smallReport } from './small-report.fixture.js';
+
+/**
+ * Commands that pass the command schema but leave a report that breaks a rule of ReportSchema:
+ * a repeated measure text, an unknown place, an indicator whose wording left the text, a note
+ * on a missing node or past the source's last line, a new measure repeating another.
+ */
+const SPOILERS: readonly ((r: Report, x: Choice) => Command | undefined)[] = [
+  (r, x) => {
+    const { measures } = lists(r);
+    const m = pick(measures, x.a)?.m;
+    const other = pick(measures, x.b)?.m;
+    return m && other && { type: 'measure.update', id: m.id, patch: { text: other.text } };
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a)?.m;
+    return m && { type: 'measure.update', id: m.id, patch: { places: [...m.places, 'no-place'] } };
+  },
+  (r, x) => {
+    const found = pick(lists(r).indicators, x.a);
+    return found && { type: 'measure.update', id: found.parent.id, patch: { text: '改写后。' } };
+  },
+  (r, x) => {
+    const note = pick(r.notes, x.a);
+    return note && { type: 'note.update', id: note.id, patch: { nodeIds: ['no-such-node'] } };
+  },
+  (r, x) => {
+    const note = pick(r.notes, x.a);
+    const past = r.meta.source.lineCount + 1 + (x.b % 5);
+    return note && { type: 'note.update', id: note.id, patch: { sourceLines: [past] } };
+  },
+  (r, x) => {
+    const { sections, measures } = lists(r);
+    const section = pick(sections, x.a)?.s;
+    const other = pick(measures, x.b)?.m;
+    return (
+      section &&
+      other && {
+        type: 'measure.add',
+        sectionId: section.id,
+        index: 0,
+        measure: { ...freshMeasure(r, x.c, 1), id: `spoiled-${x.c}`, text: other.text },
+      }
+    );
+  },
+];
+
+const step = fc.record({ choice: choiceArbitrary, spoil: fc.nat(SPOILERS.length * 3) });
+const sequence = fc.array(step, { minLength: 80, maxLength: 100 });
+
+/**
+ * At each step, a random command and perhaps a rule-breaking one are applied without checks;
+ * the fast check of the result must agree with ReportSchema on the whole report. The report then
+ * moves on by the random command, through applyCommand (so it stays known valid).
+ */
+function agreeAlong(
+  original: Report,
+  steps: readonly { choice: Choice; spoil: number }[],
+  verdicts: Set<boolean>,
+): void {
+  let current = original;
+  steps.forEach(({ choice, spoil }, n) => {
+    const commands = [randomCommand(current, choice, n), SPOILERS[spoil]?.(current, choice)];
+    for (const command of commands) {
+      const parsed = command === undefined ? undefined : parseCommand(command);
+      if (parsed?.ok !== true) continue;
+      const after = applyStep(current, parsed.value);
+      if (!after.ok) continue;
+      const fast = passesChanged(current, after.value);
+      const full = ReportSchema.safeParse(after.value).success;
+      if (fast !== full)
+        throw new Error(`step ${n} ${JSON.stringify(command)}: fast ${fast}, full ${full}`);
+      verdicts.add(fast);
+    }
+    const moved = applyCommand(current, commands[0]);
+    if (moved.ok) current = moved.value.report;
+    expect(isKnownValid(current)).toBe(true);
+  });
+}
+
+describe('the changed-nodes check (applyCommand’s fast path)', () => {
+  it('accepts and refuses exactly what ReportSchema on the whole report does', () => {
+    const verdicts = new Set<boolean>();
+    fc.assert(
+      fc.property(sequence, (steps) => {
+        agreeAlong(smallReport(), steps, verdicts);
+        agreeAlong(canonicalReport, steps, verdicts);
+      }),
+      { numRuns: 4, endOnFailure: true },
+    );
+    expect([...verdicts].sort()).toEqual([false, true]);
+  }, 60_000);
+
+  it('falls back to the whole report when the report edited was never checked', () => {
+    // A report made by hand (not by applyCommand) with a broken rule elsewhere: an edit of
+    // another node is refused with that rule's issue, as before the fast path.
+    const broken = structuredClone<Report>(canonicalReport);
+    const [first, second] = lists(broken).measures;
+    if (first === undefined || second === undefined) throw new Error('too few measures');
+    (first.m as { text: string }).text = second.m.text;
+    expect(isKnownValid(broken)).toBe(false);
+    const result = applyCommand(broken, {
+      type: 'tracking.set',
+      measureId: second.m.id,
+      status: 'in-progress',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(JSON.stringify(result.error)).toContain('完全相同');
+  });
+});

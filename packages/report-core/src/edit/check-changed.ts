@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Report } from '../model/report.js';
+import {
+  ChapterSchema,
+  GoalSchema,
+  IdeologySchema,
+  MeasureSchema,
+  ReportMetaSchema,
+  ReportShapeSchema,
+  SectionSchema,
+} from '../model/report.js';
+import { PlaceSchema } from '../model/place.js';
+import { EditorialNoteSchema } from '../model/note.js';
+import { checkReportInvariants } from '../model/invariants.js';
+
+/**
+ * Reports known to pass ReportSchema as a whole: results of applyCommand(s), which are never
+ * changed after (reports are immutable; an edit copies the nodes on its path and shares the rest).
+ */
+const knownValid = new WeakSet<Report>();
+
+export function markValid(report: Report): void {
+  knownValid.add(report);
+}
+
+export function isKnownValid(report: Report): boolean {
+  return knownValid.has(report);
+}
+
+// Each level's own fields, its children left to the checks below.
+const ReportLevel = ReportShapeSchema.extend({
+  meta: z.unknown(),
+  goals: z.array(z.unknown()),
+  ideology: z.unknown(),
+  chapters: z.array(z.unknown()),
+  places: z.array(z.unknown()),
+  notes: z.array(z.unknown()),
+});
+const ChapterLevel = ChapterSchema.extend({ sections: z.array(z.unknown()) });
+const SectionLevel = SectionSchema.extend({ measures: z.array(z.unknown()) });
+const Invariants = z
+  .custom<Parameters<typeof checkReportInvariants>[0]>(() => true)
+  .superRefine(checkReportInvariants);
+
+const passes = (schema: z.ZodType, value: unknown): boolean =>
+  schema.safeParse(value, { reportInput: true }).success;
+
+/** Whether every element of `after` is one of `before` (known valid) or passes `schema`. */
+function elementsPass(
+  before: readonly unknown[] | ReadonlySet<unknown>,
+  after: readonly unknown[],
+  schema: z.ZodType,
+): boolean {
+  if (before === after) return true;
+  const old = before instanceof Set ? before : new Set(before as readonly unknown[]);
+  return after.every((x) => old.has(x) || passes(schema, x));
+}
+
+/**
+ * Whether `after` passes ReportSchema, given that `before` does (isKnownValid) and `after` was
+ * made from it by report-core edits: a node `after` shares with `before` is not parsed again,
+ * a changed node is parsed with its own schema, and the report-wide invariants (unique ids,
+ * chapter numbering, repeated measures, places and notes referred to, source lines) are checked
+ * on the whole report. The same verdict as ReportSchema.safeParse(after).success, far quicker
+ * for an edit of one node (edit/check-changed.property.test.ts); refusals are explained by the
+ * full ReportSchema, which names every issue.
+ */
+export function passesChanged(before: Report, after: Report): boolean {
+  if (before === after) return true;
+  if (!passes(ReportLevel, after)) return false;
+  if (after.meta !== before.meta && !passes(ReportMetaSchema, after.meta)) return false;
+  if (after.ideology !== before.ideology && !passes(IdeologySchema, after.ideology)) return false;
+  if (!elementsPass(before.goals, after.goals, GoalSchema)) return false;
+  if (!elementsPass(before.places, after.places, PlaceSchema)) return false;
+  if (!elementsPass(before.notes, after.notes, EditorialNoteSchema)) return false;
+  if (after.chapters !== before.chapters) {
+    const chapters = new Set<unknown>(before.chapters);
+    const sections = new Set<unknown>(before.chapters.flatMap((c) => c.sections));
+    const measures = new Set<unknown>(
+      before.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)),
+    );
+    for (const chapter of after.chapters) {
+      if (chapters.has(chapter)) continue;
+      if (!passes(ChapterLevel, chapter)) return false;
+      for (const section of chapter.sections) {
+        if (sections.has(section)) continue;
+        if (!passes(SectionLevel, section)) return false;
+        if (!elementsPass(measures, section.measures, MeasureSchema)) return false;
+      }
+    }
+  }
+  return passes(Invariants, after);
+}

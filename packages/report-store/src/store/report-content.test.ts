@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import type { Report } from '@leshan/report-core/model';
+import { canonicalReport } from '@leshan/report-core/data';
+import { applyCommands, listMeasures } from '@leshan/report-core';
+import { canonicalJson, contentHash } from '@leshan/report-core/hash';
+import { describe, expect, it } from 'vitest';
+import { reportContent } from './replay.js';
+
+describe('reportContent (memoized canonical JSON of a save)', () => {
+  it('writes the text of report-core canonicalJson after each of a chain of edits', () => {
+    const measures = listMeasures(canonicalReport);
+    let report: Report = canonicalReport;
+    expect(reportContent(report).json).toBe(canonicalJson(report));
+    for (let n = 0; n < 40; n += 1) {
+      const m = measures[(n * 7) % measures.length] ?? { id: '', text: '' };
+      const applied = applyCommands(report, [
+        n % 2 === 0
+          ? { type: 'tracking.set', measureId: m.id, status: 'in-progress', progress: n }
+          : { type: 'measure.update', id: m.id, patch: { text: `${m.text}（第${n}次）` } },
+      ]);
+      if (!applied.ok) throw new Error(`edit ${n} refused: ${JSON.stringify(applied)}`);
+      report = applied.value.report;
+      const content = reportContent(report);
+      expect(content.json).toBe(canonicalJson(report));
+      expect(content.hash).toBe(contentHash(report));
+    }
+  });
+
+  it('drops undefined fields, writes null for holes and non-finite numbers, sorts keys', () => {
+    const odd = {
+      z: [1, undefined, Number.NaN, -0, 'ü"\n', { b: undefined, a: Infinity }],
+      a: { y: true, x: null, w: () => 1 },
+    } as unknown as Report;
+    const json = canonicalJson(odd);
+    expect(reportContent(odd)).toEqual({
+      json,
+      hash: createHash('sha256').update(json, 'utf8').digest('hex'),
+    });
+  });
+});
