@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from '../model/readonly.js';
 import { NodeIdSchema } from '../model/ids.js';
 import type { Place } from '../model/place.js';
 import { normalizeSearchText } from './normalize-text.js';
@@ -22,7 +23,7 @@ export interface PlaceLookups {
   readonly placeDocs: ReadonlyMap<string, Uint32Array>;
 }
 
-export function indexedPlaces(places: readonly Place[]): IndexedPlace[] {
+export function indexedPlaces(places: readonly DeepReadonly<Place>[]): IndexedPlace[] {
   return places.map((p) => ({ id: p.id, names: [p.name, ...p.aliases] }));
 }
 
