@@ -20,6 +20,7 @@ export interface Applied {
   keys: string[];
 }
 
+/** What applyCommand gives: the applied edit, or the refusal with its CommandError. */
 export type ApplyResult = EditResult<Applied>;
 
 /** `index` is the refused command's position, or null when only the combined result is invalid. */

@@ -3,6 +3,7 @@ import type { ReadonlyReport } from '../model/readonly.js';
 import { describeNode } from './describe-node.js';
 import { lacksTitleInSource } from './missing-title.js';
 
+/** The kinds of publish-checklist warning (empty chapter or section, status missing, half-width punctuation). */
 export type ChecklistWarningCode =
   'empty-chapter' | 'empty-section' | 'updates-without-status' | 'half-width-punctuation';
 

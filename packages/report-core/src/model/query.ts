@@ -5,6 +5,7 @@ import type { Place } from './place.js';
 import type { ProgressUpdate } from './tracking.js';
 import type { DeepReadonly, ReadonlyReport } from './readonly.js';
 
+/** A measure with the ids, numbers and titles of its chapter and section (listMeasures). */
 export interface MeasureListItem {
   id: string;
   chapterId: string;
@@ -45,6 +46,7 @@ export function listMeasures(report: ReadonlyReport): DeepReadonly<MeasureListIt
   return out;
 }
 
+/** A node found by id (findNode, walkNodes): its kind, the node and the chapter, section and measure it sits in. */
 export type FoundNode =
   | { kind: 'goal'; node: Goal }
   | { kind: 'ideology'; node: Report['ideology'] }
@@ -56,6 +58,7 @@ export type FoundNode =
   | { kind: 'place'; node: Place }
   | { kind: 'note'; node: EditorialNote };
 
+/** The kinds of node an id can name (goal, chapter, section, measure, indicator, update, place, note …). */
 export type NodeKind = FoundNode['kind'];
 
 /** Every node with an id, in document order (read-only nodes for a read-only report). */
@@ -106,6 +109,7 @@ export function findNode(report: ReadonlyReport, id: string): DeepReadonly<Found
   return undefined;
 }
 
+/** How many chapters, sections, measures, targets, notes, goals and places a report has (reportStats). */
 export interface ReportStats {
   chapters: number;
   sections: number;

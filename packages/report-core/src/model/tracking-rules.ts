@@ -124,6 +124,7 @@ export function updateProblems(
   return out;
 }
 
+/** Options of trackingIssues: the clock (`now`) and the measures and indicators to check (all when absent). */
 export interface TrackingRuleOptions {
   /** The clock, for "not in the future" (default: now). */
   now?: Date | undefined;

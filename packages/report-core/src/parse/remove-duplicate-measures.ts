@@ -22,6 +22,7 @@ export interface DuplicateRemoval {
   noteId: NodeId;
 }
 
+/** What removeDuplicateMeasures gives: the report without the copies and one record per kept measure. */
 export interface DuplicateRemovalResult {
   /** The report without the copies, with one open editorial note per kept measure. */
   report: Report;

@@ -5,6 +5,7 @@ import type { Place } from '../model/place.js';
 import { normalizeSearchText } from './normalize-text.js';
 import type { SearchDoc } from './search-doc.js';
 
+/** A place as the search index keeps it: its id and its normalized name and aliases. */
 export const IndexedPlaceSchema = z
   .object({
     id: NodeIdSchema,
