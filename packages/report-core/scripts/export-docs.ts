@@ -30,8 +30,20 @@ function kindOf(symbol: ts.Symbol): ExportDoc['kind'] {
 // The first sentence (or line) of a TSDoc comment, on one line.
 function summaryOf(text: string): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  const end = flat.search(/[.;:](\s|$)|。/u);
-  return (end === -1 ? flat : flat.slice(0, end + 1)).replace(/[:;]$/u, '.');
+  let depth = 0;
+  for (let i = 0; i < flat.length; i += 1) {
+    const c = flat.charAt(i);
+    if (c === '(' || c === '（') depth += 1;
+    else if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === '。') return flat.slice(0, i + 1);
+    else if (
+      depth === 0 &&
+      '.;:'.includes(c) &&
+      (i + 1 === flat.length || flat.charAt(i + 1) === ' ')
+    )
+      return `${flat.slice(0, i)}.`;
+  }
+  return flat;
 }
 
 // A zod schema's own `.describe()` text, which the JSON Schema carries too.
@@ -62,7 +74,11 @@ function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): ExportDoc {
   const tags = target.declarations?.flatMap((d) => ts.getJSDocTags(d)) ?? [];
   const throws = tags
     .filter((t) => t.tagName.text === 'throws')
-    .map((t) => summaryOf(ts.getTextOfJSDocComment(t.comment) ?? ''));
+    .map((t) => {
+      const type = ts.isJSDocThrowsTag(t) ? t.typeExpression?.type.getText() : undefined;
+      const text = summaryOf(ts.getTextOfJSDocComment(t.comment) ?? '');
+      return type === undefined ? text : `\`${type}\` ${text}`;
+    });
   return { name: symbol.name, kind: kindOf(target), summary: summaryOf(comment), throws };
 }
 

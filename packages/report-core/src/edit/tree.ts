@@ -53,10 +53,10 @@ export function indexReport(report: Report): Map<string, Location> {
   return index;
 }
 
-// A location always comes from the same report, so a missing index is a bug: the caller's
-// safety net turns the throw into an error result.
 function at<T>(list: readonly T[], i: number | undefined): T {
   const item = i === undefined ? undefined : list[i];
+  // Invariant: a location always comes from the same report, so a missing index is a bug; the
+  // caller's safety net (applyCommand's) turns the throw into an error result.
   if (item === undefined) throw new RangeError(`no item at ${String(i)}`);
   return item;
 }
