@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import { RevisionListSchema } from '../src/api/revisions.schemas.js';
 import {
   draftViaApi,
@@ -19,7 +19,7 @@ import {
 // revisions could be compared and only the whole draft restored.
 
 const editors = editorsForThisFile();
-const ORIGINAL = present(measureOf(canonicalReport, 'm38'), 'm38').text;
+const ORIGINAL = present(measureOf(editableCopy(canonicalReport), 'm38'), 'm38').text;
 const textOf = async (page: Page, id: string) =>
   measureOf((await draftViaApi(page, editors().admin.baseUrl)).report, id)?.text;
 

@@ -1,5 +1,5 @@
 import { canonicalReport, findNode, listMeasures } from '@leshan/report-core';
-import type { Report } from '@leshan/report-core';
+import type { ReadonlyReport, Report } from '@leshan/report-core';
 import supertest from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './testing/admin-harness.js';
@@ -8,7 +8,7 @@ import { MEASURE_IDS } from './testing/route-requests.js';
 import type { Session } from './testing/session-cookie.js';
 import { openSession } from './testing/session-cookie.js';
 
-const textOf = (report: Report, id: string): string | undefined =>
+const textOf = (report: ReadonlyReport, id: string): string | undefined =>
   listMeasures(report).find((m) => m.id === id)?.text;
 const updateIds = (report: Report, id: string): string[] => {
   const found = findNode(report, id);

@@ -1,5 +1,5 @@
 import type { Report } from '@leshan/report-core';
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import { contentHash } from '@leshan/report-core/hash';
 import type { ExportInput } from './schemas.js';
 
@@ -16,5 +16,6 @@ export function editionFromReport(report: Report, id: string, publishedAt: strin
 
 /** The canonical Leshan report as edition `canonical`, number 0: what the CLI renders. */
 export function canonicalEdition(): ExportInput {
-  return editionFromReport(canonicalReport, 'canonical', CANONICAL_PUBLISHED_AT);
+  // A copy: an export input is a plain (mutable) Report, and canonicalReport is frozen.
+  return editionFromReport(editableCopy(canonicalReport), 'canonical', CANONICAL_PUBLISHED_AT);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { canonicalReport, findNode } from '@leshan/report-core';
+import { canonicalReport, editableCopy, findNode } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import { openStore } from '@leshan/report-store';
 import type { BenchRow } from './stats.js';
@@ -119,7 +119,7 @@ async function storeWith(count: number, dir: string): Promise<string> {
   const store = await openStore({ sqliteFile: file });
   try {
     for (let n = 2; n <= count; n += 1) {
-      const report: Report = structuredClone(canonicalReport);
+      const report: Report = editableCopy(canonicalReport);
       const found = findNode(report, 'm38');
       if (found?.kind !== 'measure') throw new Error('bench: no measure m38');
       found.node.text = `${found.node.text}（第 ${n} 次修订）`;

@@ -1,22 +1,22 @@
 import fc from 'fast-check';
-import { canonicalReport } from '../src/data/index.js';
+import type { ReadonlyReport } from '../src/model/readonly.js';
+import { canonicalReport, editableCopy } from '../src/data/index.js';
 import { applyCommand, applyCommands } from '../src/edit/apply-command.js';
 import type { Command } from '../src/edit/command-schema.js';
 import { diffReports } from '../src/edit/diff-reports.js';
 import { diffText } from '../src/edit/diff-text.js';
 import { randomCommand } from '../src/edit/random-command.fixture.js';
-import type { Report } from '../src/model/report.js';
 import type { BenchRow } from '@leshan/bench';
 import { time } from '@leshan/bench';
 
 /** 1000 valid commands on the canonical report, from a fixed seed, and the report after them. */
-function commandSequence(): { commands: Command[]; final: Report } {
+function commandSequence(): { commands: Command[]; final: ReadonlyReport } {
   const choices = fc.sample(
     fc.record({ op: fc.nat(200), a: fc.nat(1000), b: fc.nat(1000), c: fc.nat(1000) }),
     { numRuns: 1000, seed: 42 },
   );
   const commands: Command[] = [];
-  let report = canonicalReport;
+  let report: ReadonlyReport = canonicalReport;
   choices.forEach((choice, n) => {
     const command = randomCommand(report, choice, n);
     const result = applyCommand(report, command);
@@ -47,7 +47,7 @@ export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [
     {
       name: 'edit: diffReports canonical vs identical copy (median)',
-      value: time(() => diffReports(canonicalReport, structuredClone(canonicalReport)), {
+      value: time(() => diffReports(canonicalReport, editableCopy(canonicalReport)), {
         runs: 50,
       }).median,
       unit: 'ms',

@@ -1,5 +1,5 @@
-import { canonicalReport } from '../src/data/index.js';
-import type { Report } from '../src/model/report.js';
+import { canonicalReport, editableCopy } from '../src/data/index.js';
+import type { ReadonlyReport } from '../src/model/readonly.js';
 import type { SearchIndex } from '../src/search/index.js';
 import {
   createSearchIndex,
@@ -45,7 +45,7 @@ function queryRows(label: string, index: SearchIndex, runs: number): BenchRow[] 
 
 function corpusRows(
   label: string,
-  report: Report,
+  report: ReadonlyReport,
   buildRuns: number,
   queryRuns: number,
 ): BenchRow[] {
@@ -99,6 +99,11 @@ function hugeQueryRows(index: SearchIndex): BenchRow[] {
 export async function bench(): Promise<BenchRow[]> {
   const canonical = corpusRows('canonical', canonicalReport, 50, 500);
   const huge = hugeQueryRows(createSearchIndex(canonicalReport));
-  const thousandfold = corpusRows('1000x', synthesizeReport(canonicalReport, 1000), 1, 100);
+  const thousandfold = corpusRows(
+    '1000x',
+    synthesizeReport(editableCopy(canonicalReport), 1000),
+    1,
+    100,
+  );
   return Promise.resolve([...canonical, ...huge, ...thousandfold]);
 }

@@ -1,4 +1,4 @@
-import { canonicalReport } from '../src/data/index.js';
+import { canonicalReport, editableCopy } from '../src/data/index.js';
 import { formatIssues, reportStats, validateReport } from '../src/model/index.js';
 import type { Report } from '../src/model/index.js';
 import type { BenchRow } from '@leshan/bench';
@@ -29,7 +29,7 @@ function measure(name: string, report: Report, runs: number, warmup: number): Be
 
 /** Median time to validate the canonical report and a synthesised one 100 times its size. */
 export async function bench(): Promise<BenchRow[]> {
-  const canonical = structuredClone(canonicalReport);
+  const canonical = editableCopy(canonicalReport);
   const large = synthesizeReport(canonical, 100);
   return Promise.resolve([
     ...measure('canonical report', canonical, 300, 50),

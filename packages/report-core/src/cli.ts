@@ -40,6 +40,7 @@ function readBounded(fd: number, maxBytes: number): ReadBytesResult {
     } catch (error) {
       if (errorCode(error) === 'EAGAIN') continue;
       if (errorCode(error) === 'EOF') break;
+      // Invariant: any other read error goes to readBytes, which answers it as a read error.
       throw error;
     }
     if (n === 0) break;
@@ -80,6 +81,7 @@ const nodeIo: CliIo = {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (errorCode(error) === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // Invariant: a stream error other than a closed pipe is a fault of the machine, not of input.
     throw error;
   });
 }

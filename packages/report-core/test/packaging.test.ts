@@ -279,6 +279,7 @@ describe.each(ZODS)('a consumer on zod %s', (zod) => {
       valid: true,
       kind: 'ideology',
       id: canonicalReport.chapters[0]?.sections[0]?.measures[0]?.id,
+      same: true,
       wrong: 'object',
       composed: true,
     };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../src/data/index.js';
+import { canonicalReport, editableCopy } from '../src/data/index.js';
 import type { Report } from '../src/model/index.js';
 import { ReportShapeSchema } from '../src/model/index.js';
 
@@ -108,7 +108,7 @@ const cases: [string, Mutation][] = [
 ];
 
 function mutated(mutation: Mutation): Report {
-  const report = structuredClone(canonicalReport);
+  const report = editableCopy(canonicalReport);
   mutation(report);
   return report;
 }

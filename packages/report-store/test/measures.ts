@@ -1,14 +1,14 @@
 import { applyCommands } from '@leshan/report-core/edit';
-import type { Report } from '@leshan/report-core/model';
+import type { ReadonlyReport } from '@leshan/report-core/model';
 import { listMeasures } from '@leshan/report-core/model';
 import type { AppendRevisionInput } from '../src/index.js';
 
 /** Ids and texts of the report's measures, in order. */
-export function measures(report: Report): { id: string; text: string }[] {
+export function measures(report: ReadonlyReport): { id: string; text: string }[] {
   return listMeasures(report).map((m) => ({ id: m.id, text: m.text }));
 }
 
-export function findText(report: Report, id: string): string | undefined {
+export function findText(report: ReadonlyReport, id: string): string | undefined {
   return measures(report).find((m) => m.id === id)?.text;
 }
 

@@ -1,4 +1,4 @@
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import { contentHash, sha256Hex } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core';
 import type { Artifact, Edition } from '../schemas.js';
@@ -89,7 +89,7 @@ export function jsonArtifact(edition: Edition): MemoryArtifact {
 /** The canonical report as edition 1, with its JSON export: no database needed. */
 export function createCanonicalSource(publishedAt = '2022-01-01T00:00:00.000Z'): ViewerSource {
   const edition = makeEdition(
-    canonicalReport,
+    editableCopy(canonicalReport),
     1,
     publishedAt,
     '首次发布：乐山市“今后五年工作”报告摘要。',

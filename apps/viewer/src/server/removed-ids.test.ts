@@ -1,4 +1,4 @@
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const without = (report: Report, id: string): Report => {
 
 // Edition 2 removes m42 outright and merges m40 into a new id with the same text.
 function editions() {
-  const first: Report = structuredClone(canonicalReport);
+  const first: Report = editableCopy(canonicalReport);
   const second = without(without(first, 'm42'), 'm40');
   const m40 = first.chapters[0]?.sections[0]?.measures.find((m) => m.id === 'm40');
   if (m40 === undefined) throw new Error('fixture: no m40');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import type { Edition } from '../schemas.js';
 import { EditionSchema } from '../schemas.js';
 import { ErrorBodySchema } from '@leshan/http-kit';
@@ -91,7 +91,7 @@ describe('HTTP behaviour of pages, API and feeds', () => {
 
   it('shows a new edition without a restart', async () => {
     const editions: Edition[] = [
-      makeEdition(canonicalReport, 1, '2022-03-01T08:00:00.000Z', '首次发布。'),
+      makeEdition(editableCopy(canonicalReport), 1, '2022-03-01T08:00:00.000Z', '首次发布。'),
     ];
     const live = createServer({ source: createMemorySource(editions), siteUrl: 'http://x' });
     const before = await request(live).get('/chapters/1').expect(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { diffReports } from '../edit/index.js';
 import type { Report } from '../model/index.js';
 import { EXIT } from './io.js';
@@ -8,7 +8,7 @@ import { runCli } from './run.js';
 
 /** The canonical report with one measure's text edited, one section moved, one status set. */
 function edited(): Report {
-  const report = structuredClone(canonicalReport);
+  const report = editableCopy(canonicalReport);
   const chapter = report.chapters[0];
   const section = chapter?.sections[0];
   const measure = section?.measures[0];

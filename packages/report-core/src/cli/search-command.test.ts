@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { createSearchIndex, search } from '../search/index.js';
 import { EXIT } from './io.js';
 import { memoryIo } from './memory-io.js';
@@ -19,7 +19,7 @@ describe('report-core search', () => {
   });
 
   it('searches a report file given with --file and prints JSON with --json', async () => {
-    const report = structuredClone(canonicalReport);
+    const report = editableCopy(canonicalReport);
     report.ideology.text = `${report.ideology.text}建设月球基地。`;
     const io = memoryIo({ 'r.json': JSON.stringify(report) });
     expect(await runCli(['search', '月球基地', '--file', 'r.json', '--json'], io)).toBe(EXIT.ok);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { reportStats } from '../model/index.js';
 import { EXIT } from './io.js';
 import { memoryIo } from './memory-io.js';
@@ -7,7 +7,7 @@ import { runCli } from './run.js';
 
 /** The canonical report cut down to its first chapter: a small valid report with other counts. */
 function firstChapterOnly(): string {
-  const report = structuredClone(canonicalReport);
+  const report = editableCopy(canonicalReport);
   report.chapters = report.chapters.slice(0, 1);
   const kept = new Set([
     ...report.goals.map((g) => g.id),

@@ -1,4 +1,5 @@
-import type { Report, ReportStats } from '../model/index.js';
+import type { ReportStats } from '../model/index.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { reportStats } from '../model/index.js';
 
 /** The counts `stats` prints, in order, with their labels in both languages. */
@@ -13,7 +14,7 @@ export const STAT_LABELS: readonly (readonly [keyof ReportStats, string, string]
 ];
 
 /** Two lines about a report: its title and period, then its counts. */
-export function summarizeReport(report: Report): string[] {
+export function summarizeReport(report: ReadonlyReport): string[] {
   const stats = reportStats(report);
   const { title, scope, period } = report.meta;
   const counts = STAT_LABELS.slice(0, 5)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { reportStats } from '../model/index.js';
 import { EXIT } from './io.js';
 import { memoryIo } from './memory-io.js';
@@ -8,7 +8,7 @@ import { runCli } from './run.js';
 const valid = JSON.stringify(canonicalReport);
 
 function withDuplicateMeasureId(): string {
-  const report = structuredClone(canonicalReport);
+  const report = editableCopy(canonicalReport);
   const [first, second] = report.chapters[0]?.sections[0]?.measures ?? [];
   if (first === undefined || second === undefined) throw new Error('fixture needs two measures');
   second.id = first.id;

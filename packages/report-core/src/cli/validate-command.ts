@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { defineCommand } from './command.js';
 import { EXIT } from './io.js';
 import { inputName } from './read-input.js';
@@ -47,7 +47,7 @@ export const validateCommand = defineCommand({
   run({ file, json }, io) {
     // The canonical report is frozen and validation may transform: check a copy.
     const result =
-      file === undefined ? checkReport(structuredClone(canonicalReport)) : readReport(io, file);
+      file === undefined ? checkReport(editableCopy(canonicalReport)) : readReport(io, file);
     const name = file === undefined ? '标准报告 (canonical report)' : inputName(file);
     // The verdict is the result (stdout); the problems are diagnostics (stderr).
     if (!result.ok) {

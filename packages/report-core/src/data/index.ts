@@ -1,8 +1,9 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import canonicalJson from './canonical-report.json';
 import { sourceText } from './source-text.js';
 
 export { sourceText };
+export { editableCopy } from '../model/readonly.js';
 
 /** sha256 of the source document, as published with it (shared/source/README.md). */
 export const SOURCE_SHA256 = '4997829fda2843800585da0195031a6f4dad4696b659ead58998d3c8d268a97e';
@@ -17,10 +18,12 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The Leshan report, 2022–2026, as one valid report: every sentence of the source in its
- * place, every repair recorded in `notes`. Frozen: copy it (structuredClone) to edit.
+ * place, every repair recorded in `notes`. Frozen, and typed so: `editableCopy` gives a copy to edit.
  * Validated by the package's tests rather than at import, so importing it costs nothing.
  */
-export const canonicalReport: Report = deepFreeze(canonicalJson as unknown as Report);
+export const canonicalReport: ReadonlyReport = deepFreeze(
+  canonicalJson as unknown as ReadonlyReport,
+);
 
 /** A text's lines as provenance counts them: split on LF, 1-based, no phantom last line. */
 export function splitLines(text: string): string[] {

@@ -1,4 +1,6 @@
 import type { Report } from '../model/report.js';
+import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import { ReportSchema } from '../model/report.js';
 import { trackingIssues } from '../model/tracking-rules.js';
 import { toValidationIssues, validateReport, validateWith } from '../model/validate.js';
@@ -19,6 +21,7 @@ export interface Applied {
   keys: string[];
 }
 
+/** What applyCommand gives: the applied edit, or the refusal with its CommandError. */
 export type ApplyResult = EditResult<Applied>;
 
 /** `index` is the refused command's position, or null when only the combined result is invalid. */
@@ -86,11 +89,18 @@ function checked(
  * Applies a command to a report: pure (the input is never changed; unchanged parts are shared),
  * refuses commands whose result would break any invariant of ReportSchema, never throws.
  */
+export function applyCommand(report: Report, command: unknown, options?: ApplyOptions): ApplyResult;
 export function applyCommand(
-  report: Report,
+  report: ReadonlyReport,
+  command: unknown,
+  options?: ApplyOptions,
+): EditResult<DeepReadonly<Applied>>;
+export function applyCommand(
+  input: ReadonlyReport,
   command: unknown,
   options: ApplyOptions = {},
 ): ApplyResult {
+  const report = pureInput(input);
   const parsed = parseCommand(command);
   if (!parsed.ok) return parsed;
   const step = safeStep(report, parsed.value);
@@ -108,9 +118,19 @@ export function applyCommand(
 export function applyCommands(
   report: Report,
   commands: readonly unknown[],
+  options?: ApplyOptions,
+): ApplyAllResult;
+export function applyCommands(
+  report: ReadonlyReport,
+  commands: readonly unknown[],
+  options?: ApplyOptions,
+): { ok: true; value: DeepReadonly<Applied> } | (EditFailure & { index: number | null });
+export function applyCommands(
+  report: ReadonlyReport,
+  commands: readonly unknown[],
   options: ApplyOptions = {},
 ): ApplyAllResult {
-  let current = report;
+  let current = pureInput(report);
   const touched = new Set<string>();
   const keys = new Set<string>();
   for (const [index, value] of commands.entries()) {

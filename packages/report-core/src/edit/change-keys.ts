@@ -1,4 +1,5 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import type { Command } from './command-schema.js';
 import { commandEffect, NOTE_FIELD } from './command-effect.js';
 import { collectNoteRefs } from './note-refs.js';
@@ -50,7 +51,8 @@ export function conflictingKeys(mine: readonly string[], theirs: readonly string
  * `<id>/~` for a node that must still exist (the parent of an add, edit or move, a note's
  * targets). A progress update is a node of its own, so concurrent updates never conflict.
  */
-export function changeKeys(report: Report, command: Command): string[] {
+export function changeKeys(input: ReadonlyReport, command: Command): string[] {
+  const report = pureInput(input);
   const index = indexReport(report);
   const keys = new Set<string>();
   const needs = (id: string | null | undefined): void => {

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import type { DiffNodeKind } from './diff-schema.js';
 
 /** A node of a report as the diff sees it: where it sits and its own fields. */
@@ -32,7 +32,7 @@ function fieldsOf(kind: DiffNodeKind, node: object): Record<string, unknown> {
 }
 
 /** Every node of the report with an id, in document order; the metadata under the report id. */
-export function collectNodes(report: Report): Map<string, DiffNode> {
+export function collectNodes(report: ReadonlyReport): Map<string, DiffNode> {
   const nodes = new Map<string, DiffNode>();
   const put = (
     kind: DiffNodeKind,

@@ -38,6 +38,7 @@ export const CommandErrorSchema = z
   ])
   .describe('Why a command was refused; the report is unchanged.');
 export type CommandError = z.infer<typeof CommandErrorSchema>;
+/** Why a command was refused: not-found, duplicate-id, invalid-target, invalid-report or invalid-command. */
 export type CommandErrorCode = CommandError['code'];
 
 /** An edit refused: the issues every result carries, and the command error that says why. */

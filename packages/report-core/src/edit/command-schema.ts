@@ -191,10 +191,12 @@ export const CommandSchema = z
   ])
   .describe('One edit of a report, as plain JSON data; applied by applyCommand.');
 export type Command = z.infer<typeof CommandSchema>;
+/** A command's `type` (measure.update, chapter.add, …). */
 export type CommandType = Command['type'];
 /** The command of one type, e.g. `CommandOf<'measure.move'>`. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
+/** Every command type, in the order CommandSchema lists them. */
 export const COMMAND_TYPES = CommandSchema.options.map(
   (o) => o.shape.type.value,
 ) as readonly CommandType[];

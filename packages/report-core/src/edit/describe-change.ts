@@ -1,6 +1,7 @@
 import { describeNode } from '../labels/describe-node.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import { fieldLabel } from '../labels/node-kind-labels.js';
-import type { Report } from '../model/report.js';
 import { EXISTS_FIELD, fieldOfKey, nodeIdOfKey } from './change-keys.js';
 import { indexReport } from './tree.js';
 
@@ -18,9 +19,13 @@ const rank = (field: string): number => {
  * outermost node of an added or removed subtree), `移动了 …`, `修改了 … 的文字和地点`. Nodes are
  * named by describeNode, in `after` (or `before` for a removal); keys that only need a node are skipped.
  */
-export function describeChange(before: Report, after: Report, keys: readonly string[]): string[] {
-  const was = indexReport(before);
-  const is = indexReport(after);
+export function describeChange(
+  before: ReadonlyReport,
+  after: ReadonlyReport,
+  keys: readonly string[],
+): string[] {
+  const was = indexReport(pureInput(before));
+  const is = indexReport(pureInput(after));
   const fields = new Map<string, string[]>();
   const order: string[] = [];
   for (const key of keys) {

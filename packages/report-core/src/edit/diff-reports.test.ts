@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import { applyCommand, applyCommands } from './apply-command.js';
 import { ReportDiffSchema } from './diff-schema.js';
 import { diffReports } from './diff-reports.js';
 import { smallReport } from './small-report.fixture.js';
 
-function after(report: Report, ...commands: unknown[]): Report {
+function after(report: ReadonlyReport, ...commands: unknown[]): ReadonlyReport {
   const result = applyCommands(report, commands);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value.report;
@@ -17,7 +17,7 @@ const none = { added: [], removed: [], moved: [], edited: [], tracking: [] };
 describe('diffReports', () => {
   it('is empty for identical reports, and for a copy', () => {
     expect(diffReports(canonicalReport, canonicalReport)).toEqual(none);
-    expect(diffReports(canonicalReport, structuredClone(canonicalReport))).toEqual(none);
+    expect(diffReports(canonicalReport, editableCopy(canonicalReport))).toEqual(none);
   });
 
   it('lists exactly a measure text edit, with its character diff', () => {

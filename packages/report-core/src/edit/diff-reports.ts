@@ -1,4 +1,6 @@
 import type { Measure, Report } from '../model/report.js';
+import { pureInput } from '../model/pure-input.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import type { DiffNode } from './collect-nodes.js';
 import { collectNodes, jsonEqual } from './collect-nodes.js';
 import type { FieldEdit, NodeMoved, ReportDiff, TrackingChange } from './diff-schema.js';
@@ -12,7 +14,7 @@ type Json = NonNullable<FieldEdit['before']>;
  * field, with a character diff for text), and tracking changes of measures in both.
  * Identical reports give an empty diff. Chapter numbers are not compared: they follow order.
  */
-export function diffReports(a: Report, b: Report): ReportDiff {
+export function diffReports(a: ReadonlyReport, b: ReadonlyReport): ReportDiff {
   const before = collectNodes(a);
   const after = collectNodes(b);
   const diff: ReportDiff = { added: [], removed: [], moved: [], edited: [], tracking: [] };
@@ -41,7 +43,7 @@ export function diffReports(a: Report, b: Report): ReportDiff {
     }
   }
   diff.moved = movesOf(before, after);
-  diff.tracking = trackingChanges(a, b);
+  diff.tracking = trackingChanges(pureInput(a), pureInput(b));
   return diff;
 }
 

@@ -112,6 +112,7 @@ export const ReportDiffSchema = z
   .describe('What changed between two versions of a report.');
 export type ReportDiff = z.infer<typeof ReportDiffSchema>;
 
+/** How many nodes a diff adds, removes, moves and edits, by kind. */
 export const ChangeCountsSchema = z.object({
   added: z.int().min(0),
   removed: z.int().min(0),

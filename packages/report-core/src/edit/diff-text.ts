@@ -13,6 +13,7 @@ export const TextOpSchema = z
   .describe('One run of a character-level text diff.');
 export type TextOp = z.infer<typeof TextOpSchema>;
 
+/** Options of diffText: how many character edits get an exact diff before it goes by sentence. */
 export interface DiffTextOptions {
   /** Most character edits worth an exact diff; beyond it the diff goes by sentence. Default 1000, at most 3000. */
   maxEdits?: number;

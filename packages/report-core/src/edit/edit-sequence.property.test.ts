@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalReport } from '../data/index.js';
-import type { Report } from '../model/report.js';
 import { validateReport } from '../model/validate.js';
 import { applyCommand } from './apply-command.js';
 import type { Command, CommandType } from './command-schema.js';
@@ -14,8 +14,12 @@ import { deepFreeze, smallReport } from './small-report.fixture.js';
 const sequence = fc.array(choiceArbitrary, { minLength: 200, maxLength: 240 });
 
 /** Applies the sequence, checking validity at every step, then undoes it step by step. */
-function roundTrip(original: Report, choices: readonly Choice[], seen: Set<CommandType>): void {
-  const states: Report[] = [original];
+function roundTrip(
+  original: ReadonlyReport,
+  choices: readonly Choice[],
+  seen: Set<CommandType>,
+): void {
+  const states: ReadonlyReport[] = [original];
   const inverses: Command[] = [];
   let current = original;
   choices.forEach((x, n) => {

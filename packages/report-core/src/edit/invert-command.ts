@@ -1,4 +1,6 @@
 import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import { applyStep } from './apply-step.js';
 import type { Command, NoteRef } from './command-schema.js';
 import { latestStatusUpdate } from '../model/tracking-rules.js';
@@ -46,8 +48,8 @@ function refsFor(
  * A remove's inverse re-adds the whole node at its old index with the note references it
  * dropped. A command that does not apply to `reportBefore` gets a no-op inverse.
  */
-export function invertCommand(reportBefore: Report, command: Command): Command {
-  const r = reportBefore;
+export function invertCommand(reportBefore: ReadonlyReport, command: Command): Command {
+  const r = pureInput(reportBefore);
   const index = indexReport(r);
   const parentId = (loc: Location): string => loc.parentId ?? r.id;
   switch (command.type) {
@@ -200,9 +202,12 @@ export function invertCommand(reportBefore: Report, command: Command): Command {
  * The commands that undo a batch, in the order to apply them (the last command's inverse
  * first); apply them with applyCommands. Stops at the first command that does not apply.
  */
-export function invertCommands(reportBefore: Report, commands: readonly Command[]): Command[] {
+export function invertCommands(
+  reportBefore: ReadonlyReport,
+  commands: readonly Command[],
+): Command[] {
   const inverses: Command[] = [];
-  let current = reportBefore;
+  let current = pureInput(reportBefore);
   for (const command of commands) {
     const step = applyStep(current, command);
     if (!step.ok) break;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { TrackingStatusSchema } from '../model/tracking.js';
 import { currentTracking, latestStatusUpdate } from '../model/tracking-rules.js';
 import type { Command } from './command-schema.js';
@@ -13,7 +13,7 @@ export interface Choice {
   c: number;
 }
 
-type Builder = (r: Report, x: Choice, n: number) => Command | undefined;
+type Builder = (r: ReadonlyReport, x: Choice, n: number) => Command | undefined;
 
 // Each builder makes a command that is valid for `r` by construction: fresh ids and texts carry
 // the step number `n`, texts keep every indicator substring, positions stay in range.
@@ -255,7 +255,7 @@ const BUILDERS: readonly Builder[] = [
 ];
 
 /** A command valid for `r`; when the chosen kind has no target (say, no indicators left), a chapter.add. */
-export function randomCommand(r: Report, x: Choice, n: number): Command {
+export function randomCommand(r: ReadonlyReport, x: Choice, n: number): Command {
   const builder = BUILDERS[x.op % BUILDERS.length];
   return builder?.(r, x, n) ?? (BUILDERS[0]?.(r, x, n) as Command);
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 
 // Helpers of random-command.fixture.ts: pick targets from a report and make fresh nodes.
 
@@ -8,7 +8,7 @@ export const pick = <T>(list: readonly T[], n: number): T | undefined =>
 export const empty = () => ({ status: null, progress: null, updates: [] });
 
 /** Every section, measure, indicator and progress update, with their parents. */
-export function lists(r: Report) {
+export function lists(r: ReadonlyReport) {
   const sections = r.chapters.flatMap((c) => c.sections.map((s) => ({ s, parent: c.id })));
   const measures = sections.flatMap(({ s }) => s.measures.map((m) => ({ m, parent: s.id })));
   const indicators = measures.flatMap(({ m }) => m.indicators.map((i) => ({ i, parent: m })));
@@ -17,7 +17,7 @@ export function lists(r: Report) {
 }
 
 /** A measure with a text no other has (it names step n), maybe with a target and a place. */
-export function freshMeasure(r: Report, n: number, b: number) {
+export function freshMeasure(r: ReadonlyReport, n: number, b: number) {
   const withTarget = b % 2 === 0;
   const text = withTarget ? `随机举措第${n}条，新建道路${n}公里。` : `随机举措第${n}条。`;
   const indicators = withTarget

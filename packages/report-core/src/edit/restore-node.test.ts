@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { canonicalReport } from '../data/index.js';
-import type { Report } from '../model/report.js';
 import { applyCommands } from './apply-command.js';
 import type { Command } from './command-schema.js';
 import { restoreNodeCommands } from './restore-node.js';
 import { smallReport } from './small-report.fixture.js';
 
-function apply(report: Report, commands: readonly Command[]): Report {
+function apply(report: ReadonlyReport, commands: readonly Command[]): ReadonlyReport {
   const applied = applyCommands(report, commands);
   if (!applied.ok) throw new Error(JSON.stringify(applied.error));
   return applied.value.report;

@@ -1,4 +1,6 @@
 import type { Indicator } from '../model/indicator.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import type { Chapter, Measure, Report, Section } from '../model/report.js';
 import { jsonEqual } from './collect-nodes.js';
 import type { Command, NoteRef } from './command-schema.js';
@@ -199,7 +201,13 @@ function measureCommands(
  * existing one gets its own fields back (a measure: text, places, indicators and progress updates).
  * Children that now exist elsewhere stay where they are. Empty when the node is already equal.
  */
-export function restoreNodeCommands(current: Report, from: Report, id: string): Command[] {
+export function restoreNodeCommands(
+  currentInput: ReadonlyReport,
+  fromInput: ReadonlyReport,
+  id: string,
+): Command[] {
+  const current = pureInput(currentInput);
+  const from = pureInput(fromInput);
   const has = indexReport(current);
   const had = indexReport(from);
   const was = had.get(id);

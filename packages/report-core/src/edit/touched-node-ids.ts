@@ -1,4 +1,5 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import type { Command } from './command-schema.js';
 import { commandEffect } from './command-effect.js';
 import { collectNoteRefs } from './note-refs.js';
@@ -11,7 +12,8 @@ import { indexReport, locatedNode, subtreeIds } from './tree.js';
  * report's id. Chapters merely renumbered by a chapter add/remove/move are not listed: their
  * number is derived, so concurrent edits to them do not conflict.
  */
-export function touchedNodeIds(report: Report, command: Command): string[] {
+export function touchedNodeIds(input: ReadonlyReport, command: Command): string[] {
+  const report = pureInput(input);
   const index = indexReport(report);
   const ids = new Set<string>();
   const parentOf = (id: string): string => index.get(id)?.parentId ?? report.id;

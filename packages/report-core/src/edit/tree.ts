@@ -1,4 +1,6 @@
 import type { Indicator } from '../model/indicator.js';
+import { pureInput } from '../model/pure-input.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import type { EditorialNote } from '../model/note.js';
 import type { Chapter, Measure, Report, Section } from '../model/report.js';
 import type { ProgressUpdate } from '../model/tracking.js';
@@ -58,10 +60,10 @@ export function indexReport(report: Report): ReadonlyMap<string, Location> {
   return index;
 }
 
-// A location always comes from the same report, so a missing index is a bug: the caller's
-// safety net turns the throw into an error result.
 function at<T>(list: readonly T[], i: number | undefined): T {
   const item = i === undefined ? undefined : list[i];
+  // Invariant: a location always comes from the same report, so a missing index is a bug; the
+  // caller's safety net (applyCommand's) turns the throw into an error result.
   if (item === undefined) throw new RangeError(`no item at ${String(i)}`);
   return item;
 }
@@ -196,7 +198,8 @@ export function locatedNode<K extends ListKind>(
  * progress updates): what "changes to this node" covers in history filters. Just `[id]` when the
  * report has no such node (it was deleted) or it holds nothing.
  */
-export function nodeIdsWithin(report: Report, id: string): string[] {
+export function nodeIdsWithin(input: ReadonlyReport, id: string): string[] {
+  const report = pureInput(input);
   const loc = indexReport(report).get(id);
   if (loc === undefined || loc.kind === 'goal' || loc.kind === 'ideology' || loc.kind === 'place')
     return [id];

@@ -31,6 +31,7 @@ export function locateTargets(text: string, indicators: readonly Indicator[]): T
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** A piece of a measure's text, with the indicator it states when it is one (segmentText). */
 export interface TextSegment {
   text: string;
   /** Set when this piece of the text is where a target was read from. */

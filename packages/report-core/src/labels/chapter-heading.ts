@@ -1,5 +1,6 @@
 import type { Message } from '../model/message.js';
-import type { Chapter, Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
+import type { Chapter } from '../model/report.js';
 import { displayTitle } from './missing-title.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -25,7 +26,7 @@ export function chapterLabel(number: number): Message {
  */
 export function chapterHeading(
   chapter: Pick<Chapter, 'number' | 'title'> & { id?: string },
-  report?: Report,
+  report?: ReadonlyReport,
 ): string {
   return `${chapterLabel(chapter.number).zh}\u3000${displayTitle(chapter.title, report, chapter.id)}`;
 }

@@ -1,8 +1,9 @@
 import type { Message } from '../model/message.js';
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { describeNode } from './describe-node.js';
 import { lacksTitleInSource } from './missing-title.js';
 
+/** The kinds of publish-checklist warning (empty chapter or section, status missing, half-width punctuation). */
 export type ChecklistWarningCode =
   'empty-chapter' | 'empty-section' | 'updates-without-status' | 'half-width-punctuation';
 
@@ -43,7 +44,7 @@ export function halfWidthPunctuation(text: string): string[] {
  * but no status, and half-width punctuation (, . ; : ? ! ( )) next to Chinese characters. A node a
  * missing-in-source note names is not empty by mistake.
  */
-export function checklistWarnings(report: Report): ChecklistWarning[] {
+export function checklistWarnings(report: ReadonlyReport): ChecklistWarning[] {
   const out: ChecklistWarning[] = [];
   const warn = (code: ChecklistWarningCode, nodeId: string, message: Message): void => {
     out.push({ code, nodeId, label: describeNode(report, nodeId), message });

@@ -10,6 +10,7 @@ export const COMMITMENT_LABELS: Record<Commitment, { zh: string; en: string }> =
   unstated: { zh: '未注明', en: 'not stated' },
 };
 
+/** The name of each kind of target (increment, level, rate, share), in Chinese and English. */
 export const TARGET_KIND_LABELS: Record<TargetKind, { zh: string; en: string }> = {
   increment: { zh: '新增量', en: 'increment' },
   level: { zh: '达到水平', en: 'level' },

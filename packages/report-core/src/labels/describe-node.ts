@@ -1,4 +1,5 @@
-import type { Chapter, Measure, Report, Section } from '../model/report.js';
+import type { Chapter, Measure, Section } from '../model/report.js';
+import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
 import { findNode } from '../model/query.js';
 import { chapterLabel } from './chapter-heading.js';
 import { formatDate } from './dates.js';
@@ -14,14 +15,22 @@ export function quoteStart(text: string, length: number = QUOTED_LENGTH): string
   return `“${chars.slice(0, length).join('')}${chars.length > length ? '…' : ''}”`;
 }
 
-const chapterWords = (report: Report, chapter: Chapter): string =>
+const chapterWords = (report: ReadonlyReport, chapter: DeepReadonly<Chapter>): string =>
   `${chapterLabel(chapter.number).zh}${SEPARATOR}${displayTitle(chapter.title, report, chapter.id)}`;
 
-const sectionWords = (report: Report, chapter: Chapter, section: Section): string =>
+const sectionWords = (
+  report: ReadonlyReport,
+  chapter: DeepReadonly<Chapter>,
+  section: DeepReadonly<Section>,
+): string =>
   `${chapterLabel(chapter.number).zh}${SEPARATOR}${displayTitle(section.title, report, section.id)}`;
 
-const measureWords = (report: Report, chapter: Chapter, section: Section, m: Measure): string =>
-  `${sectionWords(report, chapter, section)}${SEPARATOR}${quoteStart(m.text)}`;
+const measureWords = (
+  report: ReadonlyReport,
+  chapter: DeepReadonly<Chapter>,
+  section: DeepReadonly<Section>,
+  m: DeepReadonly<Measure>,
+): string => `${sectionWords(report, chapter, section)}${SEPARATOR}${quoteStart(m.text)}`;
 
 /** What to call a node nobody can find any more: never its internal id. */
 export const UNKNOWN_NODE = '已不存在的内容';
@@ -31,7 +40,7 @@ export const UNKNOWN_NODE = '已不存在的内容';
  * start of a measure's text); an indicator adds its metric, a progress update its date, a note is
  * `编辑注：…`. Never an internal id; an untitled chapter or section is 待补充标题.
  */
-export function describeNode(report: Report, id: string): string {
+export function describeNode(report: ReadonlyReport, id: string): string {
   if (id === report.id) return NODE_KIND_LABELS.meta.zh;
   const found = findNode(report, id);
   if (found === undefined) return UNKNOWN_NODE;

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { ReadonlyReport } from '../model/readonly.js';
 
 /** What every reader sees where the source lacks a chapter or section heading (its title is null). */
 export const MISSING_TITLE = '（原文缺失标题）';
@@ -11,14 +11,18 @@ export const UNTITLED = '待补充标题';
  * node's id, a null title no missing-in-source note explains is UNTITLED (issue 13: an editor's
  * new chapter is not "missing in the source").
  */
-export function displayTitle(title: string | null, report?: Report, nodeId?: string): string {
+export function displayTitle(
+  title: string | null,
+  report?: ReadonlyReport,
+  nodeId?: string,
+): string {
   if (title !== null) return title;
   if (report === undefined || nodeId === undefined) return MISSING_TITLE;
   return lacksTitleInSource(report, nodeId) ? MISSING_TITLE : UNTITLED;
 }
 
 /** Whether a missing-in-source note names the node: its title is absent from the source. */
-export function lacksTitleInSource(report: Report, nodeId: string): boolean {
+export function lacksTitleInSource(report: ReadonlyReport, nodeId: string): boolean {
   return report.notes.some((n) => n.kind === 'missing-in-source' && n.nodeIds.includes(nodeId));
 }
 
@@ -26,7 +30,7 @@ export function lacksTitleInSource(report: Report, nodeId: string): boolean {
  * The id of the editorial note that explains why a node has no title: the missing-in-source note
  * naming it, else any note naming it; undefined when none does.
  */
-export function missingTitleNoteId(report: Report, nodeId: string): string | undefined {
+export function missingTitleNoteId(report: ReadonlyReport, nodeId: string): string | undefined {
   const naming = report.notes.filter((n) => n.nodeIds.includes(nodeId));
   return (naming.find((n) => n.kind === 'missing-in-source') ?? naming[0])?.id;
 }

@@ -6,6 +6,7 @@ import type { MergeInput } from './plan-merge.js';
 import { planMerge } from './plan-merge.js';
 import { remapLines } from './remap-lines.js';
 
+/** Input of applyMerge: the current report, the incoming one and the editor's decision on each item. */
 export interface ApplyMergeInput extends MergeInput {
   decisions: MergeDecisions;
 }

@@ -28,6 +28,7 @@ export type CuratedData = z.infer<typeof CuratedDataSchema>;
 
 const NodeTypeSchema = z.enum(['measure', 'section', 'chapter', 'ideology']);
 
+/** One item of a merge proposal: a measure unchanged, changed, new, removed or moved. */
 export const MergeItemSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('unchanged'),
@@ -95,6 +96,7 @@ export const MergeItemSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type MergeItem = z.infer<typeof MergeItemSchema>;
+/** The kinds of merge item: unchanged, changed, new, removed, moved. */
 export type MergeItemKind = MergeItem['kind'];
 
 export const SkippedLineSchema = z
@@ -125,6 +127,7 @@ export const MergeProposalSchema = z
   .describe('What re-importing a text would do to the current report, item by item.');
 export type MergeProposal = z.infer<typeof MergeProposalSchema>;
 
+/** An editor's decision on one merge item: accept or reject. */
 export const MergeDecisionSchema = z.enum(['accept', 'reject']);
 export const MergeDecisionsSchema = z
   .record(z.string().max(200), MergeDecisionSchema)

@@ -9,6 +9,7 @@ import type { CuratedData, MatchVia, MergeItem, MergeProposal } from './merge-sc
 import { newNodeId } from './new-node-id.js';
 import { bigrams, dice } from '../parse/similarity.js';
 
+/** Input of proposeMerge: the current report and the incoming one parsed from the new text. */
 export interface MergeInput {
   /** The report as it stands (the draft). */
   current: Report;

@@ -1,4 +1,4 @@
-import { canonicalReport, sourceText } from '../data/index.js';
+import { canonicalReport, editableCopy, sourceText } from '../data/index.js';
 import type { Report } from '../model/report.js';
 import { parseReportText } from '../parse/parse-report-text.js';
 import { reimportOptions } from './reimport-options.js';
@@ -33,7 +33,7 @@ export function editedSource(text: string = sourceText): string {
 
 /** The canonical report as a draft editors worked on: five progress updates on three measures. */
 export function curatedDraft(): Report {
-  const report = structuredClone<Report>(canonicalReport);
+  const report = editableCopy(canonicalReport);
   const track = (id: string, updates: [string, number][]): void => {
     const measure = report.chapters
       .flatMap((c) => c.sections)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import type { Report } from '../model/report.js';
 import { traceRemovedNode } from './trace-removed-node.js';
 
-const edition1 = structuredClone<Report>(canonicalReport);
+const edition1 = editableCopy(canonicalReport);
 const withoutMeasure = (report: Report, id: string): Report => {
   const next = structuredClone(report);
   for (const c of next.chapters)

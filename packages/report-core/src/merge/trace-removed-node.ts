@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
 import { NodeIdSchema } from '../model/ids.js';
 import { MessageSchema } from '../model/message.js';
 import { findNode } from '../model/query.js';
 import type { FoundNode } from '../model/query.js';
-import type { Report } from '../model/report.js';
 import { matchKey } from './match-key.js';
 
 export const RemovedNodeSchema = z
@@ -23,7 +23,7 @@ export const RemovedNodeSchema = z
   .describe('A node id that once was published and is no longer: what happened to it.');
 export type RemovedNode = z.infer<typeof RemovedNodeSchema>;
 
-const textOf = (found: FoundNode): string | null => {
+const textOf = (found: DeepReadonly<FoundNode>): string | null => {
   switch (found.kind) {
     case 'measure':
     case 'ideology':
@@ -57,14 +57,14 @@ const KIND_ZH: Record<string, string> = {
  * same text lives on under another id. Undefined when the latest edition has the id, or none ever did.
  */
 export function traceRemovedNode(
-  editions: readonly { number: number; report: Report }[],
+  editions: readonly { number: number; report: ReadonlyReport }[],
   id: string,
 ): RemovedNode | undefined {
   const ordered = [...editions].sort((a, b) => a.number - b.number);
   const latest = ordered[ordered.length - 1];
   if (latest === undefined || findNode(latest.report, id) !== undefined) return undefined;
-  let last: { number: number; found: FoundNode } | undefined;
-  let removedIn: { number: number; report: Report } | undefined;
+  let last: { number: number; found: DeepReadonly<FoundNode> } | undefined;
+  let removedIn: { number: number; report: ReadonlyReport } | undefined;
   for (const edition of ordered) {
     const found = findNode(edition.report, id);
     if (found !== undefined) {

@@ -32,9 +32,14 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const PREFIX = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SUFFIX_LENGTH = 10;
 
+/** Whether `prefix` can start a generated id (createNodeId, newNodeId): an id word, short enough. */
+export function isIdPrefix(prefix: string): boolean {
+  return PREFIX.test(prefix) && prefix.length <= 64 - SUFFIX_LENGTH - 1;
+}
+
 /**
- * Thrown by createNodeId for a prefix that cannot start an id (issue 16: it threw an undocumented
- * ZodError). The prefix is the caller's constant (`'m'`, `'note'`), never user input, so a bad one
+ * Thrown by createNodeId and newNodeId for a prefix that cannot start an id (issue 16: it was
+ * an undocumented ZodError). The prefix is the caller's constant (`'m'`, `'note'`), never user input, so a bad one
  * is a programming error: hence an exception, not a result.
  */
 export class NodeIdPrefixError extends TypeError {
@@ -48,12 +53,14 @@ export class NodeIdPrefixError extends TypeError {
 
 /**
  * A fresh id for a node an editor creates: `prefix-` plus 10 random base-36 characters
- * (about 52 bits), so ids from two editors working apart practically never collide. Throws a
- * NodeIdPrefixError when `prefix` is no id-shaped word (see there); any `random` is fine.
+ * (about 52 bits), so ids from two editors working apart practically never collide; any
+ * `random` is fine.
+ *
+ * @throws {NodeIdPrefixError} when `prefix` is no id-shaped word (lower-case letters, digits and
+ * single hyphens): the prefix is the caller's constant, so this is a programming error.
  */
 export function createNodeId(prefix: string, random: () => number = Math.random): NodeId {
-  if (!PREFIX.test(prefix) || prefix.length > 64 - SUFFIX_LENGTH - 1)
-    throw new NodeIdPrefixError(prefix);
+  if (!isIdPrefix(prefix)) throw new NodeIdPrefixError(prefix);
   let suffix = '';
   for (let i = 0; i < SUFFIX_LENGTH; i += 1)
     suffix += ALPHABET[Math.floor(random() * ALPHABET.length)] ?? 'a';

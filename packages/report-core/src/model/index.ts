@@ -5,6 +5,7 @@ export * from './tracking.js';
 export * from './place.js';
 export * from './note.js';
 export * from './report.js';
+export * from './readonly.js';
 export * from './validate.js';
 export * from './query.js';
 export * from './text-safety.js';

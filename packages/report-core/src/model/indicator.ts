@@ -7,6 +7,7 @@ export const ComparatorSchema = z
   .describe('gte: 以上/不少于; lte: 以内/不超过; eq: exact; approx: 左右/约; gt: 突破/超过.');
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
+/** A short symbol for each comparator (≥, ≤, =, ≈, >, <). */
 export const COMPARATOR_SYMBOLS: Record<Comparator, string> = {
   gte: '≥',
   lte: '≤',
@@ -15,6 +16,7 @@ export const COMPARATOR_SYMBOLS: Record<Comparator, string> = {
   gt: '>',
 };
 
+/** The words for each comparator, in Chinese and English (达到/不低于 …). */
 export const COMPARATOR_LABELS: Record<Comparator, { zh: string; en: string }> = {
   gte: { zh: '不低于', en: 'at least' },
   lte: { zh: '不超过', en: 'at most' },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '../data/index.js';
+import { canonicalReport, editableCopy } from '../data/index.js';
 import type { Report } from './index.js';
 import { validateReport } from './index.js';
 
 /** A mutable deep copy of the canonical report, changed by `mutate`, then validated. */
 function issuesAfter(mutate: (r: Report) => void) {
-  const report: Report = structuredClone(canonicalReport);
+  const report: Report = editableCopy(canonicalReport);
   mutate(report);
   const result = validateReport(report);
   return result.ok ? [] : result.issues;

@@ -7,6 +7,7 @@ export const NoteKindSchema = z
   .describe('What kind of repair of the source the note records.');
 export type NoteKind = z.infer<typeof NoteKindSchema>;
 
+/** The name of each kind of editorial note, in Chinese and English. */
 export const NOTE_KIND_LABELS: Record<NoteKind, { zh: string; en: string }> = {
   'duplicate-removed': { zh: '删除重复', en: 'Duplicate removed' },
   relocated: { zh: '调整位置', en: 'Relocated' },
@@ -20,6 +21,7 @@ export const NoteStatusSchema = z
   .describe('open: an editorial question still to decide; resolved: decided.');
 export type NoteStatus = z.infer<typeof NoteStatusSchema>;
 
+/** The name of each note status (open, resolved), in Chinese and English. */
 export const NOTE_STATUS_LABELS: Record<NoteStatus, { zh: string; en: string }> = {
   open: { zh: '待决定', en: 'Open' },
   resolved: { zh: '已处理', en: 'Resolved' },

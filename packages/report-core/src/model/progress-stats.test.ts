@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { editableCopy } from './readonly.js';
+import type { ReadonlyReport } from './readonly.js';
 import { canonicalReport } from '../data/index.js';
 import type { Measure, Report } from './report.js';
 import {
@@ -8,9 +10,12 @@ import {
   reportProgress,
 } from './progress-stats.js';
 
-function withTracking(report: Report, tracked: Record<string, Measure['tracking']>): Report {
-  const copy = structuredClone(report);
-  for (const m of copy.chapters.flatMap(chapterMeasures)) {
+function withTracking(
+  report: ReadonlyReport,
+  tracked: Record<string, Measure['tracking']>,
+): Report {
+  const copy = editableCopy(report);
+  for (const m of copy.chapters.flatMap((c) => chapterMeasures(c))) {
     const tracking = tracked[m.id];
     if (tracking !== undefined) m.tracking = tracking;
   }

@@ -1,5 +1,6 @@
-import type { Chapter, Measure, Report } from './report.js';
+import type { Chapter, Measure } from './report.js';
 import type { TrackingStatus } from './tracking.js';
+import type { DeepReadonly, ReadonlyReport } from './readonly.js';
 
 /** How far a list of measures has come: the roll-up of a chapter, or of the whole report. */
 export interface ProgressStats {
@@ -14,7 +15,7 @@ export interface ProgressStats {
 }
 
 /** Counts of measures and targets and how far they have come, for any list of measures. */
-export function progressStats(measures: readonly Measure[]): ProgressStats {
+export function progressStats(measures: readonly DeepReadonly<Measure>[]): ProgressStats {
   const byStatus: Partial<Record<TrackingStatus, number>> = {};
   let reported = 0;
   let progressSum = 0;
@@ -42,16 +43,18 @@ export function progressStats(measures: readonly Measure[]): ProgressStats {
 }
 
 /** The measures of a chapter, in reading order. */
-export function chapterMeasures(chapter: Chapter): Measure[] {
+export function chapterMeasures(chapter: Chapter): Measure[];
+export function chapterMeasures(chapter: DeepReadonly<Chapter>): DeepReadonly<Measure>[];
+export function chapterMeasures(chapter: DeepReadonly<Chapter>): DeepReadonly<Measure>[] {
   return chapter.sections.flatMap((s) => s.measures);
 }
 
 /** The roll-up of one chapter. */
-export function chapterProgress(chapter: Chapter): ProgressStats {
+export function chapterProgress(chapter: DeepReadonly<Chapter>): ProgressStats {
   return progressStats(chapterMeasures(chapter));
 }
 
 /** The roll-up of the whole report. */
-export function reportProgress(report: Report): ProgressStats {
-  return progressStats(report.chapters.flatMap(chapterMeasures));
+export function reportProgress(report: ReadonlyReport): ProgressStats {
+  return progressStats(report.chapters.flatMap((c) => chapterMeasures(c)));
 }

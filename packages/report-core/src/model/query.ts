@@ -3,7 +3,9 @@ import type { Chapter, Goal, Measure, Report, Section } from './report.js';
 import type { EditorialNote } from './note.js';
 import type { Place } from './place.js';
 import type { ProgressUpdate } from './tracking.js';
+import type { DeepReadonly, ReadonlyReport } from './readonly.js';
 
+/** A measure with the ids, numbers and titles of its chapter and section (listMeasures). */
 export interface MeasureListItem {
   id: string;
   chapterId: string;
@@ -16,9 +18,14 @@ export interface MeasureListItem {
   measure: Measure;
 }
 
-/** Every measure in reading order, with the chapter and section it sits in. */
-export function listMeasures(report: Report): MeasureListItem[] {
-  const out: MeasureListItem[] = [];
+/**
+ * Every measure in reading order, with the chapter and section it sits in. A read-only report
+ * (`canonicalReport`) gives read-only items.
+ */
+export function listMeasures(report: Report): MeasureListItem[];
+export function listMeasures(report: ReadonlyReport): DeepReadonly<MeasureListItem>[];
+export function listMeasures(report: ReadonlyReport): DeepReadonly<MeasureListItem>[] {
+  const out: DeepReadonly<MeasureListItem>[] = [];
   for (const chapter of report.chapters) {
     for (const section of chapter.sections) {
       for (const measure of section.measures) {
@@ -39,6 +46,7 @@ export function listMeasures(report: Report): MeasureListItem[] {
   return out;
 }
 
+/** A node found by id (findNode, walkNodes): its kind, the node and the chapter, section and measure it sits in. */
 export type FoundNode =
   | { kind: 'goal'; node: Goal }
   | { kind: 'ideology'; node: Report['ideology'] }
@@ -50,10 +58,13 @@ export type FoundNode =
   | { kind: 'place'; node: Place }
   | { kind: 'note'; node: EditorialNote };
 
+/** The kinds of node an id can name (goal, chapter, section, measure, indicator, update, place, note …). */
 export type NodeKind = FoundNode['kind'];
 
-/** Every node with an id, in document order. */
-export function* walkNodes(report: Report): Generator<FoundNode> {
+/** Every node with an id, in document order (read-only nodes for a read-only report). */
+export function walkNodes(report: Report): Generator<FoundNode>;
+export function walkNodes(report: ReadonlyReport): Generator<DeepReadonly<FoundNode>>;
+export function* walkNodes(report: ReadonlyReport): Generator<DeepReadonly<FoundNode>> {
   for (const node of report.goals) yield { kind: 'goal', node };
   yield { kind: 'ideology', node: report.ideology };
   for (const chapter of report.chapters) {
@@ -77,17 +88,28 @@ export function* walkNodes(report: Report): Generator<FoundNode> {
  * The places a measure names, in the order it names them; an id no place of the report has (the
  * report is then invalid) is left out.
  */
-export function placesOf(report: Report, placeIds: readonly string[]): Place[] {
+export function placesOf(report: Report, placeIds: readonly string[]): Place[];
+export function placesOf(
+  report: ReadonlyReport,
+  placeIds: readonly string[],
+): DeepReadonly<Place>[];
+export function placesOf(
+  report: ReadonlyReport,
+  placeIds: readonly string[],
+): DeepReadonly<Place>[] {
   const byId = new Map(report.places.map((p) => [p.id, p]));
   return placeIds.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The node with this id and where it sits, or undefined. */
-export function findNode(report: Report, id: string): FoundNode | undefined {
+/** The node with this id and where it sits, or undefined (read-only for a read-only report). */
+export function findNode(report: Report, id: string): FoundNode | undefined;
+export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined;
+export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined {
   for (const found of walkNodes(report)) if (found.node.id === id) return found;
   return undefined;
 }
 
+/** How many chapters, sections, measures, targets, notes, goals and places a report has (reportStats). */
 export interface ReportStats {
   chapters: number;
   sections: number;
@@ -98,7 +120,8 @@ export interface ReportStats {
   places: number;
 }
 
-export function reportStats(report: Report): ReportStats {
+/** How many chapters, sections, measures, targets, notes, goals and places a report has. */
+export function reportStats(report: ReadonlyReport): ReportStats {
   const measures = listMeasures(report);
   return {
     chapters: report.chapters.length,

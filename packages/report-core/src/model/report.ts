@@ -94,6 +94,7 @@ export const SourceDocumentSchema = z
   .describe('The document the report was made from.');
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
+/** The years a report's period may lie in (1949–2100). */
 export const PERIOD_YEARS = { min: 1949, max: 2100 } as const;
 
 /** The years a report covers, first ≤ last (the JSON Schema spells the order out year by year). */
@@ -120,8 +121,10 @@ export const ReportMetaSchema = z
   .describe('What the report is and where it comes from.');
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 
+/** The version of the report format that ReportSchema reads and writes (`schemaVersion`). */
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** A report's shape without the cross-field invariants that ReportSchema adds (unique ids, numbering, references). */
 export const ReportShapeSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   id: NodeIdSchema.describe('The report’s own id.'),

@@ -1,7 +1,8 @@
 import { todayInShanghai } from '../labels/dates.js';
+import type { DeepReadonly, ReadonlyReport } from './readonly.js';
 import { indicatorProblems } from './indicator-rules.js';
 import type { Message } from './message.js';
-import type { Measure, Report } from './report.js';
+import type { Measure } from './report.js';
 import type { ProgressUpdate, TrackingStatus } from './tracking.js';
 import { TRACKING_STATUS_LABELS } from './tracking.js';
 import type { ValidationIssue } from './validate.js';
@@ -35,7 +36,7 @@ export function latestStatusUpdate(updates: readonly ProgressUpdate[]): Progress
  * A measure's current status and progress: those of its latest update by date that reports a
  * status (an update with only a note changes neither); without one, the measure's own values.
  */
-export function currentTracking(measure: Pick<Measure, 'tracking'>): CurrentTracking {
+export function currentTracking(measure: DeepReadonly<Pick<Measure, 'tracking'>>): CurrentTracking {
   const latest = latestStatusUpdate(measure.tracking.updates);
   if (latest === undefined)
     return { status: measure.tracking.status, progress: measure.tracking.progress };
@@ -123,6 +124,7 @@ export function updateProblems(
   return out;
 }
 
+/** Options of trackingIssues: the clock (`now`) and the measures and indicators to check (all when absent). */
 export interface TrackingRuleOptions {
   /** The clock, for "not in the future" (default: now). */
   now?: Date | undefined;
@@ -138,7 +140,7 @@ export interface TrackingRuleOptions {
  * a status and 100 % is completed; the measure's status and progress are its latest update's.
  */
 export function trackingIssues(
-  report: Report,
+  report: ReadonlyReport,
   options: TrackingRuleOptions = {},
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

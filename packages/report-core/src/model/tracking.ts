@@ -9,6 +9,7 @@ export const TrackingStatusSchema = z
   );
 export type TrackingStatus = z.infer<typeof TrackingStatusSchema>;
 
+/** The name of each tracking status (未开始 … 待核实), in Chinese and English. */
 export const TRACKING_STATUS_LABELS: Record<TrackingStatus, { zh: string; en: string }> = {
   'not-started': { zh: '未开始', en: 'Not started' },
   'in-progress': { zh: '推进中', en: 'In progress' },
@@ -23,6 +24,7 @@ export const ProgressSchema = z
   .max(100, { error: '进度不能大于 100 (progress must be at most 100)' })
   .describe('Share of the measure done, 0–100.');
 
+/** A calendar date written YYYY-MM-DD that exists (2024-02-30 is refused). */
 export const IsoDateSchema = z.iso.date({
   error: '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)',
 });

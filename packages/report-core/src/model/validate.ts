@@ -5,6 +5,7 @@ import type { Report } from './report.js';
 import { ReportSchema } from './report.js';
 import { trackingIssues } from './tracking-rules.js';
 
+/** One problem found in input: the path to it and a message in Chinese and English. */
 export const ValidationIssueSchema = z.object({
   path: z
     .string()

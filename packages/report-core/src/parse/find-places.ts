@@ -1,4 +1,5 @@
 import type { Place } from '../model/place.js';
+import type { DeepReadonly } from '../model/readonly.js';
 
 // When a measure names a place (issue 17): a name or alias of the gazetteer written as a place —
 // 五通桥基地, 峨眉山市 — and not as part of a brand or an event named after it: 峨眉山茶,
@@ -35,7 +36,7 @@ export function isInsideBrandOrEvent(text: string, end: number): boolean {
 }
 
 /** The ids of the places a text names as places, in order of first mention, each once. */
-export function findPlaces(text: string, places: readonly Place[]): string[] {
+export function findPlaces(text: string, places: readonly DeepReadonly<Place>[]): string[] {
   if (typeof text !== 'string' || places.length === 0) return [];
   const names = places
     .flatMap((p) => [p.name, ...p.aliases].map((name) => ({ name, id: p.id })))

@@ -24,6 +24,7 @@ import { schemaDiagnostics } from './schema-diagnostics.js';
 import { sha256Utf8 } from '../hash/sha256.js';
 import { toSourceLines } from './source-line.js';
 
+/** What parseReportText gives: the report, the diagnostics an editor must decide and the curation proposals. */
 export interface ParseResult {
   /** The report as the text lays it out, before any editorial decision; it may break ReportSchema. */
   report: Report;

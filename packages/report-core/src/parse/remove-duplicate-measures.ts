@@ -1,4 +1,6 @@
 import type { NodeId } from '../model/ids.js';
+import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
+import { pureInput } from '../model/pure-input.js';
 import type { EditorialNote } from '../model/note.js';
 import type { Report } from '../model/report.js';
 
@@ -20,6 +22,7 @@ export interface DuplicateRemoval {
   noteId: NodeId;
 }
 
+/** What removeDuplicateMeasures gives: the report without the copies and one record per kept measure. */
 export interface DuplicateRemovalResult {
   /** The report without the copies, with one open editorial note per kept measure. */
   report: Report;
@@ -69,7 +72,12 @@ function reasoning(removal: Omit<DuplicateRemoval, 'noteId'>, keptChapter: strin
  *
  * Pure: the input is not modified. A report without duplicates comes back equal, with no removals.
  */
-export function removeDuplicateMeasures(report: Report): DuplicateRemovalResult {
+export function removeDuplicateMeasures(report: Report): DuplicateRemovalResult;
+export function removeDuplicateMeasures(
+  report: ReadonlyReport,
+): DeepReadonly<DuplicateRemovalResult>;
+export function removeDuplicateMeasures(input: ReadonlyReport): DuplicateRemovalResult {
+  const report = pureInput(input);
   const firstByText = new Map<string, { measure: Measure; chapter: string }>();
   const removalsByKept = new Map<NodeId, Omit<DuplicateRemoval, 'noteId'> & { chapter: string }>();
   const seenTitles = new Set<string>();

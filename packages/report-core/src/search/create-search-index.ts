@@ -1,5 +1,5 @@
 import type { Place } from '../model/place.js';
-import type { Report } from '../model/report.js';
+import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
 import { indexedPlaces, placeLookups } from './index-places.js';
 import { normalizeSearchText } from './normalize-text.js';
 import type { SearchDoc } from './search-doc.js';
@@ -42,7 +42,7 @@ function pickSegmenter(wanted: boolean): Intl.Segmenter | undefined {
 export function createSearchIndexFromDocs(
   docs: readonly SearchDoc[],
   options: CreateSearchIndexOptions = {},
-  places: readonly Place[] = [],
+  places: readonly DeepReadonly<Place>[] = [],
 ): SearchIndex {
   const parsed = CreateSearchIndexOptionsSchema.safeParse(options);
   const segmenter = pickSegmenter(parsed.success ? parsed.data.segmenter : true);
@@ -112,7 +112,7 @@ export function createSearchIndexFromDocs(
  * everything is still found, only the whole-word ranking boost is gone.
  */
 export function createSearchIndex(
-  report: Report,
+  report: ReadonlyReport,
   options: CreateSearchIndexOptions = {},
 ): SearchIndex {
   return createSearchIndexFromDocs(collectSearchDocs(report), options, report.places);

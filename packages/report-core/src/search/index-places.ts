@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { DeepReadonly } from '../model/readonly.js';
 import { NodeIdSchema } from '../model/ids.js';
 import type { Place } from '../model/place.js';
 import { normalizeSearchText } from './normalize-text.js';
 import type { SearchDoc } from './search-doc.js';
 
+/** A place as the search index keeps it: its id and its normalized name and aliases. */
 export const IndexedPlaceSchema = z
   .object({
     id: NodeIdSchema,
@@ -22,7 +24,7 @@ export interface PlaceLookups {
   readonly placeDocs: ReadonlyMap<string, Uint32Array>;
 }
 
-export function indexedPlaces(places: readonly Place[]): IndexedPlace[] {
+export function indexedPlaces(places: readonly DeepReadonly<Place>[]): IndexedPlace[] {
   return places.map((p) => ({ id: p.id, names: [p.name, ...p.aliases] }));
 }
 

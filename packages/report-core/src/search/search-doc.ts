@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { ReadonlyReport } from '../model/readonly.js';
 import { NodeIdSchema } from '../model/ids.js';
-import type { Report } from '../model/report.js';
 import { SearchKindSchema } from './search-schemas.js';
 
 /** One searchable text of the report, with what the filters and hits need to know about it. */
@@ -32,7 +32,7 @@ function titleDoc(
  * and sections are searched by title and skipped when the title is missing; a goal reads
  * `subject：target` with the subject as its title; notes are searched by their reasoning.
  */
-export function collectSearchDocs(report: Report): SearchDoc[] {
+export function collectSearchDocs(report: ReadonlyReport): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const goal of report.goals) {
     const text = `${goal.subject}：${goal.target}`;

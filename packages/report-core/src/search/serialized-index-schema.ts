@@ -3,6 +3,7 @@ import { IndexedPlaceSchema } from './index-places.js';
 import { SearchDocSchema } from './search-doc.js';
 import { SEARCH_INDEX_VERSION } from './search-index.js';
 
+/** The `format` a serialised search index carries, so loadSearchIndex can tell one from other JSON. */
 export const SEARCH_INDEX_FORMAT = 'leshan-report-search-index';
 
 /** Read first, so a file of another kind or version gets one clear message instead of a list of shape errors. */

@@ -101,15 +101,22 @@ globalThis.reportCheck = {
 // Same body for .mts (node16/nodenext, ESM), .cts (nodenext, require) and bundler resolution.
 function typedSource(): string {
   return `
-import { canonicalReport, findNode, validateReport } from '${PKG}';
-import type { FoundNode, Measure, Report, ValidationResult } from '${PKG}';
+import { canonicalReport, editableCopy, findNode, validateReport } from '${PKG}';
+import type { DeepReadonly, FoundNode, Measure, Report, ValidationResult } from '${PKG}';
 import { MeasureSchema, ReportSchema } from '${PKG}/model';
 import { z } from 'zod';
 
 const result: ValidationResult<Report> = validateReport(canonicalReport);
-const found: FoundNode | undefined = findNode(canonicalReport, 'ideology');
-const first: z.infer<typeof MeasureSchema> | undefined = canonicalReport.chapters[0]?.sections[0]?.measures[0];
-const measure: Measure | undefined = first;
+const found: DeepReadonly<FoundNode> | undefined = findNode(canonicalReport, 'ideology');
+const first: DeepReadonly<z.infer<typeof MeasureSchema>> | undefined = canonicalReport.chapters[0]?.sections[0]?.measures[0];
+const copy: Report = editableCopy(canonicalReport);
+const measure: Measure | undefined = copy.chapters[0]?.sections[0]?.measures[0];
+// issue 16: the frozen report is read-only in the published types too (never called: it throws).
+export function renumber(): void {
+  const [chapter] = canonicalReport.chapters;
+  // @ts-expect-error -- canonicalReport is DeepReadonly<Report>
+  if (chapter !== undefined) chapter.number = 5;
+}
 // Schemas compose with the consumer's zod, types and all (issue 16: no '_zod.version' mismatch).
 const Wrapped = z.object({ report: ReportSchema, tags: z.array(z.string()) });
 const parsed = Wrapped.safeParse({ report: canonicalReport, tags: [] });
@@ -117,6 +124,6 @@ const wrapped: z.infer<typeof Wrapped> | undefined = parsed.success ? parsed.dat
 const report: Report | undefined = wrapped?.report;
 // @ts-expect-error -- proves the types are real: chapters are not a string.
 const wrong: string = canonicalReport.chapters;
-console.log(JSON.stringify({ valid: result.ok, kind: found?.kind, id: measure?.id, wrong: typeof wrong, composed: report !== undefined }));
+console.log(JSON.stringify({ valid: result.ok, kind: found?.kind, id: measure?.id, same: measure?.id === first?.id, wrong: typeof wrong, composed: report !== undefined }));
 `;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalReport } from '@leshan/report-core/data';
+import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { applyCommands } from '@leshan/report-core/edit';
 import type { Report } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
@@ -18,7 +18,7 @@ afterAll(cleanUp);
 
 const AT = '2026-01-05T08:00:00.000Z';
 const first = measures(canonicalReport)[0] ?? { id: '', text: '' };
-const edited = applyCommands(canonicalReport, [
+const edited = applyCommands(editableCopy(canonicalReport), [
   { type: 'measure.update', id: first.id, patch: { text: `${first.text}（修订）` } },
 ]);
 if (!edited.ok) throw new Error(edited.error.message.en);
@@ -33,7 +33,7 @@ async function previousRelease(target: Target): Promise<void> {
     now: () => new Date(AT),
     jobs: { maxAttempts: 5, backoffMs: 1_000, backoffCapMs: 60_000 },
   };
-  await legacySeed(conn, canonicalReport, AT);
+  await legacySeed(conn, editableCopy(canonicalReport), AT);
   await conn.write(async (trx: Kysely<Tables>) => {
     await trx
       .insertInto('users')

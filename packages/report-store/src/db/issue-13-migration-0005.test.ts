@@ -1,4 +1,4 @@
-import { canonicalReport } from '@leshan/report-core/data';
+import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { applyCommands } from '@leshan/report-core/edit';
 import type { Report } from '@leshan/report-core/model';
 import { sql } from 'kysely';
@@ -39,7 +39,7 @@ function edit(
  */
 function legacyHistory(): LegacyRevision[] {
   const history: LegacyRevision[] = [];
-  let report: Report = canonicalReport;
+  let report: Report = editableCopy(canonicalReport);
   let number = 0;
   const push = (r: Omit<LegacyRevision, 'number' | 'at'>) => {
     number += 1;
@@ -50,7 +50,7 @@ function legacyHistory(): LegacyRevision[] {
     const next = edit(report, i);
     push({ kind: 'edit', author: i % 2 === 0 ? 'u-a' : 'u-b', ...next });
   }
-  const restored = history[3]?.report ?? canonicalReport;
+  const restored = history[3]?.report ?? editableCopy(canonicalReport);
   push({
     kind: 'restore',
     author: 'u-a',
@@ -79,7 +79,7 @@ function legacyHistory(): LegacyRevision[] {
 
 async function previousRelease(target: Target, history: LegacyRevision[]): Promise<void> {
   const conn = await migratedThrough(target, '0004-export-integrity');
-  await legacySeed(conn, canonicalReport, at(0));
+  await legacySeed(conn, editableCopy(canonicalReport), at(0));
   await conn.write(async (trx) => {
     const db = trx as Kysely<unknown>;
     await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at, credential_version, must_change_password)
@@ -91,7 +91,7 @@ async function previousRelease(target: Target, history: LegacyRevision[]): Promi
       VALUES ('s-1', 'u-a', 'csrf', ${at(0)}, '2027-01-01T00:00:00.000Z', ${at(0)}, 0)`.execute(db);
     for (const revision of history) await writeLegacyRevision(db, revision);
     const published = await insertEdition(trx, {
-      report: history[10]?.report ?? canonicalReport,
+      report: history[10]?.report ?? editableCopy(canonicalReport),
       publishedBy: 'u-b',
       at: at(100),
       draftRevision: 11,
@@ -170,7 +170,7 @@ describe.each(engines)(
       expect(draft?.report).toEqual(history.at(-1)?.report);
 
       // The upgraded store appends and reads back, and the history is still immutable.
-      const next = edit(draft?.report ?? canonicalReport, 5000);
+      const next = edit(draft?.report ?? editableCopy(canonicalReport), 5000);
       const appended = await store.appendDraftRevision({
         baseRevision: draft?.revision ?? 0,
         commands: next.commands,

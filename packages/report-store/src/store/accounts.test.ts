@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { canonicalReport } from '@leshan/report-core/data';
+import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { Migrator, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../test/clock.js';
@@ -51,7 +51,7 @@ async function previousRelease(target: Target): Promise<{ token: string; userId:
   const migrator = new Migrator({ db: conn.db, provider: migrationProvider(conn.engine) });
   const { error } = await migrator.migrateTo('0002-export-deliveries');
   if (error !== undefined) throw error instanceof Error ? error : new Error(JSON.stringify(error));
-  await legacySeed(conn, canonicalReport, new Date().toISOString());
+  await legacySeed(conn, editableCopy(canonicalReport), new Date().toISOString());
   const at = new Date().toISOString();
   const later = new Date(Date.now() + 3_600_000).toISOString();
   await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at)

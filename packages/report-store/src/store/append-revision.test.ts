@@ -1,4 +1,4 @@
-import { canonicalReport } from '@leshan/report-core/data';
+import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUp, engines, freshStore } from '../../test/engines.js';
 import { editMeasure, findText, measures } from '../../test/measures.js';
@@ -207,7 +207,7 @@ describe.each(engines)('restoreRevision and replaceDraft ($name)', (engine) => {
 
   it('replaces the draft with a valid import and refuses an invalid one unchanged', async () => {
     const { store } = await freshStore(engine);
-    const imported = structuredClone(canonicalReport);
+    const imported = editableCopy(canonicalReport);
     const section = imported.chapters[0]?.sections[0];
     const measure = section?.measures[0];
     if (measure === undefined) throw new Error('canonical report has no measures');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import type { ReadonlyReport } from '@leshan/report-core/model';
 import { canonicalReport } from '@leshan/report-core/data';
-import type { Report } from '@leshan/report-core/model';
 import { sql } from 'kysely';
 import type { Connection } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
@@ -41,7 +41,7 @@ export interface OpenStoreOptions {
   /** Open without writing anything: no migration, no seed; every write is refused. */
   readonly?: boolean | undefined;
   /** Report for edition 1 and draft revision 0 of an empty database (default: the canonical report); false: do not seed. */
-  seed?: Report | false | undefined;
+  seed?: ReadonlyReport | false | undefined;
   /** Clock for timestamps, leases and expiry (tests move it). */
   now?: (() => Date) | undefined;
   /** Export job retry policy (defaults: 5 attempts, 30 s doubling up to 1 h). */

@@ -1,4 +1,4 @@
-import { canonicalReport } from '@leshan/report-core/data';
+import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUp, engines, freshStore, rawConnection } from '../../test/engines.js';
@@ -38,7 +38,7 @@ describe.each(engines)('publishing editions ($name)', (engine) => {
 
   it('refuses an invalid report and leaves the editions unchanged', async () => {
     const { store } = await freshStore(engine);
-    const broken = structuredClone(canonicalReport) as { chapters: { number: number }[] };
+    const broken = editableCopy(canonicalReport);
     const chapter = broken.chapters[0];
     if (chapter !== undefined) chapter.number = 9;
     const result = await store.publishReport({ report: broken, publishedBy: 'u-pub' });

@@ -1,5 +1,5 @@
-import type { Report } from '@leshan/report-core/model';
 import { formatIssues, validateReport } from '@leshan/report-core/model';
+import type { ReadonlyReport } from '@leshan/report-core/model';
 import { sql } from 'kysely';
 import { StoreOpenError } from '../db/connection.js';
 import type { StoreContext } from './context.js';
@@ -19,7 +19,7 @@ const SEED_LOCK = 4_171_202_226;
  * advisory lock (PostgreSQL) lets one seed, and the others find the draft and do nothing.
  * Returns whether this call seeded.
  */
-export async function seedIfEmpty(ctx: StoreContext, report: Report): Promise<boolean> {
+export async function seedIfEmpty(ctx: StoreContext, report: ReadonlyReport): Promise<boolean> {
   const checked = validateReport(report);
   if (!checked.ok) {
     throw new StoreOpenError(

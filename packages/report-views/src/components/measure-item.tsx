@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
-import type { Measure, ProgressUpdate, Report } from '@leshan/report-core';
+import type { DeepReadonly, Measure, ProgressUpdate, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { formatTarget } from '@leshan/report-core/indicators';
 import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
@@ -37,8 +37,8 @@ export function MeasureItem({
   chapterNumber,
   share = true,
 }: {
-  report: Report;
-  measure: Measure;
+  report: ReadonlyReport;
+  measure: DeepReadonly<Measure>;
   chapterNumber: number;
   share?: boolean;
 }) {

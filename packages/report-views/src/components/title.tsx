@@ -1,10 +1,10 @@
 /** @jsxRuntime automatic */
-import type { Report } from '@leshan/report-core';
+import type { ReadonlyReport } from '@leshan/report-core';
 import { MISSING_TITLE, missingTitleNoteId } from '@leshan/report-core/labels';
 import { useView } from '../context.js';
 
 /** The link to the editorial note that explains a missing title (nothing when no note names it). */
-export function MissingNoteLink({ report, nodeId }: { report: Report; nodeId: string }) {
+export function MissingNoteLink({ report, nodeId }: { report: ReadonlyReport; nodeId: string }) {
   const { links, t } = useView();
   const note = missingTitleNoteId(report, nodeId);
   if (note === undefined) return null;
@@ -24,7 +24,7 @@ export function NodeTitle({
   nodeId,
   title,
 }: {
-  report: Report;
+  report: ReadonlyReport;
   nodeId: string;
   title: string | null;
 }) {

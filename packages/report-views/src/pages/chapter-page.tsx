@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import type { Chapter, Report } from '@leshan/report-core';
+import type { Chapter, DeepReadonly, ReadonlyReport } from '@leshan/report-core';
 import { chapterProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MeasureItem } from '../components/measure-item.js';
@@ -7,7 +7,13 @@ import { MissingNoteLink, NodeTitle } from '../components/title.js';
 import { useView } from '../context.js';
 
 /** Sections and measures of one chapter, with a contents list and a stable anchor per measure. */
-export function ChapterPage({ report, chapter }: { report: Report; chapter: Chapter }) {
+export function ChapterPage({
+  report,
+  chapter,
+}: {
+  report: ReadonlyReport;
+  chapter: DeepReadonly<Chapter>;
+}) {
   const { t, links, pick } = useView();
   const stats = chapterProgress(chapter);
   const feed = links.chapterFeed(chapter.number);

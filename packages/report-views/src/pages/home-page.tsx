@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import type { Report } from '@leshan/report-core';
+import type { ReadonlyReport } from '@leshan/report-core';
 import { chapterProgress, reportProgress } from '@leshan/report-core/model';
 import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { MissingNoteLink } from '../components/title.js';
@@ -7,7 +7,7 @@ import { ProgressBar } from '../components/progress-bar.js';
 import { useView } from '../context.js';
 
 /** Title, the five main goals, the guiding ideology and the chapters with their counts and progress. */
-export function HomePage({ report }: { report: Report }) {
+export function HomePage({ report }: { report: ReadonlyReport }) {
   const { t, links, pick } = useView();
   const { meta } = report;
   const all = reportProgress(report);

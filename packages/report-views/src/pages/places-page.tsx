@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import type { PlaceKind, Report } from '@leshan/report-core';
+import type { PlaceKind, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { groupByPlace } from '../view/place-groups.js';
 
@@ -15,7 +15,7 @@ const KIND_LABELS: Record<PlaceKind, { zh: string; en: string }> = {
 };
 
 /** Measures grouped by the place they name. */
-export function PlacesPage({ report }: { report: Report }) {
+export function PlacesPage({ report }: { report: ReadonlyReport }) {
   const { pick, links, lang } = useView();
   const groups = groupByPlace(report);
   const named = groups.filter((g) => g.measures.length > 0);

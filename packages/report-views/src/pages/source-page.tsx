@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
-import type { EditorialNote, Report } from '@leshan/report-core';
+import type { DeepReadonly, EditorialNote, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import type { ViewLinks } from '../context.js';
 
@@ -8,7 +8,7 @@ import type { ViewLinks } from '../context.js';
  * Where a node lives on the site, through `links` (measures and sections are anchors in their
  * chapter); undefined where the site has no such page.
  */
-export function nodeLink(report: Report, id: string, links: ViewLinks): string | undefined {
+export function nodeLink(report: ReadonlyReport, id: string, links: ViewLinks): string | undefined {
   const found = findNode(report, id);
   if (found === undefined) return undefined;
   switch (found.kind) {
@@ -30,7 +30,13 @@ export function nodeLink(report: Report, id: string, links: ViewLinks): string |
   }
 }
 
-function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) {
+function NoteArticle({
+  report,
+  note,
+}: {
+  report: ReadonlyReport;
+  note: DeepReadonly<EditorialNote>;
+}) {
   const { pick, links, lang } = useView();
   return (
     <article id={note.id} className="note" aria-labelledby={`${note.id}-h`}>
@@ -93,7 +99,7 @@ function NoteArticle({ report, note }: { report: Report; note: EditorialNote }) 
 }
 
 /** The source text with line numbers, and every editorial note explaining where the published text differs. */
-export function SourcePage({ report }: { report: Report }) {
+export function SourcePage({ report }: { report: ReadonlyReport }) {
   const { pick } = useView();
   const { source } = report.meta;
   const lines = splitLines(sourceText);

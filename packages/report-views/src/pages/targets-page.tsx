@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';
-import type { Comparator, Report } from '@leshan/report-core';
+import type { Comparator, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { labelsFor } from '../labels.js';
 import type { Lang } from '../labels.js';
@@ -16,7 +16,7 @@ import { indicatorRows } from '../view/indicator-rows.js';
  * where its filter form goes, `chapterBase` the address its measure links start with.
  */
 export function targetsProps(
-  report: Report,
+  report: ReadonlyReport,
   query: IndicatorQuery,
   lang: Lang,
   at: { action: string; chapterBase: string },
@@ -53,7 +53,7 @@ export function TargetsPage({
   query,
   explorer = (props) => <TargetsExplorer {...props} />,
 }: {
-  report: Report;
+  report: ReadonlyReport;
   query: IndicatorQuery;
   explorer?: (props: TargetsProps) => ReactNode;
 }) {

@@ -9,7 +9,7 @@ import {
 } from '@leshan/report-core';
 import { formatTarget } from '@leshan/report-core/indicators';
 import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
-import type { Report } from '@leshan/report-core';
+import type { ReadonlyReport } from '@leshan/report-core';
 
 export const IndicatorRowSchema = z
   .object({
@@ -47,7 +47,7 @@ export const IndicatorRowSchema = z
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 
 /** Every target of the report in reading order. */
-export function indicatorRows(report: Report): IndicatorRow[] {
+export function indicatorRows(report: ReadonlyReport): IndicatorRow[] {
   return listMeasures(report).flatMap((m) =>
     m.indicators.map((i) => ({
       id: i.id,

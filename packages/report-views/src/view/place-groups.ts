@@ -1,13 +1,13 @@
 import { listMeasures } from '@leshan/report-core';
-import type { MeasureListItem, Place, Report } from '@leshan/report-core';
+import type { DeepReadonly, MeasureListItem, Place, ReadonlyReport } from '@leshan/report-core';
 
 export interface PlaceGroup {
-  place: Place;
-  measures: MeasureListItem[];
+  place: DeepReadonly<Place>;
+  measures: DeepReadonly<MeasureListItem>[];
 }
 
 /** Each place of the gazetteer with the measures that name it, in reading order; unnamed places last. */
-export function groupByPlace(report: Report): PlaceGroup[] {
+export function groupByPlace(report: ReadonlyReport): PlaceGroup[] {
   const measures = listMeasures(report);
   const groups = report.places.map((place) => ({
     place,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { canonicalReport } from '@leshan/report-core';
+import { canonicalReport, editableCopy } from '@leshan/report-core';
 import type { Edition } from '../../schemas.js';
 import { createMemorySource, makeEdition } from '../memory-source.js';
 import { createServer, viewerListener } from '../server.js';
@@ -154,5 +154,5 @@ describe('issue 12: answers kept compressed, per edition, independent of unused 
 });
 
 function edition1(): Edition {
-  return makeEdition(canonicalReport, 1, '2022-03-01T08:00:00.000Z', '首次发布。');
+  return makeEdition(editableCopy(canonicalReport), 1, '2022-03-01T08:00:00.000Z', '首次发布。');
 }

@@ -1,4 +1,4 @@
-import { canonicalReport, findNode } from '@leshan/report-core';
+import { canonicalReport, editableCopy, findNode } from '@leshan/report-core';
 import type { Measure, Report } from '@leshan/report-core';
 import type { Edition } from '../../schemas.js';
 import type { MemoryArtifact } from '../memory-source.js';
@@ -21,7 +21,7 @@ function measureOf(report: Report, id: string): Measure {
  * editor's markup typed into m42.
  */
 export function editedReport(): Report {
-  const report: Report = structuredClone(canonicalReport);
+  const report: Report = editableCopy(canonicalReport);
   const m38 = measureOf(report, 'm38');
   m38.tracking = {
     status: 'in-progress',
@@ -58,7 +58,12 @@ export function editedReport(): Report {
 
 /** Edition 1 (canonical) and edition 2 (edited), with a JSON export each. */
 export function sampleEditions(): { editions: Edition[]; artifacts: MemoryArtifact[] } {
-  const first = makeEdition(canonicalReport, 1, '2022-03-01T08:00:00.000Z', '首次发布。');
+  const first = makeEdition(
+    editableCopy(canonicalReport),
+    1,
+    '2022-03-01T08:00:00.000Z',
+    '首次发布。',
+  );
   const second = makeEdition(
     editedReport(),
     2,
