@@ -106,7 +106,7 @@ export function applyCommand(
   const step = safeStep(report, parsed.value);
   if (!step.ok) return step;
   const touched = safeTouched(report, parsed.value);
-  const failure = checked(report, step.value, new Set(touched), options);
+  const failure = checked(pureInput(report), step.value, new Set(touched), options);
   if (failure !== undefined) return failure;
   return { ok: true, value: { report: step.value, touched, keys: safeKeys(report, parsed.value) } };
 }
@@ -142,7 +142,7 @@ export function applyCommands(
     if (!step.ok) return { ...step, index };
     current = step.value;
   }
-  const failure = checked(report, current, touched, options);
+  const failure = checked(pureInput(report), current, touched, options);
   if (failure !== undefined) return { ...failure, index: null };
   return { ok: true, value: { report: current, touched: [...touched], keys: [...keys].sort() } };
 }

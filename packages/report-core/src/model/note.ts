@@ -32,6 +32,7 @@ export const NoteVisibilitySchema = z
   .describe('internal: for editors only, never published; public: published with the report.');
 export type NoteVisibility = z.infer<typeof NoteVisibilitySchema>;
 
+/** Each note visibility in Chinese and English, as forms and the publish checklist name it. */
 export const NOTE_VISIBILITY_LABELS: Record<NoteVisibility, { zh: string; en: string }> = {
   internal: { zh: '内部（不公开）', en: 'Internal (not published)' },
   public: { zh: '公开', en: 'Public' },

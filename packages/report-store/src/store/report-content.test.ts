@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '@leshan/report-core/model';
 import { canonicalReport } from '@leshan/report-core/data';
-import { applyCommands, listMeasures } from '@leshan/report-core';
+import { applyCommands, editableCopy, listMeasures } from '@leshan/report-core';
 import { canonicalJson, contentHash } from '@leshan/report-core/hash';
 import { describe, expect, it } from 'vitest';
 import { reportContent } from './replay.js';
@@ -9,7 +9,7 @@ import { reportContent } from './replay.js';
 describe('reportContent (memoized canonical JSON of a save)', () => {
   it('writes the text of report-core canonicalJson after each of a chain of edits', () => {
     const measures = listMeasures(canonicalReport);
-    let report: Report = canonicalReport;
+    let report: Report = editableCopy(canonicalReport);
     expect(reportContent(report).json).toBe(canonicalJson(report));
     for (let n = 0; n < 40; n += 1) {
       const m = measures[(n * 7) % measures.length] ?? { id: '', text: '' };
