@@ -10,7 +10,7 @@ describe('createCanonicalSource', () => {
     const latest = await source.latestEdition();
     expect(latest?.number).toBe(1);
     expect(latest?.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(latest?.report).toBe(canonicalReport);
+    expect(latest?.report).toEqual(canonicalReport);
   });
 
   it('finds the edition by id, number and hash, and nothing else', async () => {
