@@ -164,7 +164,8 @@ export class RandomEditor {
     } catch (_gone) {
       return null;
     }
-    await item.click();
+    // Another editor's deletion can arrive live between finding the item and clicking it.
+    if (!(await clickUnlessGone(item))) return null;
     try {
       await text.waitFor({ timeout: 3_000 });
     } catch (_gone) {
@@ -186,7 +187,7 @@ export class RandomEditor {
     if ((await this.open(measure)) === null) return null;
     const token = this.token();
     await this.page.getByLabel('进展说明').fill(`${token}完成阶段性工作`);
-    await this.page.getByRole('button', { name: '添加记录' }).click();
+    if (!(await clickUnlessGone(this.page.getByRole('button', { name: '添加记录' })))) return null;
     return this.change(measure, 'update', token);
   }
 
@@ -197,7 +198,12 @@ export class RandomEditor {
     const button = this.page
       .getByRole('button', { name: new RegExp(`编辑.*${escapeRegExp(indicator.metric)}`) })
       .first();
-    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    if (
+      (await button.getAttribute('aria-expanded', { timeout: 3_000 }).catch(() => null)) !==
+        'true' &&
+      !(await clickUnlessGone(button))
+    )
+      return null;
     const field = this.page.getByLabel('指标名称');
     const token = this.token();
     await field.fill(`${await field.inputValue()}${token}`);
@@ -290,5 +296,20 @@ export class RandomEditor {
         change.status = 'pending';
         change.kept = true;
       }
+  }
+}
+
+/**
+ * Clicks a control of a node; false when the control went away meanwhile (the node was deleted
+ * by another editor and the live update removed it). A control still there that cannot be
+ * clicked is a fault and throws.
+ */
+async function clickUnlessGone(control: Locator): Promise<boolean> {
+  try {
+    await control.click({ timeout: 5_000 });
+    return true;
+  } catch (error) {
+    if ((await control.count()) === 0) return false;
+    throw error;
   }
 }
