@@ -38,8 +38,10 @@ describe('hydrated islands', () => {
   it('finds 光伏, 伏产 and 210 as you type, without reloading the page', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${viewer.baseUrl}/search`);
-    await page.waitForFunction(
-      () => document.querySelector('#island-search input[name="q"]') !== null,
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('#island-search input[name="q"]') ?? {}).some((k) =>
+        k.startsWith('__react'),
+      ),
     );
     for (const [q, measure] of [
       ['光伏', 'm94'],

@@ -61,7 +61,13 @@ describe('issue 12: search pages in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${viewer.baseUrl}/search?q=${encodeURIComponent('建设')}&offset=20`);
-    await page.waitForFunction(() => document.querySelector('#island-search input') !== null);
+    // Hydrated when React has attached to the input (it is in the server's markup before that,
+    // and text typed before hydration is not searched: the CI run of 2026-12-01 met that).
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('#island-search input') ?? {}).some((k) =>
+        k.startsWith('__react'),
+      ),
+    );
     const box = page.getByRole('searchbox', { name: '搜索词' });
     await box.fill('');
     await box.pressSequentially('机場', { delay: 30 });
