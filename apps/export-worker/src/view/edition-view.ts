@@ -1,4 +1,4 @@
-import type { EditorialNote, Indicator, Measure, Report } from '@leshan/report-core';
+import type { DeepReadonly, EditorialNote, Indicator, Measure, Report } from '@leshan/report-core';
 import type { EditionRef, ExportInput } from '../schemas.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
@@ -90,14 +90,14 @@ export interface EditionView {
 }
 
 // 较2020年 already names its year; a baseline worded without one gets it added.
-function baselineLabel({ baseline }: Indicator): string | null {
+function baselineLabel({ baseline }: DeepReadonly<Indicator>): string | null {
   if (baseline === undefined) return null;
   return baseline.raw.includes(String(baseline.year))
     ? baseline.raw
     : `${baseline.raw}（${baseline.year}年）`;
 }
 
-export function viewIndicator(indicator: Indicator): IndicatorView {
+export function viewIndicator(indicator: DeepReadonly<Indicator>): IndicatorView {
   return {
     id: indicator.id,
     metric: indicator.metric,

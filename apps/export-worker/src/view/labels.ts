@@ -1,7 +1,7 @@
 import type { Comparator, NoteKind, TrackingStatus } from '@leshan/report-core';
 import { COMPARATOR_LABELS, NOTE_KIND_LABELS } from '@leshan/report-core';
 import { formatTarget } from '@leshan/report-core/indicators';
-import type { Indicator } from '@leshan/report-core';
+import type { DeepReadonly, Indicator } from '@leshan/report-core';
 import { commitmentLabel, trackingStatusLabel } from '@leshan/report-core/labels';
 
 // The documents are in Chinese: report-core's labels, in Chinese, and the few words only the
@@ -30,7 +30,7 @@ export function commitmentText(indicator: Pick<Indicator, 'aspirational' | 'comm
 }
 
 /** The indicator's target as one phrase: 不低于 2000亿元（较2020年）. */
-export function indicatorTarget(indicator: Indicator): string {
+export function indicatorTarget(indicator: DeepReadonly<Indicator>): string {
   const baseline = indicator.baseline === undefined ? '' : `（${indicator.baseline.raw}）`;
   return `${formatTarget(indicator)}${baseline}`;
 }

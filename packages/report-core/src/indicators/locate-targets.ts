@@ -1,19 +1,25 @@
 import type { Indicator } from '../model/indicator.js';
 
 /** Where an indicator's words (`raw`) stand in its measure's text: [start, end) in UTF-16 units. */
-export interface TargetSpan {
+export interface TargetSpan<I extends TargetWords = Indicator> {
   start: number;
   end: number;
-  indicator: Indicator;
+  indicator: I;
 }
+
+/** What locateTargets reads of a target: its words. Any indicator, frozen or not, has them. */
+export type TargetWords = Pick<Indicator, 'raw'>;
 
 /**
  * The position of each target in its text: the first occurrence of its `raw` not already taken
  * by an earlier target, so two targets with the same words get two places. Targets whose words
  * are not in the text are left out. Sorted by position.
  */
-export function locateTargets(text: string, indicators: readonly Indicator[]): TargetSpan[] {
-  const spans: TargetSpan[] = [];
+export function locateTargets<I extends TargetWords = Indicator>(
+  text: string,
+  indicators: readonly I[],
+): TargetSpan<I>[] {
+  const spans: TargetSpan<I>[] = [];
   for (const indicator of indicators) {
     if (indicator.raw.length === 0) continue;
     let from = 0;
@@ -32,18 +38,21 @@ export function locateTargets(text: string, indicators: readonly Indicator[]): T
 }
 
 /** A piece of a measure's text, with the indicator it states when it is one (segmentText). */
-export interface TextSegment {
+export interface TextSegment<I extends TargetWords = Indicator> {
   text: string;
   /** Set when this piece of the text is where a target was read from. */
-  indicator?: Indicator;
+  indicator?: I;
 }
 
 /**
  * A measure's text cut into plain pieces and target pieces (see locateTargets); the pieces join
  * back to the text, so a page can mark targets without parsing the text again.
  */
-export function segmentText(text: string, indicators: readonly Indicator[]): TextSegment[] {
-  const out: TextSegment[] = [];
+export function segmentText<I extends TargetWords = Indicator>(
+  text: string,
+  indicators: readonly I[],
+): TextSegment<I>[] {
+  const out: TextSegment<I>[] = [];
   let at = 0;
   for (const span of locateTargets(text, indicators)) {
     if (span.start > at) out.push({ text: text.slice(at, span.start) });

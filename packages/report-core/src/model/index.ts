@@ -2,6 +2,7 @@ export * from './ids.js';
 export * from './message.js';
 export * from './indicator.js';
 export * from './tracking.js';
+export * from './follow-up.js';
 export * from './place.js';
 export * from './note.js';
 export * from './report.js';

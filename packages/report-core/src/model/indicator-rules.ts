@@ -1,5 +1,6 @@
 import type { Indicator } from './indicator.js';
 import type { Message } from './message.js';
+import type { DeepReadonly } from './readonly.js';
 
 const RATIO_UNITS = new Set(['%', '‰', '倍', '百分点']);
 // Wordings that state a ratio without its unit (curated targets: 翻一番 is 2倍, 县县都有 is 100%).
@@ -13,7 +14,9 @@ const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
  * The problems of an indicator an editor writes (issue 13): its unit must appear in the wording it
  * was read from, and a count or amount cannot be negative (only ratios, e.g. a fall in %, can).
  */
-export function indicatorProblems(indicator: Indicator): { field: string; message: Message }[] {
+export function indicatorProblems(
+  indicator: DeepReadonly<Indicator>,
+): { field: string; message: Message }[] {
   const out: { field: string; message: Message }[] = [];
   const words = UNIT_WORDS[indicator.unit] ?? [indicator.unit];
   if (!words.some((w) => indicator.raw.includes(w)))

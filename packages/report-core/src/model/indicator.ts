@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
+import { ObservationSchema } from './follow-up.js';
 
 export const ComparatorSchema = z
   .enum(['gte', 'lte', 'eq', 'approx', 'gt'])
@@ -43,6 +44,9 @@ export const BaselineSchema = z
   .strictObject({
     year: z.int().min(1949).max(2100).describe('The year the target is measured against.'),
     raw: safeString().min(1).describe('The wording of the baseline, e.g. 较2020年.'),
+    observation: ObservationSchema.optional().describe(
+      'The value in the baseline year, recorded like an observation; a relative target needs it to be measured (issue 18).',
+    ),
   })
   .describe('What a relative target (翻一番, 倍增) is measured against.');
 export type Baseline = z.infer<typeof BaselineSchema>;
@@ -73,6 +77,10 @@ export const IndicatorSchema = z
     raw: safeString()
       .min(1)
       .describe("The exact substring of the measure's text this target was read from."),
+    observations: z
+      .array(ObservationSchema)
+      .optional()
+      .describe('Dated actual values, oldest first (issue 18); absent means none yet.'),
     aspirational: z
       .boolean()
       .describe(

@@ -6,6 +6,7 @@ import { PlaceSchema } from './place.js';
 import { EditorialNoteSchema } from './note.js';
 import { checkReportInvariants } from './invariants.js';
 import { safeString } from './text-safety.js';
+import { DepartmentSchema, ResponsibilitySchema } from './follow-up.js';
 
 const TextSchema = safeString()
   // Not blank: the JSON Schema says it as a pattern; zod also trims.
@@ -27,6 +28,9 @@ export const MeasureSchema = z
     indicators: z.array(IndicatorSchema).describe('Curated quantitative targets in the text.'),
     places: z.array(NodeIdSchema).describe('Ids of the places (report.places) the text names.'),
     tracking: TrackingSchema,
+    responsibility: ResponsibilitySchema.optional().describe(
+      'Lead and co-responsible departments, deadline and milestones (issue 18); absent means none named.',
+    ),
     provenance: ProvenanceSchema.optional(),
   })
   .describe(
@@ -134,6 +138,12 @@ export const ReportShapeSchema = z.strictObject({
   chapters: z.array(ChapterSchema),
   places: z.array(PlaceSchema).describe('The gazetteer of places measures can name.'),
   notes: z.array(EditorialNoteSchema).describe('Every repair of the source, with its reasoning.'),
+  departments: z
+    .array(DepartmentSchema)
+    .optional()
+    .describe(
+      'The managed list of departments measures name as responsible (issue 18); absent means none.',
+    ),
 });
 
 /** A whole report, with every invariant (unique ids, chapter numbering, …) checked. */

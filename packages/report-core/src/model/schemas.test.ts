@@ -12,7 +12,7 @@ import {
   reportStats,
   validateWith,
 } from './index.js';
-import type { Comparator, Indicator, TrackingStatus } from './index.js';
+import type { Comparator, Indicator, Observation, TrackingStatus } from './index.js';
 import { canonicalReport } from '../data/index.js';
 
 describe('NodeIdSchema', () => {
@@ -50,7 +50,7 @@ describe('IndicatorSchema', () => {
     expectTypeOf<Indicator['comparator']>().toEqualTypeOf<Comparator>();
     expectTypeOf<Comparator>().toEqualTypeOf<'gte' | 'lte' | 'eq' | 'approx' | 'gt'>();
     expectTypeOf<Indicator['baseline']>().toEqualTypeOf<
-      { year: number; raw: string } | undefined
+      { year: number; raw: string; observation?: Observation | undefined } | undefined
     >();
   });
 

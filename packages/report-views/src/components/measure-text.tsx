@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { formatTarget, segmentText } from '@leshan/report-core/indicators';
-import type { Indicator } from '@leshan/report-core';
+import type { DeepReadonly, Indicator } from '@leshan/report-core';
 
 /** A measure's text with each target's words marked; text is rendered as text, never as markup. */
 export function MeasureText({
@@ -8,7 +8,7 @@ export function MeasureText({
   indicators,
 }: {
   text: string;
-  indicators: readonly Indicator[];
+  indicators: readonly DeepReadonly<Indicator>[];
 }) {
   return (
     <p className="measure-text" lang="zh-CN">
