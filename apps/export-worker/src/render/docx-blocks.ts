@@ -100,7 +100,7 @@ export function noteBlocks(n: NoteView): Paragraph[] {
   const blocks = [
     heading(n.heading, 3),
     para(
-      `状态：${n.status}\u3000·\u3000涉及节点：${n.nodeIds.join('、')}\u3000·\u3000原文位置：${n.sourceLines}`,
+      `状态：${n.status}\u3000·\u3000涉及：${n.concerns.join('；') || '—'}\u3000·\u3000原文位置：${n.sourceLines}`,
       { muted: true, size: 18 },
     ),
     para(n.reasoning),

@@ -36,7 +36,7 @@ export function writeMeasure(w: PdfWriter, m: MeasureView): void {
 export function writeNote(w: PdfWriter, n: NoteView): void {
   w.heading(n.heading, 3);
   w.paragraph(
-    `状态：${n.status}\u3000·\u3000涉及节点：${n.nodeIds.join('、')}\u3000·\u3000原文位置：${n.sourceLines}`,
+    `状态：${n.status}\u3000·\u3000涉及：${n.concerns.join('；') || '—'}\u3000·\u3000原文位置：${n.sourceLines}`,
     { size: 8.5, color: COLORS.muted },
   );
   w.paragraph(n.reasoning);

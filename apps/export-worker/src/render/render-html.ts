@@ -47,7 +47,7 @@ function measureHtml(m: MeasureView): string {
 function noteHtml(n: NoteView): string {
   const rows: [string, string][] = [
     ['状态', n.status],
-    ['涉及节点', n.nodeIds.join('、')],
+    ['涉及', n.concerns.join('；') || '—'],
     ['原文位置', n.sourceLines],
   ];
   if (n.originalText !== null) rows.push(['原文', n.originalText]);

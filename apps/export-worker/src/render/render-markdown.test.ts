@@ -42,7 +42,7 @@ describe('renderMarkdown', () => {
       '状态：推进中',
       '进度：40%',
       'https://example.gov.cn/news/1?a=1&b=2',
-      'note-1：更正',
+      '编辑说明一：更正',
       '晶硅光伏产值力争达到2000亿元',
       input.edition.hash,
       input.report.meta.source.sha256,

@@ -34,7 +34,7 @@ function noteLines(n: NoteView): string[] {
     `### ${md(n.heading)}`,
     '',
     `- 状态：${n.status}`,
-    `- 涉及节点：${md(n.nodeIds.join('、'))}`,
+    `- 涉及：${md(n.concerns.join('；') || '—')}`,
     `- 原文位置：${n.sourceLines}`,
     '',
     md(n.reasoning),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '@leshan/report-core';
 import { formatQuantity, formatTarget } from '@leshan/report-core/indicators';
+import { readerJargon } from '@leshan/report-core/labels';
 import { canonicalEdition } from '../canonical-edition.js';
 import { buildEditionView, viewIndicator } from './edition-view.js';
 
@@ -39,5 +40,18 @@ describe('buildEditionView', () => {
         view.chapters.length,
       ),
     );
+  });
+
+  // issue 19: the documents headed notes “note-1：更正” and listed “涉及节点：m128、m130”.
+  it('names notes and what they concern in readers’ words, never internal ids', () => {
+    const input = canonicalEdition();
+    const view = buildEditionView(input);
+    expect(view.notes[0]?.heading).toBe('编辑说明一：删除重复');
+    expect(view.notes[0]?.concerns[0]).toMatch(/^第三章 · /u);
+    for (const note of view.notes)
+      expect(readerJargon(input.report, [note.heading, ...note.concerns].join('\n'))).toEqual({
+        ids: [],
+        arabicChapters: [],
+      });
   });
 });

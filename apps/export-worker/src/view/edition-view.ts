@@ -1,7 +1,7 @@
 import type { DeepReadonly, EditorialNote, Indicator, Measure, Report } from '@leshan/report-core';
 import type { EditionRef, ExportInput } from '../schemas.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
-import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
+import { chapterHeading, describeNode, displayTitle, noteLabel } from '@leshan/report-core/labels';
 import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
 import {
   commitmentText,
@@ -65,7 +65,10 @@ export interface NoteView {
   heading: string;
   kind: string;
   status: string;
+  /** Ids of the nodes it concerns: for data sheets, where ids join tables. */
   nodeIds: string[];
+  /** What the note concerns in readers' words (describeNode), for documents people read (issue 19). */
+  concerns: string[];
   sourceLines: string;
   reasoning: string;
   removedText: string[];
@@ -131,14 +134,16 @@ function viewMeasure(measure: Measure, report: Report): MeasureView {
   };
 }
 
-function viewNote(note: EditorialNote): NoteView {
+function viewNote(report: Report, note: EditorialNote): NoteView {
   const kind = noteKindLabel(note.kind);
   return {
     id: note.id,
-    heading: `${note.id}：${kind}`,
+    // 编辑说明三：更正 — readers know notes by their place, not their ids (issue 19).
+    heading: `${noteLabel(report, note.id) ?? '编辑说明'}：${kind}`,
     kind,
     status: NOTE_STATUS_LABELS[note.status].zh,
     nodeIds: note.nodeIds,
+    concerns: note.nodeIds.map((id) => describeNode(report, id)),
     sourceLines: note.sourceLines.length === 0 ? '—' : `第 ${note.sourceLines.join('、')} 行`,
     reasoning: note.reasoning,
     removedText: note.removedText ?? [],
@@ -171,7 +176,7 @@ export function buildEditionView({ report, edition }: ExportInput): EditionView 
         measures: section.measures.map((m) => viewMeasure(m, report)),
       })),
     })),
-    notes: report.notes.map(viewNote),
+    notes: report.notes.map((note) => viewNote(report, note)),
     source: { file: source.file, sha256: source.sha256, description: source.description },
     edition,
     colophon: [

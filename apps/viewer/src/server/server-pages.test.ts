@@ -59,6 +59,18 @@ describe('server-rendered pages', () => {
     const res = await request(canonical).get('/chapters/6').expect(200);
     expect(res.text).toContain('（原文缺失标题）');
     expect(res.text).toContain('href="/source#note-2"');
+    // issue 19: the link read “见编辑说明 note-2”.
+    expect(res.text).toContain('>见编辑说明二</a>');
+  });
+
+  // issue 19: notes were headed “note-3 · 调整位置” and listed “涉及：s258 s270 c-6”.
+  it('heads each note 编辑说明N and names what it concerns in words, linked, never by id', async () => {
+    const res = await request(canonical).get('/source').expect(200);
+    const notes = res.text.slice(res.text.indexOf('<article id="note-1"'));
+    const visible = notes.replace(/<[^>]*>/gu, ' ').replace(/\s+/gu, ' ');
+    expect(visible).toContain('编辑说明三 · 调整位置');
+    expect(visible).not.toMatch(/(?<![\w-])(?:[csm]\d+|c-\d+|note-\d+)(?![\w-])/u);
+    expect(notes).toMatch(/<a href="\/chapters\/6">第六章 · [^<]+<\/a>/u);
   });
 
   it('sends a measure link without a chapter to its anchor', async () => {

@@ -2,10 +2,17 @@ import type { Message } from '../model/message.js';
 import type { ReadonlyReport } from '../model/readonly.js';
 import { describeNode } from './describe-node.js';
 import { lacksTitleInSource } from './missing-title.js';
+import { noteVisibility } from '../model/note.js';
+import { chineseChapterNumber } from './chapter-heading.js';
+import { readerJargon } from './reader-words.js';
 
 /** The kinds of publish-checklist warning (empty chapter or section, status missing, half-width punctuation). */
 export type ChecklistWarningCode =
-  'empty-chapter' | 'empty-section' | 'updates-without-status' | 'half-width-punctuation';
+  | 'empty-chapter'
+  | 'empty-section'
+  | 'updates-without-status'
+  | 'half-width-punctuation'
+  | 'ids-in-public-text';
 
 /** Something an editor should look at before publishing; it does not stop the publish. */
 export interface ChecklistWarning {
@@ -41,7 +48,8 @@ export function halfWidthPunctuation(text: string): string[] {
 
 /**
  * The publish checklist's warnings: empty chapters and sections, measures with progress updates
- * but no status, and half-width punctuation (, . ; : ? ! ( )) next to Chinese characters. A node a
+ * but no status, half-width punctuation (, . ; : ? ! ( )) next to Chinese characters, and internal
+ * ids or 第3章 in public notes and progress updates (readerJargon). A node a
  * missing-in-source note names is not empty by mistake.
  */
 export function checklistWarnings(report: ReadonlyReport): ChecklistWarning[] {
@@ -58,6 +66,24 @@ export function checklistWarnings(report: ReadonlyReport): ChecklistWarning[] {
       en: `half-width punctuation ${marks.join(' ')} in Chinese text: use the full-width forms`,
     });
   };
+  // Issue 19: readers know 第三章 and a measure's words, never m128 or 第3章.
+  const jargon = (nodeId: string, text: string): void => {
+    const { ids, arabicChapters } = readerJargon(report, text);
+    if (ids.length === 0 && arabicChapters.length === 0) return;
+    const fixes = [
+      ...ids.map((id) => `“${id}”改为${describeNode(report, id)}`),
+      ...arabicChapters.map((c) => {
+        const n = Number(/\d+/u.exec(c)?.[0]);
+        return `“${c}”改为“第${chineseChapterNumber(n)}章”`;
+      }),
+    ];
+    warn('ids-in-public-text', nodeId, {
+      zh: `公开的文字里有读者看不懂的内部编号或阿拉伯数字章号：请把${fixes.join('，')}`,
+      en: `public text uses internal ids or Arabic chapter numbers: ${[...ids, ...arabicChapters].join(', ')}`,
+    });
+  };
+  for (const note of report.notes)
+    if (noteVisibility(note) === 'public') jargon(note.id, note.reasoning);
   punctuation(report.ideology.id, report.ideology.text);
   for (const goal of report.goals) punctuation(goal.id, `${goal.subject}${goal.target}`);
   for (const chapter of report.chapters) {
@@ -82,7 +108,10 @@ export function checklistWarnings(report: ReadonlyReport): ChecklistWarning[] {
             zh: '这条举措有进展记录但没有状态：请在最新的进展记录里选择状态',
             en: 'this measure has progress updates but no status: choose one in its latest update',
           });
-        for (const update of measure.tracking.updates) punctuation(update.id, update.note);
+        for (const update of measure.tracking.updates) {
+          punctuation(update.id, update.note);
+          jargon(update.id, update.note);
+        }
       }
     }
   }

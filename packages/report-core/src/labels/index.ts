@@ -16,3 +16,5 @@ export { formatDate, formatDateTime, REPORT_TIME_ZONE, todayInShanghai } from '.
 export { describeNode, quoteStart, UNKNOWN_NODE } from './describe-node.js';
 export { checklistWarnings, halfWidthPunctuation } from './checklist-warnings.js';
 export type { ChecklistWarning, ChecklistWarningCode } from './checklist-warnings.js';
+export { noteLabel, readerJargon } from './reader-words.js';
+export type { ReaderJargon } from './reader-words.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeString } from './text-safety.js';
 import { NodeIdSchema } from './ids.js';
+import type { DeepReadonly } from './readonly.js';
 
 export const NoteKindSchema = z
   .enum(['duplicate-removed', 'relocated', 'corrected', 'missing-in-source', 'ambiguous'])
@@ -70,6 +71,6 @@ export const EditorialNoteSchema = z
 export type EditorialNote = z.infer<typeof EditorialNoteSchema>;
 
 /** A note's visibility; a note recorded without one is public (issue 13: the canonical repairs are published). */
-export function noteVisibility(note: EditorialNote): NoteVisibility {
+export function noteVisibility(note: DeepReadonly<EditorialNote>): NoteVisibility {
   return note.visibility ?? 'public';
 }

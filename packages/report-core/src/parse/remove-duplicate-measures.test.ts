@@ -54,7 +54,7 @@ describe('removeDuplicateMeasures', () => {
       sourceLines: [128, 134, 140, 146, 152],
     });
     expect(report.notes[0]?.removedText).toHaveLength(4);
-    expect(report.notes[0]?.reasoning).toContain('保留第一处第128行（第3章）');
+    expect(report.notes[0]?.reasoning).toContain('保留第一处第128行（第三章）');
   });
 
   it('drops a section emptied by the removal when its heading repeats an earlier one', () => {

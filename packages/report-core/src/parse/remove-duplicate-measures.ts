@@ -3,6 +3,7 @@ import type { DeepReadonly, ReadonlyReport } from '../model/readonly.js';
 import { pureInput } from '../model/pure-input.js';
 import type { EditorialNote } from '../model/note.js';
 import type { Report } from '../model/report.js';
+import { chapterLabel } from '../labels/chapter-heading.js';
 
 /** One measure kept, and the later word-for-word copies of it that were dropped. */
 export interface DuplicateRemoval {
@@ -83,7 +84,8 @@ export function removeDuplicateMeasures(input: ReadonlyReport): DuplicateRemoval
   const seenTitles = new Set<string>();
 
   const chapters = report.chapters.map((chapter) => {
-    const chapterLabel = `第${chapter.number}章`;
+    // As readers know it (第三章), never 第3章 (issue 19: notes in citizens' words).
+    const chapterName = chapterLabel(chapter.number).zh;
     const sections: Section[] = [];
     for (const section of chapter.sections) {
       const measures: Measure[] = [];
@@ -92,7 +94,7 @@ export function removeDuplicateMeasures(input: ReadonlyReport): DuplicateRemoval
         const key = measure.text.trim();
         const first = firstByText.get(key);
         if (first === undefined) {
-          firstByText.set(key, { measure, chapter: chapterLabel });
+          firstByText.set(key, { measure, chapter: chapterName });
           measures.push(measure);
           continue;
         }

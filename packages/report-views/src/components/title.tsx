@@ -1,16 +1,19 @@
 /** @jsxRuntime automatic */
 import type { ReadonlyReport } from '@leshan/report-core';
-import { MISSING_TITLE, missingTitleNoteId } from '@leshan/report-core/labels';
+import { MISSING_TITLE, missingTitleNoteId, noteLabel } from '@leshan/report-core/labels';
 import { useView } from '../context.js';
 
 /** The link to the editorial note that explains a missing title (nothing when no note names it). */
 export function MissingNoteLink({ report, nodeId }: { report: ReadonlyReport; nodeId: string }) {
-  const { links, t } = useView();
+  const { links, pick } = useView();
   const note = missingTitleNoteId(report, nodeId);
   if (note === undefined) return null;
+  // Issue 19: 见编辑说明二, never the note's id.
+  const label = noteLabel(report, note) ?? '编辑说明';
+  const number = report.notes.findIndex((n) => n.id === note) + 1;
   return (
     <a className="note-link" href={links.note(note)}>
-      {t.seeNote} {note}
+      {pick(`见${label}`, `see editorial note ${number}`)}
     </a>
   );
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
+import { describeNode, noteLabel } from '@leshan/report-core/labels';
 import type { DeepReadonly, EditorialNote, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import type { ViewLinks } from '../context.js';
@@ -41,7 +42,7 @@ function NoteArticle({
   return (
     <article id={note.id} className="note" aria-labelledby={`${note.id}-h`}>
       <h3 id={`${note.id}-h`}>
-        {note.id} · {NOTE_KIND_LABELS[note.kind][lang]} ·{' '}
+        {noteLabel(report, note.id)} · {NOTE_KIND_LABELS[note.kind][lang]} ·{' '}
         {note.status === 'resolved' ? pick('已定', 'resolved') : pick('待定', 'open')}
       </h3>
       <p lang="zh-CN">{note.reasoning}</p>
@@ -82,14 +83,15 @@ function NoteArticle({
       {note.nodeIds.length > 0 && (
         <p className="note-nodes">
           {pick('涉及', 'Concerns')}：
-          {note.nodeIds.map((id) => {
+          {note.nodeIds.map((id, i) => {
+            // Issue 19: what the note concerns in readers' words (第六章 · …, “落实…”), never its id.
+            const words = describeNode(report, id);
             const href = nodeLink(report, id, links);
-            return href === undefined ? (
-              <span key={id}>{id} </span>
-            ) : (
-              <a key={id} href={href} className="line-ref">
-                {id}
-              </a>
+            return (
+              <span key={id} className="note-node" lang="zh-CN">
+                {i > 0 && '；'}
+                {href === undefined ? words : <a href={href}>{words}</a>}
+              </span>
             );
           })}
         </p>
@@ -149,7 +151,8 @@ export function SourcePage({ report }: { report: ReadonlyReport }) {
                 <span className="line-text">{line}</span>
                 {notes?.map((id) => (
                   <a key={id} className="line-note" href={`#${id}`}>
-                    {id}
+                    {/* 说明十四, never note-14 (issue 19). */}
+                    {(noteLabel(report, id) ?? '编辑说明').replace(/^编辑/u, '')}
                   </a>
                 ))}
               </li>

@@ -12,6 +12,7 @@ import {
   toValidationIssues,
 } from '@leshan/report-core';
 import type { EditorialNote, NoteKind, NoteVisibility, Report } from '@leshan/report-core';
+import { noteLabel } from '@leshan/report-core/labels';
 import { z } from 'zod';
 import { Field } from '../ui/field.js';
 import { useFormDraft } from './use-form-draft.js';
@@ -33,14 +34,28 @@ export function NotesEditor({ report, nodeId, sourceLines, canEdit }: NotesEdito
       <h3 id={`${nodeId}-notes`}>编辑说明（{notes.length}）</h3>
       {notes.length === 0 ? <p className="hint">没有关于此项的编辑说明。</p> : null}
       {notes.map((note) => (
-        <NoteItem key={note.id} note={note} canEdit={canEdit} />
+        <NoteItem
+          key={note.id}
+          note={note}
+          label={noteLabel(report, note.id) ?? '编辑说明'}
+          canEdit={canEdit}
+        />
       ))}
       {canEdit ? <NewNoteForm nodeId={nodeId} sourceLines={sourceLines} /> : null}
     </section>
   );
 }
 
-function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) {
+function NoteItem({
+  note,
+  label,
+  canEdit,
+}: {
+  note: EditorialNote;
+  /** noteLabel: 编辑说明三, never the note's id (issue 19). */
+  label: string;
+  canEdit: boolean;
+}) {
   const edit = useEdit();
   const [error, setError] = useState<string | null>(null);
   const patch = (
@@ -52,7 +67,7 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
   };
   const visibility = noteVisibility(note);
   return (
-    <article className={`note note-${note.status}`} aria-label={`编辑说明 ${note.id}`}>
+    <article className={`note note-${note.status}`} aria-label={label}>
       <p>
         <span className={`tag status-${note.status}`}>{NOTE_STATUS_LABELS[note.status].zh}</span>{' '}
         <span className={`tag visibility-${visibility}`}>
@@ -60,7 +75,7 @@ function NoteItem({ note, canEdit }: { note: EditorialNote; canEdit: boolean }) 
         </span>
         <span className="hint">
           {' '}
-          {note.id}
+          {label}
           {note.sourceLines.length > 0 ? ` · 原文第 ${note.sourceLines.join('、')} 行` : ''}
         </span>
       </p>

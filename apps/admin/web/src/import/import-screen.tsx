@@ -3,6 +3,7 @@ import type { ChangeEvent } from 'react';
 import type { ImportPreview } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
+import { noteLabel } from '@leshan/report-core/labels';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 import type { Decisions } from './merge-review.js';
@@ -150,7 +151,9 @@ export function ImportScreen() {
                 {preview.proposal.skipped.map((s, i) => (
                   <li key={i}>
                     第 {s.lines.join('、')} 行：{s.text}
-                    {s.noteId === null ? '' : `（见编辑说明 ${s.noteId}）`}
+                    {s.noteId === null || draft.report === null
+                      ? ''
+                      : `（见${noteLabel(draft.report, s.noteId) ?? '编辑说明'}）`}
                   </li>
                 ))}
               </ul>

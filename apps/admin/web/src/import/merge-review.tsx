@@ -1,5 +1,7 @@
 import type { MergeItem } from '@leshan/report-core';
+import { noteLabel } from '@leshan/report-core/labels';
 import { TextDiff } from '../history/text-diff.js';
+import { useDraft } from '../layout/use-draft.js';
 
 export type Decision = 'accept' | 'reject';
 export type Decisions = Record<string, Decision>;
@@ -33,6 +35,9 @@ export function undecided(items: readonly MergeItem[], decisions: Decisions): Me
 
 function Curated({ item }: { item: Extract<MergeItem, { kind: 'removed' }> }) {
   const c = item.curated;
+  const { report } = useDraft();
+  // Notes by their labels (编辑说明三), never their ids (issue 19).
+  const notes = c.notes.map((id) => (report === null ? null : noteLabel(report, id)) ?? '编辑说明');
   const parts = [
     c.indicators.length > 0
       ? `${c.indicators.length} 个目标（${c.indicators.map((i) => i.raw).join('、')}）`
@@ -42,7 +47,7 @@ function Curated({ item }: { item: Extract<MergeItem, { kind: 'removed' }> }) {
     c.status !== null || c.progress !== null
       ? `跟踪状态${c.progress === null ? '' : `（进度 ${c.progress}%）`}`
       : null,
-    c.notes.length > 0 ? `编辑说明 ${c.notes.join('、')}` : null,
+    notes.length > 0 ? notes.join('、') : null,
   ].filter((p) => p !== null);
   if (parts.length === 0) return <p className="hint">没有编辑整理的数据。</p>;
   return (
