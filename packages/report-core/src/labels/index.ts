@@ -18,3 +18,10 @@ export { checklistWarnings, halfWidthPunctuation } from './checklist-warnings.js
 export type { ChecklistWarning, ChecklistWarningCode } from './checklist-warnings.js';
 export { noteLabel, readerJargon } from './reader-words.js';
 export type { ReaderJargon } from './reader-words.js';
+export {
+  formatAttainment,
+  formatAttainmentPercent,
+  OBSERVATION_BASIS_LABELS,
+  observationBasisLabel,
+  verdictLabel,
+} from './attainment-labels.js';
