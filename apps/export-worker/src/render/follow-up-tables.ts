@@ -1,4 +1,4 @@
-import { listMeasures, targetAttainment, VerdictSchema } from '@leshan/report-core';
+import { listMeasures, VerdictSchema } from '@leshan/report-core';
 import type {
   Attainment,
   DeepReadonly,
@@ -8,6 +8,7 @@ import type {
   Responsibility,
 } from '@leshan/report-core';
 import type { CellValue, Table, TableColumn } from './csv-tables.js';
+import { attainments } from '../view/attainments.js';
 
 // Issue 18 in the tables of the CSV, XLSX and data-package exports: observations, departments,
 // responsibilities, and the attainment of each target. The data as published; an edition made
@@ -77,20 +78,6 @@ export const ATTAINMENT_COLUMNS: readonly TableColumn[] = [
   col('verdict', 'string', '判定', `${VerdictSchema.options.join(', ')}.`),
   col('as_of', 'string', '截至', 'The date of the latest observation used; empty when none.'),
 ];
-
-/** Every target of the report with its attainment against the report's period, in reading order. */
-export function attainments(
-  report: DeepReadonly<Report>,
-): { indicator: DeepReadonly<Indicator>; measureId: string; attainment: Attainment }[] {
-  const period = { start: report.meta.period.start, end: report.meta.period.end };
-  return listMeasures(report).flatMap((m) =>
-    m.indicators.map((indicator) => ({
-      indicator,
-      measureId: m.id,
-      attainment: targetAttainment(indicator, period),
-    })),
-  );
-}
 
 /** The attainment % as the tables carry it: 2 decimals, or null. */
 export function percentCell(attainment: Attainment): number | null {

@@ -1,12 +1,8 @@
 import { VERDICT_LABELS, listMeasures } from '@leshan/report-core';
 import type { DeepReadonly, Report } from '@leshan/report-core';
 import type { Cell, SheetSpec } from './xlsx-writer.js';
-import {
-  attainments,
-  milestonesText,
-  observationRecords,
-  percentCell,
-} from './follow-up-tables.js';
+import { attainments } from '../view/attainments.js';
+import { milestonesText, observationRecords, percentCell } from './follow-up-tables.js';
 import { basisLabel } from '../view/labels.js';
 
 // The workbook's part of issue 18: 达成率, 判定 and 截至 on the 指标 sheet, and three sheets —
