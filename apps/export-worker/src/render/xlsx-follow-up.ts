@@ -3,7 +3,7 @@ import type { DeepReadonly, Report } from '@leshan/report-core';
 import type { Cell, SheetSpec } from './xlsx-writer.js';
 import { attainments } from '../view/attainments.js';
 import { milestonesText, observationRecords, percentCell } from './follow-up-tables.js';
-import { basisLabel } from '../view/labels.js';
+import { observationBasisLabel } from '@leshan/report-core/labels';
 
 // The workbook's part of issue 18: 达成率, 判定 and 截至 on the 指标 sheet, and three sheets —
 // 实际值, 单位, 责任分工 — that an edition made before issue 18 has with their headers only.
@@ -57,7 +57,7 @@ function followUpSheets(report: DeepReadonly<Report>): SheetSpec[] {
           o.date,
           o.value,
           i.unit,
-          basisLabel(o.basis),
+          observationBasisLabel(o.basis).zh,
           o.source.title,
           o.source.url ?? null,
           o.note ?? null,

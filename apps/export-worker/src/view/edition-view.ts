@@ -1,8 +1,13 @@
 import type { DeepReadonly, EditorialNote, Indicator, Measure, Report } from '@leshan/report-core';
 import type { EditionRef, ExportInput } from '../schemas.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
-import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
-import { NOTE_STATUS_LABELS, placesOf, VERDICT_LABELS } from '@leshan/report-core';
+import {
+  chapterHeading,
+  displayTitle,
+  formatAttainmentPercent,
+  verdictLabel,
+} from '@leshan/report-core/labels';
+import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
 import { attainments } from './attainments.js';
 import {
   commitmentText,
@@ -216,8 +221,8 @@ function viewProgress(report: Report): ProgressView[] {
       target: `${i.metric}：${indicatorTarget(i)}`,
       targetValue: formatQuantity(i.value, i.unit),
       actual: a.achieved === null ? '—' : formatQuantity(a.achieved, i.unit),
-      percent: a.percent === null ? '—' : formatQuantity(Math.round(a.percent), '%'),
-      verdict: VERDICT_LABELS[a.verdict].zh,
+      percent: formatAttainmentPercent(a.percent),
+      verdict: verdictLabel(a.verdict).zh,
       asOf: a.asOf ?? '—',
       source: latest?.source.title ?? '—',
       sourceUrl: latest?.source.url ?? null,
