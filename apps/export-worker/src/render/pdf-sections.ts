@@ -2,7 +2,7 @@ import type { EditionView, MeasureView, NoteView } from '../view/edition-view.js
 import {
   PROGRESS_COLUMNS,
   PROGRESS_HEADING,
-  PROGRESS_NOTE,
+  progressNote,
   progressCells,
 } from '../view/edition-view.js';
 import type { PdfWriter } from './pdf-writer.js';
@@ -70,7 +70,7 @@ export function writeColophon(w: PdfWriter, v: EditionView): void {
 /** 目标进展: progress against each target, one row a target (issue 18). */
 export function writeProgress(w: PdfWriter, v: EditionView): void {
   w.heading(PROGRESS_HEADING, 1);
-  w.paragraph(PROGRESS_NOTE, { size: 8.5, color: COLORS.muted });
+  w.paragraph(progressNote(v.period), { size: 8.5, color: COLORS.muted });
   w.gap(0.4);
   w.table(
     PROGRESS_COLUMNS,

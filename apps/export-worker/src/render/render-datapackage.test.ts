@@ -5,7 +5,7 @@ import { DATA_LICENSE, DATA_NOTICE, listMeasures, validateReport } from '@leshan
 import { canonicalEdition } from '../canonical-edition.js';
 import { sha256Hex } from '@leshan/report-core/hash';
 import { sameBytes } from '../testing/readers.js';
-import { syntheticEdition } from '../testing/synthetic-edition.js';
+import { followedEdition, syntheticEdition } from '../testing/synthetic-edition.js';
 import type { ExportInput } from '../schemas.js';
 import type { TableField } from './datapackage-schema.js';
 import { DataPackageSchema } from './datapackage-schema.js';
@@ -62,7 +62,7 @@ describe('renderDatapackage', () => {
   });
 
   it('has CSVs that fit their Table Schemas and hold every measure and indicator value', async () => {
-    for (const input of [syntheticEdition(), canonicalEdition()]) {
+    for (const input of [syntheticEdition(), canonicalEdition(), followedEdition()]) {
       const { file, descriptor } = await open(input);
       const rowsByResource = new Map<string, Record<string, string>[]>();
       for (const r of descriptor.resources) {

@@ -96,8 +96,10 @@ export interface ProgressView {
 
 /** The heading of the progress table in every document. */
 export const PROGRESS_HEADING = '目标进展';
-export const PROGRESS_NOTE =
-  '达成率与判定按 report-core 的规则（targetAttainment）对照规划期已过时间计算；“—”表示尚无数据。';
+/** The line under the heading: how attainment is judged. */
+export function progressNote(period: string): string {
+  return `达成率按目标类型计算，判定对照规划期（${period}）截至日已过的时间；“—”表示尚无数据。`;
+}
 
 /** The progress table's columns, with each one's share of the width in a paged document. */
 export const PROGRESS_COLUMNS = [
