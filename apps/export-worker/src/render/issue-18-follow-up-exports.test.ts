@@ -113,11 +113,7 @@ describe('exports of an edition with observations, departments and responsibilit
         lead_department_id: 'dept-jt',
         co_department_ids: 'dept-fg',
         deadline: '2026-12-31',
-        milestones:
-          `2023：完成可研批复（已完成）\n2025：'${FORMULA_PAYLOAD}建成通车（未完成）`.replace(
-            `\n2025：'`,
-            '\n2025：',
-          ),
+        milestones: `2023：完成可研批复（已完成）\n2025：${FORMULA_PAYLOAD}建成通车（未完成）`,
       },
     ]);
     for (const resource of descriptor.resources) {

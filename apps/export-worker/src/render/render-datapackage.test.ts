@@ -67,11 +67,12 @@ describe('renderDatapackage', () => {
       const rowsByResource = new Map<string, Record<string, string>[]>();
       for (const r of descriptor.resources) {
         if (r.profile !== 'tabular-data-resource') continue;
-        const rows = parse<Record<string, string>>(Buffer.from(file(r.path)), {
-          bom: true,
-          columns: true,
-        });
-        expect(Object.keys(rows[0] ?? {})).toEqual(r.schema.fields.map((f) => f.name));
+        // The header is checked on its own: an empty table (an edition before issue 18) has only it.
+        const [header = [], ...cells] = parse<string[]>(Buffer.from(file(r.path)), { bom: true });
+        expect(header).toEqual(r.schema.fields.map((f) => f.name));
+        const rows = cells.map((row) =>
+          Object.fromEntries(header.map((h, k) => [h, row[k] ?? ''])),
+        );
         for (const row of rows)
           for (const f of r.schema.fields)
             expect(cellFits(f, row[f.name] ?? ''), `${r.name}.${f.name}=${row[f.name]}`).toBe(true);
