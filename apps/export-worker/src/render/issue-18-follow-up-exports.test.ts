@@ -26,7 +26,7 @@ import { renderXlsx } from './render-xlsx.js';
 const csv = (bytes: Uint8Array): Record<string, string>[] =>
   parse<Record<string, string>>(Buffer.from(bytes), { bom: true, columns: true });
 
-async function dataPackage(bytes: Uint8Array) {
+function dataPackage(bytes: Uint8Array) {
   const files = unzipSync(bytes);
   const text = (path: string) => {
     const found = files[path];
@@ -82,7 +82,7 @@ describe('exports of an edition with observations, departments and responsibilit
   });
 
   it('ship observations, departments and responsibilities in the data package, every foreign key resolving', async () => {
-    const { descriptor, rows } = await dataPackage(await renderDatapackage(followedEdition()));
+    const { descriptor, rows } = dataPackage(await renderDatapackage(followedEdition()));
     expect(descriptor.resources.map((r) => r.name)).toEqual([
       'measures',
       'indicators',
@@ -129,7 +129,7 @@ describe('exports of an edition with observations, departments and responsibilit
   });
 
   it('ship the three new tables with their headers only for an edition made before issue 18', async () => {
-    const { rows } = await dataPackage(await renderDatapackage(syntheticEdition()));
+    const { rows } = dataPackage(await renderDatapackage(syntheticEdition()));
     for (const name of ['observations', 'departments', 'responsibilities'])
       expect(rows(name), name).toEqual([]);
   });

@@ -68,7 +68,8 @@ describe('renderDatapackage', () => {
       for (const r of descriptor.resources) {
         if (r.profile !== 'tabular-data-resource') continue;
         // The header is checked on its own: an empty table (an edition before issue 18) has only it.
-        const [header = [], ...cells] = parse<string[]>(Buffer.from(file(r.path)), { bom: true });
+        const records: string[][] = parse(Buffer.from(file(r.path)), { bom: true });
+        const [header = [], ...cells] = records;
         expect(header).toEqual(r.schema.fields.map((f) => f.name));
         const rows = cells.map((row) =>
           Object.fromEntries(header.map((h, k) => [h, row[k] ?? ''])),
