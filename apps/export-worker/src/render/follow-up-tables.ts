@@ -8,18 +8,12 @@ import type {
   Responsibility,
 } from '@leshan/report-core';
 import type { CellValue, Table, TableColumn } from './csv-tables.js';
+import { col } from './csv-tables.js';
 import { attainments } from '../view/attainments.js';
 
 // Issue 18 in the tables of the CSV, XLSX and data-package exports: observations, departments,
 // responsibilities, and the attainment of each target. The data as published; an edition made
 // before issue 18 has none of it, so its three tables are empty and every target is not reported.
-
-const col = (
-  name: string,
-  type: TableColumn['type'],
-  title: string,
-  description: string,
-): TableColumn => ({ name, type, title, description });
 
 export const OBSERVATION_COLUMNS: readonly TableColumn[] = [
   col('id', 'string', '编号', 'Observation id.'),

@@ -2,13 +2,24 @@ import { VERDICT_LABELS, listMeasures } from '@leshan/report-core';
 import type { DeepReadonly, Report } from '@leshan/report-core';
 import type { Cell, SheetSpec } from './xlsx-writer.js';
 import { attainments } from '../view/attainments.js';
-import { milestonesText, observationRecords, percentCell } from './follow-up-tables.js';
+import type { TableColumn } from './csv-tables.js';
+import {
+  DEPARTMENT_COLUMNS,
+  OBSERVATION_COLUMNS,
+  milestonesText,
+  observationRecords,
+  percentCell,
+} from './follow-up-tables.js';
 import { observationBasisLabel } from '@leshan/report-core/labels';
 
 // The workbook's part of issue 18: 达成率, 判定 and 截至 on the 指标 sheet, and three sheets —
 // 实际值, 单位, 责任分工 — that an edition made before issue 18 has with their headers only.
 
 const TARGETS_SHEET = '指标';
+
+// A sheet's headers are the Chinese titles of the CSV table's columns.
+const headed = (columns: readonly TableColumn[], widths: readonly number[]) =>
+  columns.map((c, k) => ({ header: c.title, width: widths[k] ?? 12 }));
 
 function withAttainmentColumns(sheet: SheetSpec, report: DeepReadonly<Report>): SheetSpec {
   const byId = new Map(attainments(report).map((a) => [a.indicator.id, a.attainment]));
@@ -35,19 +46,7 @@ function followUpSheets(report: DeepReadonly<Report>): SheetSpec[] {
   return [
     {
       name: '实际值',
-      columns: [
-        { header: '编号', width: 12 },
-        { header: '指标编号', width: 12 },
-        { header: '举措编号', width: 10 },
-        { header: '基期值', width: 8 },
-        { header: '截至', width: 12 },
-        { header: '实际值', width: 14 },
-        { header: '单位', width: 8 },
-        { header: '口径', width: 8 },
-        { header: '来源', width: 40 },
-        { header: '来源网址', width: 40 },
-        { header: '备注', width: 40 },
-      ],
+      columns: headed(OBSERVATION_COLUMNS, [12, 12, 10, 8, 12, 14, 8, 8, 40, 40, 40]),
       rows: observationRecords(report).map(
         ({ observation: o, indicator: i, measureId, isBaseline }): Cell[] => [
           o.id,
@@ -66,10 +65,7 @@ function followUpSheets(report: DeepReadonly<Report>): SheetSpec[] {
     },
     {
       name: '单位',
-      columns: [
-        { header: '编号', width: 12 },
-        { header: '单位名称', width: 30 },
-      ],
+      columns: headed(DEPARTMENT_COLUMNS, [12, 30]),
       rows: (report.departments ?? []).map((d): Cell[] => [d.id, d.name]),
     },
     {
