@@ -22,7 +22,12 @@ export interface Table {
   rows: CellValue[][];
 }
 
-const col = (name: string, type: FieldType, title: string, description: string): TableColumn => ({
+export const col = (
+  name: string,
+  type: FieldType,
+  title: string,
+  description: string,
+): TableColumn => ({
   name,
   type,
   title,

@@ -8,7 +8,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { IndicatorView, MeasureView, NoteView } from '../view/edition-view.js';
+import type { EditionView, IndicatorView, MeasureView, NoteView } from '../view/edition-view.js';
+import {
+  PROGRESS_COLUMNS,
+  PROGRESS_HEADING,
+  progressCells,
+  progressNote,
+} from '../view/edition-view.js';
 
 // Building blocks of the Word export. Evidence URLs are written as text, not w:hyperlink:
 // docx gives every hyperlink a random relationship id, which would make two renders differ.
@@ -58,23 +64,36 @@ function cell(text: string, bold = false): TableCell {
   });
 }
 
-export function indicatorTable(indicators: readonly IndicatorView[]): Table {
-  const header = ['指标', '目标', '数值', '单位', '性质', '原文'];
+function textTable(header: readonly string[], rows: readonly (readonly string[])[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...indicators.map(
-        (i) =>
-          new TableRow({
-            children: [i.metric, i.target, i.valueText, i.unit, i.aspirational, i.raw].map((t) =>
-              cell(t),
-            ),
-          }),
-      ),
+      ...rows.map((row) => new TableRow({ children: row.map((t) => cell(t)) })),
     ],
   });
+}
+
+export function indicatorTable(indicators: readonly IndicatorView[]): Table {
+  return textTable(
+    ['指标', '目标', '数值', '单位', '性质', '原文'],
+    indicators.map((i) => [i.metric, i.target, i.valueText, i.unit, i.aspirational, i.raw]),
+  );
+}
+
+/** 目标进展: progress against each target (issue 18); nothing where the edition has no actual value. */
+export function progressBlocks(v: EditionView): (Paragraph | Table)[] {
+  if (v.progress.length === 0) return [];
+  return [
+    heading(PROGRESS_HEADING, 1),
+    para(progressNote(v.period), { muted: true, size: 18 }),
+    textTable(
+      PROGRESS_COLUMNS.map((c) => c.header),
+      v.progress.map(progressCells),
+    ),
+    para(''),
+  ];
 }
 
 export function measureBlocks(m: MeasureView): (Paragraph | Table)[] {

@@ -2,7 +2,7 @@ import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun
 import type { ExportInput } from '../schemas.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { rezipDeterministic } from '../zip/deterministic-zip.js';
-import { heading, measureBlocks, noteBlocks, para } from './docx-blocks.js';
+import { heading, measureBlocks, noteBlocks, para, progressBlocks } from './docx-blocks.js';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -50,6 +50,7 @@ export async function renderDocx(input: ExportInput): Promise<Uint8Array> {
       heading(c.heading, 1),
       ...c.sections.flatMap((s) => [heading(s.title, 2), ...s.measures.flatMap(measureBlocks)]),
     ]),
+    ...progressBlocks(v),
     heading('编辑说明', 1),
     ...v.notes.flatMap(noteBlocks),
     ...v.colophon.map((line) => para(line, { muted: true, size: 18 })),

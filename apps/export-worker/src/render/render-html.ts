@@ -1,5 +1,6 @@
 import type { ExportInput } from '../schemas.js';
-import type { MeasureView, NoteView } from '../view/edition-view.js';
+import type { EditionView, MeasureView, NoteView } from '../view/edition-view.js';
+import { PROGRESS_COLUMNS, PROGRESS_HEADING, progressNote } from '../view/edition-view.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { MISSING_TITLE } from '@leshan/report-core/labels';
 import { escapeHtml as h, htmlLink } from './html-escape.js';
@@ -57,6 +58,18 @@ function noteHtml(n: NoteView): string {
   return `<section class="note" id="${h(n.id)}"><h3>${h(n.heading)}</h3><p>${h(n.reasoning)}</p><table>${table}</table></section>`;
 }
 
+/** 目标进展 (issue 18); '' where the edition has no actual value. */
+function progressHtml(v: EditionView): string {
+  if (v.progress.length === 0) return '';
+  const head = PROGRESS_COLUMNS.map((c) => `<th>${h(c.header)}</th>`).join('');
+  const rows = v.progress.map((p) => {
+    const source =
+      p.sourceUrl === null ? h(p.source) : `${h(p.source)} ${htmlLink(p.sourceUrl, p.sourceUrl)}`;
+    return `<tr id="progress-${h(p.indicatorId)}"><td>${h(p.measureId)} ${h(p.target)}</td><td class="num">${h(p.targetValue)}</td><td class="num">${h(p.actual)}</td><td class="num">${h(p.percent)}</td><td>${h(p.verdict)}</td><td>${h(p.asOf)}</td><td>${source}</td></tr>`;
+  });
+  return `<section id="progress"><h2>${h(PROGRESS_HEADING)}</h2><p class="facts">${h(progressNote(v.period))}</p><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 /** A standalone, print-ready HTML page of the edition: no scripts, no external requests. */
 export function renderHtml(input: ExportInput): Promise<Uint8Array> {
   const v = buildEditionView(input);
@@ -67,7 +80,7 @@ export function renderHtml(input: ExportInput): Promise<Uint8Array> {
     `<header><h1>${h(v.title)}</h1>`,
     v.subtitle === null ? '' : `<p class="subtitle">${h(v.subtitle)}</p>`,
     `<p class="meta">${h(v.issuer)}\u3000${h(v.scope)}（${h(v.period)}）</p></header>`,
-    `<nav aria-label="目录"><h2>目录</h2><ol><li><a href="#goals">主要目标</a></li><li><a href="#ideology">指导思想</a></li>${toc}<li><a href="#notes">编辑说明</a></li></ol></nav>`,
+    `<nav aria-label="目录"><h2>目录</h2><ol><li><a href="#goals">主要目标</a></li><li><a href="#ideology">指导思想</a></li>${toc}${v.progress.length === 0 ? '' : `<li><a href="#progress">${PROGRESS_HEADING}</a></li>`}<li><a href="#notes">编辑说明</a></li></ol></nav>`,
     `<main><section id="goals"><h2>主要目标</h2><ul>${v.goals.map((g) => `<li>${h(g.subject)}：${h(g.target)}</li>`).join('')}</ul></section>`,
     `<section id="ideology"><h2>指导思想</h2><p>${h(v.ideology)}</p></section>`,
     ...v.chapters.map(
@@ -79,6 +92,7 @@ export function renderHtml(input: ExportInput): Promise<Uint8Array> {
           )
           .join('\n')}</section>`,
     ),
+    progressHtml(v),
     `<section id="notes"><h2>编辑说明</h2>${v.notes.map(noteHtml).join('\n')}</section></main>`,
     `<footer class="colophon">${v.colophon.map((l) => `<p>${h(l)}</p>`).join('')}</footer>`,
   ];

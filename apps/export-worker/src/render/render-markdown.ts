@@ -1,5 +1,6 @@
 import type { ExportInput } from '../schemas.js';
-import type { MeasureView, NoteView } from '../view/edition-view.js';
+import type { EditionView, MeasureView, NoteView } from '../view/edition-view.js';
+import { PROGRESS_COLUMNS, PROGRESS_HEADING, progressNote } from '../view/edition-view.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { escapeMarkdown as md, markdownLink } from './markdown-escape.js';
 
@@ -48,6 +49,28 @@ function noteLines(n: NoteView): string[] {
   return lines;
 }
 
+/** 目标进展 as a GFM table (issue 18); nothing where the edition has no actual value. */
+function progressLines(v: EditionView): string[] {
+  if (v.progress.length === 0) return [];
+  const lines = [
+    `## ${PROGRESS_HEADING}`,
+    '',
+    `*${progressNote(v.period)}*`,
+    '',
+    `| ${PROGRESS_COLUMNS.map((c) => c.header).join(' | ')} |`,
+    '| --- | ---: | ---: | ---: | --- | --- | --- |',
+  ];
+  for (const p of v.progress) {
+    const source =
+      p.sourceUrl === null ? md(p.source) : `${md(p.source)} ${markdownLink(p.sourceUrl)}`;
+    lines.push(
+      `| ${md(p.measureId)} ${md(p.target)} | ${md(p.targetValue)} | ${md(p.actual)} | ${p.percent} | ${p.verdict} | ${p.asOf} | ${source} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The edition as CommonMark + GFM tables; every editor-typed string escaped. */
 export function renderMarkdown(input: ExportInput): Promise<Uint8Array> {
   const v = buildEditionView(input);
@@ -63,7 +86,7 @@ export function renderMarkdown(input: ExportInput): Promise<Uint8Array> {
       for (const m of s.measures) lines.push(...measureLines(m));
     }
   }
-  lines.push('## 编辑说明', '');
+  lines.push(...progressLines(v), '## 编辑说明', '');
   for (const n of v.notes) lines.push(...noteLines(n));
   lines.push('---', '', ...v.colophon.map((l) => `${md(l)}  `), '');
   return Promise.resolve(new TextEncoder().encode(lines.join('\n')));

@@ -36,6 +36,9 @@ async function checkEdition(input: ExportInput): Promise<void> {
     '举措',
     '指标',
     '编辑说明',
+    '实际值',
+    '单位',
+    '责任分工',
   ]);
   const measures = listMeasures(input.report);
   const measureSheet = sheet(workbook, '举措');

@@ -177,3 +177,77 @@ export function expectedTexts(input: ExportInput): { measures: string[]; values:
     values: measures.flatMap((m) => m.indicators.map((i) => formatQuantity(i.value, i.unit))),
   };
 }
+
+/**
+ * The synthetic report after bureaus reported (issue 18): two departments, m1 led by one and
+ * shared by the other with a deadline and milestones, its expressway target at 90 of 210 公里
+ * (cumulative, with a source URL), 1500亿元 of the 2000亿元 output (no URL, a note with markup),
+ * and 学位 reported year by year (annual basis).
+ */
+export function followedReport(): Report {
+  const report = structuredClone(syntheticReport);
+  report.departments = [
+    { id: 'dept-jt', name: '市交通运输局' },
+    { id: 'dept-fg', name: '市发展改革委 <b>' },
+  ];
+  const [m1, m2] = report.chapters[0]?.sections[0]?.measures ?? [];
+  const m3 = report.chapters[1]?.sections[0]?.measures[0];
+  const road = m1?.indicators[0];
+  const output = m2?.indicators[0];
+  const places = m3?.indicators[0];
+  if (m1 === undefined || road === undefined || output === undefined || places === undefined)
+    throw new Error('synthetic report changed shape');
+  m1.responsibility = {
+    lead: 'dept-jt',
+    co: ['dept-fg'],
+    deadline: '2026-12-31',
+    milestones: [
+      { id: 'ms-1', year: 2023, text: '完成可研批复', done: true },
+      { id: 'ms-2', year: 2025, text: `${FORMULA_PAYLOAD}建成通车`, done: false },
+    ],
+  };
+  // Both are additions (新建, 新增): their attainment counts from the start of the period.
+  road.kind = 'increment';
+  places.kind = 'increment';
+  road.observations = [
+    {
+      id: 'obs-1',
+      date: '2024-12-31',
+      value: 90,
+      source: { title: '2024年统计公报', url: 'https://example.gov.cn/tjgb/2024?a=1&b=2' },
+    },
+  ];
+  output.observations = [
+    {
+      id: 'obs-2',
+      date: '2024-06-30',
+      value: 150_000_000_000,
+      source: { title: '市经信局通报' },
+      note: `上半年数据 ${SCRIPT_PAYLOAD}`,
+    },
+  ];
+  places.observations = [
+    {
+      id: 'obs-3',
+      date: '2023-12-31',
+      value: 4000,
+      basis: 'annual',
+      source: { title: '教育局年报' },
+    },
+    {
+      id: 'obs-4',
+      date: '2024-12-31',
+      value: 5000,
+      basis: 'annual',
+      source: { title: '教育局年报' },
+    },
+  ];
+  const valid = validateReport(report);
+  if (!valid.ok) throw new Error(`followed report is invalid: ${JSON.stringify(valid.issues)}`);
+  return report;
+}
+
+/** The synthetic edition with observations, departments and responsibilities (issue 18). */
+export function followedEdition(): ExportInput {
+  return editionFromReport(followedReport(), 'ed-8', SYNTHETIC_PUBLISHED_AT);
+}

@@ -62,4 +62,32 @@ describe('OpenAPI document', () => {
       required: ['error', 'code', 'issues'],
     });
   });
+
+  it('documents the attainment and observations of targets and the resolved responsibility (issue 18)', async () => {
+    const res = await request(createServer({ source: sampleSource(), siteUrl: 'http://x' }))
+      .get('/api/v1/openapi.json')
+      .expect(200);
+    const text = JSON.stringify(res.body);
+    type Schema = { properties?: Record<string, Schema>; items?: Schema; required?: string[] };
+    const paths = (
+      res.body as {
+        paths: Record<
+          string,
+          { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } }
+        >;
+      }
+    ).paths;
+    const ok = (path: string): Schema | undefined =>
+      paths[path]?.get.responses['200']?.content['application/json']?.schema;
+    const measure = ok('/measures/{id}');
+    expect(measure?.required).toContain('responsibility');
+    const target = measure?.properties?.measure?.properties?.indicators?.items;
+    expect(target?.required).toEqual(expect.arrayContaining(['attainment']));
+    expect(Object.keys(target?.properties ?? {})).toEqual(
+      expect.arrayContaining(['observations', 'attainment']),
+    );
+    const row = ok('/indicators')?.properties?.indicators?.items;
+    expect(row?.required).toEqual(expect.arrayContaining(['observations', 'attainment']));
+    expect(text).toContain('not-reported');
+  });
 });
