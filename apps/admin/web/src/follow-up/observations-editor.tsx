@@ -4,7 +4,7 @@ import type { Command, Indicator, Observation, Report } from '@leshan/report-cor
 import { ConfirmDialog } from '../ui/dialog.js';
 import { useEdit } from '../editor/use-edit.js';
 import { ObservationForm } from './observation-form.js';
-import { basisLabel } from './follow-up-labels.js';
+import { observationBasisLabel } from '@leshan/report-core/labels';
 
 /** What changed between the observation edited and the checked form: observation.update's patch. */
 function patchOf(before: Observation, after: Observation) {
@@ -158,7 +158,7 @@ function ObservationLine({
       <p>
         截至 <time dateTime={observation.date}>{observation.date}</time>{' '}
         <strong>{formatQuantity(observation.value, indicator.unit)}</strong>
-        {withBasis ? <span className="tag">{basisLabel(observation.basis)}</span> : null}
+        {withBasis ? <span className="tag">{observationBasisLabel(observation.basis).zh}</span> : null}
       </p>
       <p className="hint">
         来源：
