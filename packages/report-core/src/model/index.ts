@@ -16,3 +16,4 @@ export * from './tracking-rules.js';
 export * from './indicator-rules.js';
 export * from './public-report.js';
 export * from './attainment.js';
+export * from './oversight.js';
