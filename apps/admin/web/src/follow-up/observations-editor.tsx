@@ -13,11 +13,11 @@ function patchOf(before: Observation, after: Observation) {
     ...(after.value === before.value ? {} : { value: after.value }),
     ...((after.basis ?? 'cumulative') === (before.basis ?? 'cumulative')
       ? {}
-      : { basis: after.basis ?? 'cumulative' }),
+      : { basis: after.basis ?? null }),
     ...(after.source.title === before.source.title && after.source.url === before.source.url
       ? {}
       : { source: after.source }),
-    ...(after.note === before.note ? {} : { note: after.note ?? '' }),
+    ...(after.note === before.note ? {} : { note: after.note ?? null }),
   };
 }
 
@@ -158,7 +158,9 @@ function ObservationLine({
       <p>
         截至 <time dateTime={observation.date}>{observation.date}</time>{' '}
         <strong>{formatQuantity(observation.value, indicator.unit)}</strong>
-        {withBasis ? <span className="tag">{observationBasisLabel(observation.basis).zh}</span> : null}
+        {withBasis ? (
+          <span className="tag">{observationBasisLabel(observation.basis).zh}</span>
+        ) : null}
       </p>
       <p className="hint">
         来源：

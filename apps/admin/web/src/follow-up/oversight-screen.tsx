@@ -6,6 +6,9 @@ import { navigate, pathOf } from '../layout/router.js';
 import { oversightSections } from './oversight-sections.js';
 import type { OversightItem } from './oversight-sections.js';
 
+/** A longer list starts folded, so one department's list does not hide the next. */
+const OPEN_UP_TO = 10;
+
 /**
  * 督办看板 (issue 18 point 5): by department, the measures with no update for six months, past
  * their deadline or delayed, and the targets behind — report-core's oversight(report, asOf) over
@@ -16,7 +19,7 @@ export function OversightScreen() {
   const { store } = useApp();
   if (draft.report === null) return <p role="status">{draft.message ?? '正在载入草稿…'}</p>;
   const asOf = todayInShanghai();
-  const groups = oversightSections(draft.report, asOf);
+  const { sections: groups, totals } = oversightSections(draft.report, asOf);
   const open = (event: MouseEvent, item: OversightItem) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
@@ -30,6 +33,10 @@ export function OversightScreen() {
       <p className="hint">
         截至 {asOf}，按牵头单位列出需要督办的举措和指标（依据草稿计算）。点击条目进入编辑。
       </p>
+      <p className="oversight-totals">
+        滞后的指标 {totals.behind} 项 · 已过完成时限 {totals.overdue} 项 · 状态为滞后{' '}
+        {totals.delayed} 项 · 六个月未更新进展 {totals.stale} 项
+      </p>
       {groups.length === 0 ? <p role="status">目前没有需要督办的举措或指标。</p> : null}
       {groups.map((group) => (
         <section
@@ -40,10 +47,12 @@ export function OversightScreen() {
           <h2 id={`oversight-${group.key}`}>{group.name}</h2>
           {group.lists.map((list) =>
             list.items.length === 0 ? null : (
-              <div key={list.title}>
-                <h3>
-                  {list.title}（{list.items.length}）
-                </h3>
+              <details key={list.title} open={list.items.length <= OPEN_UP_TO}>
+                <summary>
+                  <h3>
+                    {list.title}（{list.items.length}）
+                  </h3>
+                </summary>
                 <ul>
                   {list.items.map((item) => (
                     <li key={item.key}>
@@ -54,7 +63,7 @@ export function OversightScreen() {
                     </li>
                   ))}
                 </ul>
-              </div>
+              </details>
             ),
           )}
         </section>
