@@ -31,7 +31,8 @@ export function OversightScreen() {
     <div className="oversight-screen">
       <h1>督办看板</h1>
       <p className="hint">
-        截至 {asOf}，按牵头单位列出需要督办的举措和指标（依据草稿计算）。点击条目进入编辑。
+        截至 {asOf}
+        ，按责任单位（牵头或参与）列出需要督办的举措和指标（依据草稿计算）。点击条目进入编辑。
       </p>
       <p className="oversight-totals">
         滞后的指标 {totals.behind} 项 · 已过完成时限 {totals.overdue} 项 · 状态为滞后{' '}

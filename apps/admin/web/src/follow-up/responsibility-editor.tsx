@@ -48,13 +48,17 @@ export function ResponsibilityEditor({
   };
   const changeDeadline = (text: string) => {
     if (text === '') {
-      set({ ...current, deadline: null }, '清除完成时限');
+      set({ ...current, deadline: null }, '清除完成时限', `${measure.id}:deadline`);
       return deadlineDraft.clear();
     }
     const parsed = IsoDateSchema.safeParse(text);
     if (!parsed.success)
       return deadlineDraft.hold(text, fieldErrors(parsed.error)[''] ?? '日期格式应为 YYYY-MM-DD');
-    const outcome = set({ ...current, deadline: parsed.data }, '修改完成时限');
+    const outcome = set(
+      { ...current, deadline: parsed.data },
+      '修改完成时限',
+      `${measure.id}:deadline`,
+    );
     if (outcome.ok) deadlineDraft.clear();
     else deadlineDraft.hold(text, outcome.message);
   };
@@ -138,7 +142,6 @@ export function ResponsibilityEditor({
       <ol className="milestones">
         {current.milestones.map((m) => (
           <li key={m.id}>
-            <span className="tag">{m.year} 年</span>
             <CommandField
               label={`${m.year} 年节点内容`}
               value={m.text}
