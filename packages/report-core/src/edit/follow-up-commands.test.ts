@@ -5,6 +5,10 @@ import type { Report } from '../model/report.js';
 import { applyCommand, applyCommands } from './apply-command.js';
 import { conflictingKeys } from './change-keys.js';
 import type { Command } from './command-schema.js';
+import { describeChange } from './describe-change.js';
+import { diffReports } from './diff-reports.js';
+import { summarizeDiff } from './summarize-diff.js';
+import { touchedNodeIds } from './touched-node-ids.js';
 import { invertCommand } from './invert-command.js';
 import { deepFreeze, smallReport } from './small-report.fixture.js';
 
@@ -250,5 +254,88 @@ describe('follow-up commands conflict', () => {
     const edit = keys({ type: 'observation.update', id: 'obs-1', patch: { date: '2024-06-30' } });
     const remove = keys({ type: 'observation.remove', id: 'obs-1' });
     expect(conflictingKeys(edit, remove)).toEqual(['obs-1/date']);
+  });
+});
+
+describe('follow-up commands are described, diffed and touch their nodes', () => {
+  const said = (commands: Command[]): string[] => {
+    const before = followed();
+    const result = applyCommands(before, commands);
+    if (!result.ok) throw new Error(result.error.message.en);
+    return describeChange(before, result.value.report, result.value.keys);
+  };
+  it('names an observed value by its target, value and date', () => {
+    expect(
+      said([{ type: 'observation.add', indicatorId: 'm1-t1', observation: obs('obs-7', 90) }]),
+    ).toEqual(['为目标“高速公路”记录实际值 90 公里（截至 2024-12-31）']);
+    expect(said([{ type: 'observation.remove', id: 'obs-1' }])).toEqual([
+      '删除了目标“高速公路”的实际值 60 公里（截至 2023-12-31）',
+    ]);
+    expect(said([{ type: 'observation.update', id: 'obs-1', patch: { value: 75 } }])).toEqual([
+      '修改了目标“高速公路”的实际值，现为 75 公里（截至 2023-12-31）',
+    ]);
+  });
+  it('names departments, baseline values and responsibility', () => {
+    expect(
+      said([
+        { type: 'department.add', department: { id: 'dept-sw', name: '市水务局' } },
+        { type: 'department.update', id: 'dept-fg', patch: { name: '市发展和改革委员会' } },
+        {
+          type: 'baseline.set',
+          indicatorId: 'm1-t2',
+          observation: obs('obs-b', 100, '2021-12-31'),
+        },
+        { type: 'responsibility.set', measureId: 'm2', responsibility: responsibility('dept-sw') },
+      ]).sort(),
+    ).toEqual(
+      [
+        '新增了单位“市水务局”',
+        '将单位“市发展改革委”改名为“市发展和改革委员会”',
+        '为目标“铁路”记录基期值 100 公里（截至 2021-12-31）',
+        '修改了 第一章 · 完善路网 · “建设乐山港。” 的责任分工',
+      ].sort(),
+    );
+    expect(said([{ type: 'department.remove', id: 'dept-fg' }])).toEqual([
+      '删除了单位“市发展改革委”',
+    ]);
+  });
+  it('shows observations, departments and responsibilities in a diff and its summary', () => {
+    const before = followed();
+    const result = applyCommands(before, [
+      { type: 'observation.add', indicatorId: 'm1-t1', observation: obs('obs-7', 90) },
+      { type: 'department.remove', id: 'dept-fg' },
+      { type: 'responsibility.set', measureId: 'm1', responsibility: null },
+    ]);
+    if (!result.ok) throw new Error(result.error.message.en);
+    const diff = diffReports(before, result.value.report);
+    expect(diff.added).toEqual([
+      {
+        kind: 'observation',
+        id: 'obs-7',
+        at: { parentId: 'm1-t1', index: 1 },
+        label: '90公里（截至 2024-12-31）',
+      },
+    ]);
+    expect(diff.removed.map((r) => [r.kind, r.id])).toEqual([['department', 'dept-fg']]);
+    expect(diff.edited.map((e) => [e.kind, e.id, e.field, e.after])).toEqual([
+      ['measure', 'm1', 'responsibility', undefined],
+    ]);
+    expect(summarizeDiff(diff).message.zh).toBe('修改举措 1 项；新增实际值 1 项；删除单位 1 项');
+  });
+  it('touches the observation and its target, the department and the report', () => {
+    const report = followed();
+    expect(
+      touchedNodeIds(report, {
+        type: 'observation.add',
+        indicatorId: 'm1-t1',
+        observation: obs('obs-7', 90),
+      }).sort(),
+    ).toEqual(['m1-t1', 'obs-7']);
+    expect(touchedNodeIds(report, { type: 'department.remove', id: 'dept-fg' }).sort()).toEqual(
+      ['dept-fg', 'test-report'].sort(),
+    );
+    expect(
+      touchedNodeIds(report, { type: 'responsibility.set', measureId: 'm2', responsibility: null }),
+    ).toEqual(['m2']);
   });
 });

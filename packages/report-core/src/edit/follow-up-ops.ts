@@ -14,7 +14,9 @@ function refused(id: string, zh: string, en: string): CommandError {
 }
 
 /** The departments a responsibility names: its lead, then its co-responsible departments. */
-export function namedDepartments(responsibility: Responsibility | undefined): string[] {
+export function namedDepartments(
+  responsibility: { lead: string | null; co: readonly string[] } | undefined,
+): string[] {
   if (responsibility === undefined) return [];
   return [...(responsibility.lead === null ? [] : [responsibility.lead]), ...responsibility.co];
 }
