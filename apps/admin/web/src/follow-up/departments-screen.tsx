@@ -59,7 +59,7 @@ export function DepartmentsScreen() {
           </li>
         ))}
       </ol>
-      {canEdit ? <NewDepartmentForm index={departments.length} onFailure={setFailure} /> : null}
+      {canEdit ? <NewDepartmentForm index={departments.length} /> : null}
       {removing === null ? null : (
         <ConfirmDialog
           title="删除单位"
@@ -81,13 +81,7 @@ export function DepartmentsScreen() {
   );
 }
 
-function NewDepartmentForm({
-  index,
-  onFailure,
-}: {
-  index: number;
-  onFailure: (message: string | null) => void;
-}) {
+function NewDepartmentForm({ index }: { index: number }) {
   const edit = useEdit();
   const [form, setForm, clearForm] = useFormDraft(
     'department:new',
@@ -104,8 +98,9 @@ function NewDepartmentForm({
       [{ type: 'department.add', department: parsed.data, index }],
       `添加单位“${parsed.data.name}”`,
     );
-    onFailure(outcome.ok ? null : outcome.message);
+    // A refusal of the list (a name already listed) is shown at the field.
     if (outcome.ok) clearForm();
+    else setErrors({ name: outcome.message });
   };
   return (
     <form className="update-form" onSubmit={submit} noValidate aria-labelledby="new-department">

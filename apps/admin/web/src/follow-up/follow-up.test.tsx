@@ -37,6 +37,16 @@ describe('issue 18: the department list', () => {
     expect(screen.getByLabelText<HTMLInputElement>('单位名称').value).toBe('交通运输局');
   });
 
+  it('refuses a name already listed at its field, with report-core’s words', async () => {
+    const { store } = await withBureau();
+    const form = screen.getByRole('form', { name: '添加单位' });
+    typeInto(form, '新单位名称', '交通运输局');
+    fireEvent.click(within(form).getByRole('button', { name: '添加单位' }));
+    expect(within(form).getByRole('alert').textContent).toMatch(/交通运输局/);
+    expect(screen.getByLabelText<HTMLInputElement>('新单位名称').value).toBe('交通运输局');
+    expect(store.state.report?.departments).toHaveLength(1);
+  });
+
   it('shows report-core’s refusal when a measure still names the department', async () => {
     const { store } = await withBureau();
     const id = store.state.report?.departments?.[0]?.id ?? '';
