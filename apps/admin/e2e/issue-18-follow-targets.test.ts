@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot } from '@leshan/testing/chromium';
 import { SCREENSHOT_DIR } from './browser.js';
 import {
+  conflictDialog,
   DESKTOP,
   PHONE,
   draftViaApi,
@@ -13,6 +14,8 @@ import {
   openMeasure,
   present,
   reload,
+  resolveEach,
+  setOffline,
   waitSaved,
 } from './editors.js';
 
@@ -174,6 +177,33 @@ describe('issue 18: following the targets in the editor', () => {
     await waitSaved(page);
     expect((await draft(page)).departments?.map((d) => d.name)).toEqual([BUREAU]);
     await shots(page, 'department-refused');
+  });
+
+  it('saves a deadline set offline, and asks which to keep when another editor set it meanwhile', async () => {
+    const [, b, c] = editors().tabs;
+    for (const tab of [b, c]) await openMeasure(tab.page, M38);
+    const deadline = (tab: typeof b) =>
+      tab.page.getByRole('region', { name: '责任与时限' }).getByLabel('完成时限');
+    await setOffline(c, true);
+    await deadline(c).fill('2025-12-31');
+    await deadline(b).fill('2026-06-30');
+    await waitSaved(b.page);
+    await setOffline(c, false);
+    const dialog = conflictDialog(c.page);
+    await dialog.waitFor({ timeout: 20_000 });
+    await expect(dialog.locator('legend').first().textContent()).resolves.toContain('一环九射');
+    await expect(
+      dialog.getByRole('region', { name: '我的版本' }).first().textContent(),
+    ).resolves.toContain(`牵头 ${BUREAU}；责任 无；完成时限 2025-12-31`);
+    await expect(
+      dialog.getByRole('region', { name: '对方的版本' }).first().textContent(),
+    ).resolves.toContain('完成时限 2026-06-30');
+    await shots(c.page, 'conflict', dialog);
+    await resolveEach(dialog, '保留我的版本');
+    await waitSaved(c.page);
+    expect((await m38(c.page)).responsibility?.deadline).toBe('2025-12-31');
+    // The rest of the responsibility is untouched by either edit.
+    expect((await m38(c.page)).responsibility?.milestones).toHaveLength(1);
   });
 
   itCausedNoProblems(editors);
