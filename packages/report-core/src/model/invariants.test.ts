@@ -134,3 +134,122 @@ describe('ReportSchema invariants', () => {
     }
   });
 });
+
+describe('ReportSchema invariants of departments, responsibilities and observations (issue 18)', () => {
+  const source = { title: '2024年乐山市国民经济和社会发展统计公报' };
+  const withDepartments = (r: Report): void => {
+    r.departments = [
+      { id: 'dept-jt', name: '市交通运输局' },
+      { id: 'dept-fg', name: '市发展改革委' },
+    ];
+  };
+  const responsible = (r: Report, lead: string | null, co: string[]): void => {
+    firstMeasure(r).responsibility = { lead, co, deadline: '2026-12-31', milestones: [] };
+  };
+  const road = (r: Report) => {
+    const indicator = firstMeasure(r).indicators[0];
+    if (indicator === undefined) throw new Error('no indicator');
+    return indicator;
+  };
+
+  it('accept departments, a responsibility, observations and a baseline value', () => {
+    const issues = issuesAfter((r) => {
+      withDepartments(r);
+      firstMeasure(r).responsibility = {
+        lead: 'dept-jt',
+        co: ['dept-fg'],
+        deadline: '2026-12-31',
+        milestones: [{ id: 'ms-1', year: 2024, text: '建成 90 公里', done: true }],
+      };
+      road(r).observations = [{ id: 'obs-1', date: '2024-12-31', value: 90, source }];
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('reject a lead or co-responsible department missing from the list, saying how to fix it', () => {
+    const issues = issuesAfter((r) => {
+      withDepartments(r);
+      responsible(r, 'dept-none', ['dept-fg', 'dept-gone']);
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.0.sections.0.measures.0.responsibility.lead',
+      'chapters.0.sections.0.measures.0.responsibility.co.1',
+    ]);
+    expect(issues[0]?.message).toEqual({
+      zh: '牵头单位“dept-none”不在单位名单中，请先在单位名单中添加',
+      en: 'lead department "dept-none" is not in report.departments; add it to the list first',
+    });
+    expect(issues[1]?.message.zh).toContain('责任单位“dept-gone”');
+  });
+
+  it('reject a responsibility naming departments when the report lists none', () => {
+    const issues = issuesAfter((r) => responsible(r, 'dept-jt', []));
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.0.sections.0.measures.0.responsibility.lead',
+    ]);
+  });
+
+  it('reject the lead listed as co-responsible too, and a co-responsible department listed twice', () => {
+    const issues = issuesAfter((r) => {
+      withDepartments(r);
+      responsible(r, 'dept-jt', ['dept-fg', 'dept-jt', 'dept-fg']);
+    });
+    expect(issues.map((i) => [i.path, i.message.en])).toEqual([
+      [
+        'chapters.0.sections.0.measures.0.responsibility.co.1',
+        '"dept-jt" is the lead department and cannot also be co-responsible',
+      ],
+      [
+        'chapters.0.sections.0.measures.0.responsibility.co.2',
+        'co-responsible department "dept-fg" is listed twice',
+      ],
+    ]);
+    expect(issues[0]?.message.zh).toBe('“dept-jt”已是牵头单位，不能同时列为责任单位');
+  });
+
+  it('reject two departments with one name', () => {
+    const issues = issuesAfter((r) => {
+      r.departments = [
+        { id: 'dept-jt', name: '市交通运输局' },
+        { id: 'dept-jt2', name: ' 市交通运输局' },
+      ];
+    });
+    expect(issues.map((i) => i.path)).toEqual(['departments.1.name']);
+    expect(issues[0]?.message.zh).toBe('单位名称“市交通运输局”重复，已用于 departments.0');
+  });
+
+  it('reject a department, observation, baseline observation or milestone id used twice as a node id', () => {
+    const issues = issuesAfter((r) => {
+      r.departments = [{ id: 'm38', name: '市交通运输局' }];
+      const indicator = road(r);
+      indicator.observations = [
+        { id: 'obs-1', date: '2023-12-31', value: 40, source },
+        { id: 'obs-1', date: '2024-12-31', value: 90, source },
+      ];
+      indicator.baseline = {
+        year: 2020,
+        raw: '较2020年',
+        observation: { id: 'obs-1', date: '2020-12-31', value: 1, source },
+      };
+      firstMeasure(r).responsibility = {
+        lead: null,
+        co: [],
+        deadline: null,
+        milestones: [
+          { id: 'ms-1', year: 2024, text: '建成 90 公里', done: false },
+          { id: 'obs-1', year: 2025, text: '建成 150 公里', done: false },
+        ],
+      };
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      'chapters.0.sections.0.measures.0.id',
+      'chapters.0.sections.0.measures.0.indicators.0.observations.1.id',
+      'chapters.0.sections.0.measures.0.indicators.0.baseline.observation.id',
+      'chapters.0.sections.0.measures.0.responsibility.milestones.1.id',
+    ]);
+    expect(issues[0]?.message.zh).toBe('编号“m38”重复，已用于 departments.0');
+    expect(issues[3]?.message.en).toBe(
+      'duplicate id "obs-1", already used at chapters.0.sections.0.measures.0.indicators.0.observations.0',
+    );
+  });
+});

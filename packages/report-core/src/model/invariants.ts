@@ -8,6 +8,7 @@ interface ReportLike {
   goals: readonly { id: string; provenance?: { lines: number[] } | undefined }[];
   ideology: { id: string; provenance?: { lines: number[] } | undefined };
   places: readonly { id: string }[];
+  departments?: readonly { id: string; name: string }[] | undefined;
   notes: readonly { id: string; nodeIds: string[]; sourceLines: number[] }[];
   chapters: readonly {
     id: string;
@@ -26,8 +27,17 @@ interface ReportLike {
           raw: string;
           value: number;
           upper?: number | undefined;
+          observations?: readonly { id: string }[] | undefined;
+          baseline?: { observation?: { id: string } | undefined } | undefined;
         }[];
         tracking: { updates: readonly { id: string }[] };
+        responsibility?:
+          | {
+              lead: string | null;
+              co: readonly string[];
+              milestones: readonly { id: string }[];
+            }
+          | undefined;
       }[];
     }[];
   }[];
@@ -75,6 +85,7 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   checkLines(report.ideology.provenance?.lines, ['ideology', 'provenance', 'lines']);
   report.places.forEach((place, i) => claim(place.id, ['places', i]));
   const placeIds = new Set(report.places.map((p) => p.id));
+  const departmentIds = checkDepartments(report.departments ?? [], claim, add);
 
   const textOwner = new Map<string, string>();
   report.chapters.forEach((chapter, c) => {
@@ -113,6 +124,18 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
               en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
             });
           }
+          indicator.observations?.forEach((o, j) =>
+            claim(o.id, [...mPath, 'indicators', k, 'observations', j]),
+          );
+          if (indicator.baseline?.observation !== undefined) {
+            claim(indicator.baseline.observation.id, [
+              ...mPath,
+              'indicators',
+              k,
+              'baseline',
+              'observation',
+            ]);
+          }
           if (indicator.upper !== undefined && indicator.upper < indicator.value) {
             add([...mPath, 'indicators', k, 'upper'], {
               zh: `区间上限 ${indicator.upper} 小于下限 ${indicator.value}`,
@@ -131,6 +154,15 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
         measure.tracking.updates.forEach((update, k) =>
           claim(update.id, [...mPath, 'tracking', 'updates', k]),
         );
+        if (measure.responsibility !== undefined) {
+          checkResponsibility(
+            measure.responsibility,
+            [...mPath, 'responsibility'],
+            departmentIds,
+            claim,
+            add,
+          );
+        }
       });
     });
   });
@@ -150,4 +182,73 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
       }
     });
   });
+}
+
+type Claim = (id: string, path: Path) => void;
+type Add = (path: Path, message: Message) => void;
+
+/** Department names are unique (ids are claimed as node ids); returns the listed ids. */
+function checkDepartments(
+  departments: readonly { id: string; name: string }[],
+  claim: Claim,
+  add: Add,
+): Set<string> {
+  const byName = new Map<string, number>();
+  departments.forEach((department, d) => {
+    claim(department.id, ['departments', d]);
+    const name = department.name.trim();
+    const first = byName.get(name);
+    if (first === undefined) {
+      byName.set(name, d);
+      return;
+    }
+    add(['departments', d, 'name'], {
+      zh: `单位名称“${name}”重复，已用于 departments.${first}`,
+      en: `duplicate department name "${name}", already used at departments.${first}`,
+    });
+  });
+  return new Set(departments.map((d) => d.id));
+}
+
+/** Lead and co name listed departments, the lead is not also co, co has no repeats; milestone ids are node ids. */
+function checkResponsibility(
+  responsibility: NonNullable<
+    ReportLike['chapters'][number]['sections'][number]['measures'][number]['responsibility']
+  >,
+  path: Path,
+  departmentIds: ReadonlySet<string>,
+  claim: Claim,
+  add: Add,
+): void {
+  const missing = (id: string, at: Path, role: { zh: string; en: string }): void => {
+    add(at, {
+      zh: `${role.zh}“${id}”不在单位名单中，请先在单位名单中添加`,
+      en: `${role.en} "${id}" is not in report.departments; add it to the list first`,
+    });
+  };
+  const { lead, co } = responsibility;
+  if (lead !== null && !departmentIds.has(lead)) {
+    missing(lead, [...path, 'lead'], { zh: '牵头单位', en: 'lead department' });
+  }
+  const seen = new Set<string>();
+  co.forEach((id, k) => {
+    const at: Path = [...path, 'co', k];
+    if (!departmentIds.has(id))
+      missing(id, at, { zh: '责任单位', en: 'co-responsible department' });
+    if (id === lead) {
+      add(at, {
+        zh: `“${id}”已是牵头单位，不能同时列为责任单位`,
+        en: `"${id}" is the lead department and cannot also be co-responsible`,
+      });
+    } else if (seen.has(id)) {
+      add(at, {
+        zh: `责任单位“${id}”重复列出`,
+        en: `co-responsible department "${id}" is listed twice`,
+      });
+    }
+    seen.add(id);
+  });
+  responsibility.milestones.forEach((milestone, k) =>
+    claim(milestone.id, [...path, 'milestones', k]),
+  );
 }
