@@ -15,8 +15,10 @@ const INVARIANTS_NOTE =
   'JSON Schema cannot express the invariants that validateReport() in @leshan/report-core ' +
   'also checks: ids unique across the whole report; chapters numbered 1..n without gaps; no ' +
   "measure text repeated; each indicator's raw text occurs in its measure's text; measure places " +
-  'name entries of report.places; provenance and note lines at most meta.source.lineCount; note ' +
-  'nodeIds name existing nodes. A document valid against this schema may still fail those checks.';
+  "name entries of report.places; a measure's responsibility names entries of report.departments, " +
+  'its lead not also co-responsible and no co-responsible department twice; department names ' +
+  'unique; provenance and note lines at most meta.source.lineCount; note nodeIds name existing ' +
+  'nodes. A document valid against this schema may still fail those checks.';
 
 /** The report's JSON Schema (draft 2020-12) describing a valid report as it is serialised. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -24,11 +24,12 @@ const indicator = (r: Report, id: string) =>
   r.chapters
     .flatMap((c) => c.sections.flatMap((s) => s.measures.flatMap((m) => m.indicators)))
     .find((i) => i.id === id);
+let milestones = 0;
 const responsibility = (lead: string | null, co: string[] = []): Responsibility => ({
   lead,
   co,
   deadline: '2025-12-31',
-  milestones: [{ id: 'ms-1', year: 2024, text: '完成立项', done: true }],
+  milestones: [{ id: `ms-${(milestones += 1)}`, year: 2024, text: '完成立项', done: true }],
 });
 
 /** smallReport with two departments, m1 led by the first, m1-t1 with one observation. */
@@ -192,6 +193,37 @@ describe('follow-up commands refuse, leaving the report unchanged', () => {
     expect(result.error.code).toBe(code);
     expect(result.error.message.zh).toMatch(zh);
     expect(contentHash(report)).toBe(hash);
+  });
+
+  it('refuses a milestone id already used elsewhere in the report', () => {
+    const report = followed();
+    const used = measure(report, 'm1')?.responsibility?.milestones[0]?.id ?? '';
+    const result = applyCommand(report, {
+      type: 'responsibility.set',
+      measureId: 'm2',
+      responsibility: {
+        ...responsibility(null),
+        milestones: [{ id: used, year: 2025, text: '验收', done: false }],
+      },
+    });
+    expect(result.ok ? null : result.error.code).toBe('invalid-report');
+  });
+
+  it('refuses, on the fast path too, a new measure naming a department not in the list', () => {
+    const report = followed();
+    const m2 = measure(report, 'm2');
+    if (m2 === undefined) throw new Error('fixture: no m2');
+    const result = applyCommand(report, {
+      type: 'measure.add',
+      sectionId: 's2',
+      measure: {
+        ...m2,
+        id: 'm-new',
+        text: '新建一座码头。',
+        responsibility: responsibility('dept-gone'),
+      },
+    });
+    expect(result.ok ? null : result.error.code).toBe('invalid-report');
   });
 
   it('refuses a batch that removes a department and leaves a measure naming it', () => {

@@ -308,7 +308,7 @@ const BUILDERS: readonly Builder[] = [
   }),
   (r, x, n) => {
     const d = pick(r.departments ?? [], x.a);
-    return d && { type: 'department.update', id: d.id, patch: { name: `${d.name}${n % 10}` } };
+    return d && { type: 'department.update', id: d.id, patch: { name: `${d.name}·${n}` } };
   },
   (r, x) => {
     const named = new Set(lists(r).measures.flatMap((m) => namedDepartments(m.m.responsibility)));
