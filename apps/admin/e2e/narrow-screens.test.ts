@@ -13,6 +13,8 @@ const SCREENS = [
   { path: '', name: 'edit', heading: '编辑草稿' },
   { path: 'preview', name: 'preview', heading: null },
   { path: 'history', name: 'history', heading: '修订历史' },
+  { path: 'oversight', name: 'oversight', heading: '督办看板' },
+  { path: 'departments', name: 'departments', heading: '单位管理' },
   { path: 'import', name: 'import', heading: null },
   { path: 'publish', name: 'publish', heading: '发布' },
   { path: 'users', name: 'users', heading: '用户管理' },

@@ -16,7 +16,9 @@ import { smallReport } from './small-report.fixture.js';
 /**
  * Commands that pass the command schema but leave a report that breaks a rule of ReportSchema:
  * a repeated measure text, an unknown place, an indicator whose wording left the text, a note
- * on a missing node or past the source's last line, a new measure repeating another.
+ * on a missing node or past the source's last line, a new measure repeating another; and of
+ * following the targets (issue 18): a new measure naming a department not in the list, a lead
+ * also co-responsible, an observation reusing a baseline value's id.
  */
 const SPOILERS: readonly ((r: Report, x: Choice) => Command | undefined)[] = [
   (r, x) => {
@@ -55,6 +57,42 @@ const SPOILERS: readonly ((r: Report, x: Choice) => Command | undefined)[] = [
         measure: { ...freshMeasure(r, x.c, 1), id: `spoiled-${x.c}`, text: other.text },
       }
     );
+  },
+  (r, x) => {
+    const section = pick(lists(r).sections, x.a)?.s;
+    const responsibility = { lead: 'no-such-dept', co: [], deadline: null, milestones: [] };
+    return (
+      section && {
+        type: 'measure.add',
+        sectionId: section.id,
+        measure: { ...freshMeasure(r, x.c, 2), id: `spoiled-d${x.c}`, responsibility },
+      }
+    );
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a)?.m;
+    const d = pick(r.departments ?? [], x.b);
+    const responsibility = {
+      lead: d?.id ?? null,
+      co: [d?.id ?? ''],
+      deadline: null,
+      milestones: [],
+    };
+    return m && d && { type: 'responsibility.set', measureId: m.id, responsibility };
+  },
+  (r, x) => {
+    const withBaseline = lists(r).indicators.flatMap((i) => {
+      const id = i.i.baseline?.observation?.id;
+      return id === undefined ? [] : [{ indicatorId: i.i.id, id }];
+    });
+    const b = pick(withBaseline, x.a);
+    const observation = {
+      id: b?.id ?? '',
+      date: '2024-12-31',
+      value: 1,
+      source: { title: '公报' },
+    };
+    return b && { type: 'observation.add', indicatorId: b.indicatorId, observation };
   },
 ];
 

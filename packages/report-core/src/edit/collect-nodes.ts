@@ -19,9 +19,11 @@ const NOT_FIELDS: Readonly<Record<DiffNodeKind, readonly string[]>> = {
   chapter: ['id', 'number', 'sections'],
   section: ['id', 'measures'],
   measure: ['id', 'indicators', 'tracking'],
-  indicator: ['id'],
+  indicator: ['id', 'observations'],
+  observation: ['id'],
   place: ['id'],
   note: ['id'],
+  department: ['id'],
 };
 
 function fieldsOf(kind: DiffNodeKind, node: object): Record<string, unknown> {
@@ -67,12 +69,18 @@ export function collectNodes(report: ReadonlyReport): Map<string, DiffNode> {
       put('section', section, chapter.id, s, section.title);
       section.measures.forEach((measure, m) => {
         put('measure', measure, section.id, m, measure.text);
-        measure.indicators.forEach((ind, k) => put('indicator', ind, measure.id, k, ind.raw));
+        measure.indicators.forEach((ind, k) => {
+          put('indicator', ind, measure.id, k, ind.raw);
+          (ind.observations ?? []).forEach((o, n) =>
+            put('observation', o, ind.id, n, `${o.value}${ind.unit}（截至 ${o.date}）`),
+          );
+        });
       });
     });
   });
   report.places.forEach((p, i) => put('place', p, null, i, p.name));
   report.notes.forEach((n, i) => put('note', n, null, i, n.reasoning));
+  (report.departments ?? []).forEach((d, i) => put('department', d, null, i, d.name));
   return nodes;
 }
 

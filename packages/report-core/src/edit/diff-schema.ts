@@ -4,8 +4,22 @@ import { ProgressSchema, ProgressUpdateSchema, TrackingStatusSchema } from '../m
 import { TextOpSchema } from './diff-text.js';
 
 export const DiffNodeKindSchema = z
-  .enum(['meta', 'ideology', 'goal', 'chapter', 'section', 'measure', 'indicator', 'place', 'note'])
-  .describe('The kind of node a change is about; progress updates are tracking changes.');
+  .enum([
+    'meta',
+    'ideology',
+    'goal',
+    'chapter',
+    'section',
+    'measure',
+    'indicator',
+    'observation',
+    'place',
+    'note',
+    'department',
+  ])
+  .describe(
+    'The kind of node a change is about; progress updates are tracking changes. A measure’s responsibility is its field `responsibility`.',
+  );
 export type DiffNodeKind = z.infer<typeof DiffNodeKindSchema>;
 
 export const PositionSchema = z

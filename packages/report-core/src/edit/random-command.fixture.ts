@@ -3,7 +3,26 @@ import type { ReadonlyReport } from '../model/readonly.js';
 import { TrackingStatusSchema } from '../model/tracking.js';
 import { currentTracking, latestStatusUpdate } from '../model/tracking-rules.js';
 import type { Command } from './command-schema.js';
+import { namedDepartments } from './follow-up-ops.js';
 import { freshMeasure, freshSection, lists, pick } from './random-nodes.fixture.js';
+
+const observations = (r: ReadonlyReport) =>
+  lists(r).indicators.flatMap((i) => i.i.observations ?? []);
+
+/** A fresh observation of step `n`: ids and dates valid by construction. */
+function freshObservation(x: Choice, n: number) {
+  return {
+    id: `obs-x${n}`,
+    date: `202${1 + (x.b % 5)}-12-31`,
+    value: x.c % 500,
+    ...(x.c % 3 === 0 ? { basis: 'annual' as const } : {}),
+    source: {
+      title: `统计公报${n}`,
+      ...(x.b % 2 === 0 ? { url: `https://example.gov.cn/gb/${n}` } : {}),
+    },
+    ...(x.a % 2 === 0 ? { note: `第${n}次记录。` } : {}),
+  };
+}
 
 /** Random numbers from fast-check that pick one command and its targets. */
 export interface Choice {
@@ -245,6 +264,89 @@ const BUILDERS: readonly Builder[] = [
     return g && { type: 'goal.update', id: g.id, patch: { target: `目标${n}` } };
   },
   (_r, _x, n) => ({ type: 'ideology.update', patch: { text: `指导思想第${n}版。` } }),
+  (r, x, n) => {
+    const i = pick(lists(r).indicators, x.a);
+    return (
+      i && {
+        type: 'observation.add',
+        indicatorId: i.i.id,
+        observation: freshObservation(x, n),
+        index: x.b % ((i.i.observations?.length ?? 0) + 1),
+      }
+    );
+  },
+  (r, x, n) => {
+    const o = pick(observations(r), x.a);
+    if (!o) return undefined;
+    const patches = [
+      { value: x.c },
+      { date: `2025-0${1 + (x.c % 9)}-01`, source: { title: `通报${n}` } },
+      {
+        note: o.note === undefined ? `改${n}` : null,
+        basis: o.basis === undefined ? 'annual' : null,
+      },
+    ] as const;
+    return { type: 'observation.update', id: o.id, patch: patches[x.b % 3] ?? {} };
+  },
+  (r, x) => {
+    const o = pick(observations(r), x.a);
+    return o && { type: 'observation.remove', id: o.id };
+  },
+  (r, x, n) => {
+    const i = pick(
+      lists(r).indicators.filter((f) => f.i.baseline !== undefined),
+      x.a,
+    );
+    if (!i) return undefined;
+    const observation = x.b % 3 === 0 ? null : { ...freshObservation(x, n), id: `obs-b${n}` };
+    return { type: 'baseline.set', indicatorId: i.i.id, observation };
+  },
+  (r, x, n) => ({
+    type: 'department.add',
+    department: { id: `dept-x${n}`, name: `第${n}局` },
+    index: x.a % ((r.departments?.length ?? 0) + 1),
+  }),
+  (r, x, n) => {
+    const d = pick(r.departments ?? [], x.a);
+    return d && { type: 'department.update', id: d.id, patch: { name: `${d.name}·${n}` } };
+  },
+  (r, x) => {
+    const named = new Set(lists(r).measures.flatMap((m) => namedDepartments(m.m.responsibility)));
+    const d = pick(
+      (r.departments ?? []).filter((f) => !named.has(f.id)),
+      x.a,
+    );
+    return d && { type: 'department.remove', id: d.id };
+  },
+  (r, x, n) => {
+    const m = pick(lists(r).measures, x.a);
+    if (!m) return undefined;
+    if (x.b % 4 === 0)
+      return { type: 'responsibility.set', measureId: m.m.id, responsibility: null };
+    const departments = r.departments ?? [];
+    const lead = pick(departments, x.b);
+    const co = departments.filter((d, k) => d.id !== lead?.id && (x.c >> k) % 2 === 1);
+    return {
+      type: 'responsibility.set',
+      measureId: m.m.id,
+      responsibility: {
+        lead: lead?.id ?? null,
+        co: co.map((d) => d.id),
+        deadline: x.c % 3 === 0 ? null : `202${2 + (x.c % 5)}-12-31`,
+        milestones:
+          x.c % 2 === 0
+            ? []
+            : [
+                {
+                  id: `ms-x${n}`,
+                  year: 2022 + (x.a % 5),
+                  text: `第${n}个节点`,
+                  done: x.b % 2 === 0,
+                },
+              ],
+      },
+    };
+  },
   (r, x, n) => ({
     type: 'meta.update',
     patch:

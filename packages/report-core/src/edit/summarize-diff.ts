@@ -11,6 +11,8 @@ const EN_NOUNS: Record<DiffNodeKind, [string, string]> = {
   section: ['section', 'sections'],
   measure: ['measure', 'measures'],
   indicator: ['indicator', 'indicators'],
+  observation: ['observed value', 'observed values'],
+  department: ['department', 'departments'],
   place: ['place', 'places'],
   note: ['editorial note', 'editorial notes'],
 };

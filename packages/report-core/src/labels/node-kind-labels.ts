@@ -1,8 +1,11 @@
 import type { Message } from '../model/message.js';
 import type { NodeKind } from '../model/query.js';
 
-/** Every kind of node a reader or editor is told about: the node kinds, and the report's meta. */
-export type LabelledKind = NodeKind | 'meta';
+/**
+ * Every kind of node a reader or editor is told about: the node kinds, the report's meta, and
+ * the observed values and departments of following the targets (issue 18).
+ */
+export type LabelledKind = NodeKind | 'meta' | 'observation' | 'department';
 
 /** The name of each kind of node, for tags, headings and messages. */
 export const NODE_KIND_LABELS: Readonly<Record<LabelledKind, Message>> = {
@@ -16,6 +19,8 @@ export const NODE_KIND_LABELS: Readonly<Record<LabelledKind, Message>> = {
   update: { zh: '进展记录', en: 'Progress update' },
   place: { zh: '地点', en: 'Place' },
   note: { zh: '编辑说明', en: 'Editorial note' },
+  observation: { zh: '实际值', en: 'Observed value' },
+  department: { zh: '单位', en: 'Department' },
 };
 
 /** A kind's label in one language, or the kind itself when it is none of the labelled kinds. */
@@ -53,6 +58,13 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   period: { zh: '规划期', en: 'Period' },
   position: { zh: '位置', en: 'Position' },
   body: { zh: '内容', en: 'Content' },
+  responsibility: { zh: '责任分工', en: 'Responsibility' },
+  baselineValue: { zh: '基期值', en: 'Baseline value' },
+  date: { zh: '日期', en: 'Date' },
+  basis: { zh: '口径', en: 'Basis' },
+  source: { zh: '来源', en: 'Source' },
+  note: { zh: '备注', en: 'Note' },
+  name: { zh: '名称', en: 'Name' },
 };
 
 /** A field's label in one language, or the field's own name when it has none. */

@@ -22,6 +22,15 @@ export const CuratedDataSchema = z
     progress: z.int().nullable(),
     updates: z.int().min(0).describe('Number of progress updates.'),
     notes: z.array(NodeIdSchema).describe('Editorial notes that name the node.'),
+    observations: z
+      .int()
+      .min(0)
+      .describe(
+        "Observed values and baseline values recorded on the measure's targets (issue 18).",
+      ),
+    responsibility: z
+      .boolean()
+      .describe('Whether the measure names responsible departments, a deadline or milestones.'),
   })
   .describe('What editors curated on a measure.');
 export type CuratedData = z.infer<typeof CuratedDataSchema>;

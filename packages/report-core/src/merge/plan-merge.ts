@@ -39,11 +39,17 @@ function curatedOf(report: Report, measure: Measure): CuratedData {
     progress: measure.tracking.progress,
     updates: measure.tracking.updates.length,
     notes: report.notes.filter((n) => n.nodeIds.includes(measure.id)).map((n) => n.id),
+    observations: measure.indicators.reduce(
+      (n, i) => n + (i.observations?.length ?? 0) + (i.baseline?.observation === undefined ? 0 : 1),
+      0,
+    ),
+    responsibility: measure.responsibility !== undefined,
   };
 }
 
 const hasCuration = (c: CuratedData): boolean =>
-  c.indicators.length + c.places.length + c.updates + c.notes.length > 0 ||
+  c.indicators.length + c.places.length + c.updates + c.notes.length + c.observations > 0 ||
+  c.responsibility ||
   c.status !== null ||
   c.progress !== null;
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { diffText, TrackingSchema } from '@leshan/report-core';
+import { diffText, ResponsibilitySchema, TrackingSchema } from '@leshan/report-core';
 import { fieldLabel, trackingStatusLabel } from '@leshan/report-core/labels';
 import { TextDiff } from '../history/text-diff.js';
 import { Dialog } from '../ui/dialog.js';
@@ -17,6 +17,7 @@ const SHOWN_FIELDS = [
   'places',
   'indicators',
   'tracking',
+  'responsibility',
   'reasoning',
   'status',
   'metric',
@@ -52,7 +53,21 @@ function shownProperties(node: ConflictNode): string[] {
   return known.length > 0 ? known : SHOWN_FIELDS;
 }
 
-/** A node's fields as lines people can compare; tracking is spelled out. */
+/** Who answers for a measure and by when, in one line (names: places and departments by id). */
+function responsibilityLine(value: unknown, names: ReadonlyMap<string, string>): string | null {
+  if (value === undefined) return '（未指定）';
+  const r = ResponsibilitySchema.safeParse(value);
+  if (!r.success) return null;
+  const name = (id: string) => names.get(id) ?? '（未知单位）';
+  return [
+    `牵头 ${r.data.lead === null ? '未指定' : name(r.data.lead)}`,
+    `责任 ${r.data.co.length === 0 ? '无' : r.data.co.map(name).join('、')}`,
+    `完成时限 ${r.data.deadline ?? '未定'}`,
+    `年度节点 ${r.data.milestones.length} 个`,
+  ].join('；');
+}
+
+/** A node's fields as lines people can compare; tracking and responsibility are spelled out. */
 function describe(
   node: unknown,
   properties: readonly string[],
@@ -60,28 +75,33 @@ function describe(
 ): [string, string][] {
   if (node === null || typeof node !== 'object') return [['', '（已被删除）']];
   const record = node as Record<string, unknown>;
-  return properties
-    .filter((key) => key in record)
-    .map((key) => {
-      const value = record[key];
-      const label = fieldLabel(key, 'zh');
-      if (key === 'places' && Array.isArray(value))
-        return [
-          label,
-          value.length === 0
-            ? '（无）'
-            : value.map((id: unknown) => places.get(String(id)) ?? '（未知地点）').join('、'),
-        ];
-      const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
-      if (t?.success === true) {
-        const status = trackingStatusLabel(t.data.status).zh;
-        return [
-          label,
-          `${status}，进度 ${t.data.progress ?? '—'}%，进展记录 ${t.data.updates.length} 条`,
-        ];
-      }
-      return [label, plain(value)];
-    });
+  return (
+    properties
+      // A measure without a responsibility shows it as 未指定 (absent is none).
+      .filter((key) => key in record || (key === 'responsibility' && 'indicators' in record))
+      .map((key) => {
+        const value = record[key];
+        const label = fieldLabel(key, 'zh');
+        if (key === 'places' && Array.isArray(value))
+          return [
+            label,
+            value.length === 0
+              ? '（无）'
+              : value.map((id: unknown) => places.get(String(id)) ?? '（未知地点）').join('、'),
+          ];
+        const r = key === 'responsibility' ? responsibilityLine(value, places) : null;
+        if (r !== null) return [label, r];
+        const t = key === 'tracking' ? TrackingSchema.safeParse(value) : null;
+        if (t?.success === true) {
+          const status = trackingStatusLabel(t.data.status).zh;
+          return [
+            label,
+            `${status}，进度 ${t.data.progress ?? '—'}%，进展记录 ${t.data.updates.length} 条`,
+          ];
+        }
+        return [label, plain(value)];
+      })
+  );
 }
 
 function Side({ title, lines }: { title: string; lines: [string, string][] }) {
@@ -177,8 +197,14 @@ export function ConflictDialog({ conflict, onResolve }: ConflictDialogProps) {
     Object.fromEntries(conflict.nodes.map((n) => [n.id, 'mine' as const])),
   );
   const kept = conflict.mine.length - conflict.conflicting.length;
+  // Names by id: the places a measure names and the departments answering for it.
   const places = new Map(
-    [...conflict.myReport.places, ...conflict.theirs.report.places].map((p) => [p.id, p.name]),
+    [
+      ...conflict.myReport.places,
+      ...conflict.theirs.report.places,
+      ...(conflict.myReport.departments ?? []),
+      ...(conflict.theirs.report.departments ?? []),
+    ].map((p) => [p.id, p.name]),
   );
   const all = (choice: ConflictChoice) =>
     Object.fromEntries(conflict.nodes.map((n) => [n.id, choice]));

@@ -9,6 +9,8 @@ import type { Comparator, Indicator, Measure, Report } from '@leshan/report-core
 import { z } from 'zod';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { Field } from '../ui/field.js';
+import { AttainmentSummary } from '../follow-up/attainment-summary.js';
+import { ObservationsEditor } from '../follow-up/observations-editor.js';
 import { CommandField } from './command-field.js';
 import { acceptSuggestion, suggestIndicators } from './indicator-suggestions.js';
 import { ReorderButtons, useDragReorder } from './reorder.js';
@@ -51,6 +53,7 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
                 {formatQuantity(indicator.value, indicator.unit)}
                 {indicator.aspirational ? <span className="tag">力争</span> : null}
                 <span className="hint">原文：“{indicator.raw}”</span>
+                <AttainmentSummary report={report} indicator={indicator} />
               </span>
               <span className="row-actions">
                 <button
@@ -77,7 +80,10 @@ export function IndicatorsEditor({ report, measure, canEdit }: IndicatorsEditorP
               </span>
             </div>
             {open === indicator.id ? (
-              <IndicatorForm indicator={indicator} canEdit={canEdit} />
+              <>
+                <IndicatorForm indicator={indicator} canEdit={canEdit} />
+                <ObservationsEditor report={report} indicator={indicator} canEdit={canEdit} />
+              </>
             ) : null}
           </li>
         ))}

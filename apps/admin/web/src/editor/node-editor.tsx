@@ -11,6 +11,7 @@ import { META_ID } from './outline-model.js';
 import type { OutlineItem } from './outline-model.js';
 import { PlacesEditor } from './places-editor.js';
 import { TitleEditor } from './title-editor.js';
+import { ResponsibilityEditor } from '../follow-up/responsibility-editor.js';
 import { TrackingEditor } from './tracking-editor.js';
 
 interface NodeEditorProps {
@@ -150,6 +151,7 @@ export function NodeEditor({ report, item, canEdit, onAdd, onDelete }: NodeEdito
           />
           <IndicatorsEditor report={report} measure={measure} canEdit={canEdit} />
           <PlacesEditor report={report} measure={measure} canEdit={canEdit} />
+          <ResponsibilityEditor report={report} measure={measure} canEdit={canEdit} />
           <TrackingEditor measure={measure} canEdit={canEdit} />
           {canEdit ? (
             <div className="actions">

@@ -48,6 +48,8 @@ function Curated({ item }: { item: Extract<MergeItem, { kind: 'removed' }> }) {
       ? `跟踪状态${c.progress === null ? '' : `（进度 ${c.progress}%）`}`
       : null,
     notes.length > 0 ? notes.join('、') : null,
+    c.observations > 0 ? `${c.observations} 个实际值或基期值` : null,
+    c.responsibility ? '责任分工（责任单位、完成时限、年度节点）' : null,
   ].filter((p) => p !== null);
   if (parts.length === 0) return <p className="hint">没有编辑整理的数据。</p>;
   return (

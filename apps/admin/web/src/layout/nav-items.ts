@@ -12,6 +12,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'edit', label: '编辑', needs: null },
   { route: 'preview', label: '预览', needs: null },
   { route: 'history', label: '修订历史', needs: null },
+  { route: 'oversight', label: '督办看板', needs: 'edit' },
+  { route: 'departments', label: '单位管理', needs: 'edit' },
   { route: 'import', label: '导入原文', needs: 'edit' },
   { route: 'publish', label: '发布', needs: 'publish' },
   { route: 'users', label: '用户管理', needs: 'manageUsers' },

@@ -5,6 +5,8 @@ export const ROUTES = [
   'edit',
   'preview',
   'history',
+  'departments',
+  'oversight',
   'publish',
   'import',
   'users',

@@ -10,6 +10,8 @@ import { PublishScreen } from '../publish/publish-screen.js';
 import { AuditScreen } from '../users/audit-screen.js';
 import { UsersScreen } from '../users/users-screen.js';
 import { AccountScreen } from '../session/account-screen.js';
+import { DepartmentsScreen } from '../follow-up/departments-screen.js';
+import { OversightScreen } from '../follow-up/oversight-screen.js';
 import { AppContext } from './app-context.js';
 import type { AppContextValue } from './app-context.js';
 import { allowedRoutes } from './nav-items.js';
@@ -57,6 +59,8 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'preview' ? <PreviewScreen /> : null}
         {current === 'history' ? <HistoryScreen /> : null}
         {current === 'publish' ? <PublishScreen /> : null}
+        {current === 'departments' ? <DepartmentsScreen /> : null}
+        {current === 'oversight' ? <OversightScreen /> : null}
         {current === 'import' ? <ImportScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
@@ -74,6 +78,8 @@ const TITLES = {
   preview: '预览',
   history: '修订历史',
   publish: '发布',
+  departments: '单位管理',
+  oversight: '督办看板',
   import: '导入原文',
   users: '用户管理',
   audit: '审计日志',
