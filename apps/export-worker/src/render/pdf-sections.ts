@@ -1,4 +1,10 @@
 import type { EditionView, MeasureView, NoteView } from '../view/edition-view.js';
+import {
+  PROGRESS_COLUMNS,
+  PROGRESS_HEADING,
+  PROGRESS_NOTE,
+  progressCells,
+} from '../view/edition-view.js';
 import type { PdfWriter } from './pdf-writer.js';
 import { COLORS } from './pdf-writer.js';
 
@@ -59,4 +65,15 @@ export function writeGoalsAndIdeology(w: PdfWriter, v: EditionView): void {
 export function writeColophon(w: PdfWriter, v: EditionView): void {
   w.gap(1);
   for (const line of v.colophon) w.paragraph(line, { size: 8.5, color: COLORS.muted });
+}
+
+/** 目标进展: progress against each target, one row a target (issue 18). */
+export function writeProgress(w: PdfWriter, v: EditionView): void {
+  w.heading(PROGRESS_HEADING, 1);
+  w.paragraph(PROGRESS_NOTE, { size: 8.5, color: COLORS.muted });
+  w.gap(0.4);
+  w.table(
+    PROGRESS_COLUMNS,
+    v.progress.map((p) => progressCells(p)),
+  );
 }

@@ -9,6 +9,7 @@ export const COLORS = {
   muted: '#59636e',
   accent: '#8c1d18',
   rule: '#d1d9e0',
+  band: '#f2f4f6',
 } as const;
 
 /** Small drawing helpers over pdfkit that keep one vertical rhythm across the document. */
@@ -66,6 +67,60 @@ export class PdfWriter {
       lineGap: 3,
       ...(options.link === undefined ? {} : { link: options.link, underline: true }),
     });
+  }
+
+  /**
+   * A table with a bold header row, repeated at the top of every page it runs onto. Column widths
+   * are shares of the text width; cells wrap.
+   */
+  table(columns: readonly { header: string; share: number }[], rows: readonly string[][]): void {
+    const size = 8.5;
+    const pad = 3;
+    const widths = columns.map((c) => c.share * this.width);
+    const heightOf = (cells: readonly string[], font: string): number => {
+      this.doc.font(font).fontSize(size);
+      return (
+        Math.max(
+          ...cells.map((text, k) =>
+            this.doc.heightOfString(text, { width: (widths[k] ?? 0) - 2 * pad, lineGap: 1 }),
+          ),
+        ) +
+        2 * pad
+      );
+    };
+    const drawRow = (cells: readonly string[], font: string, fill?: string): void => {
+      const height = heightOf(cells, font);
+      const top = this.doc.y;
+      if (fill !== undefined) this.doc.rect(this.left, top, this.width, height).fill(fill);
+      this.doc.font(font).fontSize(size).fillColor(COLORS.ink);
+      let x = this.left;
+      cells.forEach((text, k) => {
+        const width = widths[k] ?? 0;
+        this.doc.text(text, x + pad, top + pad, { width: width - 2 * pad, lineGap: 1 });
+        x += width;
+      });
+      const bottom = top + height;
+      this.doc
+        .moveTo(this.left, bottom)
+        .lineTo(this.left + this.width, bottom)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke();
+      this.doc.x = this.left;
+      this.doc.y = bottom;
+    };
+    const headers = columns.map((c) => c.header);
+    const headerHeight = heightOf(headers, FONT_BOLD);
+    this.ensureSpace(headerHeight * 3);
+    drawRow(headers, FONT_BOLD, COLORS.band);
+    for (const row of rows) {
+      const bottom = this.doc.page.height - this.doc.page.margins.bottom;
+      if (this.doc.y + heightOf(row, FONT_REGULAR) > bottom) {
+        this.doc.addPage();
+        drawRow(headers, FONT_BOLD, COLORS.band);
+      }
+      drawRow(row, FONT_REGULAR);
+    }
   }
 
   gap(lines = 0.5): void {

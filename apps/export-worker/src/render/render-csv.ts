@@ -2,6 +2,7 @@ import type { ExportInput } from '../schemas.js';
 import type { Table } from './csv-tables.js';
 import { indicatorTable, measureTable } from './csv-tables.js';
 import { csvFile } from './csv-cell.js';
+import { withAttainment } from './follow-up-tables.js';
 
 export function tableToCsv(table: Table): Uint8Array {
   return csvFile(
@@ -15,7 +16,7 @@ export function renderCsvMeasures(input: ExportInput): Promise<Uint8Array> {
   return Promise.resolve(tableToCsv(measureTable(input.report)));
 }
 
-/** indicators.csv: one row per quantitative target. */
+/** indicators.csv: one row per quantitative target, with its attainment (issue 18). */
 export function renderCsvIndicators(input: ExportInput): Promise<Uint8Array> {
-  return Promise.resolve(tableToCsv(indicatorTable(input.report)));
+  return Promise.resolve(tableToCsv(withAttainment(indicatorTable(input.report), input.report)));
 }

@@ -2,7 +2,9 @@ import {
   ComparatorSchema,
   DATA_LICENSE,
   DATA_NOTICE,
+  ObservationBasisSchema,
   TrackingStatusSchema,
+  VerdictSchema,
 } from '@leshan/report-core';
 import { sha256Hex } from '@leshan/report-core/hash';
 import type { ExportInput } from '../schemas.js';
@@ -13,6 +15,12 @@ import type { DataPackage, TableField } from './datapackage-schema.js';
 import { DataPackageSchema } from './datapackage-schema.js';
 import { tableToCsv } from './render-csv.js';
 import { renderJson, renderJsonSchema } from './render-json.js';
+import {
+  departmentTable,
+  observationTable,
+  responsibilityTable,
+  withAttainment,
+} from './follow-up-tables.js';
 
 // The licence of the editorial additions and the notice on the report text: report-core's one statement.
 export { DATA_LICENSE } from '@leshan/report-core/model';
@@ -21,6 +29,10 @@ const CONSTRAINTS: Record<string, TableField['constraints']> = {
   id: { required: true, unique: true },
   status: { enum: [...TrackingStatusSchema.options] },
   comparator: { enum: [...ComparatorSchema.options] },
+  verdict: { required: true, enum: [...VerdictSchema.options] },
+  basis: { enum: [...ObservationBasisSchema.options] },
+  measure_id: { required: true },
+  indicator_id: { required: true },
 };
 
 function fields(table: Table): TableField[] {
@@ -47,11 +59,66 @@ const dialect = {
   doubleQuote: true,
 } as const;
 
-/** A Frictionless tabular data package (zip): datapackage.json, the two CSVs and the report JSON with its schema. */
+const foreignKey = (field: string, resource: string) => ({
+  fields: [field],
+  reference: { resource, fields: ['id'] },
+});
+
+/** Observations, departments and responsibilities (issue 18), each CSV with its Table Schema. */
+function followUpResources(report: ExportInput['report']) {
+  const specs = [
+    {
+      table: observationTable(report),
+      title: '实际值 Observations',
+      primaryKey: ['id'],
+      foreignKeys: [foreignKey('indicator_id', 'indicators'), foreignKey('measure_id', 'measures')],
+    },
+    {
+      table: departmentTable(report),
+      title: '单位 Departments',
+      primaryKey: ['id'],
+      foreignKeys: [],
+    },
+    {
+      table: responsibilityTable(report),
+      title: '责任分工 Responsibilities',
+      primaryKey: ['measure_id'],
+      foreignKeys: [
+        foreignKey('measure_id', 'measures'),
+        foreignKey('lead_department_id', 'departments'),
+      ],
+    },
+  ];
+  return specs.map(({ table, title, primaryKey, foreignKeys }) => {
+    const bytes = tableToCsv(table);
+    return {
+      bytes,
+      resource: {
+        profile: 'tabular-data-resource' as const,
+        name: table.name,
+        path: `data/${table.name}.csv`,
+        title,
+        format: 'csv',
+        mediatype: 'text/csv',
+        ...resourceFacts(bytes),
+        dialect,
+        schema: {
+          fields: fields(table),
+          primaryKey,
+          missingValues: [''],
+          ...(foreignKeys.length === 0 ? {} : { foreignKeys }),
+        },
+      },
+    };
+  });
+}
+
+/** A Frictionless tabular data package (zip): datapackage.json, the CSVs (measures, indicators, observations, departments, responsibilities) and the report JSON with its schema. */
 export async function renderDatapackage(input: ExportInput): Promise<Uint8Array> {
   const { report, edition } = input;
   const measures = measureTable(report);
-  const indicators = indicatorTable(report);
+  const indicators = withAttainment(indicatorTable(report), report);
+  const followUp = followUpResources(report);
   const files = {
     measures: tableToCsv(measures),
     indicators: tableToCsv(indicators),
@@ -105,6 +172,7 @@ export async function renderDatapackage(input: ExportInput): Promise<Uint8Array>
           ],
         },
       },
+      ...followUp.map((r) => r.resource),
       {
         profile: 'data-resource',
         name: 'report',
@@ -134,6 +202,7 @@ export async function renderDatapackage(input: ExportInput): Promise<Uint8Array>
       },
       { path: 'data/measures.csv', bytes: files.measures },
       { path: 'data/indicators.csv', bytes: files.indicators },
+      ...followUp.map((r) => ({ path: r.resource.path, bytes: r.bytes })),
       { path: 'data/report.json', bytes: files.json },
       { path: 'data/report.schema.json', bytes: files.schema },
     ],

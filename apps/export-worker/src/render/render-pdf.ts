@@ -3,7 +3,14 @@ import type { ExportInput } from '../schemas.js';
 import { buildEditionView } from '../view/edition-view.js';
 import { loadPdfFonts } from './pdf-fonts.js';
 import { COLORS, FONT_BOLD, FONT_REGULAR, PdfWriter } from './pdf-writer.js';
-import { writeColophon, writeGoalsAndIdeology, writeMeasure, writeNote } from './pdf-sections.js';
+import {
+  writeColophon,
+  writeGoalsAndIdeology,
+  writeMeasure,
+  writeNote,
+  writeProgress,
+} from './pdf-sections.js';
+import { PROGRESS_HEADING } from '../view/edition-view.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -139,9 +146,12 @@ export function renderPdf(input: ExportInput): Promise<Uint8Array> {
     });
   doc.moveDown(3);
   w.heading('目录', 2);
+  // 目标进展 only where the edition records actual values: older editions render as before.
+  const hasProgress = view.progress.length > 0;
   const toc = reserveToc(w, [
     { title: '主要目标 · 指导思想', destination: 'goals' },
     ...view.chapters.map((c) => ({ title: c.heading, destination: c.id })),
+    ...(hasProgress ? [{ title: PROGRESS_HEADING, destination: 'progress' }] : []),
     { title: '编辑说明', destination: 'notes' },
   ]);
   writeColophon(w, view);
@@ -156,6 +166,10 @@ export function renderPdf(input: ExportInput): Promise<Uint8Array> {
       for (const measure of section.measures) writeMeasure(w, measure);
     }
   });
+  if (hasProgress) {
+    startSection(w, toc[toc.length - 2], PROGRESS_HEADING);
+    writeProgress(w, view);
+  }
   startSection(w, toc[toc.length - 1], '编辑说明');
   w.heading('编辑说明', 1);
   for (const note of view.notes) writeNote(w, note);

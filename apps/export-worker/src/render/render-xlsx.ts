@@ -6,6 +6,7 @@ import { buildEditionView } from '../view/edition-view.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { displayTitle } from '@leshan/report-core/labels';
 import { commitmentText, comparatorLabel, statusLabel } from '../view/labels.js';
+import { withFollowUp } from './xlsx-follow-up.js';
 
 function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
@@ -144,11 +145,14 @@ function sheets(input: ExportInput): SheetSpec[] {
   ];
 }
 
-/** An Excel workbook: 说明, 章节, 举措, 指标, 编辑说明; byte-identical for the same edition. */
+/**
+ * An Excel workbook: 说明, 章节, 举措, 指标 (with attainment), 编辑说明, 实际值, 单位, 责任分工;
+ * byte-identical for the same edition.
+ */
 export function renderXlsx(input: ExportInput): Promise<Uint8Array> {
   const { meta } = input.report;
   return Promise.resolve(
-    writeXlsx(sheets(input), {
+    writeXlsx(withFollowUp(sheets(input), input.report), {
       title: meta.title,
       creator: meta.issuer,
       at: input.edition.publishedAt,

@@ -2,7 +2,8 @@ import type { DeepReadonly, EditorialNote, Indicator, Measure, Report } from '@l
 import type { EditionRef, ExportInput } from '../schemas.js';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { chapterHeading, displayTitle } from '@leshan/report-core/labels';
-import { NOTE_STATUS_LABELS, placesOf } from '@leshan/report-core';
+import { NOTE_STATUS_LABELS, placesOf, VERDICT_LABELS } from '@leshan/report-core';
+import { attainments } from './attainments.js';
 import {
   commitmentText,
   comparatorLabel,
@@ -73,6 +74,50 @@ export interface NoteView {
   correctedText: string | null;
 }
 
+/** One row of the table of progress against each target (issue 18). */
+export interface ProgressView {
+  indicatorId: string;
+  measureId: string;
+  /** 新建高速公路：新增 210公里 */
+  target: string;
+  targetValue: string;
+  actual: string;
+  percent: string;
+  verdict: string;
+  asOf: string;
+  source: string;
+  sourceUrl: string | null;
+}
+
+/** The heading of the progress table in every document. */
+export const PROGRESS_HEADING = '目标进展';
+export const PROGRESS_NOTE =
+  '达成率与判定按 report-core 的规则（targetAttainment）对照规划期已过时间计算；“—”表示尚无数据。';
+
+/** The progress table's columns, with each one's share of the width in a paged document. */
+export const PROGRESS_COLUMNS = [
+  { header: '目标', share: 0.28 },
+  { header: '目标值', share: 0.11 },
+  { header: '实际值', share: 0.11 },
+  { header: '达成率', share: 0.08 },
+  { header: '判定', share: 0.09 },
+  { header: '截至', share: 0.11 },
+  { header: '来源', share: 0.22 },
+] as const;
+
+/** A progress row's cells, in PROGRESS_COLUMNS order; the target cell starts with the measure id. */
+export function progressCells(p: ProgressView): string[] {
+  return [
+    `${p.measureId}\u3000${p.target}`,
+    p.targetValue,
+    p.actual,
+    p.percent,
+    p.verdict,
+    p.asOf,
+    p.sourceUrl === null ? p.source : `${p.source}\n${p.sourceUrl}`,
+  ];
+}
+
 export interface EditionView {
   title: string;
   subtitle: string | null;
@@ -83,6 +128,8 @@ export interface EditionView {
   ideology: string;
   chapters: ChapterView[];
   notes: NoteView[];
+  /** Progress against each target; empty when the edition records no actual value at all. */
+  progress: ProgressView[];
   source: { file: string; sha256: string; description: string };
   edition: EditionRef;
   /** Lines naming the edition and its source, printed at the end of every document. */
@@ -147,6 +194,37 @@ function viewNote(note: EditorialNote): NoteView {
   };
 }
 
+// The latest observation used, as 来源: its title (a relative target's baseline source is in the JSON).
+function latestObservation(indicator: DeepReadonly<Indicator>, asOf: string | null) {
+  return [...(indicator.observations ?? [])].reverse().find((o) => o.date === asOf);
+}
+
+function viewProgress(report: Report): ProgressView[] {
+  const rows = attainments(report);
+  if (
+    rows.every(
+      (r) =>
+        r.indicator.observations === undefined && r.indicator.baseline?.observation === undefined,
+    )
+  )
+    return [];
+  return rows.map(({ indicator: i, measureId, attainment: a }) => {
+    const latest = latestObservation(i, a.asOf);
+    return {
+      indicatorId: i.id,
+      measureId,
+      target: `${i.metric}：${indicatorTarget(i)}`,
+      targetValue: formatQuantity(i.value, i.unit),
+      actual: a.achieved === null ? '—' : formatQuantity(a.achieved, i.unit),
+      percent: a.percent === null ? '—' : formatQuantity(Math.round(a.percent), '%'),
+      verdict: VERDICT_LABELS[a.verdict].zh,
+      asOf: a.asOf ?? '—',
+      source: latest?.source.title ?? '—',
+      sourceUrl: latest?.source.url ?? null,
+    };
+  });
+}
+
 function periodLabel(report: Report): string {
   return `${report.meta.period.start}—${report.meta.period.end}年`;
 }
@@ -172,6 +250,7 @@ export function buildEditionView({ report, edition }: ExportInput): EditionView 
       })),
     })),
     notes: report.notes.map(viewNote),
+    progress: viewProgress(report),
     source: { file: source.file, sha256: source.sha256, description: source.description },
     edition,
     colophon: [

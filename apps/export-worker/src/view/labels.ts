@@ -1,4 +1,4 @@
-import type { Comparator, NoteKind, TrackingStatus } from '@leshan/report-core';
+import type { Comparator, NoteKind, ObservationBasis, TrackingStatus } from '@leshan/report-core';
 import { COMPARATOR_LABELS, NOTE_KIND_LABELS } from '@leshan/report-core';
 import { formatTarget } from '@leshan/report-core/indicators';
 import type { DeepReadonly, Indicator } from '@leshan/report-core';
@@ -33,4 +33,9 @@ export function commitmentText(indicator: Pick<Indicator, 'aspirational' | 'comm
 export function indicatorTarget(indicator: DeepReadonly<Indicator>): string {
   const baseline = indicator.baseline === undefined ? '' : `（${indicator.baseline.raw}）`;
   return `${formatTarget(indicator)}${baseline}`;
+}
+
+/** 累计 or 当年: how an observation counts (absent means cumulative). */
+export function basisLabel(basis: ObservationBasis | undefined): string {
+  return basis === 'annual' ? '当年' : '累计';
 }

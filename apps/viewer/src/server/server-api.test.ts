@@ -12,7 +12,7 @@ import { ErrorBodySchema } from '@leshan/http-kit';
 import { sha256Hex } from '@leshan/report-core/hash';
 import { createCanonicalSource } from './memory-source.js';
 import { createServer } from './server.js';
-import { sampleSource } from './testing/sample-editions.js';
+import { followedSource, sampleSource } from './testing/sample-editions.js';
 
 const app = createServer({ source: sampleSource(), siteUrl: 'https://report.example.cn' });
 
@@ -144,5 +144,76 @@ describe('public read API /api/v1', () => {
       ErrorBodySchema.parse((await request(empty).get('/api/v1/editions/latest').expect(404)).body)
         .error,
     ).toBe('尚未发布任何版本');
+  });
+});
+
+describe('public read API: following the targets (issue 18)', () => {
+  const followed = createServer({ source: followedSource(), siteUrl: 'https://report.example.cn' });
+
+  it('answers m38 with its targets’ observations as published, their attainment and the named departments', async () => {
+    const body = MeasureResponseSchema.parse(
+      (await request(followed).get('/api/v1/measures/m38').expect(200)).body,
+    );
+    const [road, rail] = body.measure.indicators;
+    expect(road?.observations?.map((o) => [o.date, o.value, o.source.url])).toEqual([
+      ['2024-12-31', 90, 'https://example.org/leshan/bulletin-2024'],
+    ]);
+    expect(road?.attainment).toMatchObject({
+      rule: 'increment',
+      verdict: 'behind',
+      asOf: '2024-12-31',
+    });
+    expect(Math.round(road?.attainment.percent ?? 0)).toBe(43);
+    expect(rail?.observations).toBeUndefined();
+    expect(rail?.attainment).toMatchObject({
+      verdict: 'not-reported',
+      percent: null,
+      missing: 'observations',
+    });
+    expect(body.responsibility).toEqual({
+      lead: { id: 'dept-jt', name: '市交通运输局' },
+      co: [{ id: 'dept-fg', name: '市发展改革委' }],
+      deadline: '2026-12-31',
+      milestones: [{ id: 'ms-m38-1', year: 2024, text: '乐西高速建成通车', done: true }],
+    });
+  });
+
+  it('still serves an edition made before issue 18: no responsibility, every target not reported', async () => {
+    const old = MeasureResponseSchema.parse(
+      (await request(followed).get('/api/v1/measures/m38?edition=1').expect(200)).body,
+    );
+    expect(old.responsibility).toBeNull();
+    expect(old.measure.indicators.map((i) => [i.observations, i.attainment.verdict])).toEqual([
+      [undefined, 'not-reported'],
+      [undefined, 'not-reported'],
+    ]);
+    expect(old.measure).not.toHaveProperty('responsibility');
+  });
+
+  it('lists each indicator with its observations and attainment; none reported in an older latest edition', async () => {
+    const rows = IndicatorListSchema.parse(
+      (await request(followed).get('/api/v1/indicators').expect(200)).body,
+    ).indicators;
+    const road = rows.find((i) => i.id === 'm38-t1');
+    expect(road?.observations.map((o) => o.value)).toEqual([90]);
+    expect(road?.attainment.verdict).toBe('behind');
+    const others = rows.filter((i) => i.id !== 'm38-t1');
+    expect(others.length).toBeGreaterThan(0);
+    expect(
+      others.every((i) => i.observations.length === 0 && i.attainment.verdict === 'not-reported'),
+    ).toBe(true);
+    const before = IndicatorListSchema.parse(
+      (await request(app).get('/api/v1/indicators').expect(200)).body,
+    ).indicators;
+    expect(before.every((i) => i.attainment.verdict === 'not-reported')).toBe(true);
+  });
+
+  it('serves the edition with its departments as published, and none on older editions', async () => {
+    const latest = EditionSchema.parse(
+      (await request(followed).get('/api/v1/editions/latest').expect(200)).body,
+    );
+    expect(latest.report.departments?.map((d) => d.name)).toEqual(['市交通运输局', '市发展改革委']);
+    const first = EditionSchema.parse((await request(followed).get('/api/v1/editions/1')).body);
+    expect(first.report).not.toHaveProperty('departments');
   });
 });

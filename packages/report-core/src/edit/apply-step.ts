@@ -7,6 +7,7 @@ import {
   updateListNode,
   applyPatch,
 } from './field-ops.js';
+import { removeDepartment, setBaselineObservation, setResponsibility } from './follow-up-ops.js';
 import { indexReport, locatedNode } from './tree.js';
 import { REMOVABLE_FIELDS } from './patch-schemas.js';
 import type { Step } from './structure-ops.js';
@@ -70,6 +71,34 @@ export function applyStep(report: Report, c: Command): Step {
         index: c.index,
         refs: c.restoreNoteRefs,
       });
+    case 'observation.add':
+      return addNode(report, {
+        kind: 'observation',
+        parentId: c.indicatorId,
+        node: c.observation,
+        index: c.index,
+        refs: undefined,
+      });
+    case 'department.add':
+      return addNode(report, {
+        kind: 'department',
+        parentId: null,
+        node: c.department,
+        index: c.index,
+        refs: undefined,
+      });
+    case 'observation.remove':
+      return removeNode(report, 'observation', c.id);
+    case 'department.remove':
+      return removeDepartment(report, c.id);
+    case 'observation.update':
+      return updateListNode(report, 'observation', c.id, c.patch, REMOVABLE_FIELDS.observation);
+    case 'department.update':
+      return updateListNode(report, 'department', c.id, c.patch);
+    case 'baseline.set':
+      return setBaselineObservation(report, c.indicatorId, c.observation);
+    case 'responsibility.set':
+      return setResponsibility(report, c.measureId, c.responsibility);
     case 'chapter.remove':
       return removeNode(report, 'chapter', c.id);
     case 'section.remove':

@@ -1,5 +1,6 @@
 import type { Report } from '../model/report.js';
 import type { Command, NoteRef } from './command-schema.js';
+import { namedDepartments } from './follow-up-ops.js';
 import type { ListItemTypes, ListKind } from './tree.js';
 
 /** What a command does, in the few shapes conflict keys and touched ids are derived from. */
@@ -21,6 +22,10 @@ export type CommandEffect =
 /** Fields of an indicator or a note are written as one: `value`, `body`. */
 export const INDICATOR_FIELD = 'value';
 export const NOTE_FIELD = 'body';
+/** The field baseline.set writes on an indicator: its observed baseline value. */
+export const BASELINE_VALUE_FIELD = 'baselineValue';
+/** The field responsibility.set writes on a measure. */
+export const RESPONSIBILITY_FIELD = 'responsibility';
 
 const patched = (patch: object): string[] =>
   Object.entries(patch)
@@ -45,6 +50,8 @@ const REMOVED_LIST = {
   'indicator.remove': 'indicator',
   'progress.remove': 'update',
   'note.remove': 'note',
+  'observation.remove': 'observation',
+  'department.remove': 'department',
 } as const satisfies Record<string, ListKind>;
 
 function updateIdsOf(report: Report, measureId: string): string[] {
@@ -70,12 +77,19 @@ export function commandEffect(report: Report, c: Command): CommandEffect {
       return add('update', c.update, c.measureId, c.restoreNoteRefs);
     case 'note.add':
       return add('note', c.note, null, c.restoreNoteRefs, c.note.nodeIds);
+    // Each observation is a node of its own: two editors recording values never conflict.
+    case 'observation.add':
+      return add('observation', c.observation, c.indicatorId, undefined);
+    case 'department.add':
+      return add('department', c.department, null, undefined);
     case 'chapter.remove':
     case 'section.remove':
     case 'measure.remove':
     case 'indicator.remove':
     case 'progress.remove':
     case 'note.remove':
+    case 'observation.remove':
+    case 'department.remove':
       return { kind: 'remove', list: REMOVED_LIST[c.type], id: c.id };
     case 'chapter.move':
     case 'indicator.move':
@@ -88,7 +102,18 @@ export function commandEffect(report: Report, c: Command): CommandEffect {
     case 'section.update':
     case 'measure.update':
     case 'goal.update':
+    case 'observation.update':
+    case 'department.update':
       return edit(c.id, patched(c.patch));
+    case 'baseline.set':
+      return edit(c.indicatorId, [BASELINE_VALUE_FIELD]);
+    case 'responsibility.set':
+      // The departments it names must stay: removing one of them meanwhile conflicts.
+      return edit(
+        c.measureId,
+        [RESPONSIBILITY_FIELD],
+        namedDepartments(c.responsibility ?? undefined),
+      );
     case 'indicator.update':
       return edit(c.id, [INDICATOR_FIELD]);
     case 'note.update':

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { NodeIdSchema } from '../model/ids.js';
+import { DepartmentSchema, ObservationSchema, ResponsibilitySchema } from '../model/follow-up.js';
 import { IndicatorSchema } from '../model/indicator.js';
 import { EditorialNoteSchema } from '../model/note.js';
 import { ChapterSchema, MeasureSchema, SectionSchema } from '../model/report.js';
 import { ProgressSchema, ProgressUpdateSchema, TrackingStatusSchema } from '../model/tracking.js';
 import {
   ChapterPatchSchema,
+  DepartmentPatchSchema,
   GoalPatchSchema,
   IdeologyPatchSchema,
   IndicatorPatchSchema,
   MeasurePatchSchema,
   MetaPatchSchema,
   NotePatchSchema,
+  ObservationPatchSchema,
   SectionPatchSchema,
 } from './patch-schemas.js';
 
@@ -169,6 +172,50 @@ export const CommandSchema = z
           ),
       },
       'Remove a progress update; the measure’s state follows its latest remaining update.',
+    ),
+    cmd(
+      'observation.add',
+      { indicatorId: NodeIdSchema, observation: ObservationSchema, index: IndexSchema.optional() },
+      'Record an actual value of a target (observations are kept oldest first by the editor).',
+    ),
+    cmd(
+      'observation.update',
+      { id: NodeIdSchema, patch: ObservationPatchSchema },
+      'Change an observed value, its date, basis, source or note.',
+    ),
+    cmd('observation.remove', { id: NodeIdSchema }, 'Remove an observed value.'),
+    cmd(
+      'baseline.set',
+      {
+        indicatorId: NodeIdSchema,
+        observation: ObservationSchema.nullable().describe('null removes the baseline value.'),
+      },
+      'Record (or remove) the observed baseline value of a target that has a baseline.',
+    ),
+    cmd(
+      'department.add',
+      { department: DepartmentSchema, index: IndexSchema.optional() },
+      'Add a department to the managed list.',
+    ),
+    cmd(
+      'department.update',
+      { id: NodeIdSchema, patch: DepartmentPatchSchema },
+      'Rename a department.',
+    ),
+    cmd(
+      'department.remove',
+      { id: NodeIdSchema },
+      'Remove a department; refused while a measure names it as responsible.',
+    ),
+    cmd(
+      'responsibility.set',
+      {
+        measureId: NodeIdSchema,
+        responsibility: ResponsibilitySchema.nullable().describe(
+          'null removes it (no department, deadline or milestone named).',
+        ),
+      },
+      'Set who answers for a measure and by when: lead, co-responsible departments, deadline, milestones.',
     ),
     cmd(
       'note.add',

@@ -72,6 +72,43 @@ export function invertCommand(reportBefore: ReadonlyReport, command: Command): C
     }
     case 'note.add':
       return { type: 'note.remove', id: command.note.id };
+    case 'observation.add':
+      return { type: 'observation.remove', id: command.observation.id };
+    case 'department.add':
+      return { type: 'department.remove', id: command.department.id };
+    case 'observation.remove': {
+      const h = held(r, index, 'observation', command.id);
+      return h
+        ? {
+            type: 'observation.add',
+            indicatorId: parentId(h.loc),
+            observation: h.node,
+            index: h.index,
+          }
+        : NOTHING;
+    }
+    case 'department.remove': {
+      const h = held(r, index, 'department', command.id);
+      return h ? { type: 'department.add', department: h.node, index: h.index } : NOTHING;
+    }
+    case 'observation.update': {
+      const h = held(r, index, 'observation', command.id);
+      return h
+        ? { ...command, patch: invertPatch(h.node, command.patch, REMOVABLE_FIELDS.observation) }
+        : NOTHING;
+    }
+    case 'department.update': {
+      const h = held(r, index, 'department', command.id);
+      return h ? { ...command, patch: invertPatch(h.node, command.patch) } : NOTHING;
+    }
+    case 'baseline.set': {
+      const baseline = held(r, index, 'indicator', command.indicatorId)?.node.baseline;
+      return baseline ? { ...command, observation: baseline.observation ?? null } : NOTHING;
+    }
+    case 'responsibility.set': {
+      const h = held(r, index, 'measure', command.measureId);
+      return h ? { ...command, responsibility: h.node.responsibility ?? null } : NOTHING;
+    }
     case 'chapter.remove': {
       const h = held(r, index, 'chapter', command.id);
       return h

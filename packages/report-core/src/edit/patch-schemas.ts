@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DepartmentSchema, ObservationSchema } from '../model/follow-up.js';
 import { BaselineSchema, IndicatorSchema } from '../model/indicator.js';
 import { EditorialNoteSchema } from '../model/note.js';
 import {
@@ -114,9 +115,35 @@ export const MetaPatchSchema = z
   );
 export type MetaPatch = z.infer<typeof MetaPatchSchema>;
 
+const observation = ObservationSchema.shape;
+/** The fields of an observation `observation.update` may change; null removes basis or note. */
+export const ObservationPatchSchema = z
+  .strictObject({
+    date: observation.date.optional(),
+    value: observation.value.optional(),
+    basis: observation.basis
+      .unwrap()
+      .nullable()
+      .optional()
+      .describe('null removes it (the value is then cumulative).'),
+    source: observation.source.optional(),
+    note: observation.note.unwrap().nullable().optional().describe('null removes the note.'),
+  })
+  .describe('Fields of an observed value of a target to change.');
+/** A patch of an observation (see {@link ObservationPatchSchema}). */
+export type ObservationPatch = z.infer<typeof ObservationPatchSchema>;
+
+/** The fields of a department `department.update` may change: its name. */
+export const DepartmentPatchSchema = z
+  .strictObject({ name: DepartmentSchema.shape.name.optional() })
+  .describe('Fields of a department to change.');
+/** A patch of a department (see {@link DepartmentPatchSchema}). */
+export type DepartmentPatch = z.infer<typeof DepartmentPatchSchema>;
+
 /** Optional fields of each patchable kind: there `null` deletes the key instead of storing null. */
 export const REMOVABLE_FIELDS = {
   indicator: ['baseline', 'commitment', 'kind', 'upper'],
   note: ['visibility', 'removedText', 'originalText', 'correctedText'],
   meta: ['subtitle'],
+  observation: ['basis', 'note'],
 } as const;

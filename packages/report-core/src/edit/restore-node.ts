@@ -6,21 +6,28 @@ import { jsonEqual } from './collect-nodes.js';
 import type { Command, NoteRef } from './command-schema.js';
 import { collectNoteRefs } from './note-refs.js';
 import type { ListItemTypes, ListKind, Location } from './tree.js';
-import { indexReport, locatedNode, readList, subtreeIds } from './tree.js';
+import { indexReport, locatedNode, readList, subtreeIds, withOptionalList } from './tree.js';
 
 type Index = ReadonlyMap<string, Location>;
 
 /** A node without the children that already exist in `current` (re-adding them would clash). */
 function prune<K extends ListKind>(kind: K, node: ListItemTypes[K], has: Index): ListItemTypes[K] {
+  const indicator = (i: Indicator): Indicator =>
+    withOptionalList(
+      i,
+      'observations',
+      (i.observations ?? []).filter((o) => !has.has(o.id)),
+    );
   const measure = (m: Measure): Measure => ({
     ...m,
-    indicators: m.indicators.filter((i) => !has.has(i.id)),
+    indicators: m.indicators.filter((i) => !has.has(i.id)).map(indicator),
     tracking: { ...m.tracking, updates: m.tracking.updates.filter((u) => !has.has(u.id)) },
   });
   const section = (s: Section): Section => ({
     ...s,
     measures: s.measures.filter((m) => !has.has(m.id)).map(measure),
   });
+  if (kind === 'indicator') return indicator(node as Indicator) as ListItemTypes[K];
   if (kind === 'measure') return measure(node as Measure) as ListItemTypes[K];
   if (kind === 'section') return section(node as Section) as ListItemTypes[K];
   if (kind === 'chapter') {
@@ -109,6 +116,17 @@ function reAdd(current: Report, from: Report, loc: Location, has: Index): Comman
       const nodeIds = note.nodeIds.filter((id) => has.has(id));
       return [{ type: 'note.add', note: { ...note, nodeIds }, index, ...restore }];
     }
+    case 'observation':
+      return [
+        {
+          type: 'observation.add',
+          indicatorId: parent,
+          observation: node as ListItemTypes['observation'],
+          index,
+        },
+      ];
+    case 'department':
+      return [{ type: 'department.add', department: node as ListItemTypes['department'], index }];
   }
 }
 
@@ -119,6 +137,8 @@ const REMOVE = {
   indicator: 'indicator.remove',
   update: 'progress.remove',
   note: 'note.remove',
+  observation: 'observation.remove',
+  department: 'department.remove',
 } as const;
 
 /** Every field of an indicator as a patch: absent optional fields become null (removed). */
@@ -249,6 +269,8 @@ export function restoreNodeCommands(
     case 'indicator':
     case 'update':
     case 'note':
+    case 'observation':
+    case 'department':
       return fieldCommands(current, from, was, now, has);
   }
 }
@@ -309,5 +331,29 @@ function fieldCommands(
         },
       ];
     }
+    case 'observation': {
+      const o = b as ListItemTypes['observation'];
+      return [
+        {
+          type: 'observation.update',
+          id: a.id,
+          patch: {
+            date: o.date,
+            value: o.value,
+            basis: o.basis ?? null,
+            source: o.source,
+            note: o.note ?? null,
+          },
+        },
+      ];
+    }
+    case 'department':
+      return [
+        {
+          type: 'department.update',
+          id: a.id,
+          patch: { name: (b as ListItemTypes['department']).name },
+        },
+      ];
   }
 }

@@ -17,6 +17,8 @@ export const PARENT_KIND: Record<ListKind, ListKind | null> = {
   measure: 'section',
   indicator: 'measure',
   update: 'measure',
+  observation: 'indicator',
+  department: null,
 };
 
 /** The node `id`, which must be of `kind`. */

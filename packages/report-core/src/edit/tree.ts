@@ -1,3 +1,4 @@
+import type { Department, Observation } from '../model/follow-up.js';
 import type { Indicator } from '../model/indicator.js';
 import { pureInput } from '../model/pure-input.js';
 import type { ReadonlyReport } from '../model/readonly.js';
@@ -13,6 +14,8 @@ export interface ListItemTypes {
   indicator: Indicator;
   update: ProgressUpdate;
   note: EditorialNote;
+  observation: Observation;
+  department: Department;
 }
 export type ListKind = keyof ListItemTypes;
 export type LocatedKind = ListKind | 'goal' | 'ideology' | 'place';
@@ -45,9 +48,12 @@ export function indexReport(report: Report): ReadonlyMap<string, Location> {
       put({ kind: 'section', id: section.id, parentId: chapter.id, path: [c, s] });
       section.measures.forEach((measure, m) => {
         put({ kind: 'measure', id: measure.id, parentId: section.id, path: [c, s, m] });
-        measure.indicators.forEach((ind, k) =>
-          put({ kind: 'indicator', id: ind.id, parentId: measure.id, path: [c, s, m, k] }),
-        );
+        measure.indicators.forEach((ind, k) => {
+          put({ kind: 'indicator', id: ind.id, parentId: measure.id, path: [c, s, m, k] });
+          (ind.observations ?? []).forEach((o, n) =>
+            put({ kind: 'observation', id: o.id, parentId: ind.id, path: [c, s, m, k, n] }),
+          );
+        });
         measure.tracking.updates.forEach((u, k) =>
           put({ kind: 'update', id: u.id, parentId: measure.id, path: [c, s, m, k] }),
         );
@@ -56,6 +62,9 @@ export function indexReport(report: Report): ReadonlyMap<string, Location> {
   });
   report.places.forEach((p, i) => put({ kind: 'place', id: p.id, parentId: null, path: [i] }));
   report.notes.forEach((n, i) => put({ kind: 'note', id: n.id, parentId: null, path: [i] }));
+  (report.departments ?? []).forEach((d, i) =>
+    put({ kind: 'department', id: d.id, parentId: null, path: [i] }),
+  );
   indexes.set(report, index);
   return index;
 }
@@ -79,7 +88,8 @@ type ListFn<K extends ListKind> = (list: readonly ListItemTypes[K][]) => ListIte
 /**
  * Replaces one list of the report with f(list), copying only the nodes on the way down
  * (structural sharing). `parentPath` is the path of the list's owner: [] for chapters and
- * notes, [c] for sections, [c, s] for measures, [c, s, m] for indicators and updates.
+ * notes, [c] for sections, [c, s] for measures, [c, s, m] for indicators and updates, [c, s, m, k] for an indicator's
+ * observations, [] for departments.
  */
 export function withList<K extends ListKind>(
   report: Report,
@@ -87,7 +97,7 @@ export function withList<K extends ListKind>(
   parentPath: readonly number[],
   f: ListFn<K>,
 ): Report {
-  const [c, s] = parentPath;
+  const [c, s, , k] = parentPath;
   const writers: { [L in ListKind]: (g: ListFn<L>) => Report } = {
     chapter: (g) => ({ ...report, chapters: g(report.chapters) }),
     note: (g) => ({ ...report, notes: g(report.notes) }),
@@ -100,6 +110,15 @@ export function withList<K extends ListKind>(
         ...me,
         tracking: { ...me.tracking, updates: g(me.tracking.updates) },
       })),
+    // Optional lists: an emptied list loses its key, so an unchanged report keeps its hash.
+    observation: (g) =>
+      withMeasure(report, parentPath, (me) => ({
+        ...me,
+        indicators: mapAt(me.indicators, k, (ind) =>
+          withOptionalList(ind, 'observations', g(ind.observations ?? [])),
+        ),
+      })),
+    department: (g) => withOptionalList(report, 'departments', g(report.departments ?? [])),
   };
   return writers[kind](f);
 }
@@ -110,7 +129,7 @@ export function readList<K extends ListKind>(
   kind: K,
   parentPath: readonly number[],
 ): readonly ListItemTypes[K][] {
-  const [c, s, m] = parentPath;
+  const [c, s, m, k] = parentPath;
   const measure = (): Measure => at(at(at(report.chapters, c).sections, s).measures, m);
   const lists: { [L in ListKind]: () => readonly ListItemTypes[L][] } = {
     chapter: () => report.chapters,
@@ -119,8 +138,21 @@ export function readList<K extends ListKind>(
     measure: () => at(at(report.chapters, c).sections, s).measures,
     indicator: () => measure().indicators,
     update: () => measure().tracking.updates,
+    observation: () => at(measure().indicators, k).observations ?? [],
+    department: () => report.departments ?? [],
   };
   return lists[kind]();
+}
+
+/** `node` with its optional list `key` set to `list`, or without the key when `list` is empty. */
+export function withOptionalList<T extends object, K extends keyof T & string>(
+  node: T,
+  key: K,
+  list: T[K] & readonly unknown[],
+): T {
+  if (list.length > 0) return { ...node, [key]: list };
+  const { [key]: _dropped, ...rest } = node;
+  return rest as T;
 }
 
 function withChapter(report: Report, c: number | undefined, f: (ch: Chapter) => Chapter): Report {
@@ -174,8 +206,10 @@ export function subtreeIds(kind: ListKind, node: ListItemTypes[ListKind]): strin
     for (const m of (node as Section).measures) ids.push(...subtreeIds('measure', m));
   if (kind === 'measure') {
     const measure = node as Measure;
-    ids.push(...measure.indicators.map((i) => i.id), ...measure.tracking.updates.map((u) => u.id));
+    for (const i of measure.indicators) ids.push(...subtreeIds('indicator', i));
+    ids.push(...measure.tracking.updates.map((u) => u.id));
   }
+  if (kind === 'indicator') ids.push(...((node as Indicator).observations ?? []).map((o) => o.id));
   return ids;
 }
 

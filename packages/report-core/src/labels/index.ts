@@ -16,3 +16,10 @@ export { formatDate, formatDateTime, REPORT_TIME_ZONE, todayInShanghai } from '.
 export { describeNode, quoteStart, UNKNOWN_NODE } from './describe-node.js';
 export { checklistWarnings, halfWidthPunctuation } from './checklist-warnings.js';
 export type { ChecklistWarning, ChecklistWarningCode } from './checklist-warnings.js';
+export {
+  formatAttainment,
+  formatAttainmentPercent,
+  OBSERVATION_BASIS_LABELS,
+  observationBasisLabel,
+  verdictLabel,
+} from './attainment-labels.js';

@@ -15,3 +15,5 @@ export * from './data-notice.js';
 export * from './tracking-rules.js';
 export * from './indicator-rules.js';
 export * from './public-report.js';
+export * from './attainment.js';
+export * from './oversight.js';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ApiError, notFound } from '@leshan/http-kit';
 import { mountRoutes, sendError } from '@leshan/http-kit/express';
-import { findNode } from '@leshan/report-core';
+import { findNode, listMeasures } from '@leshan/report-core';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { removedMeasure, RemovedMeasureSchema } from './removed-measure.js';
 import type { Edition } from '../../schemas.js';
@@ -29,6 +29,7 @@ import {
 import { API_BASE, artifactHref } from './links.js';
 import { viewerOpenApi } from './openapi.js';
 import { searchRoutes } from './search-api.js';
+import { publicIndicator, resolvedResponsibility } from './follow-up.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -171,7 +172,13 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
             edition: editionRef(edition),
             chapter: { id: chapter.id, number: chapter.number, title: chapter.title },
             section: { id: section.id, title: section.title },
-            measure: node,
+            measure: {
+              ...node,
+              indicators: node.indicators.map((i) =>
+                publicIndicator(i, edition.report.meta.period),
+              ),
+            },
+            responsibility: resolvedResponsibility(edition.report, node),
             url: `/chapters/${chapter.number}#${node.id}`,
           },
           headers: cacheFor(query.edition === undefined ? 'latest' : 'immutable'),
@@ -190,10 +197,22 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
       .handle(async ({ query }) => {
         const edition = await resolveEdition(deps.source, undefined);
         const all = indicatorRows(edition.report);
-        const rows = queryIndicatorRows(all, query).map((r) => ({
-          ...r,
-          display: formatQuantity(r.value, r.unit),
-        }));
+        const targets = new Map(
+          listMeasures(edition.report).flatMap((m) => m.indicators.map((i) => [i.id, i])),
+        );
+        const { period } = edition.report.meta;
+        const rows = queryIndicatorRows(all, query).map((r) => {
+          const published = targets.get(r.id);
+          // Every row is read from this report, so the lookup always finds its target.
+          if (published === undefined) throw new Error(`indicator ${r.id} is not in the edition`);
+          const target = publicIndicator(published, period);
+          return {
+            ...r,
+            display: formatQuantity(r.value, r.unit),
+            observations: target.observations ?? [],
+            attainment: target.attainment,
+          };
+        });
         return {
           body: { edition: editionRef(edition), total: all.length, indicators: rows },
           headers: cacheFor('latest'),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { MeasureSchema } from '@leshan/report-core';
+import {
+  AttainmentSchema,
+  IndicatorSchema,
+  MeasureSchema,
+  MilestoneSchema,
+  ObservationSchema,
+} from '@leshan/report-core';
 import { ArtifactSchema, EditionSummarySchema, Sha256Schema } from '../../schemas.js';
 import { IndicatorRowSchema } from '@leshan/report-views';
 
@@ -21,12 +27,40 @@ export const ArtifactListSchema = z
   })
   .describe('The export files of an edition.');
 
+export const PublicIndicatorSchema = IndicatorSchema.extend({
+  attainment: AttainmentSchema.describe(
+    "The target's attainment against the report's period (report-core targetAttainment); not-reported before any observation.",
+  ),
+}).describe('A target as published (observations included), with its attainment.');
+
+const ResolvedDepartmentSchema = z
+  .object({
+    id: z.string().describe('Department id (report.departments).'),
+    name: z
+      .string()
+      .nullable()
+      .describe("The department's name; null only if the edition's list lacks the id."),
+  })
+  .describe('A department named by a measure.');
+
+export const ResolvedResponsibilitySchema = z
+  .object({
+    lead: ResolvedDepartmentSchema.nullable().describe('The lead department (牵头单位).'),
+    co: z.array(ResolvedDepartmentSchema).describe('Co-responsible departments (责任单位).'),
+    deadline: z.string().nullable().describe('When the measure is due (完成时限), YYYY-MM-DD.'),
+    milestones: z.array(MilestoneSchema).describe('Yearly milestones (年度节点).'),
+  })
+  .describe("A measure's responsibility with department names resolved.");
+
 export const MeasureResponseSchema = z
   .object({
     edition: EditionRefSchema,
     chapter: z.object({ id: z.string(), number: z.int().min(1), title: z.string().nullable() }),
     section: z.object({ id: z.string(), title: z.string().nullable() }),
-    measure: MeasureSchema,
+    measure: MeasureSchema.extend({ indicators: z.array(PublicIndicatorSchema) }),
+    responsibility: ResolvedResponsibilitySchema.nullable().describe(
+      'Who answers for the measure and by when; null when the edition records none.',
+    ),
     url: z.string().describe('The page that shows the measure, with its anchor.'),
   })
   .describe('One measure with where it sits.');
@@ -38,6 +72,10 @@ export const IndicatorListSchema = z
     indicators: z.array(
       IndicatorRowSchema.extend({
         display: z.string().describe('The value written the Chinese way, e.g. 2000亿元.'),
+        observations: z
+          .array(ObservationSchema)
+          .describe('Dated actual values as published, oldest first; empty when none.'),
+        attainment: PublicIndicatorSchema.shape.attainment,
       }),
     ),
   })

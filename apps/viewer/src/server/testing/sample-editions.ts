@@ -56,6 +56,52 @@ export function editedReport(): Report {
   return report;
 }
 
+/**
+ * The edited report after a bureau reported (issue 18): two departments, m38 led by 交通运输局 with
+ * 发展改革委 sharing it, due 2026-12-31 with a 2024 milestone, and its expressway target at
+ * 90 of 210 公里 as of 2024-12-31 (the acceptance's figures).
+ */
+export function followedReport(): Report {
+  const report = editedReport();
+  report.departments = [
+    { id: 'dept-jt', name: '市交通运输局' },
+    { id: 'dept-fg', name: '市发展改革委' },
+  ];
+  const m38 = measureOf(report, 'm38');
+  m38.responsibility = {
+    lead: 'dept-jt',
+    co: ['dept-fg'],
+    deadline: '2026-12-31',
+    milestones: [{ id: 'ms-m38-1', year: 2024, text: '乐西高速建成通车', done: true }],
+  };
+  const road = m38.indicators.find((i) => i.id === 'm38-t1');
+  if (road === undefined) throw new Error('sample: no m38-t1');
+  road.observations = [
+    {
+      id: 'obs-m38-1',
+      date: '2024-12-31',
+      value: 90,
+      source: {
+        title: '2024年乐山市国民经济和社会发展统计公报',
+        url: 'https://example.org/leshan/bulletin-2024',
+      },
+    },
+  ];
+  return report;
+}
+
+/** Editions 1 and 2 of sampleEditions and edition 3 with followedReport. */
+export function followedSource(): ViewerSource {
+  const { editions, artifacts } = sampleEditions();
+  const third = makeEdition(
+    followedReport(),
+    3,
+    '2025-02-01T08:00:00.000Z',
+    '交通运输局报告进展。',
+  );
+  return createMemorySource([third, ...editions], [...artifacts, jsonArtifact(third)]);
+}
+
 /** Edition 1 (canonical) and edition 2 (edited), with a JSON export each. */
 export function sampleEditions(): { editions: Edition[]; artifacts: MemoryArtifact[] } {
   const first = makeEdition(
