@@ -273,7 +273,9 @@ describe.each(ENGINES)(
       const res = await fetch(`${started.url}/api/v1/measures/m38`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as {
-        indicators: { id: string; attainment: { percent: number | null; verdict: string } }[];
+        measure: {
+          indicators: { id: string; attainment: { percent: number | null; verdict: string } }[];
+        };
       };
       const t1 = body.measure.indicators.find((i) => i.id === 'm38-t1');
       expect(t1?.attainment.verdict).toBe('behind');
