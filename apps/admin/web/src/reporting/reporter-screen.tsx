@@ -137,7 +137,7 @@ function MeasureCard({
         <ul className="targets">
           {measure.indicators.map((i) => (
             <li key={i.id}>
-              {i.raw}
+              {i.metric} {i.raw}
               {(i.observations ?? []).map((o) => (
                 <span key={o.id} className="hint">
                   {' '}
