@@ -15,7 +15,7 @@ import type { Session } from './testing/session-cookie.js';
 import { openSession } from './testing/session-cookie.js';
 
 type Caller = 'anonymous' | Role | 'disabled';
-const CALLERS: Caller[] = ['anonymous', 'editor', 'publisher', 'admin', 'disabled'];
+const CALLERS: Caller[] = ['anonymous', 'reporter', 'editor', 'publisher', 'admin', 'disabled'];
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 const CONFIG: AdminConfig = { ...TEST_CONFIG, sessionTtlMs: 60_000, exportFormats: ['json'] };
 
@@ -29,17 +29,19 @@ function expected(route: AdminRoute, caller: Caller): 'ok' | 401 | 403 {
   return roleAllows(caller, route.access) ? 'ok' : 403;
 }
 
-/** What the caller can observe changing: draft revision, editions, accounts. */
+/** What the caller can observe changing: draft revision, editions, accounts, submissions. */
 async function fingerprint(store: Store): Promise<string> {
-  const [draft, editions, users] = await Promise.all([
+  const [draft, editions, users, submissions] = await Promise.all([
     store.getDraft(),
     store.listEditions(),
     store.listUsers(),
+    store.listSubmissions(),
   ]);
   return JSON.stringify([
     draft?.revision,
     editions.length,
     users.map((u) => [u.email, u.displayName, u.role, u.disabled]),
+    submissions.map((s) => s.status),
   ]);
 }
 
@@ -55,7 +57,7 @@ describe.each(engines)('access to every admin route ($name)', (engine) => {
       role: 'editor',
     });
     if (!probe.ok) throw new Error(probe.error.message.en);
-    for (const role of ['editor', 'publisher', 'admin'] as const)
+    for (const role of ['reporter', 'editor', 'publisher', 'admin'] as const)
       sessions.set(role, await openSession(h, role));
     adminId = sessions.get('admin')?.userId ?? '';
     // An admin whose account was disabled after signing in: its cookie must stop working.

@@ -19,6 +19,7 @@ import { importRoutes } from './routes/import.routes.js';
 import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { submissionRoutes } from './routes/submissions.routes.js';
 
 export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   return [
@@ -28,6 +29,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...importRoutes(deps),
     ...editionRoutes(deps),
     ...userRoutes(deps),
+    ...submissionRoutes(deps),
   ];
 }
 

@@ -32,3 +32,5 @@ export * from './schemas/audit-schemas.js';
 export * from './schemas/export-schemas.js';
 export * from './schemas/export-delivery-schemas.js';
 export * from './schemas/regeneration-schemas.js';
+export * from './schemas/submission-schemas.js';
+export type { ApproveInput, ApproveResult, SubmissionResult } from './store/submissions.js';

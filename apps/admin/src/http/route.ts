@@ -8,8 +8,13 @@ import type { Role } from '../api/role.schemas.js';
 
 export { RoleSchema };
 export type { Role };
-const RANK: Record<Role, number> = { editor: 1, publisher: 2, admin: 3 };
-export const roleAllows = (role: Role, needed: Role): boolean => RANK[role] >= RANK[needed];
+const RANK: Record<Role, number> = { reporter: 0, editor: 1, publisher: 2, admin: 3 };
+/**
+ * Editors, publishers and admins are a ladder; a reporter stands beside it: it may call the
+ * reporter routes only, and only a reporter may (issue 18).
+ */
+export const roleAllows = (role: Role, needed: Role): boolean =>
+  needed === 'reporter' || role === 'reporter' ? role === needed : RANK[role] >= RANK[needed];
 
 /** Who may call a route: anyone, any signed-in user, or at least this role. */
 export type Access = 'public' | 'signed-in' | Role;

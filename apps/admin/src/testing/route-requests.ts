@@ -67,6 +67,63 @@ async function changeDraft({ store, adminId, serial }: CaseContext): Promise<num
   return result.revision.number;
 }
 
+export const MATRIX_DEPARTMENT = { id: 'dept-matrix', name: '矩阵测试局' };
+export const REPORTER_EMAIL = 'reporter@example.org';
+
+/**
+ * Makes the first measure of the draft as it is now one of the matrix reporter's: the department
+ * in the draft, the measure's lead, the reporter assigned to it. Answers the measure's id.
+ */
+async function reporterMeasure({ store, adminId }: CaseContext): Promise<string> {
+  const draft = await store.getDraft();
+  if (draft === null) throw new Error('the store has no draft');
+  const measureId = listMeasures(draft.report)[0]?.id ?? '';
+  const commands: object[] = [];
+  if (!(draft.report.departments ?? []).some((d) => d.id === MATRIX_DEPARTMENT.id))
+    commands.push({ type: 'department.add', department: MATRIX_DEPARTMENT });
+  const found = listMeasures(draft.report).length > 0 ? draft.report : null;
+  const lead = found?.chapters
+    .flatMap((c) => c.sections.flatMap((sec) => sec.measures))
+    .find((m) => m.id === measureId)?.responsibility?.lead;
+  if (lead !== MATRIX_DEPARTMENT.id)
+    commands.push({
+      type: 'responsibility.set',
+      measureId,
+      responsibility: { lead: MATRIX_DEPARTMENT.id, co: [], deadline: null, milestones: [] },
+    });
+  if (commands.length > 0) {
+    const result = await store.appendDraftRevision({
+      baseRevision: draft.revision,
+      commands,
+      author: adminId,
+      apply: (r) => applyCommands(r, commands),
+    });
+    if (!result.ok) throw new Error(`setup edit failed: ${JSON.stringify(result)}`);
+  }
+  const reporter = await store.findUserByEmail(REPORTER_EMAIL);
+  if (reporter !== null) await store.setUserDepartments(reporter.id, [MATRIX_DEPARTMENT.id]);
+  return measureId;
+}
+
+/** A pending submission of a progress update, made through the store. */
+async function pendingSubmission(ctx: CaseContext): Promise<string> {
+  const measureId = await reporterMeasure(ctx);
+  const created = await ctx.store.createSubmission({
+    reporterId: ctx.adminId,
+    measureId,
+    kind: 'progress',
+    commands: [
+      {
+        type: 'progress.add',
+        measureId,
+        update: { id: `u-matrix-${ctx.serial}`, date: '2025-01-01', note: `进展${ctx.serial}` },
+      },
+    ],
+  });
+  if (!created.ok) throw new Error(created.error.message.en);
+  return created.submission.id;
+}
+
 /** A user made for one request (reset, removal), so the matrix's own accounts stay as they are. */
 async function throwawayUser(store: Store, serial: number): Promise<string> {
   const created = await store.createUser({
@@ -214,4 +271,53 @@ export const routeCases: Record<string, RouteCase> = {
     missing: { path: '/api/users/no-such-user' },
   },
   'get /api/audit': { valid: () => Promise.resolve({ path: '/api/audit', query: { limit: '5' } }) },
+  'get /api/reporter/measures': {
+    valid: async (ctx) => {
+      await reporterMeasure(ctx);
+      return { path: '/api/reporter/measures' };
+    },
+  },
+  'get /api/reporter/measures/:id': {
+    valid: async (ctx) => ({ path: `/api/reporter/measures/${await reporterMeasure(ctx)}` }),
+    missing: { path: '/api/reporter/measures/no-such-measure' },
+  },
+  'post /api/reporter/submissions': {
+    valid: async (ctx) => ({
+      path: '/api/reporter/submissions',
+      body: {
+        kind: 'progress',
+        measureId: await reporterMeasure(ctx),
+        update: { date: '2025-01-01', note: `报送${ctx.serial}` },
+      },
+    }),
+  },
+  'get /api/reporter/submissions': {
+    valid: () => Promise.resolve({ path: '/api/reporter/submissions' }),
+  },
+  'get /api/submissions': { valid: () => Promise.resolve({ path: '/api/submissions' }) },
+  'post /api/submissions/:id/approve': {
+    valid: async (ctx) => ({ path: `/api/submissions/${await pendingSubmission(ctx)}/approve` }),
+    missing: { path: '/api/submissions/no-such-submission/approve' },
+  },
+  'post /api/submissions/:id/return': {
+    valid: async (ctx) => ({
+      path: `/api/submissions/${await pendingSubmission(ctx)}/return`,
+      body: { comment: '请补充来源' },
+    }),
+    missing: { path: '/api/submissions/no-such-submission/return', body: { comment: '无' } },
+  },
+  'put /api/users/:id/departments': {
+    valid: async (ctx) => {
+      await reporterMeasure(ctx);
+      const reporter = await ctx.store.findUserByEmail(REPORTER_EMAIL);
+      return {
+        path: `/api/users/${reporter?.id ?? ctx.adminId}/departments`,
+        body: { departments: [MATRIX_DEPARTMENT.id] },
+      };
+    },
+    missing: {
+      path: '/api/users/no-such-user/departments',
+      body: { departments: [MATRIX_DEPARTMENT.id] },
+    },
+  },
 };

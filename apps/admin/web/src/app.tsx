@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient } from './api/client.js';
 import { endpoints } from './api/endpoints.js';
 import type { Endpoints, SessionView } from './api/endpoints.js';
+import { ReporterScreen } from './reporting/reporter-screen.js';
 import { Workspace } from './layout/workspace.js';
 import { FirstPassword } from './session/first-password.js';
 import { SignIn } from './session/sign-in.js';
@@ -67,6 +68,8 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
   if (state.phase === 'signed-out') return <SignIn signIn={signIn} notice={state.notice} />;
   if (state.session.user.mustChangePassword)
     return <FirstPassword api={api} session={state.session} done={enter} signOut={signOut} />;
+  if (state.session.user.role === 'reporter')
+    return <ReporterScreen api={api} session={state.session} signOut={signOut} />;
   return (
     <Workspace
       key={state.session.user.id}

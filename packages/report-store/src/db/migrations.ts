@@ -184,8 +184,91 @@ function migrations(engine: Engine): Record<string, Migration> {
           ...noReplaceTriggers(engine, [table]),
         ]),
     },
+    // Issue 18: the reporter role (a bureau's account, scoped to its departments) and the
+    // submissions it sends for review.
+    '0006-reporters': {
+      up: (db) => run(db, [...reporterRole(engine), ...reporterTables]),
+    },
   };
 }
+
+const ROLES_0006 = `role IN ('reporter', 'editor', 'publisher', 'admin')`;
+
+/**
+ * Widens the role CHECK. PostgreSQL names the column's constraint users_role_check. SQLite cannot
+ * change a CHECK, and foreign keys cannot be turned off inside the migration's transaction: users
+ * and sessions (the one table that references it) are copied to new tables, the old ones dropped
+ * (sessions first, so no ON DELETE CASCADE fires) and the new ones renamed, which rewrites
+ * sessions' REFERENCES users_0006 to users.
+ */
+function reporterRole(engine: Engine): string[] {
+  if (engine === 'postgres') {
+    return [
+      'ALTER TABLE users DROP CONSTRAINT users_role_check',
+      `ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (${ROLES_0006})`,
+    ];
+  }
+  return [
+    `CREATE TABLE users_0006 (
+      id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE,
+      display_name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (${ROLES_0006}),
+      password_hash TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      credential_version INTEGER NOT NULL DEFAULT 0,
+      must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1))
+    )`,
+    `INSERT INTO users_0006 (id, email, display_name, role, password_hash, disabled, created_at,
+       updated_at, credential_version, must_change_password)
+     SELECT id, email, display_name, role, password_hash, disabled, created_at, updated_at,
+       credential_version, must_change_password FROM users`,
+    `CREATE TABLE sessions_0006 (
+      id TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users_0006 (id) ON DELETE CASCADE,
+      csrf_token TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      last_seen_at TEXT NOT NULL,
+      credential_version INTEGER NOT NULL DEFAULT 0
+    )`,
+    `INSERT INTO sessions_0006 (id, user_id, csrf_token, created_at, expires_at, last_seen_at,
+       credential_version)
+     SELECT id, user_id, csrf_token, created_at, expires_at, last_seen_at, credential_version
+     FROM sessions`,
+    'DROP TABLE sessions',
+    'DROP TABLE users',
+    'ALTER TABLE users_0006 RENAME TO users',
+    'ALTER TABLE sessions_0006 RENAME TO sessions',
+    'CREATE INDEX sessions_user ON sessions (user_id)',
+    'CREATE INDEX sessions_expires ON sessions (expires_at)',
+  ];
+}
+
+const reporterTables = [
+  `CREATE TABLE user_departments (
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    department_id TEXT NOT NULL,
+    PRIMARY KEY (user_id, department_id)
+  )`,
+  `CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    reporter_id TEXT NOT NULL,
+    measure_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('progress', 'observation')),
+    commands TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'returned')),
+    reviewer_id TEXT,
+    comment TEXT,
+    created_at TEXT NOT NULL,
+    decided_at TEXT,
+    revision INTEGER
+  )`,
+  'CREATE INDEX submissions_status ON submissions (status, created_at)',
+  'CREATE INDEX submissions_reporter ON submissions (reporter_id, created_at)',
+];
 
 const exportIntegrityTables = [
   `CREATE TABLE export_regenerations (

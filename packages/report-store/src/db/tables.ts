@@ -5,6 +5,7 @@ import type { ArtifactRow, ExportJobRow } from '../schemas/export-schemas.js';
 import type { RegenerationRow } from '../schemas/regeneration-schemas.js';
 import type { SessionRow } from '../schemas/session-schemas.js';
 import type { UserRow } from '../schemas/user-schemas.js';
+import type { SubmissionRow, UserDepartmentRow } from '../schemas/submission-schemas.js';
 import type { LoginLimitRow } from '../schemas/login-limit-schemas.js';
 
 /** The tables as Kysely sees them; each row type is inferred from its zod row schema. */
@@ -22,6 +23,10 @@ export interface Tables {
   login_limits: LoginLimitRow;
   /** Files to make again, asked for by the viewer or the worker's reconcile loop (migration 0004). */
   export_regenerations: RegenerationRow;
+  /** The departments a reporter reports for (migration 0006). */
+  user_departments: UserDepartmentRow;
+  /** Reporters' updates waiting for review, approved or returned (migration 0006). */
+  submissions: SubmissionRow;
 }
 
 export type Engine = 'sqlite' | 'postgres';

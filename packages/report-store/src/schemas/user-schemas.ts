@@ -5,9 +5,9 @@ import { PasswordSchema } from '../auth/password-policy.js';
 export { PasswordSchema };
 
 export const RoleSchema = z
-  .enum(['editor', 'publisher', 'admin'])
+  .enum(['reporter', 'editor', 'publisher', 'admin'])
   .describe(
-    'editor: edits the draft; publisher: also publishes editions; admin: also manages users.',
+    'reporter: a department’s account, submits updates of its measures for review; editor: edits the draft; publisher: also publishes editions; admin: also manages users.',
   );
 export type Role = z.infer<typeof RoleSchema>;
 

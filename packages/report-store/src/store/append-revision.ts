@@ -1,7 +1,9 @@
 import type { Report } from '@leshan/report-core/model';
 import { toValidationIssues } from '@leshan/report-core/model';
 import { conflictingKeys, nodeIdOfKey } from '@leshan/report-core/edit';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Tables } from '../db/tables.js';
 import type { Draft, RevisionSummary } from '../schemas/draft-schemas.js';
 import { RecordedCommandSchema } from '../schemas/draft-schemas.js';
 import type { StoreError } from '../schemas/store-error.js';
@@ -48,6 +50,14 @@ export interface AppendRevisionInput<E> {
   audit?: (revision: RevisionSummary) => NewAuditEntry;
 }
 
+/** Store-internal steps in the revision's transaction (a submission's approval, submissions.ts). */
+export interface RevisionHooks {
+  /** After the draft is locked, before anything is written: a StoreError refuses the save. */
+  claim: (trx: Kysely<Tables>) => Promise<StoreError | null>;
+  /** After the revision is written, before the commit. */
+  after: (trx: Kysely<Tables>, revision: RevisionSummary) => Promise<void>;
+}
+
 export interface Conflict {
   /** Node ids of the conflicting keys (of either side). */
   nodeIds: string[];
@@ -87,6 +97,7 @@ function refused(
 export async function appendDraftRevision<E>(
   ctx: StoreContext,
   input: AppendRevisionInput<E>,
+  within?: RevisionHooks,
 ): Promise<AppendRevisionResult<E>> {
   assertWritable(ctx, 'appendDraftRevision');
   const commands = CommandsSchema.safeParse(input.commands);
@@ -108,6 +119,10 @@ export async function appendDraftRevision<E>(
   return ctx.conn.write(async (trx): Promise<AppendRevisionResult<E>> => {
     const draft = await lockDraft(ctx, trx);
     if (draft === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
+    // With the draft locked: two approvals of one submission meet here one after the other.
+    const claimed = await within?.claim(trx);
+    if (claimed !== undefined && claimed !== null)
+      return { ok: false, reason: 'refused', error: claimed };
     if (input.baseRevision > draft.revision) {
       return refused(
         'bad-base-revision',
@@ -176,6 +191,7 @@ export async function appendDraftRevision<E>(
       if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
       await trx.insertInto('audit_log').values(audit.row).execute();
     }
+    await within?.after(trx, written.revision);
     // Safe even if the transaction fails later: the draft is known by its revision and hash.
     rememberDraft(ctx, written.draft);
     return { ok: true, ...written };

@@ -32,6 +32,7 @@ import * as loginLimits from './login-limits.js';
 import * as sessions from './sessions.js';
 import type { Store } from './store.js';
 import * as users from './users.js';
+import * as submissions from './submissions.js';
 
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
@@ -151,6 +152,13 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       requestRegeneration(ctx, requestWriter(), { editionNumber, format, reason }),
     takeRegenerations: () => takeRegenerations(ctx),
     listRegenerations: () => listRegenerations(ctx),
+    getUserDepartments: (userId) => submissions.getUserDepartments(ctx, userId),
+    setUserDepartments: (userId, ids) => submissions.setUserDepartments(ctx, userId, ids),
+    createSubmission: (input) => submissions.createSubmission(ctx, input),
+    getSubmission: (id) => submissions.getSubmission(ctx, id),
+    listSubmissions: (query) => submissions.listSubmissions(ctx, query),
+    approveSubmission: (input) => submissions.approveSubmission(ctx, input),
+    returnSubmission: (input) => submissions.returnSubmission(ctx, input),
     ping: async () => {
       try {
         await sql`select 1`.execute(conn.db);

@@ -21,6 +21,8 @@ import type { TakeDeliveryInput } from './take-export-delivery.js';
 import type { ReplaceResult } from './replace-draft.js';
 import type { NewSession } from './sessions.js';
 import type { UserResult } from './users.js';
+import type { NewSubmission, Submission, SubmissionQuery } from '../schemas/submission-schemas.js';
+import type { ApproveInput, ApproveResult, SubmissionResult } from './submissions.js';
 
 /**
  * Everything the apps keep. Expected refusals come back as `{ ok: false, error }` with a
@@ -157,6 +159,25 @@ export interface Store {
   /** Turns every pending request into a queued job (the file's artifact record is dropped). */
   takeRegenerations(): Promise<Regeneration[]>;
   listRegenerations(): Promise<Regeneration[]>;
+
+  // Reporters and their submissions (issue 18)
+  /** Department ids a user reports for (empty for most users). */
+  getUserDepartments(userId: string): Promise<string[]>;
+  setUserDepartments(
+    userId: string,
+    departmentIds: readonly string[],
+  ): Promise<{ ok: true; departments: string[] } | Refusal>;
+  createSubmission(input: NewSubmission & { ip?: string | null }): Promise<SubmissionResult>;
+  getSubmission(id: string): Promise<Submission | null>;
+  listSubmissions(query?: SubmissionQuery): Promise<Submission[]>;
+  /** One transaction: the reporter's revision, the submission approved, the audit row. */
+  approveSubmission<E>(input: ApproveInput<E>): Promise<ApproveResult<E>>;
+  returnSubmission(input: {
+    id: string;
+    reviewerId: string;
+    comment: string;
+    ip: string | null;
+  }): Promise<SubmissionResult>;
 
   // Operations
   /** Resolves when the database answers a trivial query (for /readyz); never throws. */

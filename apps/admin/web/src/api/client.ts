@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, errorFromResponse, networkError } from './api-error.js';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * A JSON client for the admin API: sends the session cookie and, on every state-changing
@@ -71,6 +71,10 @@ export class ApiClient {
 
   patch<S extends z.ZodType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
     return this.request('PATCH', path, schema, body);
+  }
+
+  put<S extends z.ZodType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
+    return this.request('PUT', path, schema, body);
   }
 
   delete<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {

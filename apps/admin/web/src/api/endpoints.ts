@@ -25,6 +25,14 @@ import {
   PasswordResetSchema,
   UserListSchema,
 } from '../../../src/api/users.schemas.js';
+import {
+  ReporterMeasureSchema,
+  ReporterMeasuresSchema,
+  SubmissionBodySchema,
+  SubmissionListSchema,
+  UserDepartmentsSchema,
+} from '../../../src/api/submissions.schemas.js';
+import type { SubmitBody } from '../../../src/api/submissions.schemas.js';
 import { historyEndpoints } from '../history/history-endpoints.js';
 import type { ApiClient } from './client.js';
 import { query } from './client.js';
@@ -39,6 +47,9 @@ export type EditionExports = z.infer<typeof EditionExportsSchema>;
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
+export type ReporterMeasures = z.infer<typeof ReporterMeasuresSchema>;
+export type SubmissionList = z.infer<typeof SubmissionListSchema>;
+export type { SubmitBody };
 
 const PublishResultSchema = z.object({ edition: EditionMetaSchema });
 const UserBodySchema = z.object({ user: UserViewSchema });
@@ -112,6 +123,23 @@ export function endpoints(api: ApiClient) {
       api.post(`/api/users/${encodeURIComponent(id)}/password-reset`, PasswordResetSchema, {}),
     deleteUser: (id: string) => api.delete(`/api/users/${encodeURIComponent(id)}`, UserBodySchema),
     audit: (filter: AuditFilter) => api.get(`/api/audit${query({ ...filter })}`, AuditListSchema),
+    reporterMeasures: () => api.get('/api/reporter/measures', ReporterMeasuresSchema),
+    reporterMeasure: (id: string) =>
+      api.get(`/api/reporter/measures/${encodeURIComponent(id)}`, ReporterMeasureSchema),
+    submit: (body: SubmitBody) => api.post('/api/reporter/submissions', SubmissionBodySchema, body),
+    ownSubmissions: () => api.get('/api/reporter/submissions', SubmissionListSchema),
+    submissions: (status?: 'pending' | 'approved' | 'returned') =>
+      api.get(`/api/submissions${query({ status })}`, SubmissionListSchema),
+    approveSubmission: (id: string) =>
+      api.post(`/api/submissions/${encodeURIComponent(id)}/approve`, SubmissionBodySchema, {}),
+    returnSubmission: (id: string, comment: string) =>
+      api.post(`/api/submissions/${encodeURIComponent(id)}/return`, SubmissionBodySchema, {
+        comment,
+      }),
+    setUserDepartments: (id: string, departments: string[]) =>
+      api.put(`/api/users/${encodeURIComponent(id)}/departments`, UserDepartmentsSchema, {
+        departments,
+      }),
     ...historyEndpoints(api),
   };
 }

@@ -15,7 +15,15 @@ describe('Header', () => {
     await renderInApp(<Header route="edit" />, { session: sampleSession('editor') });
     expect(screen.getByText('张编辑')).toBeTruthy();
     expect(screen.getByText('编辑', { selector: '.role-badge' })).toBeTruthy();
-    expect(navLabels()).toEqual(['编辑', '预览', '修订历史', '督办看板', '单位管理', '导入原文']);
+    expect(navLabels()).toEqual([
+      '编辑',
+      '预览',
+      '修订历史',
+      '督办看板',
+      '单位管理',
+      '导入原文',
+      '待审核',
+    ]);
     expect(screen.getByRole('link', { name: '编辑' }).getAttribute('aria-current')).toBe('page');
   });
 
@@ -28,6 +36,7 @@ describe('Header', () => {
       '督办看板',
       '单位管理',
       '导入原文',
+      '待审核',
       '发布',
       '用户管理',
       '审计日志',

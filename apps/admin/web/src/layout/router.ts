@@ -11,6 +11,7 @@ export const ROUTES = [
   'import',
   'users',
   'audit',
+  'review',
   'account',
 ] as const;
 export type Route = (typeof ROUTES)[number];

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ReviewScreen } from '../reporting/review-screen.js';
 import { OutlineDrawer } from './outline-drawer.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { useDraftSession } from '../editor/draft-session.js';
@@ -64,6 +65,7 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'import' ? <ImportScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
+        {current === 'review' ? <ReviewScreen /> : null}
         {current === 'account' ? <AccountScreen /> : null}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">
@@ -83,5 +85,6 @@ const TITLES = {
   import: '导入原文',
   users: '用户管理',
   audit: '审计日志',
+  review: '待审核',
   account: '我的账号',
 } as const;

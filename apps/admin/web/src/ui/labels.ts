@@ -1,6 +1,7 @@
 import type { SessionView } from '../api/endpoints.js';
 
 export const ROLE_LABELS: Record<SessionView['user']['role'], string> = {
+  reporter: '部门填报员',
   editor: '编辑',
   publisher: '发布人',
   admin: '管理员',
