@@ -10,6 +10,7 @@ import { diffReports } from './diff-reports.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { touchedNodeIds } from './touched-node-ids.js';
 import { invertCommand } from './invert-command.js';
+import { restoreNodeCommands } from './restore-node.js';
 import { deepFreeze, smallReport } from './small-report.fixture.js';
 
 const obs = (id: string, value: number, date = '2024-12-31'): Observation => ({
@@ -369,5 +370,30 @@ describe('follow-up commands are described, diffed and touch their nodes', () =>
     expect(
       touchedNodeIds(report, { type: 'responsibility.set', measureId: 'm2', responsibility: null }),
     ).toEqual(['m2']);
+  });
+});
+
+describe('restoring an observation or a department from an earlier version', () => {
+  it('re-adds a removed observation and a removed department, and undoes edits to them', () => {
+    const from = followed();
+    const current = applied(
+      applied(applied(from, { type: 'observation.remove', id: 'obs-1' }), {
+        type: 'department.remove',
+        id: 'dept-fg',
+      }),
+      { type: 'department.update', id: 'dept-jt', patch: { name: '交通局' } },
+    );
+    const commands = [
+      ...restoreNodeCommands(current, from, 'obs-1'),
+      ...restoreNodeCommands(current, from, 'dept-fg'),
+      ...restoreNodeCommands(current, from, 'dept-jt'),
+    ];
+    expect(commands.map((c) => c.type)).toEqual([
+      'observation.add',
+      'department.add',
+      'department.update',
+    ]);
+    const restored = applyCommands(current, commands);
+    expect(restored.ok && restored.value.report).toEqual(from);
   });
 });
