@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../hash/canonical-json.js';
+import { describeNode } from '../labels/describe-node.js';
 import type { Observation, Responsibility } from '../model/follow-up.js';
 import type { Report } from '../model/report.js';
 import { applyCommand, applyCommands } from './apply-command.js';
@@ -395,5 +396,15 @@ describe('restoring an observation or a department from an earlier version', () 
     ]);
     const restored = applyCommands(current, commands);
     expect(restored.ok && restored.value.report).toEqual(from);
+  });
+});
+
+describe('describeNode names follow-up nodes, never by id', () => {
+  it('names a department and an observed value', () => {
+    const report = followed();
+    expect(describeNode(report, 'dept-jt')).toBe('单位“市交通运输局”');
+    expect(describeNode(report, 'obs-1')).toBe(
+      '第一章 · 完善路网 · “力争新建高速公路210公…” · 指标“高速公路” · 实际值（2023年12月31日）',
+    );
   });
 });
