@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../hash/canonical-json.js';
+import { describeNode } from '../labels/describe-node.js';
 import type { Observation, Responsibility } from '../model/follow-up.js';
 import type { Report } from '../model/report.js';
 import { applyCommand, applyCommands } from './apply-command.js';
@@ -10,6 +11,7 @@ import { diffReports } from './diff-reports.js';
 import { summarizeDiff } from './summarize-diff.js';
 import { touchedNodeIds } from './touched-node-ids.js';
 import { invertCommand } from './invert-command.js';
+import { restoreNodeCommands } from './restore-node.js';
 import { deepFreeze, smallReport } from './small-report.fixture.js';
 
 const obs = (id: string, value: number, date = '2024-12-31'): Observation => ({
@@ -369,5 +371,40 @@ describe('follow-up commands are described, diffed and touch their nodes', () =>
     expect(
       touchedNodeIds(report, { type: 'responsibility.set', measureId: 'm2', responsibility: null }),
     ).toEqual(['m2']);
+  });
+});
+
+describe('restoring an observation or a department from an earlier version', () => {
+  it('re-adds a removed observation and a removed department, and undoes edits to them', () => {
+    const from = followed();
+    const current = applied(
+      applied(applied(from, { type: 'observation.remove', id: 'obs-1' }), {
+        type: 'department.remove',
+        id: 'dept-fg',
+      }),
+      { type: 'department.update', id: 'dept-jt', patch: { name: '交通局' } },
+    );
+    const commands = [
+      ...restoreNodeCommands(current, from, 'obs-1'),
+      ...restoreNodeCommands(current, from, 'dept-fg'),
+      ...restoreNodeCommands(current, from, 'dept-jt'),
+    ];
+    expect(commands.map((c) => c.type)).toEqual([
+      'observation.add',
+      'department.add',
+      'department.update',
+    ]);
+    const restored = applyCommands(current, commands);
+    expect(restored.ok && restored.value.report).toEqual(from);
+  });
+});
+
+describe('describeNode names follow-up nodes, never by id', () => {
+  it('names a department and an observed value', () => {
+    const report = followed();
+    expect(describeNode(report, 'dept-jt')).toBe('单位“市交通运输局”');
+    expect(describeNode(report, 'obs-1')).toBe(
+      '第一章 · 完善路网 · “力争新建高速公路210公…” · 指标“高速公路” · 实际值（2023年12月31日）',
+    );
   });
 });

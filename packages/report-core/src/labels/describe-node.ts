@@ -43,7 +43,7 @@ export const UNKNOWN_NODE = '已不存在的内容';
 export function describeNode(report: ReadonlyReport, id: string): string {
   if (id === report.id) return NODE_KIND_LABELS.meta.zh;
   const found = findNode(report, id);
-  if (found === undefined) return UNKNOWN_NODE;
+  if (found === undefined) return describeFollowUpNode(report, id) ?? UNKNOWN_NODE;
   switch (found.kind) {
     case 'chapter':
       return chapterWords(report, found.node);
@@ -64,4 +64,19 @@ export function describeNode(report: ReadonlyReport, id: string): string {
     case 'place':
       return `${NODE_KIND_LABELS.place.zh}${SEPARATOR}${found.node.name}`;
   }
+}
+
+/** A department by its name; an observed value by its target and date (issue 18). */
+function describeFollowUpNode(report: ReadonlyReport, id: string): string | undefined {
+  const department = report.departments?.find((d) => d.id === id);
+  if (department !== undefined) return `${NODE_KIND_LABELS.department.zh}“${department.name}”`;
+  for (const chapter of report.chapters)
+    for (const section of chapter.sections)
+      for (const m of section.measures)
+        for (const indicator of m.indicators) {
+          const o = indicator.observations?.find((x) => x.id === id);
+          if (o !== undefined)
+            return `${measureWords(report, chapter, section, m)}${SEPARATOR}指标“${indicator.metric}”${SEPARATOR}实际值（${formatDate(o.date)}）`;
+        }
+  return undefined;
 }
