@@ -173,7 +173,9 @@ describe('issue 18: following the targets in the editor', () => {
     // report-core's refusal, naming the department and the measures that name it.
     const refusal = page.locator('.error-banner').filter({ hasText: BUREAU });
     await refusal.waitFor();
-    await expect(refusal.textContent()).resolves.toMatch(/举措 m38 的牵头或责任单位，不能删除/);
+    await expect(refusal.textContent()).resolves.toMatch(
+      /举措“落实“一环九射两纵两横”…”的牵头或责任单位，不能删除/,
+    );
     await waitSaved(page);
     expect((await draft(page)).departments?.map((d) => d.name)).toEqual([BUREAU]);
     await shots(page, 'department-refused');

@@ -171,7 +171,7 @@ describe('follow-up commands refuse, leaving the report unchanged', () => {
       'removing a department a measure names',
       { type: 'department.remove', id: 'dept-jt' },
       'invalid-target',
-      /市交通运输局”仍是举措 m1 的牵头或责任单位/u,
+      /市交通运输局”仍是举措“[^”]+”的牵头或责任单位/u,
     ],
     [
       'a responsibility naming a department not in the list',

@@ -5,6 +5,7 @@ import { duplicateId, refuse } from './command-error.js';
 import type { Step } from './structure-ops.js';
 import { locate, removeNode } from './structure-ops.js';
 import { indexReport, withItem, withMeasure } from './tree.js';
+import { quoteStart } from '../labels/describe-node.js';
 
 // The commands of following the targets (issue 18) that are not plain list edits: a target's
 // baseline value, a measure's responsibility, and removing a department measures still name.
@@ -87,11 +88,12 @@ export function removeDepartment(report: Report, id: string): Step {
   const naming = measuresNaming(report, id);
   if (naming.length > 0) {
     const name = report.departments?.find((d) => d.id === id)?.name ?? id;
-    const ids = naming.map((m) => m.id).join('、');
+    // The measures by their first words, never their ids (editors do not know m38).
+    const words = naming.map((m) => quoteStart(m.text)).join('、');
     return refuse(
       refused(
         id,
-        `“${name}”仍是举措 ${ids} 的牵头或责任单位，不能删除；请先修改这些举措的责任分工`,
+        `“${name}”仍是举措${words}的牵头或责任单位，不能删除；请先修改这些举措的责任分工`,
         `"${name}" is still named as responsible by measures ${naming.map((m) => m.id).join(', ')}; change their responsibility first`,
       ),
     );
