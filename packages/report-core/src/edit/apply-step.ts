@@ -7,7 +7,12 @@ import {
   updateListNode,
   applyPatch,
 } from './field-ops.js';
-import { removeDepartment, setBaselineObservation, setResponsibility } from './follow-up-ops.js';
+import {
+  keepBaselineValue,
+  removeDepartment,
+  setBaselineObservation,
+  setResponsibility,
+} from './follow-up-ops.js';
 import { indexReport, locatedNode } from './tree.js';
 import { REMOVABLE_FIELDS } from './patch-schemas.js';
 import type { Step } from './structure-ops.js';
@@ -140,7 +145,13 @@ export function applyStep(report: Report, c: Command): Step {
     case 'measure.update':
       return updateListNode(report, 'measure', c.id, c.patch);
     case 'indicator.update':
-      return updateListNode(report, 'indicator', c.id, c.patch, REMOVABLE_FIELDS.indicator);
+      return updateListNode(
+        report,
+        'indicator',
+        c.id,
+        keepBaselineValue(report, c.id, c.patch),
+        REMOVABLE_FIELDS.indicator,
+      );
     case 'note.update':
       return updateListNode(report, 'note', c.id, c.patch, REMOVABLE_FIELDS.note);
     case 'tracking.set':

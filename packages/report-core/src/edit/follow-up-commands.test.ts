@@ -119,6 +119,32 @@ describe('follow-up commands apply', () => {
     expect(indicator(unset, 'm1-t2')?.baseline).toEqual({ year: 2021, raw: '较2021年' });
   });
 
+  // change-keys property test (seed -1995288232): an edit of the baseline's wording applied after
+  // another editor's baseline.set dropped the value, so the two orders gave different reports.
+  it('an indicator.update of the baseline wording keeps the recorded baseline value', () => {
+    const set = applied(followed(), {
+      type: 'baseline.set',
+      indicatorId: 'm1-t2',
+      observation: obs('obs-b', 100, '2021-12-31'),
+    });
+    const reworded = applied(set, {
+      type: 'indicator.update',
+      id: 'm1-t2',
+      patch: { baseline: { year: 2020, raw: '较2020年' } },
+    });
+    expect(indicator(reworded, 'm1-t2')?.baseline).toEqual({
+      year: 2020,
+      raw: '较2020年',
+      observation: obs('obs-b', 100, '2021-12-31'),
+    });
+    const removed = applied(set, {
+      type: 'indicator.update',
+      id: 'm1-t2',
+      patch: { baseline: null },
+    });
+    expect(indicator(removed, 'm1-t2')?.baseline).toBeUndefined();
+  });
+
   it('department.update renames; responsibility.set null removes the key', () => {
     const renamed = applied(followed(), {
       type: 'department.update',

@@ -6,6 +6,8 @@ import type { Step } from './structure-ops.js';
 import { locate, removeNode } from './structure-ops.js';
 import { indexReport, withItem, withMeasure } from './tree.js';
 import { quoteStart } from '../labels/describe-node.js';
+import { findNode } from '../model/query.js';
+import type { IndicatorPatch } from './patch-schemas.js';
 
 // The commands of following the targets (issue 18) that are not plain list edits: a target's
 // baseline value, a measure's responsibility, and removing a department measures still name.
@@ -99,4 +101,22 @@ export function removeDepartment(report: Report, id: string): Step {
     );
   }
   return removeNode(report, 'department', id);
+}
+
+/**
+ * An indicator.update patch that rewrites a target's baseline (its year or wording) keeps the
+ * baseline value recorded on it (baseline.set), unless the patch brings its own. Without this,
+ * an edit of 较2020年 applied after another editor's baseline.set silently dropped the value, and
+ * the two orders of non-conflicting edits gave different reports (change-keys property test).
+ */
+export function keepBaselineValue(
+  report: Report,
+  id: string,
+  patch: IndicatorPatch,
+): IndicatorPatch {
+  const next = patch.baseline;
+  if (next === undefined || next === null || next.observation !== undefined) return patch;
+  const found = findNode(report, id);
+  const kept = found?.kind === 'indicator' ? found.node.baseline?.observation : undefined;
+  return kept === undefined ? patch : { ...patch, baseline: { ...next, observation: kept } };
 }
