@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'preview', label: '预览', needs: null },
   { route: 'history', label: '修订历史', needs: null },
   { route: 'import', label: '导入原文', needs: 'edit' },
+  { route: 'sheet', label: '批量更新', needs: 'edit' },
   { route: 'publish', label: '发布', needs: 'publish' },
   { route: 'users', label: '用户管理', needs: 'manageUsers' },
   { route: 'audit', label: '审计日志', needs: 'manageUsers' },

@@ -7,6 +7,7 @@ export const ROUTES = [
   'history',
   'publish',
   'import',
+  'sheet',
   'users',
   'audit',
   'account',

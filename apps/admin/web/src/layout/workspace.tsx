@@ -5,6 +5,7 @@ import { useDraftSession } from '../editor/draft-session.js';
 import { EditorScreen } from '../editor/editor-screen.js';
 import { HistoryScreen } from '../history/history-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
+import { SheetScreen } from '../sheet/sheet-screen.js';
 import { PreviewScreen } from '../preview/preview-screen.js';
 import { PublishScreen } from '../publish/publish-screen.js';
 import { AuditScreen } from '../users/audit-screen.js';
@@ -58,6 +59,7 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'history' ? <HistoryScreen /> : null}
         {current === 'publish' ? <PublishScreen /> : null}
         {current === 'import' ? <ImportScreen /> : null}
+        {current === 'sheet' ? <SheetScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
         {current === 'account' ? <AccountScreen /> : null}
@@ -75,6 +77,7 @@ const TITLES = {
   history: '修订历史',
   publish: '发布',
   import: '导入原文',
+  sheet: '批量更新',
   users: '用户管理',
   audit: '审计日志',
   account: '我的账号',
