@@ -162,7 +162,7 @@ export function SheetScreen() {
                     <li key={`c${i}`}>{c}</li>
                   ))}
                   {r.errors.map((e, i) => (
-                    <li key={`e${i}`} className="error">
+                    <li key={`e${i}`} className="sheet-problem">
                       {e.column === null ? '' : `“${e.column}”列：`}
                       {e.message}。{e.fix}
                     </li>
