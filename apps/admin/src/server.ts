@@ -16,6 +16,7 @@ import { draftRoutes } from './routes/draft.routes.js';
 import { draftEvents } from './live/draft-events.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { importRoutes } from './routes/import.routes.js';
+import { sheetRoutes } from './routes/sheet.routes.js';
 import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -27,6 +28,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...draftRoutes(deps),
     ...revisionRoutes(deps),
     ...importRoutes(deps),
+    ...sheetRoutes(deps),
     ...editionRoutes(deps),
     ...userRoutes(deps),
     ...submissionRoutes(deps),

@@ -19,6 +19,7 @@ export const codeEntries: readonly CodeEntry[] = [
   { subpath: './edit', name: 'edit', source: 'src/edit/index.ts' },
   { subpath: './hash', name: 'hash', source: 'src/hash/index.ts' },
   { subpath: './labels', name: 'labels', source: 'src/labels/index.ts' },
+  { subpath: './sheet', name: 'sheet', source: 'src/sheet/index.ts' },
 ];
 
 /** Files exported as they are: the generated JSON Schema, the source copy, the manifest. */

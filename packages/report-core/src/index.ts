@@ -6,3 +6,4 @@ export * from './search/index.js';
 export * from './edit/index.js';
 export * from './hash/index.js';
 export * from './labels/index.js';
+export * from './sheet/index.js';

@@ -1,4 +1,12 @@
-import { applyCommands, canonicalReport, listMeasures, sourceText } from '@leshan/report-core';
+import {
+  applyCommands,
+  canonicalReport,
+  csvFile,
+  listMeasures,
+  SHEET_COLUMNS,
+  sheetRows,
+  sourceText,
+} from '@leshan/report-core';
 import type { Store } from '@leshan/report-store';
 import { PASSWORD } from './admin-harness.js';
 
@@ -52,6 +60,24 @@ async function trackingEdit(
       { type: 'tracking.set', measureId: ids[serial % ids.length], progress: serial % 101 },
     ],
   };
+}
+
+/** A CSV of the draft's sheet whose first measure row has a new progress update filled in. */
+async function sheetUpload(
+  store: Store,
+  serial: number,
+): Promise<{ fileName: string; content: string }> {
+  const draft = await store.getDraft();
+  if (draft === null) throw new Error('the store has no draft');
+  const row = sheetRows(draft.report)[0] ?? [];
+  const at = (key: string) => SHEET_COLUMNS.findIndex((c) => c.key === key);
+  row[at('update_date')] = '2025-06-30';
+  row[at('update_note')] = `访问矩阵第 ${serial} 次上传`;
+  const bytes = csvFile(
+    SHEET_COLUMNS.map((c) => c.header),
+    [row],
+  );
+  return { fileName: 'sheet.csv', content: Buffer.from(bytes).toString('base64') };
 }
 
 /** Changes the draft through the store, so publishing and restoring have something to do. */
@@ -161,6 +187,19 @@ export const routeCases: Record<string, RouteCase> = {
     endsSession: true,
   },
   'get /api/draft': { valid: () => Promise.resolve({ path: '/api/draft' }) },
+  'get /api/draft/sheet': { valid: () => Promise.resolve({ path: '/api/draft/sheet?format=csv' }) },
+  'post /api/draft/sheet/preview': {
+    valid: async ({ store, serial }) => ({
+      path: '/api/draft/sheet/preview',
+      body: await sheetUpload(store, serial),
+    }),
+  },
+  'post /api/draft/sheet/apply': {
+    valid: async ({ store, serial }) => ({
+      path: '/api/draft/sheet/apply',
+      body: { ...(await sheetUpload(store, serial)), baseRevision: await revision(store) },
+    }),
+  },
   'post /api/draft/commands': {
     valid: async ({ store, serial }) => ({
       path: '/api/draft/commands',

@@ -1,35 +1,9 @@
-import { unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
+import { zipDeterministic } from '@leshan/report-core/sheet';
 
-/**
- * Zip entries store local wall-clock time (DOS format) and fflate reads the Date's local fields,
- * so build a Date whose local fields are the instant's UTC fields: the bytes then do not depend
- * on the machine's time zone.
- */
-export function dosTime(iso: string): Date {
-  const at = new Date(iso);
-  return new Date(
-    Math.max(1980, at.getUTCFullYear()),
-    at.getUTCMonth(),
-    at.getUTCDate(),
-    at.getUTCHours(),
-    at.getUTCMinutes(),
-    at.getUTCSeconds(),
-  );
-}
-
-export interface ZipEntry {
-  path: string;
-  bytes: Uint8Array;
-}
-
-/** A zip of the entries in the given order, every entry stamped with the same time. */
-export function zipDeterministic(entries: readonly ZipEntry[], mtimeIso: string): Uint8Array {
-  const mtime = dosTime(mtimeIso);
-  const files: Zippable = {};
-  for (const entry of entries) files[entry.path] = [entry.bytes, { mtime, level: 6 }];
-  return zipSync(files);
-}
+// dosTime and zipDeterministic moved to report-core/sheet (the XLSX writer's home since issue 18).
+export { dosTime, zipDeterministic } from '@leshan/report-core/sheet';
+export type { ZipEntry } from '@leshan/report-core/sheet';
 
 /**
  * Re-packs a zip made by a library that stamps entries with the current time (docx zips with

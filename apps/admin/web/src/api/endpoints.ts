@@ -14,6 +14,7 @@ import {
   PublishChecklistSchema,
 } from '../../../src/api/editions.schemas.js';
 import { ImportPreviewSchema } from '../../../src/api/import.schemas.js';
+import { SheetApplyResultSchema, SheetPreviewSchema } from '../../../src/api/sheet.schemas.js';
 import {
   RevisionDetailSchema,
   RevisionDiffSchema,
@@ -45,6 +46,7 @@ export type RevisionDiff = z.infer<typeof RevisionDiffSchema>;
 export type PublishChecklist = z.infer<typeof PublishChecklistSchema>;
 export type EditionExports = z.infer<typeof EditionExportsSchema>;
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+export type SheetPreview = z.infer<typeof SheetPreviewSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
 export type ReporterMeasures = z.infer<typeof ReporterMeasuresSchema>;
@@ -94,6 +96,14 @@ export function endpoints(api: ApiClient) {
       api.get(`/api/revisions/diff${query({ from, to })}`, RevisionDiffSchema),
     restore: (n: number, baseRevision: number) =>
       api.post(`/api/revisions/${n}/restore`, CommandResultSchema, { baseRevision }),
+    sheetPreview: (fileName: string, content: string) =>
+      api.post('/api/draft/sheet/preview', SheetPreviewSchema, { fileName, content }),
+    sheetApply: (fileName: string, content: string, baseRevision: number) =>
+      api.post('/api/draft/sheet/apply', SheetApplyResultSchema, {
+        fileName,
+        content,
+        baseRevision,
+      }),
     importPreview: (text: string) => api.post('/api/import/preview', ImportPreviewSchema, { text }),
     importText: (
       text: string,

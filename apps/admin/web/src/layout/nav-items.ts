@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'oversight', label: '督办看板', needs: 'edit' },
   { route: 'departments', label: '单位管理', needs: 'edit' },
   { route: 'import', label: '导入原文', needs: 'edit' },
+  { route: 'sheet', label: '批量更新', needs: 'edit' },
   { route: 'review', label: '待审核', needs: 'edit' },
   { route: 'publish', label: '发布', needs: 'publish' },
   { route: 'users', label: '用户管理', needs: 'manageUsers' },

@@ -9,6 +9,7 @@ export const ROUTES = [
   'oversight',
   'publish',
   'import',
+  'sheet',
   'users',
   'audit',
   'review',

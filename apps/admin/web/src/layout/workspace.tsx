@@ -6,6 +6,7 @@ import { useDraftSession } from '../editor/draft-session.js';
 import { EditorScreen } from '../editor/editor-screen.js';
 import { HistoryScreen } from '../history/history-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
+import { SheetScreen } from '../sheet/sheet-screen.js';
 import { PreviewScreen } from '../preview/preview-screen.js';
 import { PublishScreen } from '../publish/publish-screen.js';
 import { AuditScreen } from '../users/audit-screen.js';
@@ -63,6 +64,7 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'departments' ? <DepartmentsScreen /> : null}
         {current === 'oversight' ? <OversightScreen /> : null}
         {current === 'import' ? <ImportScreen /> : null}
+        {current === 'sheet' ? <SheetScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
         {current === 'review' ? <ReviewScreen /> : null}
@@ -83,6 +85,7 @@ const TITLES = {
   departments: '单位管理',
   oversight: '督办看板',
   import: '导入原文',
+  sheet: '批量更新',
   users: '用户管理',
   audit: '审计日志',
   review: '待审核',

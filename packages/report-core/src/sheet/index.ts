@@ -1,0 +1,12 @@
+export { SHEET_COLUMNS, sheetCell, sheetColumn } from './columns.js';
+export type { SheetCell, SheetColumn, SheetColumnGroup, SheetRowSource } from './columns.js';
+export { sheetRow, sheetRows, sheetSources, sheetTable } from './rows.js';
+export { csvCell, csvFile, decodeText, parseCsv } from './csv.js';
+export type { SheetParse } from './csv.js';
+export { cellText, readSheet, SHEET_LIMITS } from './read-sheet.js';
+export type { ReadSheetOptions, SheetError, SheetReading, SheetRowResult } from './read-sheet.js';
+export { writeXlsx } from './xlsx-write.js';
+export type { Cell, SheetSpec, WorkbookProps } from './xlsx-write.js';
+export { readXlsx, XLSX_LIMITS } from './xlsx-read.js';
+export { dosTime, zipDeterministic } from './zip.js';
+export type { ZipEntry } from './zip.js';
