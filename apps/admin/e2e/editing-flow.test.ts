@@ -92,7 +92,16 @@ describe('editing, conflict and publishing in the browser', () => {
     // An editor is not offered publishing or user management.
     expect(
       await pageB.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents(),
-    ).toEqual(['编辑', '预览', '修订历史', '督办看板', '单位管理', '导入原文']);
+    ).toEqual([
+      '编辑',
+      '预览',
+      '修订历史',
+      '督办看板',
+      '单位管理',
+      '导入原文',
+      '批量更新',
+      '待审核',
+    ]);
     await openMeasure(pageB);
     // Live updates bring B's saved change to A at once, so A types during an offline spell
     // (a train tunnel): A's edit is then based on the text before B's, and meets it on return.

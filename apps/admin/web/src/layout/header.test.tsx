@@ -22,6 +22,7 @@ describe('Header', () => {
       '督办看板',
       '单位管理',
       '导入原文',
+      '批量更新',
       '待审核',
     ]);
     expect(screen.getByRole('link', { name: '编辑' }).getAttribute('aria-current')).toBe('page');
@@ -36,6 +37,7 @@ describe('Header', () => {
       '督办看板',
       '单位管理',
       '导入原文',
+      '批量更新',
       '待审核',
       '发布',
       '用户管理',
