@@ -3,7 +3,8 @@ import {
   createNodeId,
   describeChange,
   findNode,
-  listMeasures,
+  measureBelongsTo,
+  measuresOfDepartments,
 } from '@leshan/report-core';
 import type { Command, Measure, Report } from '@leshan/report-core';
 import type { Store, Submission } from '@leshan/report-store';
@@ -29,21 +30,6 @@ import type { SubmissionView, SubmitBody } from '../api/submissions.schemas.js';
 import { currentDraft } from './draft.routes.js';
 import { liveFor } from '../live/draft-live.js';
 
-/** Departments a measure names (牵头单位 and 责任单位). */
-function departmentsOf(measure: Measure): string[] {
-  const r = measure.responsibility;
-  if (r === undefined) return [];
-  return r.lead === null ? r.co : [r.lead, ...r.co];
-}
-
-function measuresOf(report: Report, departments: readonly string[]): Measure[] {
-  const mine = new Set(departments);
-  return listMeasures(report)
-    .map((m) => findNode(report, m.id))
-    .flatMap((found) => (found?.kind === 'measure' ? [found.node] : []))
-    .filter((m) => departmentsOf(m).some((d) => mine.has(d)));
-}
-
 const outsideDepartments = (): ApiError =>
   new ApiError(403, 'not-your-department', '这项举措不属于您所在的部门，不能查看或报送');
 
@@ -57,8 +43,9 @@ async function ownMeasure(
   const found = findNode(report, measureId);
   if (found?.kind !== 'measure') throw notFound('该举措');
   const measure = found.node;
-  const mine = new Set(await store.getUserDepartments(user.userId));
-  if (!departmentsOf(measure).some((d) => mine.has(d))) throw outsideDepartments();
+  if (!measureBelongsTo(measure, await store.getUserDepartments(user.userId))) {
+    throw outsideDepartments();
+  }
   return measure;
 }
 
@@ -139,7 +126,7 @@ export function submissionRoutes({ store }: AdminDeps): AdminRoute[] {
       const draft = await currentDraft(store);
       const ids = await store.getUserDepartments(me.userId);
       const departments = (draft.report.departments ?? []).filter((d) => ids.includes(d.id));
-      return { body: { departments, measures: measuresOf(draft.report, ids) } };
+      return { body: { departments, measures: measuresOfDepartments(draft.report, ids) } };
     }),
     route({
       method: 'get',

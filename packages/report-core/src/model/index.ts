@@ -17,3 +17,4 @@ export * from './indicator-rules.js';
 export * from './public-report.js';
 export * from './attainment.js';
 export * from './oversight.js';
+export * from './department-scope.js';
