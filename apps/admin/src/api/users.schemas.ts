@@ -4,7 +4,18 @@ import { NewPasswordSchema, UserViewSchema } from './session.schemas.js';
 
 const PasswordSchema = NewPasswordSchema;
 
-export const UserListSchema = z.object({ users: z.array(UserViewSchema) });
+export const UserListSchema = z.object({
+  users: z.array(
+    UserViewSchema.extend({
+      departments: z
+        .array(z.string())
+        .optional()
+        .describe(
+          'A reporter’s departments (ids of the draft’s departments); absent for other roles.',
+        ),
+    }),
+  ),
+});
 export const CreateUserBodySchema = z.strictObject({
   email: z.email({ error: '请输入有效的电子邮箱地址' }).max(254),
   displayName: z

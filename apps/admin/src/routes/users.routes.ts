@@ -44,7 +44,16 @@ export function userRoutes({ store }: AdminDeps): AdminRoute[] {
       tag: 'users',
       access: 'admin',
       responses: { 200: UserListSchema },
-    }).handle(async () => ({ body: { users: (await store.listUsers()).map(toUserView) } })),
+    }).handle(async () => {
+      const users = await Promise.all(
+        (await store.listUsers()).map(async (u) => {
+          const view = toUserView(u);
+          if (view.role !== 'reporter') return view;
+          return { ...view, departments: await store.getUserDepartments(view.id) };
+        }),
+      );
+      return { body: { users } };
+    }),
     route({
       method: 'post',
       path: '/api/users',

@@ -49,6 +49,8 @@ export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type SheetPreview = z.infer<typeof SheetPreviewSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
+/** A row of the user list: a reporter's also carries its departments. */
+export type UserListItem = z.infer<typeof UserListSchema>['users'][number];
 export type ReporterMeasures = z.infer<typeof ReporterMeasuresSchema>;
 export type SubmissionList = z.infer<typeof SubmissionListSchema>;
 export type { SubmitBody };

@@ -2,8 +2,10 @@ import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { RoleSchema } from '../../../src/api/role.schemas.js';
 import { CreateUserBodySchema } from '../../../src/api/users.schemas.js';
-import type { UserView } from '../api/endpoints.js';
+import type { UserListItem, UserView } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
+import { useDraft } from '../layout/use-draft.js';
+import { ReporterDepartments } from './reporter-departments.js';
 import { ConfirmDialog, Dialog } from '../ui/dialog.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { useLoad } from '../ui/use-load.js';
@@ -39,7 +41,9 @@ const EMPTY = { email: '', displayName: '', role: 'editor' as Role, password: ''
  */
 export function UsersScreen() {
   const { api, session, announce } = useApp();
-  const [users, setUsers] = useState<UserView[]>([]);
+  const [users, setUsers] = useState<UserListItem[]>([]);
+  const draft = useDraft();
+  const departments = draft.report?.departments ?? [];
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -47,7 +51,7 @@ export function UsersScreen() {
   // Bumped after each change: the list loads again.
   const [reloads, setReloads] = useState(0);
   const loadUsers = useCallback(() => api.users(), [api]);
-  const show = useCallback((list: { users: UserView[] }) => setUsers(list.users), []);
+  const show = useCallback((list: { users: UserListItem[] }) => setUsers(list.users), []);
   useLoad(loadUsers, show, setError, reloads);
 
   const create = async (event: FormEvent) => {
@@ -73,14 +77,16 @@ export function UsersScreen() {
   const [asking, setAsking] = useState<Question | null>(null);
   const [oneTime, setOneTime] = useState<{ user: UserView; password: string } | null>(null);
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const act = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
     try {
       await action();
       setError(null);
       announce(done);
       setReloads((n) => n + 1);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     }
   };
   const update = (user: UserView, patch: { role?: Role; disabled?: boolean }, done: string) =>
@@ -115,6 +121,7 @@ export function UsersScreen() {
             <th scope="col">姓名</th>
             <th scope="col">电子邮箱</th>
             <th scope="col">角色</th>
+            <th scope="col">报送单位</th>
             <th scope="col">状态</th>
             <th scope="col">创建时间</th>
             <th scope="col">操作</th>
@@ -154,6 +161,22 @@ export function UsersScreen() {
                       </option>
                     ))}
                   </select>
+                </td>
+                <td data-label="报送单位">
+                  {user.role === 'reporter' ? (
+                    <ReporterDepartments
+                      user={user}
+                      departments={departments}
+                      onSave={(ids) =>
+                        act(
+                          () => api.setUserDepartments(user.id, ids),
+                          `已保存 ${user.displayName} 的报送单位`,
+                        )
+                      }
+                    />
+                  ) : (
+                    <span className="hint">—</span>
+                  )}
                 </td>
                 <td data-label="状态">
                   {user.disabled ? '已停用' : user.mustChangePassword ? '待改密码' : '正常'}
