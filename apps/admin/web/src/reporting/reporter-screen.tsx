@@ -5,6 +5,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 import { useLoad } from '../ui/use-load.js';
 import { SubmissionCard } from './submission-status.js';
+import { BASIS_OPTIONS } from '../follow-up/follow-up-labels.js';
 
 type Measure = ReporterMeasures['measures'][number];
 
@@ -88,6 +89,7 @@ function MeasureCard({
   const [form, setForm] = useState({
     indicatorId: measure.indicators[0]?.id ?? '',
     value: '',
+    basis: '',
     date: '',
     title: '',
     url: '',
@@ -97,6 +99,11 @@ function MeasureCard({
   const [done, setDone] = useState('');
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [field]: e.target.value }));
+
+  // 累计/当年 matters for an increment target only (report-core counts from the period's start).
+  const target = measure.indicators.find((i) => i.id === form.indicatorId);
+  const withBasis = target?.kind === 'increment';
+  const annual = withBasis && form.basis === 'annual';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -110,6 +117,7 @@ function MeasureCard({
           observation: {
             date: form.date,
             value: Number(form.value),
+            ...(annual ? { basis: 'annual' as const } : {}),
             source: form.url === '' ? { title: form.title } : { title: form.title, url: form.url },
             ...(form.note === '' ? {} : { note: form.note }),
           },
@@ -184,7 +192,10 @@ function MeasureCard({
                 </select>
               )}
             </Field>
-            <Field label="实际值" hint="按目标的单位填写，自规划期开始累计">
+            <Field
+              label="实际值"
+              hint={annual ? '按目标的单位填写，只计当年' : '按目标的单位填写，自规划期开始累计'}
+            >
               {(c) => (
                 <input
                   {...c}
@@ -195,6 +206,19 @@ function MeasureCard({
                 />
               )}
             </Field>
+            {withBasis ? (
+              <Field label="口径">
+                {(c) => (
+                  <select {...c} value={form.basis} onChange={set('basis')}>
+                    {BASIS_OPTIONS.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ) : null}
           </>
         ) : null}
         <Field label="截至日期">
