@@ -45,14 +45,17 @@ describe('the public measures-and-targets table is the editor’s sheet without 
     );
     const resource = descriptor.resources.find((r) => r.name === 'measures_and_targets');
     expect(resource?.path).toBe('data/measures_and_targets.csv');
-    const fields = resource?.schema?.fields ?? [];
+    const schema = resource?.schema;
+    if (schema === undefined || typeof schema === 'string') throw new Error('no Table Schema');
+    const fields = schema.fields;
     expect(SHEET_COLUMNS.map((c) => c.header)).toEqual([
       ...fields.map((f) => f.title),
       ...inputHeaders,
     ]);
     const bytes = files['data/measures_and_targets.csv'];
     if (bytes === undefined) throw new Error('no data/measures_and_targets.csv');
-    const table = parse<string[]>(Buffer.from(bytes), { bom: true });
+    const table: unknown = parse(Buffer.from(bytes), { bom: true });
+    if (!Array.isArray(table)) throw new Error('not a table');
     expect(table[0]).toEqual(fields.map((f) => f.name));
     expect(table.length - 1).toBe(sheetRows(canonicalEdition().report).length);
     // The tables the data package had keep their place.
