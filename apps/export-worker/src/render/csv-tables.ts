@@ -1,5 +1,5 @@
 import { commitmentLabel } from '@leshan/report-core/labels';
-import { listMeasures, placesOf } from '@leshan/report-core';
+import { SHEET_COLUMNS, listMeasures, placesOf, sheetRows } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import { displayTitle } from '@leshan/report-core/labels';
 
@@ -114,4 +114,20 @@ export function indicatorTable(report: Report): Table {
     ]),
   );
   return { name: 'indicators', columns: INDICATOR_COLUMNS, rows };
+}
+
+/**
+ * The read-only columns of report-core's measures-and-targets sheet: the editor's download
+ * (apps/admin /api/draft/sheet) is these, then its empty input columns — one definition, so
+ * the public table and the sheet an editor uploads back cannot drift apart (issue 18 point 4).
+ */
+export const SHEET_TABLE_COLUMNS = SHEET_COLUMNS.filter((c) => !c.input);
+
+/** measures_and_targets: one row per measure, each followed by one row per target (report-core sheetRows). */
+export function measuresAndTargetsTable(report: Report): Table {
+  return {
+    name: 'measures_and_targets',
+    columns: SHEET_TABLE_COLUMNS.map((c) => col(c.key, c.type, c.header, c.description)),
+    rows: sheetRows(report, SHEET_TABLE_COLUMNS),
+  };
 }

@@ -89,6 +89,7 @@ describe('exports of an edition with observations, departments and responsibilit
       'observations',
       'departments',
       'responsibilities',
+      'measures_and_targets',
       'report',
       'report-schema',
     ]);

@@ -10,7 +10,7 @@ import { sha256Hex } from '@leshan/report-core/hash';
 import type { ExportInput } from '../schemas.js';
 import { zipDeterministic } from '../zip/deterministic-zip.js';
 import type { Table } from './csv-tables.js';
-import { indicatorTable, measureTable } from './csv-tables.js';
+import { indicatorTable, measureTable, measuresAndTargetsTable } from './csv-tables.js';
 import type { DataPackage, TableField } from './datapackage-schema.js';
 import { DataPackageSchema } from './datapackage-schema.js';
 import { tableToCsv } from './render-csv.js';
@@ -35,9 +35,9 @@ const CONSTRAINTS: Record<string, TableField['constraints']> = {
   indicator_id: { required: true },
 };
 
-function fields(table: Table): TableField[] {
+function fields(table: Table, known = CONSTRAINTS): TableField[] {
   return table.columns.map((c) => {
-    const constraints = CONSTRAINTS[c.name];
+    const constraints = known[c.name];
     return {
       name: c.name,
       type: c.type,
@@ -64,7 +64,7 @@ const foreignKey = (field: string, resource: string) => ({
   reference: { resource, fields: ['id'] },
 });
 
-/** Observations, departments and responsibilities (issue 18), each CSV with its Table Schema. */
+/** Observations, departments, responsibilities and the measures-and-targets sheet (issue 18), each CSV with its Table Schema. */
 function followUpResources(report: ExportInput['report']) {
   const specs = [
     {
@@ -88,8 +88,17 @@ function followUpResources(report: ExportInput['report']) {
         foreignKey('lead_department_id', 'departments'),
       ],
     },
+    {
+      // The editor's sheet without its input columns; its cells are the sheet's words (状态 as
+      // 推进中, not in-progress), so only measure_id is constrained. A measure row has no
+      // indicator_id: no primary key.
+      table: measuresAndTargetsTable(report),
+      title: '举措与目标 Measures and targets',
+      constraints: { measure_id: { required: true } },
+      foreignKeys: [foreignKey('measure_id', 'measures')],
+    },
   ];
-  return specs.map(({ table, title, primaryKey, foreignKeys }) => {
+  return specs.map(({ table, title, foreignKeys, ...spec }) => {
     const bytes = tableToCsv(table);
     return {
       bytes,
@@ -103,8 +112,8 @@ function followUpResources(report: ExportInput['report']) {
         ...resourceFacts(bytes),
         dialect,
         schema: {
-          fields: fields(table),
-          primaryKey,
+          fields: fields(table, 'constraints' in spec ? spec.constraints : CONSTRAINTS),
+          ...('primaryKey' in spec ? { primaryKey: spec.primaryKey } : {}),
           missingValues: [''],
           ...(foreignKeys.length === 0 ? {} : { foreignKeys }),
         },
@@ -113,7 +122,7 @@ function followUpResources(report: ExportInput['report']) {
   });
 }
 
-/** A Frictionless tabular data package (zip): datapackage.json, the CSVs (measures, indicators, observations, departments, responsibilities) and the report JSON with its schema. */
+/** A Frictionless tabular data package (zip): datapackage.json, the CSVs (measures, indicators, observations, departments, responsibilities, measures_and_targets) and the report JSON with its schema. */
 export async function renderDatapackage(input: ExportInput): Promise<Uint8Array> {
   const { report, edition } = input;
   const measures = measureTable(report);

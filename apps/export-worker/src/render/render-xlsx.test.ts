@@ -39,6 +39,7 @@ async function checkEdition(input: ExportInput): Promise<void> {
     '实际值',
     '单位',
     '责任分工',
+    '举措与目标',
   ]);
   const measures = listMeasures(input.report);
   const measureSheet = sheet(workbook, '举措');

@@ -7,6 +7,17 @@ import { formatQuantity } from '@leshan/report-core/indicators';
 import { displayTitle } from '@leshan/report-core/labels';
 import { commitmentText, comparatorLabel, statusLabel } from '../view/labels.js';
 import { withFollowUp } from './xlsx-follow-up.js';
+import { SHEET_TABLE_COLUMNS, measuresAndTargetsTable } from './csv-tables.js';
+
+/** 举措与目标: the columns of the editor's sheet without its input columns (report-core sheet). */
+function measuresAndTargetsSheet(input: ExportInput): SheetSpec {
+  const table = measuresAndTargetsTable(input.report);
+  return {
+    name: '举措与目标',
+    columns: SHEET_TABLE_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+    rows: table.rows,
+  };
+}
 
 function sheets(input: ExportInput): SheetSpec[] {
   const { report, edition } = input;
@@ -146,13 +157,14 @@ function sheets(input: ExportInput): SheetSpec[] {
 }
 
 /**
- * An Excel workbook: 说明, 章节, 举措, 指标 (with attainment), 编辑说明, 实际值, 单位, 责任分工;
+ * An Excel workbook: 说明, 章节, 举措, 指标 (with attainment), 编辑说明, 实际值, 单位, 责任分工,
+ * 举措与目标 (the editor's measures-and-targets sheet, read-only columns);
  * byte-identical for the same edition.
  */
 export function renderXlsx(input: ExportInput): Promise<Uint8Array> {
   const { meta } = input.report;
   return Promise.resolve(
-    writeXlsx(withFollowUp(sheets(input), input.report), {
+    writeXlsx([...withFollowUp(sheets(input), input.report), measuresAndTargetsSheet(input)], {
       title: meta.title,
       creator: meta.issuer,
       at: input.edition.publishedAt,
