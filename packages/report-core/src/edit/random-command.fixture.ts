@@ -308,7 +308,13 @@ const BUILDERS: readonly Builder[] = [
   }),
   (r, x, n) => {
     const d = pick(r.departments ?? [], x.a);
-    return d && { type: 'department.update', id: d.id, patch: { name: `${d.name}·${n}` } };
+    return (
+      d && {
+        type: 'department.update',
+        id: d.id,
+        patch: { name: `${d.name.split('·')[0] ?? d.name}·${n}` },
+      }
+    );
   },
   (r, x) => {
     const named = new Set(lists(r).measures.flatMap((m) => namedDepartments(m.m.responsibility)));

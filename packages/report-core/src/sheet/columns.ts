@@ -283,7 +283,12 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = SPECS.map(
   ({ value: _value, ...column }) => column,
 );
 
-/** The column with this key (a programming error when there is none). */
+/**
+ * The column with this key.
+ *
+ * @throws {Error} when no column has this key: keys are this module's constants, so it is a
+ * programming error, never bad input.
+ */
 export function sheetColumn(key: string): SheetColumn {
   const column = SHEET_COLUMNS.find((c) => c.key === key);
   if (column === undefined) throw new Error(`no sheet column ${key}`);

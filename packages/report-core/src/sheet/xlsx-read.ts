@@ -100,6 +100,7 @@ export function readXlsx(bytes: Uint8Array): SheetParse {
         if (!wanted) return false;
         declared += file.originalSize;
         if (file.originalSize > XLSX_LIMITS.partBytes || declared > XLSX_LIMITS.totalBytes) {
+          // Invariant: never leaves readXlsx — the catch below turns it into the size refusal.
           throw new RangeError('too large');
         }
         return true;

@@ -71,6 +71,11 @@ class SharedStrings {
 // Style 1: wrapped, top-aligned; style 2: the same, bold (the header row).
 const STYLES = `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/**
+ * One cell's XML.
+ *
+ * @throws {Error} for a number that is not finite (NaN, ±Infinity): the caller's data is wrong.
+ */
 function cellXml(ref: string, value: Cell, style: number, strings: SharedStrings): string {
   if (value === null) return '';
   if (typeof value === 'boolean')
@@ -135,7 +140,11 @@ function packageParts(sheetCount: number, props: WorkbookProps): ZipEntry[] {
   ];
 }
 
-/** An .xlsx file of the sheets, in order; the same input gives the same bytes. */
+/**
+ * An .xlsx file of the sheets, in order; the same input gives the same bytes.
+ *
+ * @throws {Error} when a cell holds a number that is not finite (NaN, ±Infinity).
+ */
 export function writeXlsx(sheets: readonly SheetSpec[], props: WorkbookProps): Uint8Array {
   const text = (body: string): Uint8Array => new TextEncoder().encode(body);
   const strings = new SharedStrings();

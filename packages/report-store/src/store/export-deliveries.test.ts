@@ -109,6 +109,8 @@ describe('export deliveries (postgres)', () => {
     // Nor what later releases added (0003 accounts, 0004 export integrity: PostgreSQL only
     // gained tables and columns), so that 0002 runs again on the relay release's schema.
     await sql`DROP TABLE login_limits, export_regenerations`.execute(conn.db);
+    // 0006 (issue 18) added the reporters' tables and widened the role CHECK (re-run as it is).
+    await sql`DROP TABLE submissions, user_departments`.execute(conn.db);
     await sql`ALTER TABLE users DROP COLUMN credential_version, DROP COLUMN must_change_password`.execute(
       conn.db,
     );

@@ -3,6 +3,7 @@ import type { ChangeEvent } from 'react';
 import type { SheetPreview } from '../api/endpoints.js';
 import { useApp } from '../layout/app-context.js';
 import { useDraft } from '../layout/use-draft.js';
+import { describeNode } from '@leshan/report-core/labels';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 
@@ -149,7 +150,10 @@ export function SheetScreen() {
             {shown.map((r) => (
               <li key={r.row} className={`sheet-row sheet-${r.status}`}>
                 <span className="tag">{STATUS[r.status]}</span> 第 {r.row} 行
-                {r.measureId === null ? '' : ` · ${r.indicatorId ?? r.measureId}`}
+                {/* The measure or target in words (describeNode), never m38 (editors know no ids). */}
+                {r.measureId === null || draft.report === null
+                  ? ''
+                  : ` · ${describeNode(draft.report, r.indicatorId ?? r.measureId)}`}
                 <ul>
                   {r.changes.map((c, i) => (
                     <li key={`c${i}`}>{c}</li>
