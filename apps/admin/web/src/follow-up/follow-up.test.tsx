@@ -66,7 +66,9 @@ describe('issue 18: the department list', () => {
         name: '删除',
       }),
     );
-    expect(screen.getByRole('alert').textContent).toMatch(/m24.*不能删除/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /仍是举措“推进五通桥区光伏产业基地…”的牵头或责任单位，不能删除/,
+    );
     expect(store.state.report?.departments).toHaveLength(1);
   });
 });
