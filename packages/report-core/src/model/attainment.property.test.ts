@@ -216,6 +216,8 @@ describe('increment targets', () => {
         positive,
         (list, target, extra) => {
           const before = targetAttainment(increment(target, list), period);
+          // "Larger" needs a finite amount to be larger than (seed 596779316: 1e308 + 1e308).
+          fc.pre(before.verdict === 'not-reported' || before.achieved !== null);
           const dates = list.map((o) => o.date).sort();
           const last = dates.at(-1) ?? '2022-06-30';
           const [y] = last.split('-').map(Number);

@@ -93,6 +93,21 @@ describe('targetAttainment on the canonical targets', () => {
     expect(a.verdict).toBe('met');
   });
 
+  // attainment property test, seed 596779316: a cumulative value dated before the period let the
+  // annual values of the years between it and the period count.
+  it('a cumulative value before the period does not let annual values of earlier years count', () => {
+    const road = canonicalTarget('m38-t1');
+    const a = targetAttainment(
+      withObs(road, [
+        obs('2020-12-31', 10, 'cumulative'),
+        obs('2021-12-31', 500, 'annual'),
+        obs('2022-12-31', 60, 'annual'),
+      ]),
+      period,
+    );
+    expect(a.achieved).toBe(70);
+  });
+
   it('the unemployment ceiling (m282-t1, ≤ 6%) is met within it and behind above it', () => {
     const cap = canonicalTarget('m282-t1');
     const within = targetAttainment(withObs(cap, [obs('2023-12-31', 5.4)]), period);

@@ -80,7 +80,10 @@ function incrementAchieved(
   const cumulative = latestOf(
     observations.filter((o) => (o.basis ?? 'cumulative') === 'cumulative'),
   );
-  const fromYear = cumulative === undefined ? period.start : yearOf(cumulative.date) + 1;
+  // Never before the period: a cumulative value dated before it must not let the annual values
+  // of earlier years count (attainment property test, seed 596779316).
+  const fromYear =
+    cumulative === undefined ? period.start : Math.max(period.start, yearOf(cumulative.date) + 1);
   const annualByYear = new Map<number, Obs>();
   for (const o of observations) {
     if (o.basis !== 'annual') continue;
