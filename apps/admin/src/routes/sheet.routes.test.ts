@@ -114,58 +114,15 @@ describe('the draft sheet: download, preview, apply (issue 18 point 4)', () => {
       );
       expect(updated).toHaveLength(73);
 
-      // Undo by the editor who applied it: the inverse commands as a normal save take all 73 back.
-      const undo = await post(editor, '/api/draft/sheet/undo', { revision: applied.body.revision });
+      // Undo: restoring the revision before takes all 73 back at once.
+      const publisher = await signIn(h, 'publisher');
+      const undo = await post(publisher, `/api/revisions/${before?.revision}/restore`, {
+        baseRevision: applied.body.revision,
+      });
       expect(undo.status, JSON.stringify(undo.body)).toBe(200);
-      expect(undo.body.revision).toBe(applied.body.revision + 1);
       expect((await h.store.getDraft())?.reportHash).toBe(before?.reportHash);
     });
   }
-
-  it('refuses to undo an applied sheet with 409 once one of its measures was edited since, and changes nothing', async () => {
-    const editor = await signIn(h, 'editor');
-    const upload = editedUpload(await download(editor, 'csv'));
-    const file = {
-      fileName: 'edited.csv',
-      content: Buffer.from(csvFile(headers, upload.slice(1))).toString('base64'),
-    };
-    const base = (await editor.agent.get('/api/draft/head')).body.revision as number;
-    const applied = await post(editor, '/api/draft/sheet/apply', { ...file, baseRevision: base });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-    const measureId = String(upload[1]?.[at('measure_id')]);
-    const other = await signIn(h, 'publisher');
-    const edit = await post(other, '/api/draft/commands', {
-      baseRevision: applied.body.revision,
-      commands: [
-        {
-          type: 'progress.add',
-          measureId,
-          update: { id: 'u-later', date: '2025-09-30', note: '已延期。', status: 'delayed' },
-        },
-      ],
-    });
-    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
-    const edited = await h.store.getDraft();
-
-    const undo = await post(editor, '/api/draft/sheet/undo', { revision: applied.body.revision });
-    expect(undo.status, JSON.stringify(undo.body)).toBe(409);
-    expect(undo.body.error).toBe(
-      `无法撤销第 ${applied.body.revision} 版批量更新：之后有人修改了其中的举措或指标，草稿未作任何改动。请在修订记录中逐项处理。`,
-    );
-    const after = await h.store.getDraft();
-    expect(after?.revision).toBe(edited?.revision);
-    expect(after?.reportHash).toBe(edited?.reportHash);
-
-    // Not a sheet's revision, and not the applying editor's: refused in Chinese.
-    const notSheet = await post(editor, '/api/draft/sheet/undo', { revision: edit.body.revision });
-    expect(notSheet.status).toBe(422);
-    expect(notSheet.body.error).toBe(`第 ${edit.body.revision} 版不是一次批量更新，无法在此撤销`);
-    const stranger = await signIn(h, 'editor', 'editor2');
-    const foreign = await post(stranger, '/api/draft/sheet/undo', {
-      revision: applied.body.revision,
-    });
-    expect(foreign.status).toBe(403);
-  });
 
   it('reads the download back as unchanged, and applying it is refused as nothing to apply', async () => {
     const editor = await signIn(h, 'editor');
