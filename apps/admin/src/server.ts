@@ -6,7 +6,7 @@ import type { AdminDeps } from './deps.js';
 import { loadPrincipal, principalOf } from './auth/principal.js';
 import { ApiError } from '@leshan/http-kit';
 import { errorHandler, mountRoutes } from '@leshan/http-kit/express';
-import { requestLogger, requireJson, securityHeaders } from './http/middleware.js';
+import { requestIdOf, requestLogger, requireJson, securityHeaders } from './http/middleware.js';
 import { adminOpenApi } from './http/openapi.js';
 import { jsonBody } from './http/body-limits.js';
 import { rejectUnsafeText } from './http/text-safety.js';
@@ -93,7 +93,7 @@ export function createServer(deps: AdminDeps): Express {
 
   app.use(
     errorHandler((error, req) => {
-      deps.logger.error({ err: error.cause, reqId: req.id }, 'unhandled error');
+      deps.logger.error({ err: error.cause, reqId: requestIdOf(req) }, 'unhandled error');
     }),
   );
   return app;

@@ -96,6 +96,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     requestConn ??= connect({ ...options, readonly: false, poolSize: 1 });
     return requestConn;
   };
+  // Every write of sessions or users: kept session lookups are forgotten after it (sessions.ts).
+  const credentials = <T>(write: () => Promise<T>): Promise<T> =>
+    sessions.changingCredentials(ctx, write);
   return {
     engine: conn.engine,
     readonly: conn.readonly,
@@ -104,18 +107,18 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     findUserByEmail: (email) => users.findUserByEmail(ctx, email),
     listUsers: () => users.listUsers(ctx),
     countUsers: () => users.countUsers(ctx),
-    updateUser: (id, patch) => users.updateUser(ctx, id, patch),
-    deleteUser: (id) => users.deleteUser(ctx, id),
-    setPassword: (input) => users.setPassword(ctx, input),
+    updateUser: (id, patch) => credentials(() => users.updateUser(ctx, id, patch)),
+    deleteUser: (id) => credentials(() => users.deleteUser(ctx, id)),
+    setPassword: (input) => credentials(() => users.setPassword(ctx, input)),
     authenticate: (email, password) => users.authenticate(ctx, email, password),
     reserveLoginAttempt: (input) => loginLimits.reserveLoginAttempt(ctx, input),
     settleLoginAttempt: (input) => loginLimits.settleLoginAttempt(ctx, input),
-    createSession: (input) => sessions.createSession(ctx, input),
+    createSession: (input) => credentials(() => sessions.createSession(ctx, input)),
     getSession: (token, opts) => sessions.getSession(ctx, token, opts),
-    extendSession: (token, ttlMs) => sessions.extendSession(ctx, token, ttlMs),
-    revokeSession: (token) => sessions.revokeSession(ctx, token),
-    revokeUserSessions: (userId) => sessions.revokeUserSessions(ctx, userId),
-    deleteExpiredSessions: () => sessions.deleteExpiredSessions(ctx),
+    extendSession: (token, ttlMs) => credentials(() => sessions.extendSession(ctx, token, ttlMs)),
+    revokeSession: (token) => credentials(() => sessions.revokeSession(ctx, token)),
+    revokeUserSessions: (userId) => credentials(() => sessions.revokeUserSessions(ctx, userId)),
+    deleteExpiredSessions: () => credentials(() => sessions.deleteExpiredSessions(ctx)),
     getDraft: () => getDraft(ctx),
     draftHead: () => draftHead(ctx),
     watchDraft: (onChange, opts) => conn.watchDraft(onChange, opts),
