@@ -112,7 +112,7 @@ export function MeasureItem({
         ))}
       {share && (
         <p className="share">
-          <a href={links.chapter(chapterNumber, measure.id)}>{t.shareLink(measure.id)}</a>
+          <a href={links.measure(measure.id, chapterNumber)}>{t.shareLink}</a>
         </p>
       )}
     </li>

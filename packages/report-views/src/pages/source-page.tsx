@@ -16,8 +16,9 @@ export function nodeLink(report: ReadonlyReport, id: string, links: ViewLinks): 
     case 'chapter':
       return links.chapter(found.node.number);
     case 'section':
-    case 'measure':
       return links.chapter(found.chapter.number, found.node.id);
+    case 'measure':
+      return links.measure(found.node.id, found.chapter.number);
     case 'indicator':
     case 'update':
       return links.chapter(found.chapter.number, found.measure.id);
