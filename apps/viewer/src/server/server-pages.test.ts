@@ -51,7 +51,8 @@ describe('server-rendered pages', () => {
     expect(res.text).toMatch(
       /<strong class="target" title="晶硅光伏产值规模：达到 2000亿元">2000亿元<\/strong>/,
     );
-    expect(res.text).toContain('href="/chapters/2#m94"');
+    // Issue 19: the share link leads to the measure's own page.
+    expect(res.text).toContain('<a href="/measures/m94">这项举措的页面</a>');
     expect(res.text).toContain('href="/places#place-wutongqiao"');
   });
 
@@ -97,7 +98,8 @@ describe('server-rendered pages', () => {
   it('renders search results with marked matches on the server', async () => {
     const res = await request(canonical).get('/search').query({ q: '伏产' }).expect(200);
     expect(res.text).toContain('<mark>伏产</mark>');
-    expect(res.text).toContain('href="/chapters/2#m94"');
+    // Issue 19: a measure found leads to its own page.
+    expect(res.text).toContain('href="/measures/m94"');
   });
 
   it('shows an editor’s markup as text and never as markup', async () => {

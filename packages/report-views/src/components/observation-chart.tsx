@@ -7,7 +7,7 @@ import type { AttainmentPeriod } from '@leshan/report-core/model';
 import { useView } from '../context.js';
 
 const HEIGHT = 200;
-const TOP = 28;
+const TOP = 40;
 const BOTTOM = 168;
 /** Left and right padding of the plot, in % of its width. */
 const PAD = 3;
@@ -87,9 +87,9 @@ export function ObservationChart({
               <rect
                 className="obs-band"
                 x={pct(i / span)}
-                y={TOP - 8}
+                y={TOP - 20}
                 width={`${((100 - 2 * PAD) / span).toFixed(2)}%`}
-                height={BOTTOM - TOP + 8}
+                height={BOTTOM - TOP + 20}
               />
             )}
             <text className="obs-year" x={pct((i + 0.5) / span)} y={BOTTOM + 20}>

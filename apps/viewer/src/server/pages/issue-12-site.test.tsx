@@ -243,7 +243,7 @@ describe('issue 12: past editions at /editions/N', () => {
     expect(past.text).not.toContain(reworded);
     const now = await request(app).get(chapter.replace('/editions/1', '')).expect(200);
     expect(now.text).toContain(reworded);
-    expect(past.text).toMatch(/href="\/editions\/1\/chapters\/\d#m\d+"/);
+    expect(past.text).toMatch(/href="\/editions\/1\/measures\/m\d+"/);
     expect(past.text).toContain('href="/editions/1/targets"');
     const downloads = await request(app).get('/editions/1/downloads').expect(200);
     expect(downloads.text).toContain('leshan-report-edition-1.json');
