@@ -27,6 +27,7 @@ import { MeasureText } from '../components/measure-text.js';
 import { ObservationChart } from '../components/observation-chart.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { NodeTitle } from '../components/title.js';
+import { NoteCorrection, UpdateFacts } from '../components/update-facts.js';
 import { useView } from '../context.js';
 
 /** What a measure page is given: the report, the measure, and what the host puts at its end. */
@@ -130,25 +131,7 @@ function Timeline({ measure }: { measure: DeepReadonly<Measure> }) {
     ...measure.tracking.updates.map((u) => ({
       key: u.id,
       date: u.date,
-      body: (
-        <>
-          {u.status !== undefined && (
-            <span className={`status status-${u.status}`}>
-              {TRACKING_STATUS_LABELS[u.status][lang]}
-            </span>
-          )}
-          {u.progress !== undefined && <> · {t.progress(u.progress)}</>}{' '}
-          <span lang="zh-CN">{u.note}</span>
-          {u.evidenceUrl !== undefined && (
-            <>
-              {' '}
-              <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">
-                {t.evidence}
-              </a>
-            </>
-          )}
-        </>
-      ),
+      body: <UpdateFacts update={u} />,
     })),
     ...measure.indicators.flatMap((i) =>
       (i.observations ?? []).map((o) => ({
@@ -246,17 +229,7 @@ function NoteItem({ report, note }: { report: ReadonlyReport; note: DeepReadonly
           {NOTE_KIND_LABELS[note.kind][lang]}
         </strong>
       </p>
-      {note.originalText !== undefined && (
-        <p>
-          {pick('原文', 'Source')}：<q lang="zh-CN">{note.originalText}</q>
-          {note.correctedText !== undefined && (
-            <>
-              {' '}
-              → {pick('发布', 'Published')}：<q lang="zh-CN">{note.correctedText}</q>
-            </>
-          )}
-        </p>
-      )}
+      <NoteCorrection note={note} />
       <p lang="zh-CN">{note.reasoning}</p>
     </li>
   );
