@@ -23,6 +23,10 @@ export interface ViewLinks {
   note: (noteId: string) => string | undefined;
   /** A chapter's progress feed (Atom). */
   chapterFeed: (chapterNumber: number) => string | undefined;
+  /** A measure's own page (issue 19); where there is none, its anchor in its chapter. */
+  measure: (measureId: string, chapterNumber: number) => string;
+  /** A measure's progress feed (Atom). */
+  measureFeed: (measureId: string) => string | undefined;
 }
 
 interface ViewEnv {

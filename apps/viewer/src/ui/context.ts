@@ -58,6 +58,8 @@ export function siteLinks(lang: Lang, base: string): ViewLinks {
     place: (id) => link(`/places#place-${id}`),
     note: (id) => link(`/source#${id}`),
     chapterFeed: (n) => `/feeds/chapters/${n}/progress.atom`,
+    measure: (id) => link(`/measures/${id}`),
+    measureFeed: (id) => `/feeds/measures/${id}/progress.atom`,
   };
 }
 

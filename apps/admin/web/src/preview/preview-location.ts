@@ -37,6 +37,9 @@ export const previewLinks: ViewLinks = {
   place: (id) => `${PREVIEW_BASE}/places#place-${id}`,
   note: (id) => `${PREVIEW_BASE}/source#${id}`,
   chapterFeed: () => undefined,
+  // The preview shows a measure in its chapter; the site gives it a page of its own (issue 19).
+  measure: (id, n) => `${PREVIEW_BASE}/chapters/${n}#${id}`,
+  measureFeed: () => undefined,
 };
 
 function subscribe(listener: () => void): () => void {
