@@ -11,6 +11,8 @@ export { ProgressBar } from './components/progress-bar.js';
 export { MissingNoteLink, NodeTitle } from './components/title.js';
 export { ChapterPage } from './pages/chapter-page.js';
 export { HomePage } from './pages/home-page.js';
+export { MeasurePage } from './pages/measure-page.js';
+export type { MeasurePageProps } from './pages/measure-page.js';
 export { PlacesPage } from './pages/places-page.js';
 export { nodeLink, SourcePage } from './pages/source-page.js';
 export { TargetsPage, targetsProps } from './pages/targets-page.js';

@@ -73,12 +73,11 @@ describe('server-rendered pages', () => {
     expect(notes).toMatch(/<a href="\/chapters\/6">第六章 · [^<]+<\/a>/u);
   });
 
-  it('sends a measure link without a chapter to its anchor', async () => {
-    const res = await request(app).get('/measures/m94').expect(302);
-    expect(res.headers.location).toBe('/chapters/2#m94');
-    expect((await request(app).get('/en/measures/m38').expect(302)).headers.location).toBe(
-      '/en/chapters/1#m38',
-    );
+  // issue 19: /measures/<id> only redirected to the chapter's anchor; it is now a page of its own.
+  it('answers a measure link with a page of its own, in both languages', async () => {
+    const res = await request(app).get('/measures/m94').expect(200);
+    expect(res.text).toContain('class="measure-page"');
+    await request(app).get('/en/measures/m38').expect(200);
   });
 
   it('filters and sorts targets from the query string, without JavaScript', async () => {
