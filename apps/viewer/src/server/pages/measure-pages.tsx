@@ -2,6 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import { findNode } from '@leshan/report-core';
 import { MeasurePage } from '@leshan/report-views';
 import { quoteStart } from '@leshan/report-core/labels';
+import { FeedbackForm } from '../../ui/feedback-form.js';
 import type { Lang } from '../../ui/i18n.js';
 import type { ServerDeps } from '../deps.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
@@ -28,7 +29,18 @@ export function addMeasurePages(
         content: {
           title: quoteStart(found.node.text, 24),
           description: found.node.text.slice(0, 120),
-          element: <MeasurePage report={edition.report} measure={found.node} />,
+          element: (
+            <MeasurePage
+              report={edition.report}
+              measure={found.node}
+              footer={
+                // 我要纠错 (feedback19): only where the source can take it (not the static build).
+                deps.source.sendFeedback === undefined ? undefined : (
+                  <FeedbackForm measureId={found.node.id} editionNumber={edition.number} />
+                )
+              }
+            />
+          ),
         },
       };
     }),
