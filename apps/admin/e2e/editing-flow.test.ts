@@ -101,6 +101,7 @@ describe('editing, conflict and publishing in the browser', () => {
       '导入原文',
       '批量更新',
       '待审核',
+      '公众反馈',
     ]);
     await openMeasure(pageB);
     // Live updates bring B's saved change to A at once, so A types during an offline spell

@@ -21,6 +21,7 @@ import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { submissionRoutes } from './routes/submissions.routes.js';
+import { feedbackRoutes } from './routes/feedback.routes.js';
 
 export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   return [
@@ -32,6 +33,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...editionRoutes(deps),
     ...userRoutes(deps),
     ...submissionRoutes(deps),
+    ...feedbackRoutes(deps),
   ];
 }
 

@@ -33,6 +33,7 @@ import * as sessions from './sessions.js';
 import type { Store } from './store.js';
 import * as users from './users.js';
 import * as submissions from './submissions.js';
+import * as feedback from './feedback.js';
 
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
@@ -89,8 +90,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await conn.close();
     throw error;
   }
-  // The viewer's store is read-only; the one thing it may write is a request to make a file again,
-  // on a writable connection opened the first time it asks (issue 12).
+  // The viewer's store is read-only; the only things it may write are a request to make a file
+  // again (issue 12) and a citizen's feedback (issue 19), on a writable connection opened the
+  // first time it asks.
   let requestConn: Connection | null = conn.readonly ? null : conn;
   const requestWriter = (): Connection => {
     requestConn ??= connect({ ...options, readonly: false, poolSize: 1 });
@@ -162,6 +164,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     listSubmissions: (query) => submissions.listSubmissions(ctx, query),
     approveSubmission: (input) => submissions.approveSubmission(ctx, input),
     returnSubmission: (input) => submissions.returnSubmission(ctx, input),
+    submitFeedback: (input) => feedback.submitFeedback(ctx, requestWriter(), input),
+    getFeedback: (id) => feedback.getFeedback(ctx, id),
+    listFeedback: (query) => feedback.listFeedback(ctx, query),
+    answerFeedback: (input) => feedback.closeFeedback(ctx, 'answered', input),
+    dismissFeedback: (input) => feedback.closeFeedback(ctx, 'dismissed', input),
     ping: async () => {
       try {
         await sql`select 1`.execute(conn.db);

@@ -24,6 +24,7 @@ describe('Header', () => {
       '导入原文',
       '批量更新',
       '待审核',
+      '公众反馈',
     ]);
     expect(screen.getByRole('link', { name: '编辑' }).getAttribute('aria-current')).toBe('page');
   });
@@ -39,6 +40,7 @@ describe('Header', () => {
       '导入原文',
       '批量更新',
       '待审核',
+      '公众反馈',
       '发布',
       '用户管理',
       '审计日志',

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'import', label: '导入原文', needs: 'edit' },
   { route: 'sheet', label: '批量更新', needs: 'edit' },
   { route: 'review', label: '待审核', needs: 'edit' },
+  { route: 'feedback', label: '公众反馈', needs: 'edit' },
   { route: 'publish', label: '发布', needs: 'publish' },
   { route: 'users', label: '用户管理', needs: 'manageUsers' },
   { route: 'audit', label: '审计日志', needs: 'manageUsers' },

@@ -9,6 +9,7 @@ import {
   quoteStart,
 } from '@leshan/report-core/labels';
 import { MeasurePage } from '@leshan/report-views';
+import { FeedbackForm } from '../../ui/feedback-form.js';
 import type { Lang } from '../../ui/i18n.js';
 import { labelsFor } from '../../ui/i18n.js';
 import type { ServerDeps } from '../deps.js';
@@ -65,7 +66,18 @@ export function addMeasurePages(
         content: {
           title: `${words} · ${chapterLabel(found.chapter.number)[lang]}`,
           description: shareDescription(edition.report, found.node, lang),
-          element: <MeasurePage report={edition.report} measure={found.node} />,
+          element: (
+            <MeasurePage
+              report={edition.report}
+              measure={found.node}
+              footer={
+                // 我要纠错 (feedback19): only where the source can take it (not the static build).
+                deps.source.sendFeedback === undefined ? undefined : (
+                  <FeedbackForm measureId={found.node.id} editionNumber={edition.number} />
+                )
+              }
+            />
+          ),
           share: { ogType: 'article', twitterCard: 'summary' },
           feeds: [
             {
