@@ -23,6 +23,14 @@ export interface ViewLinks {
   note: (noteId: string) => string | undefined;
   /** A chapter's progress feed (Atom). */
   chapterFeed: (chapterNumber: number) => string | undefined;
+  /** A measure's own page (the preview, which has none: its anchor in its chapter). */
+  measure: (measureId: string, chapterNumber: number) => string;
+  /** The list of all measures with a filter query (`?status=completed`); undefined where there is none. */
+  measureList: (search?: string) => string | undefined;
+  /** A department's page; undefined where there is none. */
+  department: (departmentId: string) => string | undefined;
+  /** A place's own page, with its scoreboard; undefined where there is none. */
+  placePage: (placeId: string) => string | undefined;
 }
 
 interface ViewEnv {

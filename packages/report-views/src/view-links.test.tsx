@@ -19,6 +19,10 @@ const inApp: ViewLinks = {
   place: () => undefined,
   note: () => undefined,
   chapterFeed: () => undefined,
+  measure: (id, n) => `/app/chapters/${n}#${id}`,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: () => undefined,
 };
 
 const hrefsOf = (html: string): string[] =>

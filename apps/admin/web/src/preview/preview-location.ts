@@ -37,6 +37,11 @@ export const previewLinks: ViewLinks = {
   place: (id) => `${PREVIEW_BASE}/places#place-${id}`,
   note: (id) => `${PREVIEW_BASE}/source#${id}`,
   chapterFeed: () => undefined,
+  // The preview has no page per measure, department or place, nor the measures list (issue 19).
+  measure: (id, n) => `${PREVIEW_BASE}/chapters/${n}#${id}`,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: () => undefined,
 };
 
 function subscribe(listener: () => void): () => void {

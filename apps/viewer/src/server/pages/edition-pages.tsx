@@ -19,6 +19,7 @@ import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
 import { removedOutcome } from './removed-outcome.js';
+import { addBrowsePages } from './browse-pages.js';
 import { messageOutcome, notFoundOutcome } from './message-outcome.js';
 
 const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
@@ -194,4 +195,6 @@ export function addEditionPages(
       }),
     ),
   );
+
+  addBrowsePages(router, deps, lang, base, page);
 }
