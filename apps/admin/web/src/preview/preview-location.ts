@@ -37,11 +37,12 @@ export const previewLinks: ViewLinks = {
   place: (id) => `${PREVIEW_BASE}/places#place-${id}`,
   note: (id) => `${PREVIEW_BASE}/source#${id}`,
   chapterFeed: () => undefined,
-  // The preview has no page per measure, department or place, nor the measures list (issue 19).
+  // The preview has no page per measure, department or place, nor the measures list (issue 19):
+  // a measure or place link goes to where the preview shows it.
   measure: (id, n) => `${PREVIEW_BASE}/chapters/${n}#${id}`,
   measureList: () => undefined,
   department: () => undefined,
-  placePage: () => undefined,
+  placePage: (id) => `${PREVIEW_BASE}/places#place-${id}`,
 };
 
 function subscribe(listener: () => void): () => void {
