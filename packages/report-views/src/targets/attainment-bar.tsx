@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import type { Verdict } from '@leshan/report-core';
+import { Hatch } from '../scoreboard/score-bar.js';
 
 /**
  * A target's progress toward it, 0–100 % of the track (more than 100 % fills it), coloured and,
@@ -19,10 +20,7 @@ export function AttainmentBar({ verdict, percent }: { verdict: Verdict; percent:
     >
       <rect className="seg-track" x="0" y="0" width="100" height="8" />
       <rect className={`seg seg-${verdict}`} x="0" y="0" width={width} height="8" />
-      {verdict === 'behind' &&
-        Array.from({ length: Math.floor(width / 4) }, (_, i) => (
-          <line key={i} className="hatch" x1={i * 4} y1="8" x2={i * 4 + 4} y2="0" />
-        ))}
+      {verdict === 'behind' && <Hatch x={0} width={width} />}
     </svg>
   );
 }
