@@ -27,6 +27,12 @@ export interface ViewLinks {
   measure: (measureId: string, chapterNumber: number) => string;
   /** A measure's progress feed (Atom). */
   measureFeed: (measureId: string) => string | undefined;
+  /** The list of all measures with a filter query (`?status=completed`); undefined where there is none. */
+  measureList: (search?: string) => string | undefined;
+  /** A department's page; undefined where there is none. */
+  department: (departmentId: string) => string | undefined;
+  /** A place's own page, with its scoreboard; undefined where there is none. */
+  placePage: (placeId: string) => string | undefined;
 }
 
 interface ViewEnv {

@@ -21,6 +21,9 @@ const inApp: ViewLinks = {
   chapterFeed: () => undefined,
   measure: (id) => `/app/measures/${id}`,
   measureFeed: () => undefined,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: () => undefined,
 };
 
 const hrefsOf = (html: string): string[] =>

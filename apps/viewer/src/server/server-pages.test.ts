@@ -91,7 +91,8 @@ describe('server-rendered pages', () => {
     );
     expect(rows[0]).toBe('晶硅光伏产值规模');
     expect(res.text).not.toContain('>高速公路<');
-    expect(res.text).toContain('<svg role="img"');
+    // Issue 19: the chart shows progress toward each target, one list per unit.
+    expect(res.text).toContain('<ol class="attain-list">');
     await request(canonical).get('/targets').query({ chapter: 'x' }).expect(400);
   });
 

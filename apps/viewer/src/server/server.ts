@@ -5,7 +5,7 @@ import { createApiRouter } from './api/api-routes.js';
 import type { ServerDeps } from './deps.js';
 import { createFeedRouter } from './feeds/feed-routes.js';
 import { SearchFiltersSchema } from './api/search-schemas.js';
-import { IndicatorQuerySchema } from '@leshan/report-views';
+import { IndicatorQuerySchema, MeasureQuerySchema } from '@leshan/report-views';
 import { AnswerCache } from './http/answer-cache.js';
 import { BodyCache } from './http/body-cache.js';
 import type { DeclaredQuery } from './http/query-keys.js';
@@ -27,6 +27,7 @@ function pageQueries(): QueryKeys {
   const pages: [string, DeclaredQuery][] = [
     ['/search', SearchFiltersSchema],
     ['/targets', IndicatorQuerySchema],
+    ['/measures', MeasureQuerySchema],
     ['/editions/diff', ['from', 'to']],
   ];
   for (const [path, query] of pages) {

@@ -18,6 +18,7 @@ import { TargetsPage } from '../../ui/pages/targets-island.js';
 import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
+import { addBrowsePages } from './browse-pages.js';
 import { addMeasurePages } from './measure-pages.js';
 import { messageOutcome, notFoundOutcome } from './message-outcome.js';
 
@@ -181,4 +182,6 @@ export function addEditionPages(
       }),
     ),
   );
+
+  addBrowsePages(router, deps, lang, base, page);
 }
