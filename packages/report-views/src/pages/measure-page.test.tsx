@@ -17,6 +17,9 @@ const links: ViewLinks = {
   chapterFeed: () => undefined,
   measure: (id) => `/app/measures/${id}`,
   measureFeed: (id) => `/app/feeds/${id}.atom`,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: () => undefined,
 };
 
 function measureOf(report: ReadonlyReport, id: string): DeepReadonly<Measure> {
