@@ -189,6 +189,11 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006-reporters': {
       up: (db) => run(db, [...reporterRole(engine), ...reporterTables]),
     },
+    // Issue 19: who runs the public site, its contact, the official report's address and the data
+    // licence: one row, with who saved it last and when (each save also has an audit row).
+    '0008-site-settings': {
+      up: (db) => run(db, [siteSettingsTable]),
+    },
   };
 }
 
@@ -269,6 +274,14 @@ const reporterTables = [
   'CREATE INDEX submissions_status ON submissions (status, created_at)',
   'CREATE INDEX submissions_reporter ON submissions (reporter_id, created_at)',
 ];
+
+const siteSettingsTable = `CREATE TABLE site_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  settings TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+)`;
 
 const exportIntegrityTables = [
   `CREATE TABLE export_regenerations (

@@ -33,6 +33,7 @@ import * as sessions from './sessions.js';
 import type { Store } from './store.js';
 import * as users from './users.js';
 import * as submissions from './submissions.js';
+import { getSiteSettings, saveSiteSettings } from './site-settings.js';
 
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
@@ -152,6 +153,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       requestRegeneration(ctx, requestWriter(), { editionNumber, format, reason }),
     takeRegenerations: () => takeRegenerations(ctx),
     listRegenerations: () => listRegenerations(ctx),
+    getSiteSettings: () => getSiteSettings(ctx),
+    saveSiteSettings: (input) => saveSiteSettings(ctx, input),
     getUserDepartments: (userId) => submissions.getUserDepartments(ctx, userId),
     setUserDepartments: (userId, ids) => submissions.setUserDepartments(ctx, userId, ids),
     createSubmission: (input) => submissions.createSubmission(ctx, input),

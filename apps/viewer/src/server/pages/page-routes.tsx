@@ -67,6 +67,7 @@ function pinnedSource(source: ViewerSource, edition: Edition): ViewerSource {
     listEditions: () => source.listEditions(),
     listArtifacts: (editionId) => source.listArtifacts(editionId),
     locateArtifact: (editionId, fileName) => source.locateArtifact(editionId, fileName),
+    siteSettings: () => source.siteSettings(),
     changeMark: () => source.changeMark(),
     // The shared source is closed by its owner, not by one edition's view of it.
     close: () => Promise.resolve(),
