@@ -2,12 +2,13 @@ import { defineConfig } from 'tsup';
 
 // ESM only (a private package for the apps); drivers stay external, resolved from node_modules.
 // One entry per `exports` path: the store, its settings (read by the apps and the start script),
-// and the password rule (also imported by the admin's browser form).
+// the password rule and the site settings' shape (both also imported by the admin's browser forms).
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
     env: 'src/env.ts',
     'password-rule': 'src/auth/password-rule.ts',
+    'site-settings': 'src/schemas/site-settings-schemas.ts',
   },
   format: ['esm'],
   platform: 'node',

@@ -1,4 +1,4 @@
-import { SiteSettingsSchema, StoredSiteSettingsSchema } from '@leshan/report-store';
+import { SiteSettingsSchema, StoredSiteSettingsSchema } from '@leshan/report-store/site-settings';
 import { z } from 'zod';
 
 /** GET /api/settings and a saved PUT: the settings with their version, who saved them and when. */

@@ -12,6 +12,7 @@ export const ROUTES = [
   'sheet',
   'users',
   'audit',
+  'settings',
   'review',
   'account',
 ] as const;
