@@ -38,9 +38,7 @@ async function renderSettings(
 describe('issue 19: the 站点设置 screen', () => {
   it('starts from the defaults (licence CC-BY-4.0) and saves what the admin typed, with the loaded version', async () => {
     const { save } = await renderSettings();
-    expect((screen.getByLabelText('许可证标识（SPDX）') as HTMLInputElement).value).toBe(
-      'CC-BY-4.0',
-    );
+    expect(screen.getByLabelText<HTMLInputElement>('许可证标识（SPDX）').value).toBe('CC-BY-4.0');
     expect(screen.getByText(/尚未保存过/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('主办单位'), {
       target: { value: '乐山市人民政府办公室' },
