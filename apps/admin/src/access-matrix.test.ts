@@ -29,19 +29,21 @@ function expected(route: AdminRoute, caller: Caller): 'ok' | 401 | 403 {
   return roleAllows(caller, route.access) ? 'ok' : 403;
 }
 
-/** What the caller can observe changing: draft revision, editions, accounts, submissions. */
+/** What the caller can observe changing: draft revision, editions, accounts, submissions, site settings. */
 async function fingerprint(store: Store): Promise<string> {
-  const [draft, editions, users, submissions] = await Promise.all([
+  const [draft, editions, users, submissions, site] = await Promise.all([
     store.getDraft(),
     store.listEditions(),
     store.listUsers(),
     store.listSubmissions(),
+    store.getSiteSettings(),
   ]);
   return JSON.stringify([
     draft?.revision,
     editions.length,
     users.map((u) => [u.email, u.displayName, u.role, u.disabled]),
     submissions.map((s) => s.status),
+    site.version,
   ]);
 }
 

@@ -19,6 +19,7 @@ import { importRoutes } from './routes/import.routes.js';
 import { sheetRoutes } from './routes/sheet.routes.js';
 import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
+import { settingsRoutes } from './routes/settings.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { submissionRoutes } from './routes/submissions.routes.js';
 import { feedbackRoutes } from './routes/feedback.routes.js';
@@ -32,6 +33,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...sheetRoutes(deps),
     ...editionRoutes(deps),
     ...userRoutes(deps),
+    ...settingsRoutes(deps),
     ...submissionRoutes(deps),
     ...feedbackRoutes(deps),
   ];

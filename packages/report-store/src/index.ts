@@ -33,6 +33,8 @@ export * from './schemas/export-schemas.js';
 export * from './schemas/export-delivery-schemas.js';
 export * from './schemas/regeneration-schemas.js';
 export * from './schemas/submission-schemas.js';
+export * from './schemas/site-settings-schemas.js';
+export type { SiteSettingsResult } from './store/site-settings.js';
 export type { ApproveInput, ApproveResult, SubmissionResult } from './store/submissions.js';
 export * from './schemas/feedback-schemas.js';
 export type { CloseFeedbackInput, FeedbackLimited, FeedbackResult } from './store/feedback.js';

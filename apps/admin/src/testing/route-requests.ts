@@ -289,6 +289,19 @@ export const routeCases: Record<string, RouteCase> = {
     valid: async ({ store }) => ({ path: `/api/editions/${await firstEditionId(store)}/exports` }),
     missing: { path: '/api/editions/no-such-edition/exports' },
   },
+  'get /api/settings': { valid: () => Promise.resolve({ path: '/api/settings' }) },
+  'put /api/settings': {
+    valid: async ({ store, serial }) => {
+      const { settings, version } = await store.getSiteSettings();
+      return {
+        path: '/api/settings',
+        body: {
+          settings: { ...settings, publisher: `探针主办单位 ${serial}` },
+          baseVersion: version,
+        },
+      };
+    },
+  },
   'get /api/users': { valid: () => Promise.resolve({ path: '/api/users' }) },
   'post /api/users': {
     valid: ({ serial }) =>

@@ -15,6 +15,8 @@ export interface ServerDeps {
   cache?: BodyCache;
   /** Which export files were checked, and where refusals are logged; one per server by default. */
   files?: FileGuard;
+  /** Whether pages offer the text-size links (default true; the static build has no server for them). */
+  textSizeControl?: boolean;
   /** The query parameters each route reads, for cache keys; set by createServer. */
   queries?: QueryKeys;
 }

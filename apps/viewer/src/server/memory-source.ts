@@ -1,6 +1,8 @@
 import { canonicalReport, editableCopy } from '@leshan/report-core';
 import { contentHash, sha256Hex } from '@leshan/report-core/hash';
 import type { Report } from '@leshan/report-core';
+import { DEFAULT_SITE_SETTINGS } from '@leshan/report-store';
+import type { SiteSettings } from '@leshan/report-store';
 import type { Artifact, Edition } from '../schemas.js';
 import { summarizeEdition } from '../schemas.js';
 import type { LocatedArtifact, ViewerSource } from './source.js';
@@ -10,13 +12,20 @@ export interface MemoryArtifact {
   bytes: Uint8Array;
 }
 
+/** The site settings of a memory source; the owner may replace `settings` (tests do). */
+export interface SiteSettingsHolder {
+  settings: SiteSettings;
+}
+
 /**
  * A read-only source over editions held in memory (tests, the static build). `editions` can be
- * appended to by the owner, which is how tests show that a new edition appears without restart.
+ * appended to by the owner, which is how tests show that a new edition appears without restart;
+ * likewise `site.settings` may be replaced.
  */
 export function createMemorySource(
   editions: Edition[],
   artifacts: MemoryArtifact[] = [],
+  site: SiteSettingsHolder = { settings: DEFAULT_SITE_SETTINGS },
 ): ViewerSource {
   const newestFirst = (): Edition[] => [...editions].sort((a, b) => b.number - a.number);
   return {
@@ -45,8 +54,10 @@ export function createMemorySource(
       };
       return Promise.resolve(located);
     },
-    // The owner may append to both lists (tests do); editions are never rewritten.
-    changeMark: () => `${editions.length}|${artifacts.length}`,
+    siteSettings: () => Promise.resolve(site.settings),
+    // The owner may append to both lists and replace the settings (tests do); editions are never
+    // rewritten.
+    changeMark: () => `${editions.length}|${artifacts.length}|${JSON.stringify(site.settings)}`,
     close: () => Promise.resolve(),
   };
 }

@@ -7,6 +7,7 @@ import { createFeedRouter } from './feeds/feed-routes.js';
 import { SearchFiltersSchema } from './api/search-schemas.js';
 import { IndicatorQuerySchema, MeasureQuerySchema } from '@leshan/report-views';
 import { AnswerCache } from './http/answer-cache.js';
+import { textSizeRoute } from './pages/text-size-route.js';
 import { BodyCache } from './http/body-cache.js';
 import type { DeclaredQuery } from './http/query-keys.js';
 import { QueryKeys } from './http/query-keys.js';
@@ -77,6 +78,7 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use('/feeds', openCors, createFeedRouter(shared));
   app.use('/en', createFeedbackRouter(shared, 'en'));
   app.use('/', createFeedbackRouter(shared, 'zh'));
+  app.get('/settings/text-size', textSizeRoute(deps.siteUrl));
   app.use('/en', createPageRouter(shared, 'en'));
   app.use('/', createPageRouter(shared, 'zh'));
 

@@ -1,4 +1,5 @@
 import type { FeedbackLimited, FeedbackResult, NewFeedback } from '@leshan/report-store';
+import type { SiteSettings } from '@leshan/report-store';
 import type { Artifact, Edition, EditionSummary } from '../schemas.js';
 
 /**
@@ -29,8 +30,14 @@ export interface ViewerSource {
   /** One export file of an edition by its file name, located but not opened; or undefined. */
   locateArtifact(editionId: string, fileName: string): Promise<LocatedArtifact | undefined>;
   /**
+   * Who runs the site, its contact, the official report's address and the data licence (issue
+   * 19): what an admin saved, or the store's defaults (DEFAULT_SITE_SETTINGS) while unset. A
+   * change moves the change mark, so cached pages showing them are made again.
+   */
+  siteSettings(): Promise<SiteSettings>;
+  /**
    * What the answers above currently reflect, without waiting for anything: the same text while
-   * no edition or export file has changed (a source that looks for changes now and then starts a
+   * no edition, export file or site setting has changed (a source that looks for changes now and then starts a
    * look when one is due). `undefined` before the source has read anything. Answers cached under
    * a mark are valid while it is current.
    */

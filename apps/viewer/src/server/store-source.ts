@@ -5,6 +5,7 @@ import type {
   Artifact as StoreArtifact,
   Edition as StoreEdition,
   EditionSummary as StoreEditionSummary,
+  SiteSettings,
   Store,
 } from '@leshan/report-store';
 import type { Artifact, Edition, EditionSummary } from '../schemas.js';
@@ -60,13 +61,15 @@ export class EditionIntegrityError extends ApiError {
 interface Snapshot {
   mark: string;
   summaries: EditionSummary[];
+  site: SiteSettings;
   artifacts: Map<string, StoreArtifact[]>;
 }
 
 /**
  * The viewer's view of the store. The store is asked whether anything changed (its change mark:
  * PRAGMA data_version on SQLite, a small aggregate on PostgreSQL) at most every `checkEveryMs`,
- * not per request; the edition list and export files are read again only when the mark moves.
+ * not per request; the edition list, the site settings and export files are read again only when
+ * the mark moves.
  * Editions never change, so a parsed edition is kept by id, after its report was checked against
  * its content hash: one that does not match is refused (EditionIntegrityError, logged) each time.
  */
@@ -83,7 +86,8 @@ export function createStoreSource(store: Store, options: StoreSourceOptions = {}
     const mark = await store.changeMark();
     if (snapshot?.mark !== mark) {
       const summaries = (await store.listEditions()).map(toSummary);
-      snapshot = { mark, summaries, artifacts: new Map() };
+      const { settings: site } = await store.getSiteSettings();
+      snapshot = { mark, summaries, site, artifacts: new Map() };
     }
     checkedAt = now();
     return snapshot;
@@ -140,6 +144,7 @@ export function createStoreSource(store: Store, options: StoreSourceOptions = {}
         ),
       ),
     listEditions: async () => (await fresh()).summaries,
+    siteSettings: async () => (await fresh()).site,
     listArtifacts: async (editionId) => (await artifactsOf(editionId)).map(toArtifact),
     locateArtifact: async (editionId, fileName) => {
       const found = (await artifactsOf(editionId)).find((a) => a.fileName === fileName);

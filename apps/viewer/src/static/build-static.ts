@@ -64,6 +64,8 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
     source: options.source,
     assets: options.assets,
     siteUrl: options.siteUrl,
+    // A static host cannot set the text-size cookie: the pages offer no control (issue 19).
+    textSizeControl: false,
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -28,6 +28,7 @@ export function staticUrls(
     ...past.flatMap((e) => editionPagePaths(e.report).map((p) => pastEditionPath(e.number, p))),
     '/search',
     '/editions',
+    '/about',
     ...editions
       .slice(0, -1)
       .map((e, i) => `/editions/diff/${editions[i + 1]?.number ?? e.number}/${e.number}`),

@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { ViewLinks } from '@leshan/report-views';
+import type { SiteSettings } from '@leshan/report-store';
 import type { EditionSummary } from '../schemas.js';
 import type { Lang } from './i18n.js';
 import { labelsFor, localPath } from './i18n.js';
+import type { TextSize } from './text-size.js';
 
 /** What every page component knows about the request it renders. */
 export interface PageContext {
@@ -15,6 +17,12 @@ export interface PageContext {
   query: string;
   /** The edition shown; undefined only before anything is published. */
   edition: EditionSummary | undefined;
+  /** Publisher, contact, official report and data licence (issue 19), for the footer and /about. */
+  site: SiteSettings;
+  /** The reader's text size (from its cookie). */
+  textSize: TextSize;
+  /** Whether the header offers the text-size links (false in the static build: no server). */
+  textSizeControl: boolean;
 }
 
 // Pages that exist once per edition; their links stay inside the edition being read.

@@ -1,4 +1,5 @@
 import type { Lang } from './i18n.js';
+import type { TextSize } from './text-size.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -20,6 +21,8 @@ export function jsonForScript(value: unknown): string {
 
 export interface DocumentParts {
   lang: Lang;
+  /** The reader's text size: `<html data-text-size>` unless standard (issue 19). */
+  textSize?: TextSize;
   title: string;
   /** og:site_name. */
   siteName: string;
@@ -75,6 +78,11 @@ function shareTags(parts: DocumentParts): string[] {
   ];
 }
 
+/** ` data-text-size="large"` for a larger size; nothing for the standard one. */
+function textSizeAttribute(size: TextSize | undefined): string {
+  return size === undefined || size === 'standard' ? '' : ` data-text-size="${size}"`;
+}
+
 /** The HTML around a rendered page. No inline script or style: the CSP forbids both. */
 export function renderDocument(parts: DocumentParts): string {
   const hasIslands = Object.keys(parts.islands).length > 0;
@@ -102,5 +110,5 @@ export function renderDocument(parts: DocumentParts): string {
   const data = hasIslands
     ? `<script type="application/json" id="island-data">${jsonForScript(parts.islands)}</script>`
     : '';
-  return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
+  return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"${textSizeAttribute(parts.textSize)}><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
 }

@@ -3,6 +3,8 @@ import { DATA_NOTICE } from '@leshan/report-core/model';
 import { ReportViews } from '@leshan/report-views';
 import { editionLink, siteLinks, usePage } from './context.js';
 import { localPath } from './i18n.js';
+import { SiteFacts } from './site-footer.js';
+import { TextSizeControl } from './text-size-control.js';
 
 const NAV = [
   ['/', 'home'],
@@ -51,6 +53,7 @@ export function Layout({
           >
             {t.switchLang}
           </a>
+          <TextSizeControl />
         </div>
         <nav className="wrap site-nav" aria-label={t.nav}>
           <ul>
@@ -90,6 +93,7 @@ export function Layout({
       <footer className="site-footer">
         <div className="wrap">
           <p>{t.footerNote}</p>
+          <SiteFacts />
           <p className="data-notice">{pick(DATA_NOTICE.zh, DATA_NOTICE.en)}</p>
           {edition !== undefined && (
             <p>

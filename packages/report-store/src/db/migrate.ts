@@ -29,7 +29,10 @@ async function checkMigrated(conn: Connection): Promise<void> {
 }
 
 /**
- * Brings the schema up to date. On SQLite the Kysely migrator runs inside this store's
+ * Brings the schema up to date. Migrations written on parallel branches (0007 and 0008 of issue
+ * 19) may reach a database in either order: one that has a later migration but not an earlier
+ * one gets the earlier one applied (allowUnorderedMigrations), instead of a refusal to open.
+ * On SQLite the Kysely migrator runs inside this store's
  * BEGIN IMMEDIATE transaction, so processes opening one fresh file at once migrate it once;
  * on PostgreSQL the migrator's own advisory lock does the same, after pg-boss's schema and the
  * export queue were set up (once, under another advisory lock: see export-queue.ts).
@@ -39,12 +42,23 @@ export async function migrate(conn: Connection, databaseUrl?: string): Promise<v
   if (conn.engine === 'sqlite') {
     await conn.write((trx) =>
       runMigrator(
-        new Migrator({ db: trx, provider: migrationProvider('sqlite'), disableTransactions: true }),
+        new Migrator({
+          db: trx,
+          provider: migrationProvider('sqlite'),
+          disableTransactions: true,
+          allowUnorderedMigrations: true,
+        }),
       ),
     );
     return;
   }
   if (databaseUrl === undefined) throw new Error('migrating PostgreSQL needs its URL');
   await ensureExportQueue(databaseUrl);
-  await runMigrator(new Migrator({ db: conn.db, provider: migrationProvider('postgres') }));
+  await runMigrator(
+    new Migrator({
+      db: conn.db,
+      provider: migrationProvider('postgres'),
+      allowUnorderedMigrations: true,
+    }),
+  );
 }

@@ -199,6 +199,11 @@ function migrations(engine: Engine): Record<string, Migration> {
         await sql`INSERT INTO feedback_salt (id, salt) VALUES (1, ${salt})`.execute(db);
       },
     },
+    // Issue 19: who runs the public site, its contact, the official report's address and the data
+    // licence: one row, with who saved it last and when (each save also has an audit row).
+    '0008-site-settings': {
+      up: (db) => run(db, [siteSettingsTable]),
+    },
   };
 }
 
@@ -302,6 +307,13 @@ const feedbackTables = [
     salt TEXT NOT NULL
   )`,
 ];
+const siteSettingsTable = `CREATE TABLE site_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  settings TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+)`;
 
 const exportIntegrityTables = [
   `CREATE TABLE export_regenerations (

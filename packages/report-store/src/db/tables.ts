@@ -8,6 +8,7 @@ import type { UserRow } from '../schemas/user-schemas.js';
 import type { SubmissionRow, UserDepartmentRow } from '../schemas/submission-schemas.js';
 import type { FeedbackRow, FeedbackSaltRow } from '../schemas/feedback-schemas.js';
 import type { LoginLimitRow } from '../schemas/login-limit-schemas.js';
+import type { SiteSettingsRow } from '../schemas/site-settings-schemas.js';
 
 /** The tables as Kysely sees them; each row type is inferred from its zod row schema. */
 export interface Tables {
@@ -20,6 +21,8 @@ export interface Tables {
   /** delivery_id: PostgreSQL only, the pg-boss job the current attempt came in (migration 0002). */
   export_jobs: ExportJobRow & { delivery_id: string | null };
   artifacts: ArtifactRow;
+  /** Who runs the public site, contact, official report, data licence: one row (migration 0008). */
+  site_settings: SiteSettingsRow;
   /** Sign-in attempts per key (account, address, account+address), migration 0003. */
   login_limits: LoginLimitRow;
   /** Files to make again, asked for by the viewer or the worker's reconcile loop (migration 0004). */

@@ -3,7 +3,7 @@ import type { StoreContext } from './context.js';
 
 /**
  * A cheap text that changes whenever an edition or an export file is added, replaced or
- * removed: counts and newest values of both tables. On a read-only SQLite connection
+ * removed, or the site settings are saved: counts and newest values of both tables. On a read-only SQLite connection
  * `PRAGMA data_version` (which moves only when another connection commits) is asked first, so
  * while nothing was written the answer costs no table read.
  */
@@ -14,7 +14,8 @@ export function changeMarkReader(ctx: StoreContext): () => Promise<string> {
       select (select count(*) from editions) as editions,
              (select max(number) from editions) as newest,
              (select count(*) from artifacts) as files,
-             (select max(created_at) from artifacts) as newest_file`.execute(ctx.conn.db);
+             (select max(created_at) from artifacts) as newest_file,
+             (select max(version) from site_settings) as site_settings`.execute(ctx.conn.db);
     return JSON.stringify(Object.values(rows[0] ?? {}).map(String));
   };
   if (ctx.conn.engine !== 'sqlite' || !ctx.conn.readonly) return read;

@@ -34,6 +34,7 @@ import type { Store } from './store.js';
 import * as users from './users.js';
 import * as submissions from './submissions.js';
 import * as feedback from './feedback.js';
+import { getSiteSettings, saveSiteSettings } from './site-settings.js';
 
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
@@ -157,6 +158,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       requestRegeneration(ctx, requestWriter(), { editionNumber, format, reason }),
     takeRegenerations: () => takeRegenerations(ctx),
     listRegenerations: () => listRegenerations(ctx),
+    getSiteSettings: () => getSiteSettings(ctx),
+    saveSiteSettings: (input) => saveSiteSettings(ctx, input),
     getUserDepartments: (userId) => submissions.getUserDepartments(ctx, userId),
     setUserDepartments: (userId, ids) => submissions.setUserDepartments(ctx, userId, ids),
     createSubmission: (input) => submissions.createSubmission(ctx, input),

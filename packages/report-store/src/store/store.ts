@@ -22,6 +22,8 @@ import type { ReplaceResult } from './replace-draft.js';
 import type { NewSession } from './sessions.js';
 import type { UserResult } from './users.js';
 import type { NewSubmission, Submission, SubmissionQuery } from '../schemas/submission-schemas.js';
+import type { SaveSiteSettings, StoredSiteSettings } from '../schemas/site-settings-schemas.js';
+import type { SiteSettingsResult } from './site-settings.js';
 import type { ApproveInput, ApproveResult, SubmissionResult } from './submissions.js';
 import type { Feedback, FeedbackQuery, NewFeedback } from '../schemas/feedback-schemas.js';
 import type { CloseFeedbackInput, FeedbackLimited, FeedbackResult } from './feedback.js';
@@ -161,6 +163,12 @@ export interface Store {
   /** Turns every pending request into a queued job (the file's artifact record is dropped). */
   takeRegenerations(): Promise<Regeneration[]>;
   listRegenerations(): Promise<Regeneration[]>;
+
+  // The public site's settings (issue 19)
+  /** Publisher, contact, official report, data licence; the defaults (version 0) while unset. */
+  getSiteSettings(): Promise<StoredSiteSettings>;
+  /** Saves them with an audit row; a conflict if someone saved since `baseVersion`. */
+  saveSiteSettings(input: SaveSiteSettings): Promise<SiteSettingsResult>;
 
   // Reporters and their submissions (issue 18)
   /** Department ids a user reports for (empty for most users). */

@@ -14,6 +14,8 @@ import {
   PublishChecklistSchema,
 } from '../../../src/api/editions.schemas.js';
 import { ImportPreviewSchema } from '../../../src/api/import.schemas.js';
+import { SiteSettingsViewSchema } from '../../../src/api/settings.schemas.js';
+import type { SiteSettingsBody } from '../../../src/api/settings.schemas.js';
 import { SheetApplyResultSchema, SheetPreviewSchema } from '../../../src/api/sheet.schemas.js';
 import {
   RevisionDetailSchema,
@@ -151,6 +153,9 @@ export function endpoints(api: ApiClient) {
       api.post(`/api/submissions/${encodeURIComponent(id)}/return`, SubmissionBodySchema, {
         comment,
       }),
+    siteSettings: () => api.get('/api/settings', SiteSettingsViewSchema),
+    saveSiteSettings: (body: SiteSettingsBody) =>
+      api.put('/api/settings', SiteSettingsViewSchema, body),
     setUserDepartments: (id: string, departments: string[]) =>
       api.put(`/api/users/${encodeURIComponent(id)}/departments`, UserDepartmentsSchema, {
         departments,

@@ -44,6 +44,7 @@ describe('Header', () => {
       '发布',
       '用户管理',
       '审计日志',
+      '站点设置',
     ]);
     expect(screen.getByRole('status').textContent).toContain('已保存');
   });

@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'publish', label: '发布', needs: 'publish' },
   { route: 'users', label: '用户管理', needs: 'manageUsers' },
   { route: 'audit', label: '审计日志', needs: 'manageUsers' },
+  { route: 'settings', label: '站点设置', needs: 'manageUsers' },
 ];
 
 /** What the role may not do is not offered: the screens it may open (and everyone's own account). */

@@ -12,6 +12,7 @@ export const ROUTES = [
   'sheet',
   'users',
   'audit',
+  'settings',
   'review',
   'feedback',
   'account',

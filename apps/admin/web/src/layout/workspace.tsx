@@ -11,6 +11,7 @@ import { SheetScreen } from '../sheet/sheet-screen.js';
 import { PreviewScreen } from '../preview/preview-screen.js';
 import { PublishScreen } from '../publish/publish-screen.js';
 import { AuditScreen } from '../users/audit-screen.js';
+import { SiteSettingsScreen } from '../settings/site-settings-screen.js';
 import { UsersScreen } from '../users/users-screen.js';
 import { AccountScreen } from '../session/account-screen.js';
 import { DepartmentsScreen } from '../follow-up/departments-screen.js';
@@ -68,6 +69,7 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'sheet' ? <SheetScreen /> : null}
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
+        {current === 'settings' ? <SiteSettingsScreen /> : null}
         {current === 'review' ? <ReviewScreen /> : null}
         {current === 'feedback' ? <FeedbackScreen /> : null}
         {current === 'account' ? <AccountScreen /> : null}
@@ -90,6 +92,7 @@ const TITLES = {
   sheet: '批量更新',
   users: '用户管理',
   audit: '审计日志',
+  settings: '站点设置',
   review: '待审核',
   feedback: '公众反馈',
   account: '我的账号',

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { textSizeOf } from '../../ui/text-size.js';
 import type { QueryKeys } from './query-keys.js';
 import type { Body, Coding, Variant } from './body.js';
 import { matchesIfNoneMatch, pickCoding, variantHeaders, variantOf } from './body.js';
@@ -61,7 +62,8 @@ export class AnswerCache {
       this.bytes = 0;
       this.mark = mark;
     }
-    const key = this.queries.keyOf(req.url ?? '/');
+    // Pages differ by the reader's text size (its cookie, issue 19): one answer per size.
+    const key = `${textSizeOf(req.headers.cookie)} ${this.queries.keyOf(req.url ?? '/')}`;
     const entry = this.entries.get(key);
     const variant = entry && variantOf(entry.body, pickCoding(req.headers['accept-encoding']));
     if (entry === undefined || variant === undefined || variant instanceof Promise) {

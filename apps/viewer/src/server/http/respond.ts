@@ -50,7 +50,12 @@ function sendPrepared(
   status: number,
 ): void {
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Accept-Encoding');
+  // A page carries the reader's text size, chosen by a cookie (issue 19): shared caches keep
+  // one copy per cookie.
+  res.setHeader(
+    'Vary',
+    body.type.startsWith('text/html') ? 'Accept-Encoding, Cookie' : 'Accept-Encoding',
+  );
   res.setHeader('Content-Type', body.type);
   if (status === 200 && cacheControl !== CACHE.none) fillAnswerSlot(res, body);
   const variant = variantOf(body, pickCoding(req.get('accept-encoding')));

@@ -1,10 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError } from '@leshan/http-kit';
+import { DEFAULT_SITE_SETTINGS } from '@leshan/report-store';
 import type { Edition } from '../../schemas.js';
 import { summarizeEdition } from '../../schemas.js';
 import type { Lang } from '../../ui/i18n.js';
 import { labelsFor } from '../../ui/i18n.js';
 import { MessagePage } from '../../ui/pages/message-page.js';
+import { textSizeOf } from '../../ui/text-size.js';
 import type { ServerDeps } from '../deps.js';
 import { BodyCache } from '../http/body-cache.js';
 import { NO_CLIENT_ASSETS } from '../http/client-assets.js';
@@ -45,9 +47,12 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
       try {
         const edition = await deps.source.latestEdition();
         const path = pagePath(req);
+        const site = await deps.source.siteSettings();
+        const textSize = textSizeOf(req.headers.cookie);
+        const reader = { site, textSize, textSizeControl: deps.textSizeControl ?? true };
         if (edition === undefined) {
           const html = renderPage(
-            { lang, siteUrl: deps.siteUrl, path, edition: undefined, assets },
+            { lang, siteUrl: deps.siteUrl, path, edition: undefined, assets, ...reader },
             {
               title: t.siteName,
               element: (
@@ -75,7 +80,14 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
           Promise.resolve(
             makeBody(
               renderPage(
-                { lang, siteUrl: deps.siteUrl, path, edition: summarizeEdition(edition), assets },
+                {
+                  lang,
+                  siteUrl: deps.siteUrl,
+                  path,
+                  edition: summarizeEdition(edition),
+                  assets,
+                  ...reader,
+                },
                 outcome.content,
               ),
               HTML,
@@ -86,7 +98,8 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
           outcome.cache === false || status !== 200
             ? await render()
             : await cache.get(
-                `page|${edition.hash}|${lang}|${deps.queries?.keyOf(req.originalUrl) ?? req.originalUrl}`,
+                // The settings and the text size are in the page too (issue 19).
+                `page|${edition.hash}|${lang}|${textSize}|${JSON.stringify(site)}|${deps.queries?.keyOf(req.originalUrl) ?? req.originalUrl}`,
                 render,
               );
         sendBody(req, res, body, status === 200 ? 'latest' : 'none', status);
@@ -98,7 +111,16 @@ export function makePageHandler(deps: ServerDeps, lang: Lang) {
         }
         process.stderr.write(`viewer: ${req.method} ${req.originalUrl}: ${error.message}\n`);
         const html = renderPage(
-          { lang, siteUrl: deps.siteUrl, path: pagePath(req), edition: undefined, assets },
+          {
+            lang,
+            siteUrl: deps.siteUrl,
+            path: pagePath(req),
+            edition: undefined,
+            assets,
+            site: DEFAULT_SITE_SETTINGS,
+            textSize: textSizeOf(req.headers.cookie),
+            textSizeControl: deps.textSizeControl ?? true,
+          },
           {
             title: t.siteName,
             element: (

@@ -7,6 +7,7 @@ import { EditionsPage } from '../../ui/pages/editions-page.js';
 import type { ServerDeps } from '../deps.js';
 import type { ViewerSource } from '../source.js';
 import { canonicalPath, pathOf, queryOf } from './canonical-path.js';
+import { addAboutPage } from './about-routes.js';
 import { addComparePages } from './compare-routes.js';
 import { addEditionPages } from './edition-pages.js';
 import { messageOutcome, notFoundOutcome } from './message-outcome.js';
@@ -67,6 +68,7 @@ function pinnedSource(source: ViewerSource, edition: Edition): ViewerSource {
     listEditions: () => source.listEditions(),
     listArtifacts: (editionId) => source.listArtifacts(editionId),
     locateArtifact: (editionId, fileName) => source.locateArtifact(editionId, fileName),
+    siteSettings: () => source.siteSettings(),
     changeMark: () => source.changeMark(),
     // The shared source is closed by its owner, not by one edition's view of it.
     close: () => Promise.resolve(),
@@ -147,6 +149,7 @@ export function createPageRouter(deps: ServerDeps, lang: Lang): Router {
   addComparePages(router, deps, lang, page);
   router.use('/editions/:n', pastEditions(deps, lang, page));
   addSearchPage(router, lang, page);
+  addAboutPage(router, deps, lang, page);
 
   router.use(page(() => Promise.resolve(notFoundOutcome(lang))));
   return router;

@@ -1,6 +1,8 @@
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
+import type { SiteSettings } from '@leshan/report-store';
 import type { EditionSummary } from '../../schemas.js';
+import type { TextSize } from '../../ui/text-size.js';
 import { PageContextReact, splitEditionPath } from '../../ui/context.js';
 import { renderDocument } from '../../ui/document.js';
 import { labelsFor } from '../../ui/i18n.js';
@@ -35,6 +37,11 @@ export interface RenderRequest {
   path: string;
   edition: EditionSummary | undefined;
   assets: ClientAssets;
+  /** Publisher, contact, official report, licence (issue 19). */
+  site: SiteSettings;
+  textSize: TextSize;
+  /** false in the static build (no server to remember a text size). */
+  textSizeControl: boolean;
 }
 
 /** Renders a page to a whole HTML document: React on the server, islands recorded for hydration. */
@@ -50,6 +57,9 @@ export function renderPage(request: RenderRequest, content: PageContent): string
         base,
         query: content.query ?? '',
         edition: request.edition,
+        site: request.site,
+        textSize: request.textSize,
+        textSizeControl: request.textSizeControl,
       }}
     >
       <IslandContext.Provider
@@ -65,6 +75,7 @@ export function renderPage(request: RenderRequest, content: PageContent): string
   );
   return renderDocument({
     lang: request.lang,
+    textSize: request.textSize,
     title: content.title === t.siteName ? t.siteName : `${content.title} · ${t.siteName}`,
     siteName: t.siteName,
     description: content.description ?? t.footerNote,

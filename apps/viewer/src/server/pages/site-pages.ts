@@ -22,6 +22,6 @@ export function editionPagePaths(report: Report): string[] {
 
 /** What sitemap.xml lists: the latest edition's pages and the list of editions, both languages. */
 export function sitemapPaths(report: Report): string[] {
-  const pages = [...editionPagePaths(report), '/editions'];
+  const pages = [...editionPagePaths(report), '/editions', '/about'];
   return [...pages, ...pages.map((p) => localPath('en', p))];
 }
