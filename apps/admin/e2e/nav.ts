@@ -8,7 +8,8 @@ export async function openScreen(page: Page, label: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: '主导航' });
   const link = nav.getByRole('link', { name: label, exact: true, includeHidden: true });
   if (!(await link.isVisible())) {
-    const menu = await nav.locator('[data-nav-menu]').filter({ has: link }).getAttribute('id');
+    const inMenu = page.getByRole('link', { name: label, exact: true, includeHidden: true });
+    const menu = await nav.locator('[data-nav-menu]').filter({ has: inMenu }).getAttribute('id');
     await nav.locator(`button[aria-controls="${menu ?? ''}"]`).click();
   }
   await link.click();
