@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
-import { axeViolations, SCREENSHOT_DIR } from './browser.js';
+import { launchChromium, screenshot } from '@leshan/testing/chromium';
+import { axeViolations, SCREENSHOT_DIR, sideways, signedInPage } from './browser.js';
 import { ADMIN, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
 import { navLinks, openScreen } from './nav.js';
@@ -24,22 +24,7 @@ afterAll(async () => {
   await admin.close();
 });
 
-async function open(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  problems.push(watchProblems(page));
-  await page.goto(`${admin.baseUrl}/admin/`);
-  await page.getByLabel('电子邮箱').fill(ADMIN.email);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-  return page;
-}
-
-const sideways = (page: Page) =>
-  page.evaluate<number>(
-    '(document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth',
-  );
+const open = (width: number) => signedInPage(browser, admin.baseUrl, ADMIN, width, problems);
 
 /** The header's rows: its brand, navigation, save state and user parts by their middles. */
 const headerRows = (page: Page) =>
