@@ -99,6 +99,7 @@ describe('editing, conflict and publishing in the browser', () => {
       '单位管理',
       '批量更新',
       '待审核',
+      '公众反馈',
       '导入原文',
     ]);
     await openMeasure(pageB);

@@ -78,11 +78,15 @@ export async function startEditors(
   };
   const open = async (person: Person): Promise<EditorTab> => {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    // A missing state fails in seconds, not after playwright's half minute.
-    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     watch(page);
+    // Signing in is the first page load of a fresh browser context, the slowest step when CI
+    // runs other suites beside this one (the fresh-clone run of 6ebe9fd timed out at 10 s on
+    // the sign-in form): it gets playwright's half minute.
+    context.setDefaultTimeout(30_000);
     await signIn(page, admin.baseUrl, person);
+    // After that, a missing state fails in seconds, not after playwright's half minute.
+    context.setDefaultTimeout(10_000);
     return { person, context, page };
   };
   const [a, b, c] = EDITORS;

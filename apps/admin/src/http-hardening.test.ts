@@ -1,4 +1,6 @@
+import express from 'express';
 import supertest from 'supertest';
+import { helmetHeaders } from './http/middleware.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './testing/admin-harness.js';
 import { engines } from './testing/engines.js';
@@ -43,6 +45,22 @@ describe.each(engines)('HTTP hardening of the admin API ($name)', (engine) => {
         'strict-transport-security': expect.stringMatching(/max-age=\d+/),
       });
       expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('sends exactly the headers helmet sets per request, though asked of helmet once (issue 13)', async () => {
+    const reference = express().use(helmetHeaders(), (_req, res) => void res.end());
+    const own = (await supertest(reference).get('/')).headers;
+    const names = Object.keys(own).filter(
+      (n) => !['date', 'connection', 'content-length', 'keep-alive'].includes(n),
+    );
+    expect(names).toContain('content-security-policy');
+    for (const res of [
+      await supertest(h.app).get('/healthz'),
+      await supertest(h.app).get('/api/draft').set('Cookie', editor.cookie),
+      await post('/api/nope').send({}),
+    ]) {
+      for (const name of names) expect(res.headers[name], name).toBe(own[name]);
     }
   });
 

@@ -6,7 +6,7 @@ import type { AdminDeps } from './deps.js';
 import { loadPrincipal, principalOf } from './auth/principal.js';
 import { ApiError } from '@leshan/http-kit';
 import { errorHandler, mountRoutes } from '@leshan/http-kit/express';
-import { requestLogger, requireJson, securityHeaders } from './http/middleware.js';
+import { requestIdOf, requestLogger, requireJson, securityHeaders } from './http/middleware.js';
 import { adminOpenApi } from './http/openapi.js';
 import { jsonBody } from './http/body-limits.js';
 import { rejectUnsafeText } from './http/text-safety.js';
@@ -21,6 +21,7 @@ import { revisionRoutes } from './routes/revisions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { submissionRoutes } from './routes/submissions.routes.js';
+import { feedbackRoutes } from './routes/feedback.routes.js';
 
 export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   return [
@@ -32,6 +33,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...editionRoutes(deps),
     ...userRoutes(deps),
     ...submissionRoutes(deps),
+    ...feedbackRoutes(deps),
   ];
 }
 
@@ -93,7 +95,7 @@ export function createServer(deps: AdminDeps): Express {
 
   app.use(
     errorHandler((error, req) => {
-      deps.logger.error({ err: error.cause, reqId: req.id }, 'unhandled error');
+      deps.logger.error({ err: error.cause, reqId: requestIdOf(req) }, 'unhandled error');
     }),
   );
   return app;

@@ -13,5 +13,9 @@ export const testEnv = z
       .positive()
       .default(12)
       .describe('Length of each benchmark scenario.'),
+    BENCH_ENGINES: z
+      .enum(['both', 'sqlite'])
+      .default('both')
+      .describe('sqlite: the benchmark leaves PostgreSQL out (a quicker run of the save goal).'),
   })
   .parse(process.env);

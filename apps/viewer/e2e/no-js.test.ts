@@ -45,7 +45,8 @@ describe('pages without JavaScript', () => {
       const marks = await page.locator('.search-results mark').allInnerTexts();
       expect(marks, q).toContain(q);
       expect(
-        await page.locator(`.search-results a[href$="#${measure}"]`).count(),
+        // Issue 19: a measure found leads to its own page.
+        await page.locator(`.search-results a[href$="/measures/${measure}"]`).count(),
         q,
       ).toBeGreaterThan(0);
     }
@@ -64,10 +65,13 @@ describe('pages without JavaScript', () => {
     await page.close();
   });
 
-  it('opens a measure link at that measure', async () => {
+  // Issue 19: /measures/<id> redirected to the chapter's anchor; it is now the measure's page.
+  it('opens a measure link on its own page, whose chapter link keeps the anchor', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 375, height: 700 });
     await page.goto(`${viewer.baseUrl}/measures/m94`);
+    expect(page.url()).toMatch(/\/measures\/m94$/);
+    await page.getByRole('link', { name: '在本章中查看' }).click();
     expect(page.url()).toMatch(/\/chapters\/2#m94$/);
     const box = await page.locator('#m94').boundingBox();
     expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);

@@ -51,7 +51,9 @@ describe('issue 12: the static build reads query strings in the browser', () => 
     await expect
       .poll(() => page.locator('.search-results mark').allInnerTexts(), { timeout: 15_000 })
       .toContain('光伏');
-    expect(await page.locator('.search-results a[href$="#m94"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-results a[href$="/measures/m94"]').count()).toBeGreaterThan(
+      0,
+    );
     expect(await page.getByRole('searchbox', { name: '搜索词' }).inputValue()).toBe('光伏');
     expect(errors).toEqual([]);
   });
@@ -69,11 +71,13 @@ describe('issue 12: the static build reads query strings in the browser', () => 
     expect(errors).toEqual([]);
   });
 
-  it('opens /measures/m40 at its anchor in its chapter', async () => {
-    const { page } = await open('/measures/m40');
-    await page.waitForURL(/\/chapters\/\d#m40$/);
-    expect(await page.locator('#m40').count()).toBe(1);
+  // Issue 19: the static measure URLs were pages that sent the browser to the chapter's anchor.
+  it('serves /measures/m40 as its own page, in both languages', async () => {
+    const { page, errors } = await open('/measures/m40');
+    expect(await page.locator('article.measure-page h1').count()).toBe(1);
+    expect(page.url()).toMatch(/\/measures\/m40$/);
     const en = await open('/en/measures/m94');
-    await en.page.waitForURL(/\/en\/chapters\/2#m94$/);
+    expect(await en.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(errors).toEqual([]);
   });
 });

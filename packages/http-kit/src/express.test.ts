@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.js';
 import { ErrorBodySchema } from './error-body.js';
-import { errorHandler, mountRoutes } from './express.js';
+import { errorHandler, fixedHeaders, mountRoutes, recordedHeaders } from './express.js';
 import type { TestContext } from './testing-routes.js';
 import { testRoutes } from './testing-routes.js';
 
@@ -86,5 +86,35 @@ describe('mountRoutes and errorHandler on express', () => {
     expect(String(res.body)).toBe('png of a1');
     const head = await request(app()).head('/items/a1/photo').expect(200);
     expect(head.headers['content-disposition']).toBe('attachment; filename=a1.png');
+  });
+});
+
+describe('fixedHeaders', () => {
+  const setsTwo: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('X-One', '1');
+    res.setHeader('X-Two', ['a', 'b'].join(', '));
+    res.removeHeader('X-One');
+    res.setHeader('X-Three', '3');
+    next();
+  };
+
+  it('records what a middleware sets and removes, once', () => {
+    expect(recordedHeaders(setsTwo)).toEqual([
+      ['x-two', 'a, b'],
+      ['x-three', '3'],
+    ]);
+  });
+
+  it('sends the recorded headers on every answer, without X-Powered-By', async () => {
+    const app = express().use(fixedHeaders(setsTwo), (_req, res) => void res.end());
+    const res = await request(app).get('/');
+    expect(res.headers).toMatchObject({ 'x-two': 'a, b', 'x-three': '3' });
+    expect(res.headers['x-one']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('refuses a middleware that does not finish at once (its headers could depend on the request)', () => {
+    const later: express.RequestHandler = (_req, _res, next) => void setImmediate(next);
+    expect(() => recordedHeaders(later)).toThrow(/did not finish synchronously/);
   });
 });

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { ErrorRequestHandler, Request, Response, Router } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from 'express';
 import { toApiError } from './api-error.js';
 import type { ApiError } from './api-error.js';
 import type { Answer, Route, RouteMeta } from './route.js';
@@ -71,4 +71,41 @@ export function errorHandler(
 export function sendError(res: Response, error: ApiError): void {
   res.status(error.status).setHeader('Cache-Control', 'no-store');
   res.json(error.toBody());
+}
+
+/**
+ * The headers a middleware sets on a request that carries none (helmet, say), as lower-case name
+ * and value, asked of it once. Only for a middleware whose headers depend on nothing in the
+ * request (no nonce) and which finishes synchronously: anything else throws.
+ */
+export function recordedHeaders(
+  middleware: RequestHandler,
+): readonly (readonly [string, string])[] {
+  const set = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void set.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => void set.delete(name.toLowerCase()),
+    getHeader: (name: string) => set.get(name.toLowerCase()),
+  };
+  let done = false;
+  void middleware(
+    { method: 'GET', headers: {} } as Request,
+    recorder as unknown as Response,
+    () => (done = true),
+  );
+  if (!done) throw new Error('recordedHeaders: the middleware did not finish synchronously');
+  return [...set];
+}
+
+/**
+ * A middleware sending the headers `middleware` sets (recordedHeaders), computed once for the
+ * app's life, and no X-Powered-By: the same headers without running it per request.
+ */
+export function fixedHeaders(middleware: RequestHandler): RequestHandler {
+  const list = recordedHeaders(middleware);
+  return (_req, res, next) => {
+    for (const [name, value] of list) res.setHeader(name, value);
+    res.removeHeader('X-Powered-By');
+    next();
+  };
 }

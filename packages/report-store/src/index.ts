@@ -34,3 +34,5 @@ export * from './schemas/export-delivery-schemas.js';
 export * from './schemas/regeneration-schemas.js';
 export * from './schemas/submission-schemas.js';
 export type { ApproveInput, ApproveResult, SubmissionResult } from './store/submissions.js';
+export * from './schemas/feedback-schemas.js';
+export type { CloseFeedbackInput, FeedbackLimited, FeedbackResult } from './store/feedback.js';

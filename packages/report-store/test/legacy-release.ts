@@ -70,3 +70,11 @@ export async function migratedThrough(target: Target, through: string): Promise<
   }
   return conn;
 }
+
+/** Every row of `table`, in the order of its first column: to compare before and after a migration. */
+export async function tableRows(target: Target, table: string): Promise<unknown[]> {
+  const conn = rawConnection(target);
+  const result = await sql.raw(`SELECT * FROM ${table} ORDER BY 1`).execute(conn.db);
+  await conn.close();
+  return result.rows;
+}

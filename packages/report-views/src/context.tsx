@@ -23,6 +23,16 @@ export interface ViewLinks {
   note: (noteId: string) => string | undefined;
   /** A chapter's progress feed (Atom). */
   chapterFeed: (chapterNumber: number) => string | undefined;
+  /** A measure's own page (issue 19); where there is none, its anchor in its chapter. */
+  measure: (measureId: string, chapterNumber: number) => string;
+  /** A measure's progress feed (Atom). */
+  measureFeed: (measureId: string) => string | undefined;
+  /** The list of all measures with a filter query (`?status=completed`); undefined where there is none. */
+  measureList: (search?: string) => string | undefined;
+  /** A department's page; undefined where there is none. */
+  department: (departmentId: string) => string | undefined;
+  /** A place's own page, with its scoreboard; undefined where there is none. */
+  placePage: (placeId: string) => string | undefined;
 }
 
 interface ViewEnv {

@@ -11,7 +11,11 @@ export { ProgressBar } from './components/progress-bar.js';
 export { MissingNoteLink, NodeTitle } from './components/title.js';
 export { ChapterPage } from './pages/chapter-page.js';
 export { HomePage } from './pages/home-page.js';
+export { MeasurePage } from './pages/measure-page.js';
+export type { MeasurePageProps } from './pages/measure-page.js';
 export { PlacesPage } from './pages/places-page.js';
+export { MeasuresPage } from './pages/measures-page.js';
+export { DepartmentPage, PlacePage } from './pages/group-page.js';
 export { nodeLink, SourcePage } from './pages/source-page.js';
 export { TargetsPage, targetsProps } from './pages/targets-page.js';
 export { FilterSelect } from './components/filter-select.js';
@@ -25,4 +29,13 @@ export type { IndicatorQuery, StatusFilter } from './view/indicator-query.js';
 export { indicatorRows, IndicatorRowSchema } from './view/indicator-rows.js';
 export type { IndicatorRow } from './view/indicator-rows.js';
 export { groupByPlace } from './view/place-groups.js';
+export { MeasureQuerySchema } from './view/measure-query.js';
+export type { MeasureQuery } from './view/measure-query.js';
+export {
+  filterMeasureRows,
+  measureQueryProblems,
+  measureRows,
+  measuresSearch,
+} from './view/measure-filter.js';
+export type { MeasureRow } from './view/measure-filter.js';
 export type { PlaceGroup } from './view/place-groups.js';

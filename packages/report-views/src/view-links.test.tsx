@@ -19,6 +19,11 @@ const inApp: ViewLinks = {
   place: () => undefined,
   note: () => undefined,
   chapterFeed: () => undefined,
+  measure: (id) => `/app/measures/${id}`,
+  measureFeed: () => undefined,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: () => undefined,
 };
 
 const hrefsOf = (html: string): string[] =>
@@ -46,7 +51,9 @@ describe('links are injected', () => {
       </ReportViews>,
     );
     const hrefs = hrefsOf(html);
-    expect(hrefs.filter((h) => !h.startsWith('/app/chapters/') && !h.startsWith('#'))).toEqual([]);
+    expect(
+      hrefs.filter((h) => !/^\/app\/(?:chapters|measures)\//.test(h) && !h.startsWith('#')),
+    ).toEqual([]);
     expect(html).not.toContain('.atom');
     const firstPlace = chapter.sections
       .flatMap((s) => s.measures)
@@ -88,7 +95,8 @@ describe('links are injected', () => {
     );
     const outside = hrefsOf(source).filter((h) => !h.startsWith('#'));
     expect(outside.length).toBeGreaterThan(0);
-    const inside = /^\/app\/(?:chapters\/\d+(?:#\S+)?|places#place-\S+|source#\S+|#\S+)$/;
+    const inside =
+      /^\/app\/(?:chapters\/\d+(?:#\S+)?|measures\/m\d+|places#place-\S+|source#\S+|#\S+)$/;
     expect(outside.filter((h) => !inside.test(h))).toEqual([]);
   });
 

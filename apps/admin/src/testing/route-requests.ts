@@ -177,6 +177,19 @@ async function pendingSubmission(ctx: CaseContext): Promise<string> {
   return created.submission.id;
 }
 
+/** An open correction of a citizen, from an address of its own (the store's limit is per address). */
+async function openFeedback(ctx: CaseContext): Promise<string> {
+  const sent = await ctx.store.submitFeedback({
+    editionNumber: 1,
+    nodeId: 'm38',
+    kind: 'correction',
+    text: `更正${ctx.serial}`,
+    address: `matrix-${ctx.serial}`,
+  });
+  if (!sent.ok) throw new Error(sent.error.message.en);
+  return sent.feedback.id;
+}
+
 /** A user made for one request (reset, removal), so the matrix's own accounts stay as they are. */
 async function throwawayUser(store: Store, serial: number): Promise<string> {
   const created = await store.createUser({
@@ -378,6 +391,18 @@ export const routeCases: Record<string, RouteCase> = {
       body: { comment: '请补充来源' },
     }),
     missing: { path: '/api/submissions/no-such-submission/return', body: { comment: '无' } },
+  },
+  'get /api/feedback': { valid: () => Promise.resolve({ path: '/api/feedback' }) },
+  'post /api/feedback/:id/answer': {
+    valid: async (ctx) => ({
+      path: `/api/feedback/${await openFeedback(ctx)}/answer`,
+      body: { answer: '已核实，下一版更正。' },
+    }),
+    missing: { path: '/api/feedback/no-such-feedback/answer', body: { answer: '无' } },
+  },
+  'post /api/feedback/:id/dismiss': {
+    valid: async (ctx) => ({ path: `/api/feedback/${await openFeedback(ctx)}/dismiss`, body: {} }),
+    missing: { path: '/api/feedback/no-such-feedback/dismiss', body: {} },
   },
   'put /api/users/:id/departments': {
     valid: async (ctx) => {

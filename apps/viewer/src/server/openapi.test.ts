@@ -40,6 +40,7 @@ describe('OpenAPI document', () => {
       ['/editions/{edition}/files/{fileName}', 'downloadFile', []],
       ['/measures/{id}', 'getMeasure', []],
       ['/indicators', 'listIndicators', []],
+      ['/scoreboard', 'getScoreboard', []],
       ['/editions/{edition}/search-index', 'getSearchIndex', []],
       ['/search', 'searchMeasures', []],
     ]);

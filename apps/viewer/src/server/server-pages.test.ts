@@ -51,7 +51,8 @@ describe('server-rendered pages', () => {
     expect(res.text).toMatch(
       /<strong class="target" title="晶硅光伏产值规模：达到 2000亿元">2000亿元<\/strong>/,
     );
-    expect(res.text).toContain('href="/chapters/2#m94"');
+    // Issue 19: the share link leads to the measure's own page.
+    expect(res.text).toContain('<a href="/measures/m94">这项举措的页面</a>');
     expect(res.text).toContain('href="/places#place-wutongqiao"');
   });
 
@@ -73,12 +74,11 @@ describe('server-rendered pages', () => {
     expect(notes).toMatch(/<a href="\/chapters\/6">第六章 · [^<]+<\/a>/u);
   });
 
-  it('sends a measure link without a chapter to its anchor', async () => {
-    const res = await request(app).get('/measures/m94').expect(302);
-    expect(res.headers.location).toBe('/chapters/2#m94');
-    expect((await request(app).get('/en/measures/m38').expect(302)).headers.location).toBe(
-      '/en/chapters/1#m38',
-    );
+  // issue 19: /measures/<id> only redirected to the chapter's anchor; it is now a page of its own.
+  it('answers a measure link with a page of its own, in both languages', async () => {
+    const res = await request(app).get('/measures/m94').expect(200);
+    expect(res.text).toContain('class="measure-page"');
+    await request(app).get('/en/measures/m38').expect(200);
   });
 
   it('filters and sorts targets from the query string, without JavaScript', async () => {
@@ -91,14 +91,16 @@ describe('server-rendered pages', () => {
     );
     expect(rows[0]).toBe('晶硅光伏产值规模');
     expect(res.text).not.toContain('>高速公路<');
-    expect(res.text).toContain('<svg role="img"');
+    // Issue 19: the chart shows progress toward each target, one list per unit.
+    expect(res.text).toContain('<ol class="attain-list">');
     await request(canonical).get('/targets').query({ chapter: 'x' }).expect(400);
   });
 
   it('renders search results with marked matches on the server', async () => {
     const res = await request(canonical).get('/search').query({ q: '伏产' }).expect(200);
     expect(res.text).toContain('<mark>伏产</mark>');
-    expect(res.text).toContain('href="/chapters/2#m94"');
+    // Issue 19: a measure found leads to its own page.
+    expect(res.text).toContain('href="/measures/m94"');
   });
 
   it('shows an editor’s markup as text and never as markup', async () => {

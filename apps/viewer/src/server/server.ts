@@ -5,13 +5,14 @@ import { createApiRouter } from './api/api-routes.js';
 import type { ServerDeps } from './deps.js';
 import { createFeedRouter } from './feeds/feed-routes.js';
 import { SearchFiltersSchema } from './api/search-schemas.js';
-import { IndicatorQuerySchema } from '@leshan/report-views';
+import { IndicatorQuerySchema, MeasureQuerySchema } from '@leshan/report-views';
 import { AnswerCache } from './http/answer-cache.js';
 import { BodyCache } from './http/body-cache.js';
 import type { DeclaredQuery } from './http/query-keys.js';
 import { QueryKeys } from './http/query-keys.js';
 import { serveAssets } from './http/assets.js';
 import { openCors, securityHeaders } from './http/headers.js';
+import { createFeedbackRouter } from './pages/feedback-routes.js';
 import { createPageRouter } from './pages/page-routes.js';
 import { PAGE_QUERY_KEYS } from './pages/page-meta.js';
 import { createSiteFileRouter } from './pages/site-files.js';
@@ -26,6 +27,7 @@ function pageQueries(): QueryKeys {
   const pages: [string, DeclaredQuery][] = [
     ['/search', SearchFiltersSchema],
     ['/targets', IndicatorQuerySchema],
+    ['/measures', MeasureQuerySchema],
     ['/editions/diff', ['from', 'to']],
   ];
   for (const [path, query] of pages) {
@@ -50,7 +52,8 @@ export function viewerListener(app: express.Express): RequestListener {
 
 /**
  * The viewer: public pages (Chinese at /, English interface at /en), the read API at /api/v1
- * and Atom feeds at /feeds. Read-only: it has no route that writes.
+ * and Atom feeds at /feeds. Read-only but for one route: a citizen's feedback on a measure page
+ * (POST /measures/:id/feedback, issue 19), stored for the editors' queue.
  */
 export function createServer(deps: ServerDeps): express.Express {
   const app = express();
@@ -72,6 +75,8 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use(createSiteFileRouter(shared));
   app.use('/api/v1', openCors, createApiRouter(shared, queries));
   app.use('/feeds', openCors, createFeedRouter(shared));
+  app.use('/en', createFeedbackRouter(shared, 'en'));
+  app.use('/', createFeedbackRouter(shared, 'zh'));
   app.use('/en', createPageRouter(shared, 'en'));
   app.use('/', createPageRouter(shared, 'zh'));
 

@@ -1,3 +1,4 @@
+import type { FeedbackLimited, FeedbackResult, NewFeedback } from '@leshan/report-store';
 import type { Artifact, Edition, EditionSummary } from '../schemas.js';
 
 /**
@@ -13,8 +14,8 @@ export interface LocatedArtifact {
 }
 
 /**
- * Where the viewer reads published editions from. Read-only by design: the public side never
- * writes. Every method answers `undefined` (or an empty list) for what does not exist.
+ * Where the viewer reads published editions from. Read-only by design: the public side writes
+ * nothing but a request to remake a file and a citizen's feedback. Every method answers `undefined` (or an empty list) for what does not exist.
  */
 export interface ViewerSource {
   /** The newest published edition, or undefined before anything is published. */
@@ -39,6 +40,12 @@ export interface ViewerSource {
    * worker (the in-memory source) absent. Never throws: a refused request is only logged.
    */
   requestRegeneration?(artifact: Artifact, reason: string): Promise<void>;
+  /**
+   * Stores a citizen's correction or progress tip (issue 19, 我要纠错) for the editors' queue: the
+   * viewer's one write of its own, on the store's separate writable connection. Absent where
+   * there is no store (the in-memory source, the static build): the site shows no form there.
+   */
+  sendFeedback?(input: NewFeedback): Promise<FeedbackResult | FeedbackLimited>;
   /** Releases connections; a no-op where nothing is held. */
   close(): Promise<void>;
 }

@@ -161,6 +161,7 @@ export function createStoreSource(store: Store, options: StoreSourceOptions = {}
       if (!asked.ok)
         process.stderr.write(`viewer: regeneration of ${artifact.fileName} not recorded\n`);
     },
+    sendFeedback: (input) => store.submitFeedback(input),
     close: () => store.close(),
   };
 }

@@ -63,14 +63,17 @@ describe('buildStatic', () => {
     },
   );
 
-  it('issue 12: writes a page for every measure URL that sends the browser to its anchor', () => {
+  // Issue 19: the measure URLs were pages that sent the browser on to the chapter's anchor.
+  it('issue 19: writes the own page of every measure in both languages, and its feed', () => {
     const m40 = readFileSync(join(outDir, 'measures/m40/index.html'), 'utf8');
-    expect(m40).toMatch(/<meta http-equiv="refresh" content="0; url=\/chapters\/\d#m40">/);
-    expect(m40).toMatch(
-      /<link rel="canonical" href="https:\/\/report.example.cn\/chapters\/\d#m40">/,
-    );
+    expect(m40).toContain('class="measure-page"');
+    expect(m40).not.toContain('http-equiv="refresh"');
+    expect(m40).toContain('<link rel="canonical" href="https://report.example.cn/measures/m40">');
     const en = readFileSync(join(outDir, 'en/measures/m94/index.html'), 'utf8');
-    expect(en).toContain('url=/en/chapters/2#m94');
+    expect(en).toContain('<html lang="en">');
+    expect(readFileSync(join(outDir, 'feeds/measures/m38/progress.atom'), 'utf8')).toContain(
+      '<link rel="alternate" type="text/html" href="https://report.example.cn/measures/m38"/>',
+    );
   });
 
   it('issue 12: writes robots.txt naming the sitemap, sitemap.xml and the favicon', () => {
@@ -124,7 +127,7 @@ describe('buildStatic', () => {
     );
     // The past edition's own text, and its measure URLs lead into it.
     const m40 = readFileSync(join(outDir, 'editions/1/measures/m40/index.html'), 'utf8');
-    const chapter = /url=(\/editions\/1\/chapters\/\d)#m40"/.exec(m40)?.[1] ?? '';
+    const chapter = /href="(\/editions\/1\/chapters\/\d)"/.exec(m40)?.[1] ?? '';
     expect(chapter).not.toBe('');
     const reworded = '统筹“1+3+N”航空网建设，加快建成投运乐山机场。';
     expect(readFileSync(join(outDir, `${chapter.slice(1)}/index.html`), 'utf8')).not.toContain(

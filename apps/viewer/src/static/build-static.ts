@@ -6,9 +6,7 @@ import type { ClientAssets } from '../server/http/client-assets.js';
 import { securityHeaderList } from '../server/http/headers.js';
 import { createServer } from '../server/server.js';
 import type { ViewerSource } from '../server/source.js';
-import { siteOrigin } from '../server/pages/site-files.js';
-import { renderRedirectDocument } from '../ui/document.js';
-import { fileForUrl, measureUrls, staticUrls } from './static-urls.js';
+import { fileForUrl, staticUrls } from './static-urls.js';
 
 export interface StaticBuildOptions {
   source: ViewerSource;
@@ -89,19 +87,6 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
       await write(
         url === '/404' ? '404.html' : fileForUrl(url),
         new Uint8Array(await response.arrayBuffer()),
-      );
-    }
-    for (const url of [latest, ...past].flatMap((e) =>
-      measureUrls(e, e === latest ? undefined : e.number),
-    )) {
-      const response = await fetch(`${base}${url}`, { redirect: 'manual' });
-      const location = response.headers.get('location');
-      if (response.status !== 302 || location === null)
-        throw new Error(`静态构建失败：${url} 返回 ${response.status}，应为跳转`);
-      const lang = url.startsWith('/en/') ? 'en' : 'zh';
-      await write(
-        fileForUrl(url),
-        renderRedirectDocument(lang, location, `${siteOrigin(options.siteUrl)}${location}`),
       );
     }
   } finally {

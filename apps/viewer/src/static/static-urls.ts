@@ -3,6 +3,7 @@ import type { Edition, EditionSummary } from '../schemas.js';
 import type { Artifact } from '../schemas.js';
 import { API_BASE, artifactHref } from '../server/api/links.js';
 import { OG_IMAGE } from '../server/pages/favicon.js';
+import { measureFeedPath } from '../server/pages/measure-pages.js';
 import { editionPagePaths } from '../server/pages/site-pages.js';
 import { localPath } from '../ui/i18n.js';
 
@@ -35,6 +36,7 @@ export function staticUrls(
     '/feeds/editions.atom',
     '/feeds/progress.atom',
     ...latest.report.chapters.map((c) => `/feeds/chapters/${c.number}/progress.atom`),
+    ...listMeasures(latest.report).map((m) => measureFeedPath(m.id)),
   ];
   const api = [
     `${API_BASE}/openapi.json`,
@@ -57,17 +59,6 @@ export function staticUrls(
   return [
     ...new Set([...pages, ...pages.map((p) => localPath('en', p)), ...feeds, ...api, ...files]),
   ];
-}
-
-/**
- * /measures/:id in both languages (and /editions/N/measures/:id of a past edition): the server
- * redirects them, the static site needs a page each.
- */
-export function measureUrls(edition: Edition, pastNumber?: number): string[] {
-  const ids = listMeasures(edition.report).map((m) => m.id);
-  const path = (id: string): string =>
-    pastNumber === undefined ? `/measures/${id}` : pastEditionPath(pastNumber, `/measures/${id}`);
-  return (['zh', 'en'] as const).flatMap((lang) => ids.map((id) => localPath(lang, path(id))));
 }
 
 /** The file a URL is written to: pages become folder/index.html so /chapters/1 works on any host. */

@@ -19,7 +19,7 @@ export interface PageContext {
 
 // Pages that exist once per edition; their links stay inside the edition being read.
 const PER_EDITION =
-  /^\/(?:[#?]|$|(?:chapters|measures|targets|places|downloads|source|print)(?:[/#?]|$))/;
+  /^\/(?:[#?]|$|(?:chapters|measures|departments|targets|places|downloads|source|print)(?:[/#?]|$))/;
 
 /**
  * Splits a page path into its edition prefix and the rest: `/editions/3/chapters/2` →
@@ -58,6 +58,11 @@ export function siteLinks(lang: Lang, base: string): ViewLinks {
     place: (id) => link(`/places#place-${id}`),
     note: (id) => link(`/source#${id}`),
     chapterFeed: (n) => `/feeds/chapters/${n}/progress.atom`,
+    measure: (id) => link(`/measures/${id}`),
+    measureFeed: (id) => `/feeds/measures/${id}/progress.atom`,
+    measureList: (search = '') => link(`/measures${search}`),
+    department: (id) => link(`/departments/${id}`),
+    placePage: (id) => link(`/places/${id}`),
   };
 }
 

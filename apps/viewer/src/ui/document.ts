@@ -35,6 +35,10 @@ export interface DocumentParts {
   canonical?: string;
   /** The share card: og:image and twitter:image, absolute, with its size and text alternative. */
   image?: { url: string; width: number; height: number; alt: string };
+  /** og:type: 'website' unless the page is one item (a measure's page is an article, issue 19). */
+  ogType?: 'website' | 'article';
+  /** twitter:card: a large image unless the page asks for the small summary card. */
+  twitterCard?: 'summary' | 'summary_large_image';
 }
 
 /** Open Graph and Twitter card tags: each page's own title and description (issue 12). */
@@ -43,7 +47,7 @@ function shareTags(parts: DocumentParts): string[] {
     `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
   const { image } = parts;
   return [
-    meta('property', 'og:type', 'website'),
+    meta('property', 'og:type', parts.ogType ?? 'website'),
     meta('property', 'og:site_name', parts.siteName),
     meta('property', 'og:title', parts.title),
     meta('property', 'og:description', parts.description),
@@ -58,7 +62,11 @@ function shareTags(parts: DocumentParts): string[] {
           meta('property', 'og:image:height', String(image.height)),
           meta('property', 'og:image:alt', image.alt),
         ]),
-    meta('name', 'twitter:card', image === undefined ? 'summary' : 'summary_large_image'),
+    meta(
+      'name',
+      'twitter:card',
+      parts.twitterCard ?? (image === undefined ? 'summary' : 'summary_large_image'),
+    ),
     meta('name', 'twitter:title', parts.title),
     meta('name', 'twitter:description', parts.description),
     ...(image === undefined
@@ -95,14 +103,4 @@ export function renderDocument(parts: DocumentParts): string {
     ? `<script type="application/json" id="island-data">${jsonForScript(parts.islands)}</script>`
     : '';
   return `<!doctype html>\n<html lang="${parts.lang === 'en' ? 'en' : 'zh-CN'}"><head>${head.join('')}</head><body>${parts.body}${data}</body></html>`;
-}
-
-/**
- * A page that sends the browser on to `location` (the static build's stand-in for a redirect:
- * a static host cannot answer 302, and a fragment such as #m40 survives a refresh, not a 301).
- */
-export function renderRedirectDocument(lang: Lang, location: string, canonical: string): string {
-  const href = escapeHtml(location);
-  const text = lang === 'en' ? 'This measure is on' : '这项举措在';
-  return `<!doctype html>\n<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${href}</title><meta http-equiv="refresh" content="0; url=${href}"><meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonical)}"></head><body><p>${text} <a href="${href}">${href}</a></p></body></html>`;
 }

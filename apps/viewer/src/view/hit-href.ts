@@ -17,8 +17,10 @@ export function hitHref(hit: HitLocation): string {
     case 'chapter':
       return `/chapters/${hit.chapterNumber ?? 1}`;
     case 'section':
-    case 'measure':
       return `/chapters/${hit.chapterNumber ?? 1}#${hit.nodeId}`;
+    case 'measure':
+      // Issue 19: a measure has a page of its own.
+      return `/measures/${hit.nodeId}`;
     case 'note':
       return `/source#${hit.nodeId}`;
   }

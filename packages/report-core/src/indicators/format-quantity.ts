@@ -21,11 +21,22 @@ const MAGNITUDES: readonly (readonly [number, string])[] = [
  */
 export function formatQuantity(value: number, unit: string): string {
   if (!Number.isFinite(value)) return `${String(value)}${unit}`;
+  const { divisor, word } = quantityScale(value, unit);
+  return `${NUMBER_FORMAT.format(value / divisor)}${word}${unit}`;
+}
+
+/** The 万/亿/万亿 formatQuantity writes a value with: its divisor and word (1 and '' for none). */
+export function quantityScale(value: number, unit: string): { divisor: number; word: string } {
   const size = Math.abs(value);
   const magnitude = RATIO_UNITS.has(unit) ? undefined : MAGNITUDES.find(([limit]) => size >= limit);
-  if (magnitude === undefined) return `${NUMBER_FORMAT.format(value)}${unit}`;
-  const [limit, word] = magnitude;
-  return `${NUMBER_FORMAT.format(value / limit)}${word}${unit}`;
+  return magnitude === undefined
+    ? { divisor: 1, word: '' }
+    : { divisor: magnitude[0], word: magnitude[1] };
+}
+
+/** A number as formatQuantity writes it, without 万/亿 or unit (at most 15 significant digits). */
+export function formatNumber(value: number): string {
+  return Number.isFinite(value) ? NUMBER_FORMAT.format(value) : String(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerdictSchema } from '../model/follow-up.js';
 import {
+  formatAchievement,
   formatAttainment,
   formatAttainmentPercent,
   observationBasisLabel,
@@ -49,6 +50,25 @@ describe('attainment labels', () => {
     ).toEqual({ zh: '未报告（缺少基期值）', en: 'Not reported (the baseline value is missing)' });
     expect(formatAttainment({ ...base, verdict: 'on-track', percent: 71.4 }).en).toBe(
       '71% attained, on track',
+    );
+  });
+
+  // issue 19: a measure's page shows each target as 90 / 210 公里（43%）.
+  it('writes what a target achieved against it, with its unit once and the percent', () => {
+    expect(formatAchievement({ value: 210, unit: '公里' }, { achieved: 90, percent: 42.857 })).toBe(
+      '90 / 210 公里（43%）',
+    );
+    expect(formatAchievement({ value: 6, unit: '%' }, { achieved: 5.5, percent: null })).toBe(
+      '5.5 / 6%',
+    );
+    expect(
+      formatAchievement(
+        { value: 200000000000, unit: '元' },
+        { achieved: 150000000000, percent: 75 },
+      ),
+    ).toBe('1500 / 2000 亿元（75%）');
+    expect(formatAchievement({ value: 210, unit: '公里' }, { achieved: null, percent: null })).toBe(
+      undefined,
     );
   });
 });

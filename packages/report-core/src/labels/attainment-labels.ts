@@ -1,6 +1,9 @@
 import type { Attainment, ObservationBasis, Verdict } from '../model/follow-up.js';
 import { VERDICT_LABELS } from '../model/follow-up.js';
 import type { Message } from '../model/message.js';
+import type { Indicator } from '../model/indicator.js';
+import { formatNumber, quantityScale } from '../indicators/format-quantity.js';
+import { RATIO_UNITS } from '../indicators/units.js';
 
 /** The name of each observation basis: 累计 (since the period began) and 当年 (one year's amount). */
 export const OBSERVATION_BASIS_LABELS: Record<ObservationBasis, Message> = {
@@ -50,4 +53,25 @@ export function formatAttainment(attainment: Attainment): Message {
     zh: `完成 ${percent}，${verdict.zh}`,
     en: `${percent} attained, ${verdict.en.toLowerCase()}`,
   };
+}
+
+/**
+ * What a target has achieved against it, as the public reads it (issue 19): 90 / 210 公里（43%）;
+ * both in the 万/亿 formatQuantity writes the target with (1500 / 2000 亿元（75%）); a ratio unit
+ * stays on its number (5 / 6%); the percent is left out when there is none. undefined while
+ * nothing is achieved (not reported): say formatAttainment instead.
+ *
+ * @example formatAchievement({ value: 210, unit: '公里' }, { achieved: 90, percent: 42.86 }) // '90 / 210 公里（43%）'
+ */
+export function formatAchievement(
+  indicator: Pick<Indicator, 'value' | 'unit'>,
+  attainment: Pick<Attainment, 'achieved' | 'percent'>,
+): string | undefined {
+  if (attainment.achieved === null || !Number.isFinite(attainment.achieved)) return undefined;
+  const { divisor, word } = quantityScale(indicator.value, indicator.unit);
+  const unit = `${word}${indicator.unit}`;
+  const gap = unit === '' || RATIO_UNITS.has(indicator.unit) ? '' : ' ';
+  const percent =
+    attainment.percent === null ? '' : `（${formatAttainmentPercent(attainment.percent)}）`;
+  return `${formatNumber(attainment.achieved / divisor)} / ${formatNumber(indicator.value / divisor)}${gap}${unit}${percent}`;
 }

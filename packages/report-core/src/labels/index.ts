@@ -19,6 +19,7 @@ export type { ChecklistWarning, ChecklistWarningCode } from './checklist-warning
 export { noteLabel, readerJargon } from './reader-words.js';
 export type { ReaderJargon } from './reader-words.js';
 export {
+  formatAchievement,
   formatAttainment,
   formatAttainmentPercent,
   OBSERVATION_BASIS_LABELS,

@@ -18,3 +18,4 @@ export * from './public-report.js';
 export * from './attainment.js';
 export * from './oversight.js';
 export * from './department-scope.js';
+export * from './scoreboard.js';

@@ -51,13 +51,16 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
     ctx.addIssue({ code: 'custom', path, message: formatMessage(message), params: { message } });
   };
 
-  const seen = new Map<string, string>();
+  // Paths are kept as arrays and joined only for a message: a report has thousands of ids, and
+  // this runs on every save (issue 13).
+  const seen = new Map<string, Path>();
   const claim = (id: string, path: Path): void => {
-    const first = seen.get(id);
-    if (first === undefined) {
-      seen.set(id, path.join('.'));
+    const firstPath = seen.get(id);
+    if (firstPath === undefined) {
+      seen.set(id, path);
       return;
     }
+    const first = firstPath.join('.');
     add([...path, 'id'], {
       zh: `编号“${id}”重复，已用于 ${first}`,
       en: `duplicate id "${id}", already used at ${first}`,
@@ -65,10 +68,10 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   };
 
   const lineCount = report.meta.source.lineCount;
-  const checkLines = (lines: readonly number[] | undefined, path: Path): void => {
+  const checkLines = (lines: readonly number[] | undefined, path: () => Path): void => {
     lines?.forEach((line, i) => {
       if (line > lineCount) {
-        add([...path, i], {
+        add([...path(), i], {
           zh: `来源行号 ${line} 超出原文行数 ${lineCount}`,
           en: `source line ${line} is past the source's last line ${lineCount}`,
         });
@@ -76,22 +79,22 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
     });
   };
 
-  checkLines(report.meta.provenance?.lines, ['meta', 'provenance', 'lines']);
+  checkLines(report.meta.provenance?.lines, () => ['meta', 'provenance', 'lines']);
   report.goals.forEach((goal, i) => {
     claim(goal.id, ['goals', i]);
-    checkLines(goal.provenance?.lines, ['goals', i, 'provenance', 'lines']);
+    checkLines(goal.provenance?.lines, () => ['goals', i, 'provenance', 'lines']);
   });
   claim(report.ideology.id, ['ideology']);
-  checkLines(report.ideology.provenance?.lines, ['ideology', 'provenance', 'lines']);
+  checkLines(report.ideology.provenance?.lines, () => ['ideology', 'provenance', 'lines']);
   report.places.forEach((place, i) => claim(place.id, ['places', i]));
   const placeIds = new Set(report.places.map((p) => p.id));
   const departmentIds = checkDepartments(report.departments ?? [], claim, add);
 
-  const textOwner = new Map<string, string>();
+  const textOwner = new Map<string, Path>();
   report.chapters.forEach((chapter, c) => {
     const cPath: Path = ['chapters', c];
     claim(chapter.id, cPath);
-    checkLines(chapter.provenance?.lines, [...cPath, 'provenance', 'lines']);
+    checkLines(chapter.provenance?.lines, () => [...cPath, 'provenance', 'lines']);
     if (chapter.number !== c + 1) {
       add([...cPath, 'number'], {
         zh: `第 ${c + 1} 章的编号应为 ${c + 1}，实为 ${chapter.number}；章节须从 1 起连续编号`,
@@ -101,20 +104,21 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
     chapter.sections.forEach((section, s) => {
       const sPath: Path = [...cPath, 'sections', s];
       claim(section.id, sPath);
-      checkLines(section.provenance?.lines, [...sPath, 'provenance', 'lines']);
+      checkLines(section.provenance?.lines, () => [...sPath, 'provenance', 'lines']);
       section.measures.forEach((measure, m) => {
         const mPath: Path = [...sPath, 'measures', m];
         claim(measure.id, mPath);
-        checkLines(measure.provenance?.lines, [...mPath, 'provenance', 'lines']);
+        checkLines(measure.provenance?.lines, () => [...mPath, 'provenance', 'lines']);
         const key = measure.text.trim();
         const other = textOwner.get(key);
         if (other !== undefined) {
+          const at = other.join('.');
           add([...mPath, 'text'], {
-            zh: `举措文字与 ${other} 完全相同；同一举措只能出现一次`,
-            en: `measure text is identical to ${other}; a measure may appear only once`,
+            zh: `举措文字与 ${at} 完全相同；同一举措只能出现一次`,
+            en: `measure text is identical to ${at}; a measure may appear only once`,
           });
         } else {
-          textOwner.set(key, mPath.join('.'));
+          textOwner.set(key, mPath);
         }
         measure.indicators.forEach((indicator, k) => {
           claim(indicator.id, [...mPath, 'indicators', k]);
@@ -170,7 +174,7 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   report.notes.forEach((note, n) => {
     const nPath: Path = ['notes', n];
     claim(note.id, nPath);
-    checkLines(note.sourceLines, [...nPath, 'sourceLines']);
+    checkLines(note.sourceLines, () => [...nPath, 'sourceLines']);
   });
   report.notes.forEach((note, n) => {
     note.nodeIds.forEach((nodeId, k) => {

@@ -20,6 +20,11 @@ export interface Connection {
    * SQLite a read of PRAGMA data_version every `pollMs`. Answers the function that stops it.
    */
   watchDraft(onChange: () => void, options: { pollMs: number }): () => Promise<void>;
+  /**
+   * SQLite only (null on PostgreSQL): PRAGMA data_version, a number that changes whenever another
+   * connection (of this process or another) commits; this connection's own commits leave it.
+   */
+  othersCommitted: (() => number) | null;
   /** SQLite only: an online copy of the database into `toFile`. */
   backup: ((toFile: string) => Promise<void>) | null;
   close(): Promise<void>;

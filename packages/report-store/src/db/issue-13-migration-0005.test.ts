@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
 import type { LegacyRevision } from '../../test/legacy-release.js';
-import { legacySeed, migratedThrough, writeLegacyRevision } from '../../test/legacy-release.js';
+import {
+  legacySeed,
+  migratedThrough,
+  writeLegacyRevision,
+  tableRows,
+} from '../../test/legacy-release.js';
 import { measures } from '../../test/measures.js';
 import { insertEdition } from '../store/publish.js';
 import { SNAPSHOT_EVERY } from '../store/replay.js';
@@ -117,12 +122,7 @@ const TABLES = [
   'export_regenerations',
 ];
 
-async function rows(target: Target, table: string): Promise<unknown[]> {
-  const conn = rawConnection(target);
-  const result = await sql.raw(`SELECT * FROM ${table} ORDER BY 1`).execute(conn.db);
-  await conn.close();
-  return result.rows;
-}
+const rows = tableRows;
 
 describe.each(engines)(
   'issue 13: migration 0005-revision-deltas on a database of the release before ($name)',

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
-import { migratedThrough } from '../../test/legacy-release.js';
+import { migratedThrough, tableRows } from '../../test/legacy-release.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { insertEdition } from '../store/publish.js';
 
@@ -49,12 +49,7 @@ async function previousRelease(target: Target): Promise<void> {
 
 const TABLES = ['users', 'sessions', 'draft', 'revisions', 'editions', 'audit_log'];
 
-async function rows(target: Target, table: string): Promise<unknown[]> {
-  const conn = rawConnection(target);
-  const result = await sql.raw(`SELECT * FROM ${table} ORDER BY 1`).execute(conn.db);
-  await conn.close();
-  return result.rows;
-}
+const rows = tableRows;
 
 describe.each(engines)(
   'issue 18: migration 0006-reporters on a database of the release before ($name)',

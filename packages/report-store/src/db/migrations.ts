@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { sql } from 'kysely';
 import { sendMissingDeliveries } from '../store/export-deliveries.js';
@@ -189,6 +190,15 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006-reporters': {
       up: (db) => run(db, [...reporterRole(engine), ...reporterTables]),
     },
+    // Issue 19: corrections and progress tips citizens send from a measure page (我要纠错), and
+    // the salt of the sender hashes the per-address limit counts (no raw address is kept).
+    '0007-feedback': {
+      up: async (db) => {
+        await run(db, feedbackTables);
+        const salt = randomBytes(32).toString('hex');
+        await sql`INSERT INTO feedback_salt (id, salt) VALUES (1, ${salt})`.execute(db);
+      },
+    },
   };
 }
 
@@ -268,6 +278,29 @@ const reporterTables = [
   )`,
   'CREATE INDEX submissions_status ON submissions (status, created_at)',
   'CREATE INDEX submissions_reporter ON submissions (reporter_id, created_at)',
+];
+
+const feedbackTables = [
+  `CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    edition_number INTEGER NOT NULL,
+    node_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('correction', 'progress-tip')),
+    text TEXT NOT NULL,
+    contact TEXT,
+    sender TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'dismissed')),
+    answer TEXT,
+    answered_by TEXT,
+    answered_at TEXT,
+    created_at TEXT NOT NULL
+  )`,
+  'CREATE INDEX feedback_status ON feedback (status, created_at)',
+  'CREATE INDEX feedback_sender ON feedback (sender, created_at)',
+  `CREATE TABLE feedback_salt (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    salt TEXT NOT NULL
+  )`,
 ];
 
 const exportIntegrityTables = [

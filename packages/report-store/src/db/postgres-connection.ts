@@ -88,6 +88,7 @@ export function openPostgres(options: PostgresOptions): Connection {
     readonly: options.readonly,
     write,
     backup: null,
+    othersCommitted: null,
     watchDraft,
     close: async () => {
       closed = true;

@@ -192,8 +192,9 @@ export function openSqlite(input: SqliteOptions): Connection {
     });
 
   // data_version changes when another connection commits: a read of the WAL index, no I/O.
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const version = (): number => Number(dataVersion.get());
   function watchDraft(onChange: () => void, { pollMs }: { pollMs: number }): () => Promise<void> {
-    const version = (): unknown => raw.pragma('data_version', { simple: true });
     let last = version();
     const timer = setInterval(() => {
       try {
@@ -218,6 +219,7 @@ export function openSqlite(input: SqliteOptions): Connection {
     readonly: options.readonly,
     write,
     watchDraft,
+    othersCommitted: version,
     backup: async (toFile) => {
       const target = resolve(toFile);
       mkdirSync(dirname(target), { recursive: true });

@@ -6,6 +6,7 @@ import type { RegenerationRow } from '../schemas/regeneration-schemas.js';
 import type { SessionRow } from '../schemas/session-schemas.js';
 import type { UserRow } from '../schemas/user-schemas.js';
 import type { SubmissionRow, UserDepartmentRow } from '../schemas/submission-schemas.js';
+import type { FeedbackRow, FeedbackSaltRow } from '../schemas/feedback-schemas.js';
 import type { LoginLimitRow } from '../schemas/login-limit-schemas.js';
 
 /** The tables as Kysely sees them; each row type is inferred from its zod row schema. */
@@ -27,6 +28,10 @@ export interface Tables {
   user_departments: UserDepartmentRow;
   /** Reporters' updates waiting for review, approved or returned (migration 0006). */
   submissions: SubmissionRow;
+  /** Citizens' corrections and progress tips, and the editors' answers (migration 0007). */
+  feedback: FeedbackRow;
+  /** The one salt of feedback.sender hashes (migration 0007). */
+  feedback_salt: FeedbackSaltRow;
 }
 
 export type Engine = 'sqlite' | 'postgres';

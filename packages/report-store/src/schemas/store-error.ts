@@ -16,6 +16,7 @@ export const StoreErrorCodeSchema = z
     'last-admin',
     'bad-password',
     'stale-credentials',
+    'rate-limited',
   ])
   .describe('What went wrong, for programs; `message` says it for people.');
 export type StoreErrorCode = z.infer<typeof StoreErrorCodeSchema>;

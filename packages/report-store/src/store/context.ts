@@ -32,6 +32,20 @@ export function assertWritable(ctx: StoreContext, operation: string): void {
 }
 
 let counter = 0;
+// Random bytes taken 6 at a time from a pool filled 4 KB at once: one randomBytes call per id
+// cost about 0.3 ms of every save (issue 13). Each id still gets its own fresh bytes.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let taken = 0;
+
+function randomHex6(): string {
+  if (taken + 6 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    taken = 0;
+  }
+  taken += 6;
+  return pool.toString('hex', taken - 6, taken);
+}
 
 /**
  * An id whose text order follows creation order within a process (time, then a counter),
@@ -40,9 +54,7 @@ let counter = 0;
 export function sortableId(): string {
   counter = (counter + 1) % 36 ** 4;
   return (
-    Date.now().toString(36).padStart(9, '0') +
-    counter.toString(36).padStart(4, '0') +
-    randomBytes(6).toString('hex')
+    Date.now().toString(36).padStart(9, '0') + counter.toString(36).padStart(4, '0') + randomHex6()
   );
 }
 

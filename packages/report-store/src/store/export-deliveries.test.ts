@@ -111,6 +111,8 @@ describe('export deliveries (postgres)', () => {
     await sql`DROP TABLE login_limits, export_regenerations`.execute(conn.db);
     // 0006 (issue 18) added the reporters' tables and widened the role CHECK (re-run as it is).
     await sql`DROP TABLE submissions, user_departments`.execute(conn.db);
+    // 0007 (issue 19) added the citizens' feedback tables.
+    await sql`DROP TABLE feedback, feedback_salt`.execute(conn.db);
     await sql`ALTER TABLE users DROP COLUMN credential_version, DROP COLUMN must_change_password`.execute(
       conn.db,
     );

@@ -33,6 +33,7 @@ import * as sessions from './sessions.js';
 import type { Store } from './store.js';
 import * as users from './users.js';
 import * as submissions from './submissions.js';
+import * as feedback from './feedback.js';
 
 export interface OpenStoreOptions {
   /** postgres://… to use PostgreSQL; otherwise a SQLite file. */
@@ -89,13 +90,17 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await conn.close();
     throw error;
   }
-  // The viewer's store is read-only; the one thing it may write is a request to make a file again,
-  // on a writable connection opened the first time it asks (issue 12).
+  // The viewer's store is read-only; the only things it may write are a request to make a file
+  // again (issue 12) and a citizen's feedback (issue 19), on a writable connection opened the
+  // first time it asks.
   let requestConn: Connection | null = conn.readonly ? null : conn;
   const requestWriter = (): Connection => {
     requestConn ??= connect({ ...options, readonly: false, poolSize: 1 });
     return requestConn;
   };
+  // Every write of sessions or users: kept session lookups are forgotten after it (sessions.ts).
+  const credentials = <T>(write: () => Promise<T>): Promise<T> =>
+    sessions.changingCredentials(ctx, write);
   return {
     engine: conn.engine,
     readonly: conn.readonly,
@@ -104,18 +109,18 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     findUserByEmail: (email) => users.findUserByEmail(ctx, email),
     listUsers: () => users.listUsers(ctx),
     countUsers: () => users.countUsers(ctx),
-    updateUser: (id, patch) => users.updateUser(ctx, id, patch),
-    deleteUser: (id) => users.deleteUser(ctx, id),
-    setPassword: (input) => users.setPassword(ctx, input),
+    updateUser: (id, patch) => credentials(() => users.updateUser(ctx, id, patch)),
+    deleteUser: (id) => credentials(() => users.deleteUser(ctx, id)),
+    setPassword: (input) => credentials(() => users.setPassword(ctx, input)),
     authenticate: (email, password) => users.authenticate(ctx, email, password),
     reserveLoginAttempt: (input) => loginLimits.reserveLoginAttempt(ctx, input),
     settleLoginAttempt: (input) => loginLimits.settleLoginAttempt(ctx, input),
-    createSession: (input) => sessions.createSession(ctx, input),
+    createSession: (input) => credentials(() => sessions.createSession(ctx, input)),
     getSession: (token, opts) => sessions.getSession(ctx, token, opts),
-    extendSession: (token, ttlMs) => sessions.extendSession(ctx, token, ttlMs),
-    revokeSession: (token) => sessions.revokeSession(ctx, token),
-    revokeUserSessions: (userId) => sessions.revokeUserSessions(ctx, userId),
-    deleteExpiredSessions: () => sessions.deleteExpiredSessions(ctx),
+    extendSession: (token, ttlMs) => credentials(() => sessions.extendSession(ctx, token, ttlMs)),
+    revokeSession: (token) => credentials(() => sessions.revokeSession(ctx, token)),
+    revokeUserSessions: (userId) => credentials(() => sessions.revokeUserSessions(ctx, userId)),
+    deleteExpiredSessions: () => credentials(() => sessions.deleteExpiredSessions(ctx)),
     getDraft: () => getDraft(ctx),
     draftHead: () => draftHead(ctx),
     watchDraft: (onChange, opts) => conn.watchDraft(onChange, opts),
@@ -159,6 +164,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     listSubmissions: (query) => submissions.listSubmissions(ctx, query),
     approveSubmission: (input) => submissions.approveSubmission(ctx, input),
     returnSubmission: (input) => submissions.returnSubmission(ctx, input),
+    submitFeedback: (input) => feedback.submitFeedback(ctx, requestWriter(), input),
+    getFeedback: (id) => feedback.getFeedback(ctx, id),
+    listFeedback: (query) => feedback.listFeedback(ctx, query),
+    answerFeedback: (input) => feedback.closeFeedback(ctx, 'answered', input),
+    dismissFeedback: (input) => feedback.closeFeedback(ctx, 'dismissed', input),
     ping: async () => {
       try {
         await sql`select 1`.execute(conn.db);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '@leshan/report-core/hash';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Session, SessionRow } from '../schemas/session-schemas.js';
 import { SessionFromRowSchema } from '../schemas/session-schemas.js';
 import type { User } from '../schemas/user-schemas.js';
@@ -16,7 +15,8 @@ export interface NewSession {
   session: Session;
 }
 
-const tokenId = (token: string): string => sha256Hex(token);
+// Node's sha256: the same digest as report-core's portable one, a fraction of its cost per request.
+const tokenId = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** Sessions a user may hold at once; signing in once more ends the oldest (issue 15). */
 export const MAX_SESSIONS_PER_USER = 10;
@@ -81,20 +81,106 @@ export async function createSession(
   });
 }
 
+type Found = { session: Session; user: User };
+
+/** How long a looked-up session is kept at most; every use also checks it was not revoked. */
+export const SESSION_KEPT_MS = 5_000;
+const KEPT_MAX = 1_000;
+
+interface Kept {
+  found: Found;
+  generation: number;
+  othersCommitted: number;
+  until: number;
+}
+
+// Issue 13: the session lookup cost two queries on every request. On SQLite a lookup is kept for
+// a few seconds, keyed by the token's hash, and used only while nothing could have changed it:
+// this store changed no session or user since (credentialsChanged, called by every write of
+// sessions and users through the Store), no other connection committed anything
+// (PRAGMA data_version) and the session has not expired. PostgreSQL looks up every time.
+const kept = new WeakMap<StoreContext, { generation: number; entries: Map<string, Kept> }>();
+
+function keptOf(ctx: StoreContext): { generation: number; entries: Map<string, Kept> } {
+  let state = kept.get(ctx);
+  if (state === undefined) kept.set(ctx, (state = { generation: 0, entries: new Map() }));
+  return state;
+}
+
+/**
+ * Forgets every kept session lookup: called after (and whether or not) a write of sessions or
+ * users ends — sign-out, password change, role or disabled change, deletion, expiry purge.
+ */
+export function credentialsChanged(ctx: StoreContext): void {
+  const state = keptOf(ctx);
+  state.generation += 1;
+  state.entries.clear();
+}
+
+/** Runs a write of sessions or users, then forgets the kept lookups (credentialsChanged). */
+export async function changingCredentials<T>(
+  ctx: StoreContext,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    credentialsChanged(ctx);
+  }
+}
+
 /**
  * The live session of a token with its user, or null when the token is unknown, expired or
- * revoked, or the user is disabled. `touch` (default true) records the visit as lastSeenAt.
+ * revoked, or the user is disabled. `touch` (default true) records the visit as lastSeenAt;
+ * without it a lookup may be answered from the last few seconds' (see `kept` above).
  */
 export async function getSession(
   ctx: StoreContext,
   token: string,
   options: { touch?: boolean } = {},
-): Promise<{ session: Session; user: User } | null> {
+): Promise<Found | null> {
+  const id = tokenId(token);
+  const state = keptOf(ctx);
+  const marks = ctx.conn.othersCommitted;
+  const cacheable = options.touch === false && marks !== null;
+  const generation = state.generation;
+  // Read before the database: a change committed after this is seen by the next lookup.
+  const othersCommitted = cacheable ? marks() : 0;
+  if (cacheable) {
+    const hit = state.entries.get(id);
+    if (
+      hit !== undefined &&
+      hit.generation === generation &&
+      hit.othersCommitted === othersCommitted &&
+      hit.until > Date.now() &&
+      hit.found.session.expiresAt > nowIso(ctx)
+    )
+      return hit.found;
+    state.entries.delete(id);
+  }
+  const found = await lookUpSession(ctx, id, options);
+  if (cacheable && found !== null && state.generation === generation) {
+    if (state.entries.size >= KEPT_MAX) state.entries.clear();
+    state.entries.set(id, {
+      found,
+      generation,
+      othersCommitted,
+      until: Date.now() + SESSION_KEPT_MS,
+    });
+  }
+  return found;
+}
+
+async function lookUpSession(
+  ctx: StoreContext,
+  id: string,
+  options: { touch?: boolean },
+): Promise<Found | null> {
   const now = nowIso(ctx);
   const row = await ctx.conn.db
     .selectFrom('sessions')
     .selectAll()
-    .where('id', '=', tokenId(token))
+    .where('id', '=', id)
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (row === undefined) return null;

@@ -23,6 +23,8 @@ import type { NewSession } from './sessions.js';
 import type { UserResult } from './users.js';
 import type { NewSubmission, Submission, SubmissionQuery } from '../schemas/submission-schemas.js';
 import type { ApproveInput, ApproveResult, SubmissionResult } from './submissions.js';
+import type { Feedback, FeedbackQuery, NewFeedback } from '../schemas/feedback-schemas.js';
+import type { CloseFeedbackInput, FeedbackLimited, FeedbackResult } from './feedback.js';
 
 /**
  * Everything the apps keep. Expected refusals come back as `{ ok: false, error }` with a
@@ -178,6 +180,20 @@ export interface Store {
     comment: string;
     ip: string | null;
   }): Promise<SubmissionResult>;
+
+  // Citizens' feedback (issue 19, 我要纠错)
+  /**
+   * Stores a correction or progress tip as open, unless its address sent too many lately
+   * (rate-limited, with retryAt). Allowed on a read-only store too (the viewer): it writes this
+   * row only, on a connection of its own. The address is kept only as a salted, truncated hash.
+   */
+  submitFeedback(input: NewFeedback): Promise<FeedbackResult | FeedbackLimited>;
+  getFeedback(id: string): Promise<Feedback | null>;
+  listFeedback(query?: FeedbackQuery): Promise<Feedback[]>;
+  /** Records an editor's answer to open feedback; audited. */
+  answerFeedback(input: CloseFeedbackInput & { text: string }): Promise<FeedbackResult>;
+  /** Closes open feedback without an answer (an optional reason); audited. */
+  dismissFeedback(input: CloseFeedbackInput): Promise<FeedbackResult>;
 
   // Operations
   /** Resolves when the database answers a trivial query (for /readyz); never throws. */

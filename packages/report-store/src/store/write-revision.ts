@@ -10,7 +10,7 @@ import type {
   RevisionRow,
   RevisionSummary,
 } from '../schemas/draft-schemas.js';
-import { DraftSchema, RevisionSummaryFromRowSchema } from '../schemas/draft-schemas.js';
+import { DraftSchema, RevisionSummarySchema } from '../schemas/draft-schemas.js';
 import { isSnapshot, reportContent } from './replay.js';
 
 /** Saves by one editor to one node with no more than this between them are one history entry. */
@@ -71,6 +71,7 @@ export async function writeRevision(
 ): Promise<{ draft: Draft; revision: RevisionSummary }> {
   const { json: reportJson, hash: reportHash } = reportContent(input.report);
   const touched = sortedUnique(input.touched);
+  const keys = sortedUnique(input.keys ?? touched);
   const row: RevisionRow = {
     number: input.number,
     kind: input.kind,
@@ -78,7 +79,7 @@ export async function writeRevision(
     created_at: input.at,
     commands: JSON.stringify(input.commands),
     touched: JSON.stringify(touched),
-    keys: JSON.stringify(sortedUnique(input.keys ?? touched)),
+    keys: JSON.stringify(keys),
     report_hash: reportHash,
     report: isSnapshot(input.number, input.kind) ? reportJson : null,
     group_start: await groupStartOf(trx, input, touched),
@@ -104,16 +105,31 @@ export async function writeRevision(
   // other processes learn of the revision at once (Connection.watchDraft).
   if (engine === 'postgres')
     await sql`select pg_notify(${DRAFT_CHANNEL}, ${String(input.number)})`.execute(trx);
-  const { report: _report, ...summaryRow } = row;
-  // The report was validated on its way in; only the envelope is parsed here.
+  // The report was validated on its way in; only the envelope and the summary are checked here,
+  // the summary from the values written rather than parsed back out of the row's JSON (issue 13).
   const envelope = EnvelopeSchema.parse({
     revision: input.number,
     reportHash,
     updatedAt: input.at,
     updatedBy: input.author,
   });
+  const revision = RevisionSummarySchema.parse({
+    number: row.number,
+    kind: row.kind,
+    author: row.author,
+    createdAt: row.created_at,
+    // As read back: JSON drops undefined fields.
+    commands: JSON.parse(row.commands) as unknown,
+    touched,
+    keys,
+    reportHash,
+    groupStart: row.group_start,
+    summary: input.summary == null ? null : [...input.summary],
+    clientId: row.client_id,
+    clientSeq: row.client_seq,
+  });
   return {
     draft: { ...envelope, report: input.report },
-    revision: RevisionSummaryFromRowSchema.parse(summaryRow),
+    revision,
   };
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import { placesOf, TRACKING_STATUS_LABELS } from '@leshan/report-core';
+import { UpdateFacts } from './update-facts.js';
 import type { DeepReadonly, Measure, ProgressUpdate, ReadonlyReport } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { formatTarget } from '@leshan/report-core/indicators';
@@ -7,23 +8,12 @@ import { commitmentLabel, commitmentOf } from '@leshan/report-core/labels';
 import { MeasureText } from './measure-text.js';
 
 function UpdateList({ updates }: { updates: readonly ProgressUpdate[] }) {
-  const { t, lang } = useView();
   return (
     <ol>
       {updates.map((u) => (
         <li key={u.id}>
           <time dateTime={u.date}>{u.date}</time>
-          {u.status !== undefined && <> · {TRACKING_STATUS_LABELS[u.status][lang]}</>}
-          {u.progress !== undefined && <> · {t.progress(u.progress)}</>}{' '}
-          <span lang="zh-CN">{u.note}</span>
-          {u.evidenceUrl !== undefined && (
-            <>
-              {' '}
-              <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">
-                {t.evidence}
-              </a>
-            </>
-          )}
+          <UpdateFacts update={u} afterDate />
         </li>
       ))}
     </ol>
@@ -112,7 +102,7 @@ export function MeasureItem({
         ))}
       {share && (
         <p className="share">
-          <a href={links.chapter(chapterNumber, measure.id)}>{t.shareLink(measure.id)}</a>
+          <a href={links.measure(measure.id, chapterNumber)}>{t.shareLink}</a>
         </p>
       )}
     </li>

@@ -14,6 +14,18 @@ const KIND_LABELS: Record<PlaceKind, { zh: string; en: string }> = {
   facility: { zh: '设施', en: 'facility' },
 };
 
+/** A place's name, linked to its own page where the site has one. */
+function PlaceName({ id, name }: { id: string; name: string }) {
+  const href = useView().links.placePage(id);
+  return href === undefined ? (
+    <span lang="zh-CN">{name}</span>
+  ) : (
+    <a href={href} lang="zh-CN">
+      {name}
+    </a>
+  );
+}
+
 /** Measures grouped by the place they name. */
 export function PlacesPage({ report }: { report: ReadonlyReport }) {
   const { pick, links, lang } = useView();
@@ -48,7 +60,7 @@ export function PlacesPage({ report }: { report: ReadonlyReport }) {
           className="place"
         >
           <h2 id={`place-${place.id}-h`}>
-            <span lang="zh-CN">{place.name}</span>{' '}
+            <PlaceName id={place.id} name={place.name} />{' '}
             <span className="tag">{KIND_LABELS[place.kind][lang]}</span>
           </h2>
           {place.aliases.length > 0 && (

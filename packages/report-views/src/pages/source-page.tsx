@@ -2,6 +2,7 @@
 import { findNode, NOTE_KIND_LABELS, splitLines, sourceText } from '@leshan/report-core';
 import { describeNode, noteLabel } from '@leshan/report-core/labels';
 import type { DeepReadonly, EditorialNote, ReadonlyReport } from '@leshan/report-core';
+import { NoteCorrection } from '../components/update-facts.js';
 import { useView } from '../context.js';
 import type { ViewLinks } from '../context.js';
 
@@ -16,8 +17,9 @@ export function nodeLink(report: ReadonlyReport, id: string, links: ViewLinks): 
     case 'chapter':
       return links.chapter(found.node.number);
     case 'section':
-    case 'measure':
       return links.chapter(found.chapter.number, found.node.id);
+    case 'measure':
+      return links.measure(found.node.id, found.chapter.number);
     case 'indicator':
     case 'update':
       return links.chapter(found.chapter.number, found.measure.id);
@@ -46,17 +48,7 @@ function NoteArticle({
         {note.status === 'resolved' ? pick('已定', 'resolved') : pick('待定', 'open')}
       </h3>
       <p lang="zh-CN">{note.reasoning}</p>
-      {note.originalText !== undefined && (
-        <p>
-          {pick('原文', 'Source')}：<q lang="zh-CN">{note.originalText}</q>
-          {note.correctedText !== undefined && (
-            <>
-              {' '}
-              → {pick('发布', 'Published')}：<q lang="zh-CN">{note.correctedText}</q>
-            </>
-          )}
-        </p>
-      )}
+      <NoteCorrection note={note} />
       {note.removedText !== undefined && (
         <details>
           <summary>

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import { formatQuantity } from '@leshan/report-core/indicators';
-import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS } from '@leshan/report-core';
-import type { Comparator, ReadonlyReport } from '@leshan/report-core';
+import { COMPARATOR_LABELS, TRACKING_STATUS_LABELS, VERDICT_LABELS } from '@leshan/report-core';
+import { formatAttainment } from '@leshan/report-core/labels';
+import type { Comparator, ReadonlyReport, Verdict } from '@leshan/report-core';
 import { useView } from '../context.js';
 import { labelsFor } from '../labels.js';
 import type { Lang } from '../labels.js';
@@ -29,9 +30,16 @@ export function targetsProps(
   const comparatorLabels = Object.fromEntries(
     Object.entries(COMPARATOR_LABELS).map(([k, v]) => [k, v[lang]]),
   ) as Record<Comparator, string>;
+  const verdictLabels = Object.fromEntries(
+    Object.entries(VERDICT_LABELS).map(([k, v]) => [k, v[lang]]),
+  ) as Record<Verdict, string>;
   return {
     lang,
-    rows: indicatorRows(report).map((r) => ({ ...r, display: formatQuantity(r.value, r.unit) })),
+    rows: indicatorRows(report).map((r) => ({
+      ...r,
+      display: formatQuantity(r.value, r.unit),
+      attainmentText: formatAttainment(r.attainment)[lang],
+    })),
     query,
     chapters: report.chapters.map((c) => ({
       number: c.number,
@@ -39,6 +47,7 @@ export function targetsProps(
     })),
     statusLabels,
     comparatorLabels,
+    verdictLabels,
     ...at,
   };
 }

@@ -10,7 +10,7 @@ import type { TargetsProps } from './targets-types.js';
 import { targetsSearch } from './targets-types.js';
 import { targetsQueryFromSearch } from './url-state.js';
 
-type SortKey = 'chapter' | 'metric' | 'value' | 'status';
+type SortKey = IndicatorQuery['sort'];
 
 /**
  * The targets table, its filters and its chart. Without JavaScript the form and the column links
@@ -126,6 +126,7 @@ export function TargetsExplorer(props: TargetsProps) {
               {header('value', en ? 'Target' : '目标')}
               <th scope="col">{en ? 'Kind' : '性质'}</th>
               {header('status', en ? 'Status' : '进展')}
+              {header('attainment', en ? 'Attainment' : '完成度')}
               <th scope="col">{en ? 'Measure' : '举措'}</th>
             </tr>
           </thead>
@@ -146,6 +147,7 @@ export function TargetsExplorer(props: TargetsProps) {
                 <td data-label={en ? 'Status' : '进展'}>
                   {props.statusLabels[r.status ?? 'none']}
                 </td>
+                <td data-label={en ? 'Attainment' : '完成度'}>{r.attainmentText}</td>
                 <td data-label={en ? 'Measure' : '举措'}>
                   <a href={`${props.chapterBase}/${r.chapterNumber}#${r.measureId}`}>
                     {r.measureId}
@@ -156,8 +158,8 @@ export function TargetsExplorer(props: TargetsProps) {
           </tbody>
         </table>
       </div>
-      <h2 id="chart-h">{en ? 'Chart' : '图表'}</h2>
-      <TargetsChart rows={rows} lang={props.lang} />
+      <h2 id="chart-h">{en ? 'Progress toward each target' : '各项指标完成进度'}</h2>
+      <TargetsChart rows={rows} lang={props.lang} verdictLabels={props.verdictLabels} />
     </>
   );
 }

@@ -1,10 +1,13 @@
-import type { Comparator } from '@leshan/report-core';
+import type { Comparator, Verdict } from '@leshan/report-core';
 import type { IndicatorQuery, StatusFilter } from '../view/indicator-query.js';
 import type { IndicatorRow } from '../view/indicator-rows.js';
 import type { Lang } from '../labels.js';
 
-/** A target row as the page shows it: `display` is the value written the Chinese way (2000亿元). */
-export type TargetRowView = IndicatorRow & { display: string };
+/**
+ * A target row as the page shows it: `display` is the value written the Chinese way (2000亿元),
+ * `attainmentText` its attainment in words (完成 43%，滞后; 未报告（尚无实际值）).
+ */
+export type TargetRowView = IndicatorRow & { display: string; attainmentText: string };
 
 /** Everything the targets island needs; serialized into the page for hydration. */
 export interface TargetsProps {
@@ -14,6 +17,7 @@ export interface TargetsProps {
   chapters: { number: number; label: string }[];
   statusLabels: Record<StatusFilter, string>;
   comparatorLabels: Record<Comparator, string>;
+  verdictLabels: Record<Verdict, string>;
   /** /targets or /en/targets: where the filter form goes and what the address bar shows. */
   action: string;
   /** /chapters or /en/chapters, for links to measures. */

@@ -6,7 +6,7 @@ import type { TargetsProps } from './targets-types.js';
 // are taken; anything else is ignored, as the form would never send it. No zod here: it stays
 // off the phone's first load.
 
-const SORTS = ['chapter', 'value', 'metric', 'status'] as const;
+const SORTS = ['chapter', 'value', 'metric', 'status', 'attainment'] as const;
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   allowed.find((a) => a === value);
 

@@ -22,12 +22,19 @@ export function queryIndicatorRows<R extends IndicatorRow>(
   );
   const order = new Map(rows.map((r, i) => [r.id, i]));
   const reading = (a: R, b: R): number => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+  // Issue 19: 1个 and 6000个 compare, 1个 and 6000公里 do not: values sort within their unit.
+  const units = unitsOf(rows);
+  const byUnit = (a: R, b: R): number => units.indexOf(a.unit) - units.indexOf(b.unit);
+  const attained = (r: R): number =>
+    r.attainment.verdict === 'not-reported' ? -1 : (r.attainment.percent ?? 0);
   const compare = (a: R, b: R): number => {
     switch (query.sort) {
       case 'chapter':
         return reading(a, b);
       case 'value':
         return a.value - b.value;
+      case 'attainment':
+        return attained(a) - attained(b);
       case 'metric':
         return a.metric.localeCompare(b.metric, 'zh-CN');
       case 'status':
@@ -35,7 +42,10 @@ export function queryIndicatorRows<R extends IndicatorRow>(
     }
   };
   const sign = query.dir === 'desc' ? -1 : 1;
-  return kept.sort((a, b) => sign * compare(a, b) || reading(a, b));
+  const withinUnit = query.sort === 'value' || query.sort === 'attainment';
+  return kept.sort(
+    (a, b) => (withinUnit ? byUnit(a, b) : 0) || sign * compare(a, b) || reading(a, b),
+  );
 }
 
 /** The distinct units, in the order they first appear: the choices of the unit filter. */

@@ -25,9 +25,11 @@ export const IndicatorQuerySchema = z.object({
   sort: z
     .preprocess(
       blankToUndefined,
-      z.enum(['chapter', 'value', 'metric', 'status']).default('chapter'),
+      z.enum(['chapter', 'value', 'metric', 'status', 'attainment']).default('chapter'),
     )
-    .describe('Sort key: chapter (reading order), value, metric or status.'),
+    .describe(
+      'Sort key: chapter (reading order), value or attainment (both within a unit, units in order of first appearance), metric or status.',
+    ),
   dir: z
     .preprocess(blankToUndefined, z.enum(['asc', 'desc']).default('asc'))
     .describe('Sort direction.'),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  AttainmentSchema,
   BaselineSchema,
   CommitmentSchema,
   ComparatorSchema,
   listMeasures,
+  targetAttainment,
   TargetKindSchema,
   TrackingStatusSchema,
 } from '@leshan/report-core';
@@ -42,6 +44,9 @@ export const IndicatorRowSchema = z
       .max(100)
       .nullable()
       .describe('Progress of the measure, 0–100, or null.'),
+    attainment: AttainmentSchema.describe(
+      "How far the target has come against the report's period (report-core targetAttainment).",
+    ),
   })
   .describe('One quantitative target with where it sits and how its measure is doing.');
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
@@ -68,6 +73,7 @@ export function indicatorRows(report: ReadonlyReport): IndicatorRow[] {
       target: formatTarget(i),
       status: m.measure.tracking.status,
       progress: m.measure.tracking.progress,
+      attainment: targetAttainment(i, report.meta.period),
     })),
   );
 }

@@ -34,6 +34,7 @@ import {
   UserDepartmentsSchema,
 } from '../../../src/api/submissions.schemas.js';
 import type { SubmitBody } from '../../../src/api/submissions.schemas.js';
+import { FeedbackBodySchema, FeedbackListSchema } from '../../../src/api/feedback.schemas.js';
 import { historyEndpoints } from '../history/history-endpoints.js';
 import type { ApiClient } from './client.js';
 import { query } from './client.js';
@@ -54,6 +55,8 @@ export type UserListItem = z.infer<typeof UserListSchema>['users'][number];
 export type ReporterMeasures = z.infer<typeof ReporterMeasuresSchema>;
 export type SubmissionList = z.infer<typeof SubmissionListSchema>;
 export type { SubmitBody };
+export type FeedbackList = z.infer<typeof FeedbackListSchema>;
+export type FeedbackStatus = FeedbackList['feedback'][number]['status'];
 
 const PublishResultSchema = z.object({ edition: EditionMetaSchema });
 const UserBodySchema = z.object({ user: UserViewSchema });
@@ -154,6 +157,16 @@ export function endpoints(api: ApiClient) {
       api.put(`/api/users/${encodeURIComponent(id)}/departments`, UserDepartmentsSchema, {
         departments,
       }),
+    feedback: (status: FeedbackStatus) =>
+      api.get(`/api/feedback${query({ status })}`, FeedbackListSchema),
+    answerFeedback: (id: string, answer: string) =>
+      api.post(`/api/feedback/${encodeURIComponent(id)}/answer`, FeedbackBodySchema, { answer }),
+    dismissFeedback: (id: string, reason: string) =>
+      api.post(
+        `/api/feedback/${encodeURIComponent(id)}/dismiss`,
+        FeedbackBodySchema,
+        reason.trim() === '' ? {} : { reason },
+      ),
     ...historyEndpoints(api),
   };
 }

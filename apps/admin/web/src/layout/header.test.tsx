@@ -34,6 +34,7 @@ describe('Header', () => {
       '单位管理',
       '批量更新',
       '待审核',
+      '公众反馈',
       '导入原文',
     ]);
     expect(screen.getByRole('link', { name: '编辑' }).getAttribute('aria-current')).toBe('page');
@@ -51,6 +52,7 @@ describe('Header', () => {
       '单位管理',
       '批量更新',
       '待审核',
+      '公众反馈',
       '导入原文',
       '发布',
       '用户管理',
@@ -100,8 +102,8 @@ describe('Header', () => {
       within(follow)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['督办看板', '单位管理', '批量更新', '待审核']);
-    expect(navLabels()).toHaveLength(11);
+    ).toEqual(['督办看板', '单位管理', '批量更新', '待审核', '公众反馈']);
+    expect(navLabels()).toHaveLength(12);
   });
 
   it('issue 13: signing out sends unsent changes first', async () => {

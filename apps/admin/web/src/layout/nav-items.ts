@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'departments', label: '单位管理', needs: 'edit', group: 'follow-up' },
   { route: 'sheet', label: '批量更新', needs: 'edit', group: 'follow-up' },
   { route: 'review', label: '待审核', needs: 'edit', group: 'follow-up' },
+  { route: 'feedback', label: '公众反馈', needs: 'edit', group: 'follow-up' },
   { route: 'import', label: '导入原文', needs: 'edit', group: 'publishing' },
   { route: 'publish', label: '发布', needs: 'publish', group: 'publishing' },
   { route: 'users', label: '用户管理', needs: 'manageUsers', group: 'manage' },

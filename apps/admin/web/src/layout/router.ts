@@ -13,6 +13,7 @@ export const ROUTES = [
   'users',
   'audit',
   'review',
+  'feedback',
   'account',
 ] as const;
 export type Route = (typeof ROUTES)[number];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ReviewScreen } from '../reporting/review-screen.js';
+import { FeedbackScreen } from '../feedback/feedback-screen.js';
 import { OutlineDrawer } from './outline-drawer.js';
 import type { Endpoints, SessionView } from '../api/endpoints.js';
 import { useDraftSession } from '../editor/draft-session.js';
@@ -68,6 +69,7 @@ export function Workspace({ api, session, signOut, renewSession, onExpired }: Wo
         {current === 'users' ? <UsersScreen /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
         {current === 'review' ? <ReviewScreen /> : null}
+        {current === 'feedback' ? <FeedbackScreen /> : null}
         {current === 'account' ? <AccountScreen /> : null}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">
@@ -89,5 +91,6 @@ const TITLES = {
   users: '用户管理',
   audit: '审计日志',
   review: '待审核',
+  feedback: '公众反馈',
   account: '我的账号',
 } as const;

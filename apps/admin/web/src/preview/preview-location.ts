@@ -37,6 +37,13 @@ export const previewLinks: ViewLinks = {
   place: (id) => `${PREVIEW_BASE}/places#place-${id}`,
   note: (id) => `${PREVIEW_BASE}/source#${id}`,
   chapterFeed: () => undefined,
+  // The preview shows a measure in its chapter and has no page per department or place, nor
+  // the measures list; the site gives each a page of its own (issue 19).
+  measure: (id, n) => `${PREVIEW_BASE}/chapters/${n}#${id}`,
+  measureFeed: () => undefined,
+  measureList: () => undefined,
+  department: () => undefined,
+  placePage: (id) => `${PREVIEW_BASE}/places#place-${id}`,
 };
 
 function subscribe(listener: () => void): () => void {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ApiError, notFound } from '@leshan/http-kit';
 import { mountRoutes, sendError } from '@leshan/http-kit/express';
-import { findNode, listMeasures } from '@leshan/report-core';
+import { findNode, listMeasures, scoreboard } from '@leshan/report-core';
 import { formatQuantity } from '@leshan/report-core/indicators';
 import { removedMeasure, RemovedMeasureSchema } from './removed-measure.js';
 import type { Edition } from '../../schemas.js';
@@ -25,6 +25,7 @@ import {
   MeasureParamsSchema,
   MeasureQuerySchema,
   MeasureResponseSchema,
+  ScoreboardResponseSchema,
 } from './api-schemas.js';
 import { API_BASE, artifactHref } from './links.js';
 import { viewerOpenApi } from './openapi.js';
@@ -218,6 +219,21 @@ export function apiRoutes(deps: ServerDeps): ViewerRoute[] {
           headers: cacheFor('latest'),
         };
       }),
+    route({
+      method: 'get',
+      path: '/scoreboard',
+      operationId: 'getScoreboard',
+      summary: 'Measures by status, targets by verdict, latest updates / 进展总览',
+      access: 'public',
+      responses: { 200: ScoreboardResponseSchema },
+      errors: [404],
+    }).handle(async () => {
+      const edition = await resolveEdition(deps.source, undefined);
+      return {
+        body: { edition: editionRef(edition), scoreboard: scoreboard(edition.report) },
+        headers: cacheFor('latest'),
+      };
+    }),
     ...searchRoutes(deps),
   ];
 }

@@ -1,3 +1,4 @@
+import { ScoreboardSchema } from '@leshan/report-core';
 import { z } from 'zod';
 import {
   AttainmentSchema,
@@ -107,3 +108,13 @@ export const ApiIndexSchema = z
     links: z.record(z.string(), z.string()),
   })
   .describe('Where to start.');
+
+/** GET /scoreboard: the latest edition's scoreboard (report-core scoreboard, issue 19). */
+export const ScoreboardResponseSchema = z
+  .object({
+    edition: EditionRefSchema,
+    scoreboard: ScoreboardSchema,
+  })
+  .describe(
+    'Every measure by status (未报告 counted), per chapter; targets by verdict; the latest updates.',
+  );

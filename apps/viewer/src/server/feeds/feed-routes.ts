@@ -7,8 +7,9 @@ import { ApiError, invalidInput, notFound } from '@leshan/http-kit';
 import { sendError } from '@leshan/http-kit/express';
 import { makeBody, sendBody } from '../http/respond.js';
 import { renderAtom } from './atom.js';
-import { progressEntries } from './progress-entries.js';
-import { chapterLabel, displayTitle } from '@leshan/report-core/labels';
+import { measureEntries, progressEntries } from './progress-entries.js';
+import { findNode } from '@leshan/report-core';
+import { chapterLabel, displayTitle, quoteStart } from '@leshan/report-core/labels';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const CHAPTER_NUMBER = { error: '章节编号应为 1 到 99 的整数' };
@@ -20,7 +21,14 @@ const ChapterParamsSchema = z.object({
     .max(99, CHAPTER_NUMBER),
 });
 
-/** Atom feeds: published editions, progress updates of the whole report, of one chapter. */
+const MeasureParamsSchema = z.object({
+  id: z
+    .string()
+    .max(100, { error: '举措编号过长' })
+    .regex(/^[a-z0-9-]+$/u, { error: '举措编号只能含小写字母、数字和连字符' }),
+});
+
+/** Atom feeds: published editions, progress updates of the whole report, of one chapter, of one measure. */
 export function createFeedRouter(deps: ServerDeps): Router {
   const router = Router();
   const cache = deps.cache ?? new BodyCache();
@@ -106,6 +114,39 @@ export function createFeedRouter(deps: ServerDeps): Router {
       return;
     }
     progressFeed(params.data.n)(req, res).catch(next);
+  });
+  // Issue 19: one measure's updates and observed values.
+  router.get('/measures/:id/progress.atom', (req, res, next) => {
+    (async () => {
+      const params = MeasureParamsSchema.safeParse(req.params);
+      if (!params.success) return sendError(res, invalidInput('params', params.error));
+      const edition = await deps.source.latestEdition();
+      if (edition === undefined)
+        return sendError(res, new ApiError(404, 'no-edition', '尚未发布任何版本'));
+      const id = params.data.id;
+      const found = findNode(edition.report, id);
+      if (found?.kind !== 'measure') return sendError(res, notFound(`举措 ${id}`));
+      const path = `/feeds/measures/${id}/progress.atom`;
+      const body = await cache.get(`feed|${edition.hash}|${path}`, () => {
+        const entries = measureEntries(edition.report, site, id) ?? [];
+        return Promise.resolve(
+          makeBody(
+            renderAtom({
+              id: `${site}${path}`,
+              title: `乐山今后五年工作 · ${quoteStart(found.node.text, 20)}进展`,
+              subtitle: `${chapterLabel(found.chapter.number).zh}：这项举措的进展记录和各项指标的实际值。`,
+              selfLink: `${site}${path}`,
+              alternateLink: `${site}/measures/${id}`,
+              updated: entries[0]?.updated ?? edition.publishedAt,
+              author: '乐山市人民政府',
+              entries,
+            }),
+            ATOM,
+          ),
+        );
+      });
+      sendBody(req, res, body, 'latest');
+    })().catch(next);
   });
   router.use((_req, res) => sendError(res, new ApiError(404, 'not-found', '订阅地址不存在')));
   return router;

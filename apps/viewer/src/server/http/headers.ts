@@ -1,7 +1,7 @@
 import helmet from 'helmet';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError } from '@leshan/http-kit';
-import { sendError } from '@leshan/http-kit/express';
+import { fixedHeaders, recordedHeaders, sendError } from '@leshan/http-kit/express';
 
 /**
  * Security headers with a strict CSP: scripts and styles only from this origin (no inline code;
@@ -36,30 +36,12 @@ export function helmetHeaders(): RequestHandler {
  * request (no nonce), so every answer gets the same list without helmet running per request.
  */
 export function securityHeaderList(): readonly (readonly [string, string])[] {
-  const set = new Map<string, string>();
-  const recorder = {
-    setHeader: (name: string, value: unknown) => void set.set(name.toLowerCase(), String(value)),
-    removeHeader: (name: string) => void set.delete(name.toLowerCase()),
-    getHeader: (name: string) => set.get(name.toLowerCase()),
-  };
-  let done = false;
-  helmetHeaders()(
-    { method: 'GET', headers: {} } as Request,
-    recorder as unknown as Response,
-    () => (done = true),
-  );
-  if (!done) throw new Error('helmet did not finish synchronously');
-  return [...set];
+  return recordedHeaders(helmetHeaders());
 }
 
 /** Sets the security headers (see securityHeaderList), computed once for the app's life. */
 export function securityHeaders(): RequestHandler {
-  const list = securityHeaderList();
-  return (_req, res, next) => {
-    for (const [name, value] of list) res.setHeader(name, value);
-    res.removeHeader('X-Powered-By');
-    next();
-  };
+  return fixedHeaders(helmetHeaders());
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS';

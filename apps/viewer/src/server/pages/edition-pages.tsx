@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { findNode, toValidationIssues } from '@leshan/report-core';
+import { toValidationIssues } from '@leshan/report-core';
 import { chapterProgress } from '@leshan/report-core/model';
 import {
   ChapterPage,
@@ -11,14 +11,15 @@ import {
   SourcePage,
 } from '@leshan/report-views';
 import type { Lang } from '../../ui/i18n.js';
-import { labelsFor, localPath } from '../../ui/i18n.js';
+import { labelsFor } from '../../ui/i18n.js';
 import { DownloadsPage } from '../../ui/pages/downloads-page.js';
 import { PrintPage } from '../../ui/pages/print-page.js';
 import { TargetsPage } from '../../ui/pages/targets-island.js';
 import type { ServerDeps } from '../deps.js';
 import { artifactHref } from '../api/links.js';
 import type { PageOutcome, PageRequest } from './page-handler.js';
-import { removedOutcome } from './removed-outcome.js';
+import { addBrowsePages } from './browse-pages.js';
+import { addMeasurePages } from './measure-pages.js';
 import { messageOutcome, notFoundOutcome } from './message-outcome.js';
 
 const ChapterParamsSchema = z.object({ n: z.coerce.number().int().min(1).max(99) });
@@ -79,20 +80,7 @@ export function addEditionPages(
     }),
   );
 
-  // A measure's share link that does not know its chapter: send it to its anchor.
-  router.get(
-    '/measures/:id',
-    page(async ({ req, edition }) => {
-      const found = findNode(edition.report, String(req.params.id));
-      // Issue 14: a removed id says what happened to it (410), or leads to its successor (308).
-      if (found?.kind !== 'measure')
-        return removedOutcome(deps.source, lang, String(req.params.id));
-      return {
-        kind: 'redirect',
-        location: localPath(lang, `${base}/chapters/${found.chapter.number}#${found.node.id}`),
-      };
-    }),
-  );
+  addMeasurePages(router, deps, lang, page);
 
   router.get(
     '/targets',
@@ -194,4 +182,6 @@ export function addEditionPages(
       }),
     ),
   );
+
+  addBrowsePages(router, deps, lang, base, page);
 }

@@ -14,7 +14,7 @@ import { renderPage } from './render-page.js';
 
 export type PageOutcome =
   | { kind: 'page'; content: PageContent; status?: number; cache?: boolean }
-  | { kind: 'redirect'; location: string; status?: 301 | 302 | 308 };
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 308 };
 
 export interface PageRequest {
   req: Request;

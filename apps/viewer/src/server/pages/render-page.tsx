@@ -24,6 +24,8 @@ export interface PageContent {
   canonical?: string;
   /** The query the page reads (`?…` or ''), kept by the language switch. */
   query?: string;
+  /** The share card's og:type and twitter:card, when not the site's default (issue 19). */
+  share?: { ogType: 'article'; twitterCard: 'summary' };
 }
 
 export interface RenderRequest {
@@ -67,6 +69,7 @@ export function renderPage(request: RenderRequest, content: PageContent): string
     siteName: t.siteName,
     description: content.description ?? t.footerNote,
     ...(content.canonical === undefined ? {} : { canonical: content.canonical }),
+    ...(content.share ?? {}),
     image: {
       url: `${siteOrigin(request.siteUrl)}${OG_IMAGE.path}`,
       width: OG_IMAGE.width,

@@ -1,3 +1,4 @@
+import { listMeasures } from '@leshan/report-core';
 import type { Report } from '@leshan/report-core';
 import { localPath } from '../../ui/i18n.js';
 
@@ -6,8 +7,13 @@ export function editionPagePaths(report: Report): string[] {
   return [
     '/',
     ...report.chapters.map((c) => `/chapters/${c.number}`),
+    // Issue 19: a page per measure.
+    ...listMeasures(report).map((m) => `/measures/${m.id}`),
     '/targets',
     '/places',
+    '/measures',
+    ...report.places.map((p) => `/places/${p.id}`),
+    ...(report.departments ?? []).map((d) => `/departments/${d.id}`),
     '/downloads',
     '/source',
     '/print',
