@@ -4,6 +4,7 @@ import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chrom
 import { axeViolations, SCREENSHOT_DIR } from './browser.js';
 import { ADMIN, EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
+import { openScreen } from './nav.js';
 
 // Issue 15: the accounts screens an office needs, at a desktop's and a phone's width.
 let admin: RunningAdmin;
@@ -61,7 +62,7 @@ afterAll(async () => {
 describe('accounts in the browser (issue 15)', () => {
   it('an admin resets a password: asked first, the one-time password shown once', async () => {
     await signIn(desk, ADMIN.email, ADMIN.password);
-    await desk.getByRole('link', { name: '用户管理' }).click();
+    await openScreen(desk, '用户管理');
     await desk.getByRole('heading', { name: '用户管理' }).waitFor();
     await desk
       .getByRole('button', { name: new RegExp(`重置密码\\s*${EDITOR.displayName}`) })
@@ -145,7 +146,7 @@ describe('accounts in the browser (issue 15)', () => {
     });
     await phone.getByRole('button', { name: '退出登录' }).click();
     await signIn(phone, ADMIN.email, ADMIN.password);
-    await phone.getByRole('link', { name: '用户管理' }).click();
+    await openScreen(phone, '用户管理');
     await phone.getByRole('button', { name: /删除\s*离职同事/ }).click();
     await screenshot(phone, SCREENSHOT_DIR, 'accounts-06-confirm-remove-360');
     await phone.getByRole('dialog').getByRole('button', { name: '删除用户' }).click();

@@ -4,6 +4,7 @@ import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chrom
 import { axeViolations, SCREENSHOT_DIR } from './browser.js';
 import { ADMIN, EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
+import { navLinks, openScreen } from './nav.js';
 
 // The canonical report's first measure and one of its targets (kept in every edit).
 const MEASURE = 'm38';
@@ -90,18 +91,16 @@ describe('editing, conflict and publishing in the browser', () => {
   it('shows a conflict when a second editor changed the same measure, and keeps mine', async () => {
     await signIn(pageB, EDITOR);
     // An editor is not offered publishing or user management.
-    expect(
-      await pageB.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents(),
-    ).toEqual([
+    expect(await navLinks(pageB)).toEqual([
       '编辑',
       '预览',
       '修订历史',
       '督办看板',
       '单位管理',
-      '导入原文',
       '批量更新',
       '待审核',
       '公众反馈',
+      '导入原文',
     ]);
     await openMeasure(pageB);
     // Live updates bring B's saved change to A at once, so A types during an offline spell
@@ -181,7 +180,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await expectAccessible(pageA, 'history');
     await screenshot(pageA, SCREENSHOT_DIR, '05-history');
 
-    await pageA.getByRole('link', { name: '导入原文' }).click();
+    await openScreen(pageA, '导入原文');
     await pageA.getByLabel('原文', { exact: true }).fill(admin.sourceText);
     await pageA.getByRole('button', { name: '检查并预览' }).click();
     await pageA.getByRole('heading', { name: '合并预览' }).waitFor({ timeout: 60_000 });
@@ -191,7 +190,7 @@ describe('editing, conflict and publishing in the browser', () => {
     await expectAccessible(pageA, 'import');
     await screenshot(pageA, SCREENSHOT_DIR, '06-import');
 
-    await pageA.getByRole('link', { name: '用户管理' }).click();
+    await openScreen(pageA, '用户管理');
     await pageA.getByRole('cell', { name: ADMIN.email }).waitFor();
     await pageA.getByLabel('姓名', { exact: true }).fill('王发布');
     await pageA.getByLabel('电子邮箱').fill('e2e-publisher@leshan.example.cn');
@@ -207,14 +206,14 @@ describe('editing, conflict and publishing in the browser', () => {
     await expectAccessible(pageA, 'users');
     await screenshot(pageA, SCREENSHOT_DIR, '07-users');
 
-    await pageA.getByRole('link', { name: '审计日志' }).click();
+    await openScreen(pageA, '审计日志');
     await pageA.locator('tbody tr').first().waitFor();
     await expectAccessible(pageA, 'audit');
     await screenshot(pageA, SCREENSHOT_DIR, '08-audit');
   });
 
   it('publishes, and the new edition is listed with its change summary', async () => {
-    await pageA.getByRole('link', { name: '发布' }).click();
+    await openScreen(pageA, '发布');
     await pageA.getByText('数据校验通过').waitFor();
     await expectAccessible(pageA, 'publish');
     await screenshot(pageA, SCREENSHOT_DIR, '09-publish-checklist');

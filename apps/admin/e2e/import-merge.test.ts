@@ -4,6 +4,7 @@ import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chrom
 import { axeViolations, SCREENSHOT_DIR } from './browser.js';
 import { ADMIN, EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
+import { openScreen } from './nav.js';
 
 // Issue 14: three sentences reworded, one added after 将乐山港升级改造为成都港。
 const CHANGES: [string, string][] = [
@@ -37,7 +38,7 @@ async function openImport(
   await page.getByLabel('密码').fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText(user.displayName, { exact: true }).waitFor();
-  await page.getByRole('link', { name: '导入原文' }).click();
+  await openScreen(page, '导入原文');
   await page.getByLabel('原文', { exact: true }).fill(editedSource(admin.sourceText));
   await page.getByRole('button', { name: '检查并预览' }).click();
   await page.getByRole('heading', { name: '合并预览' }).waitFor({ timeout: 60_000 });

@@ -11,6 +11,7 @@ import {
   signIn,
   waitSaved,
 } from './editors.js';
+import { openScreen } from './nav.js';
 
 // Issue 13 point 8: an editorial note is internal (never published) or public, and the form says which.
 
@@ -84,7 +85,7 @@ describe('issue 13 point 8: internal and public editorial notes', () => {
     try {
       const publisher = await context.newPage();
       await signIn(publisher, editors().admin.baseUrl, ADMIN);
-      await publisher.getByRole('link', { name: '发布' }).click();
+      await openScreen(publisher, '发布');
       await publisher.getByRole('button', { name: '发布新版本' }).click();
       await publisher
         .getByRole('dialog', { name: '确认发布' })

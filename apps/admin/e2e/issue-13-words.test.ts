@@ -12,6 +12,7 @@ import {
   itCausedNoProblems,
   editorsForThisFile,
 } from './editors.js';
+import { openScreen } from './nav.js';
 
 // Issue 13 point 8: words an editor understands.
 
@@ -75,10 +76,7 @@ describe('issue 13 point 8: words an editor understands', () => {
     try {
       const page = await context.newPage();
       await signIn(page, editors().admin.baseUrl, ADMIN);
-      await page
-        .getByRole('navigation', { name: '主导航' })
-        .getByRole('link', { name: '发布' })
-        .click();
+      await openScreen(page, '发布');
       const checklist = page.locator('#main');
       await checklist.getByText(/空/).first().waitFor();
       const words = present(await checklist.textContent(), 'checklist');

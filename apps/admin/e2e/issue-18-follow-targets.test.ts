@@ -18,6 +18,7 @@ import {
   setOffline,
   waitSaved,
 } from './editors.js';
+import { openScreen } from './nav.js';
 
 // Issue 18 points 1, 2 and 5 in the editor: the department list, a measure's responsibility,
 // a target's observations with its attainment, and the oversight dashboard.
@@ -43,7 +44,7 @@ async function shots(page: Page, name: string, part?: Locator): Promise<void> {
 }
 
 async function go(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label }).click();
+  await openScreen(page, label);
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
 

@@ -6,11 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { csvFile, decodeText, listMeasures, parseCsv, SHEET_COLUMNS } from '@leshan/report-core';
 import { launchChromium, screenshot, watchProblems } from '@leshan/testing/chromium';
 import { SCREENSHOT_DIR } from './browser.js';
-import { ADMIN, startAdmin } from './harness.js';
+import { EDITOR, startAdmin } from './harness.js';
 import type { RunningAdmin } from './harness.js';
 
 // Issue 18 point 4 in a browser: download the draft's sheet, fill in new updates (one of them
-// wrong), upload it, read the preview by row and column, apply, and find the updates in the draft.
+// wrong), upload it, read the preview by row and column, apply, and find the updates in the draft;
+// then undo it — as an editor, not a publisher (any editor may undo a bulk update).
 
 let admin: RunningAdmin;
 let browser: Browser;
@@ -38,16 +39,17 @@ async function open(width: number): Promise<Page> {
   const page = await context.newPage();
   problems.push(watchProblems(page));
   await page.goto(`${admin.baseUrl}/admin/sheet`);
-  await page.getByLabel('电子邮箱').fill(ADMIN.email);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('电子邮箱').fill(EDITOR.email);
+  await page.getByLabel('密码', { exact: true }).fill(EDITOR.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('heading', { name: '批量更新' }).waitFor();
   return page;
 }
 
 describe('the bulk round trip in Chromium', () => {
-  it('download → edit → upload → preview → apply', async () => {
+  it('download → edit → upload → preview → apply → undo, by an editor', async () => {
     const page = await open(1280);
+    const start = await admin.store.getDraft();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: '下载 CSV' }).click(),
@@ -112,6 +114,22 @@ describe('the bulk round trip in Chromium', () => {
       .filter((m) => m.measure.tracking.updates.length > 0)
       .map((m) => m.id);
     expect(updated).toEqual([first[at('measure_id')], second[at('measure_id')]]);
+
+    const undo = page.getByRole('button', { name: '撤销这次批量更新' });
+    expect(await undo.isEnabled()).toBe(true);
+    await undo.click();
+    await page.getByRole('heading', { name: '已应用' }).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('div.visually-hidden[role=status]').textContent())
+      .toContain(
+        `已撤销批量更新：草稿现为第 ${draft.revision + 1} 版，内容与第 ${start?.revision} 版相同`,
+      );
+    const undone = await admin.store.getDraft();
+    expect(undone?.revision).toBe(draft.revision + 1);
+    expect(undone?.reportHash).toBe(start?.reportHash);
+    const editor = await admin.store.findUserByEmail(EDITOR.email);
+    expect((await admin.store.getRevision(draft.revision + 1))?.author).toBe(editor?.id);
+    await screenshot(page, SCREENSHOT_DIR, 'issue-18-sheet-undone-1280');
     expect(problems.flat()).toEqual([]);
   });
 });

@@ -101,6 +101,8 @@ describe('from an editor’s correction to the public downloads, without a resta
     const page = await newPage();
     await signIn(page, admin);
     await screenshot(page, SCREENSHOT_DIR, '01-admin-signed-in');
+    // In the header's 管理 menu (apps/admin/web/src/layout/main-nav.tsx).
+    await page.getByRole('button', { name: '管理', exact: true }).click();
     await page.getByRole('link', { name: '用户管理' }).click();
     await page.getByRole('cell', { name: admin.email }).waitFor();
     for (const user of [EDITOR, PUBLISHER]) {
@@ -143,7 +145,9 @@ describe('from an editor’s correction to the public downloads, without a resta
   it('the publisher signs in, publishes edition 2 through the UI and sees its exports done', async () => {
     const page = await newPage();
     await signIn(page, PUBLISHER);
-    await page.getByRole('link', { name: '发布' }).click();
+    // In the header's 导入与发布 menu.
+    await page.getByRole('button', { name: '导入与发布' }).click();
+    await page.getByRole('link', { name: '发布', exact: true }).click();
     await page.getByText('数据校验通过').waitFor();
     await screenshot(page, SCREENSHOT_DIR, '04-publisher-checklist');
     await page.getByRole('button', { name: '发布新版本' }).click();

@@ -58,8 +58,12 @@ export type SheetPreview = z.infer<typeof SheetPreviewSchema>;
 export const SheetApplyResultSchema = z.object({
   revision: z
     .int()
-    .describe('The one revision the valid rows made (undo: restore the revision before).'),
+    .describe('The one revision the valid rows made (undo it: POST /api/draft/sheet/undo).'),
   hash: z.string(),
   applied: z.int().describe('Rows applied.'),
   refused: z.array(SheetRowSchema).describe('Rows with errors: nothing of them was applied.'),
+});
+
+export const SheetUndoBodySchema = z.strictObject({
+  revision: RevisionNumberSchema.describe('The revision an applied sheet made.'),
 });

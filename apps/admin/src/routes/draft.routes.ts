@@ -144,6 +144,8 @@ export interface SaveInput {
   ip: string | null;
   clientId?: string | undefined;
   clientSeq?: number | undefined;
+  /** The audit entry's action (default draft.edit) and details added to the commands' count. */
+  audit?: { action: string; details: Record<string, unknown> } | undefined;
 }
 
 /**
@@ -169,9 +171,13 @@ export async function saveCommands(
     // In the revision's transaction: one commit per save.
     audit: (revision) => ({
       actor: input.userId,
-      action: 'draft.edit',
+      action: input.audit?.action ?? 'draft.edit',
       target: `revision:${revision.number}`,
-      details: { commands: input.commands.length, touched: revision.touched.slice(0, 50) },
+      details: {
+        ...input.audit?.details,
+        commands: input.commands.length,
+        touched: revision.touched.slice(0, 50),
+      },
       ip: input.ip,
     }),
   });

@@ -114,15 +114,73 @@ describe('the draft sheet: download, preview, apply (issue 18 point 4)', () => {
       );
       expect(updated).toHaveLength(73);
 
-      // Undo: restoring the revision before takes all 73 back at once.
-      const publisher = await signIn(h, 'publisher');
-      const undo = await post(publisher, `/api/revisions/${before?.revision}/restore`, {
-        baseRevision: applied.body.revision,
-      });
+      // Undo by another editor (any editor may, issue 18): the inverse commands as a normal save
+      // take all 73 back; the revision and the audit entry name who undid it and who applied it.
+      const other = await signIn(h, 'editor', 'editor2');
+      const undo = await post(other, '/api/draft/sheet/undo', { revision: applied.body.revision });
       expect(undo.status, JSON.stringify(undo.body)).toBe(200);
+      expect(undo.body.revision).toBe(applied.body.revision + 1);
       expect((await h.store.getDraft())?.reportHash).toBe(before?.reportHash);
+      expect((await h.store.getRevision(undo.body.revision))?.author).toBe(other.userId);
+      const audit = await h.store.listAudit({ action: 'draft.sheet-undo' });
+      if (!audit.ok) throw new Error('the audit log is unreadable');
+      expect(audit.entries).toEqual([
+        expect.objectContaining({
+          actor: other.userId,
+          target: `revision:${undo.body.revision}`,
+          details: expect.objectContaining({
+            undid: applied.body.revision,
+            appliedBy: editor.userId,
+            commands: 73,
+          }),
+        }),
+      ]);
     });
   }
+
+  it('refuses to undo an applied sheet with 409 once one of its measures was edited since, and changes nothing', async () => {
+    const editor = await signIn(h, 'editor');
+    const upload = editedUpload(await download(editor, 'csv'));
+    const file = {
+      fileName: 'edited.csv',
+      content: Buffer.from(csvFile(headers, upload.slice(1))).toString('base64'),
+    };
+    const base = (await editor.agent.get('/api/draft/head')).body.revision as number;
+    const applied = await post(editor, '/api/draft/sheet/apply', { ...file, baseRevision: base });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    const measureId = String(upload[1]?.[at('measure_id')]);
+    const other = await signIn(h, 'publisher');
+    const edit = await post(other, '/api/draft/commands', {
+      baseRevision: applied.body.revision,
+      commands: [
+        {
+          type: 'progress.add',
+          measureId,
+          update: { id: 'u-later', date: '2025-09-30', note: '已延期。', status: 'delayed' },
+        },
+      ],
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    const edited = await h.store.getDraft();
+
+    const undo = await post(editor, '/api/draft/sheet/undo', { revision: applied.body.revision });
+    expect(undo.status, JSON.stringify(undo.body)).toBe(409);
+    expect(undo.body.error).toBe(
+      `无法撤销第 ${applied.body.revision} 版批量更新：之后有人修改了其中的举措或指标，草稿未作任何改动。请在修订记录中逐项处理。`,
+    );
+    const after = await h.store.getDraft();
+    expect(after?.revision).toBe(edited?.revision);
+    expect(after?.reportHash).toBe(edited?.reportHash);
+
+    // Not a sheet's revision, or no revision at all: refused in Chinese.
+    const notSheet = await post(editor, '/api/draft/sheet/undo', { revision: edit.body.revision });
+    expect(notSheet.status).toBe(422);
+    expect(notSheet.body.error).toBe(`第 ${edit.body.revision} 版不是一次批量更新，无法在此撤销`);
+    const missing = await post(editor, '/api/draft/sheet/undo', { revision: 99999 });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('第 99999 版修订不存在');
+    expect((await h.store.getDraft())?.reportHash).toBe(edited?.reportHash);
+  });
 
   it('reads the download back as unchanged, and applying it is refused as nothing to apply', async () => {
     const editor = await signIn(h, 'editor');

@@ -1,6 +1,8 @@
 import { ApiError } from '@leshan/http-kit';
 import {
+  CommandSchema,
   decodeText,
+  invertCommands,
   parseCsv,
   readSheet,
   readXlsx,
@@ -16,7 +18,9 @@ import {
   SheetDownloadQuerySchema,
   SheetPreviewBodySchema,
   SheetPreviewSchema,
+  SheetUndoBodySchema,
 } from '../api/sheet.schemas.js';
+import { CommandResultSchema } from '../api/draft.schemas.js';
 import type { SheetPreview } from '../api/sheet.schemas.js';
 import type { AdminDeps } from '../deps.js';
 import { route, unauthenticated } from '../http/route.js';
@@ -27,6 +31,8 @@ import { currentDraft, saveCommands } from './draft.routes.js';
 // an edited copy read back (report-core readSheet) to preview and apply as one revision.
 
 const SHEET_NAME = '举措与指标';
+/** The clientId of a revision an applied sheet made (its clientSeq: the base revision), for its undo. */
+export const SHEET_CLIENT = 'sheet-apply';
 
 function formatOf(fileName: string): 'xlsx' | 'csv' {
   if (/\.xlsx$/i.test(fileName)) return 'xlsx';
@@ -145,7 +151,7 @@ export function sheetRoutes({ store }: AdminDeps): AdminRoute[] {
       path: '/api/draft/sheet/apply',
       operationId: 'applyDraftSheet',
       summary:
-        'Apply the valid rows of an uploaded sheet as one revision (undo: restore the revision before); rows with errors change nothing',
+        'Apply the valid rows of an uploaded sheet as one revision (undo: POST /api/draft/sheet/undo); rows with errors change nothing',
       tag: 'draft',
       access: 'editor',
       responses: { 200: SheetApplyResultSchema },
@@ -172,6 +178,9 @@ export function sheetRoutes({ store }: AdminDeps): AdminRoute[] {
         const saved = await saveCommands(store, {
           baseRevision: body.baseRevision,
           commands: reading.commands,
+          // Marks the revision as a sheet's, for its undo; one per base revision.
+          clientId: SHEET_CLIENT,
+          clientSeq: body.baseRevision,
           userId: user.userId,
           ip: req.ip ?? null,
         });
@@ -184,5 +193,83 @@ export function sheetRoutes({ store }: AdminDeps): AdminRoute[] {
           },
         };
       }),
+    route({
+      method: 'post',
+      path: '/api/draft/sheet/undo',
+      operationId: 'undoDraftSheet',
+      summary:
+        'Undo an applied sheet as a normal save by any editor (author and audit name who undid it): the inverse of its commands, last first, against that revision (409 when someone edited those measures since)',
+      tag: 'draft',
+      access: 'editor',
+      responses: { 200: CommandResultSchema },
+      errors: [404, 409, 422],
+    })
+      .body(SheetUndoBodySchema)
+      .handle(async ({ body, user, req }) => {
+        if (user === undefined) throw unauthenticated();
+        const applied = await store.getRevision(body.revision);
+        if (applied === null)
+          throw new ApiError(404, 'not-found', `第 ${body.revision} 版修订不存在`);
+        const before = body.revision > 0 ? await store.getRevision(body.revision - 1) : null;
+        const commands = applied.commands.map((c) => CommandSchema.safeParse(c));
+        const sheetMade = applied.clientId === SHEET_CLIENT && commands.every((c) => c.success);
+        if (before === null || !sheetMade) throw notSheetRevision(body.revision);
+        // Any editor may undo it (an ordinary edit): the new revision's author and the audit entry
+        // name who undid it, the audit entry also who applied it.
+        // Stricter than a save's change keys: any later revision touching what the sheet touched
+        // (a later update of one of its measures, say) stops the undo, which then changes nothing.
+        const touched = new Set(applied.touched);
+        const later = (await store.revisionsSince(body.revision)).filter((r) =>
+          r.touched.some((id) => touched.has(id)),
+        );
+        if (later.length > 0) throw cannotUndo(body.revision, later);
+        const inverses = invertCommands(
+          before.report,
+          commands.flatMap((c) => (c.success ? [c.data] : [])),
+        );
+        try {
+          return {
+            body: await saveCommands(store, {
+              baseRevision: body.revision,
+              commands: inverses,
+              userId: user.userId,
+              ip: req.ip ?? null,
+              audit: {
+                action: 'draft.sheet-undo',
+                details: { undid: body.revision, appliedBy: applied.author },
+              },
+            }),
+          };
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 409)
+            throw cannotUndo(body.revision, []);
+          throw error;
+        }
+      }),
   ];
+}
+
+function notSheetRevision(revision: number): ApiError {
+  return new ApiError(
+    422,
+    'not-a-sheet-revision',
+    `第 ${revision} 版不是一次批量更新，无法在此撤销`,
+    {
+      issues: [{ path: 'revision', message: '请选择“批量更新”应用后得到的修订版本' }],
+    },
+  );
+}
+
+function cannotUndo(revision: number, later: readonly { number: number; touched: string[] }[]) {
+  return new ApiError(
+    409,
+    'conflict',
+    `无法撤销第 ${revision} 版批量更新：之后有人修改了其中的举措或指标，草稿未作任何改动。请在修订记录中逐项处理。`,
+    {
+      extra: {
+        laterRevisions: later.map((r) => r.number),
+        nodes: [...new Set(later.flatMap((r) => r.touched))].slice(0, 50),
+      },
+    },
+  );
 }

@@ -111,6 +111,33 @@ async function viewOf(store: Store, s: Submission): Promise<SubmissionView> {
   return view;
 }
 
+/** An editor's decision on a submission: POST /api/submissions/:id/approve or …/return. */
+function decisionRoute(
+  action: 'approve' | 'return',
+  doc: { operationId: string; summary: string; errors: (404 | 409 | 422)[] },
+) {
+  return route({
+    method: 'post',
+    path: `/api/submissions/:id/${action}`,
+    ...doc,
+    tag: 'reporting',
+    access: 'editor',
+    responses: { 200: SubmissionBodySchema },
+  }).params(SubmissionParamsSchema);
+}
+
+/** A decision's answer: the submission as it now is; 404 when there is none, 409 when already decided. */
+async function decided(
+  store: Store,
+  result:
+    | { ok: true; submission: Submission }
+    | { ok: false; error: { code: string; message: { zh: string } } },
+): Promise<{ body: { submission: SubmissionView } }> {
+  if (result.ok) return { body: { submission: await viewOf(store, result.submission) } };
+  if (result.error.code === 'not-found') throw notFound('这条提交');
+  throw new ApiError(409, result.error.code, result.error.message.zh);
+}
+
 export function submissionRoutes({ store }: AdminDeps): AdminRoute[] {
   return [
     route({
@@ -208,65 +235,48 @@ export function submissionRoutes({ store }: AdminDeps): AdminRoute[] {
           ),
         },
       })),
-    route({
-      method: 'post',
-      path: '/api/submissions/:id/approve',
+    decisionRoute('approve', {
       operationId: 'approveSubmission',
       summary:
         'Apply a submission to the draft as a revision authored by its reporter (409 if already decided)',
-      tag: 'reporting',
-      access: 'editor',
-      responses: { 200: SubmissionBodySchema },
       errors: [404, 409, 422],
-    })
-      .params(SubmissionParamsSchema)
-      .handle(async ({ user, params, req }) => {
-        const result = await store.approveSubmission({
-          id: params.id,
-          reviewerId: signedIn(user).userId,
-          ip: req.ip ?? null,
-          apply: (current, commands) => {
-            const applied = applyCommands(current, commands);
-            return applied.ok ? applied : { ok: false as const, error: applied.error };
-          },
-          describe: describeChange,
-        });
-        if (result.ok) {
-          liveFor(store).nudge();
-          return { body: { submission: await viewOf(store, result.submission) } };
-        }
-        if (result.reason === 'rejected')
-          throw new ApiError(
-            422,
-            result.error.code,
-            `这条提交不能应用到当前草稿：${result.error.message.zh}。请退回并说明原因`,
-          );
-        if (result.error.code === 'not-found') throw notFound('这条提交');
-        throw new ApiError(409, result.error.code, result.error.message.zh);
-      }),
-    route({
-      method: 'post',
-      path: '/api/submissions/:id/return',
+    }).handle(async ({ user, params, req }) => {
+      const result = await store.approveSubmission({
+        id: params.id,
+        reviewerId: signedIn(user).userId,
+        ip: req.ip ?? null,
+        apply: (current, commands) => {
+          const applied = applyCommands(current, commands);
+          return applied.ok ? applied : { ok: false as const, error: applied.error };
+        },
+        describe: describeChange,
+      });
+      if (result.ok) liveFor(store).nudge();
+      if (!result.ok && result.reason === 'rejected')
+        throw new ApiError(
+          422,
+          result.error.code,
+          `这条提交不能应用到当前草稿：${result.error.message.zh}。请退回并说明原因`,
+        );
+      return decided(store, result);
+    }),
+    decisionRoute('return', {
       operationId: 'returnSubmission',
       summary: 'Send a submission back to its reporter with a comment',
-      tag: 'reporting',
-      access: 'editor',
-      responses: { 200: SubmissionBodySchema },
       errors: [404, 409],
     })
-      .params(SubmissionParamsSchema)
       .body(ReturnBodySchema)
-      .handle(async ({ user, params, body, req }) => {
-        const result = await store.returnSubmission({
-          id: params.id,
-          reviewerId: signedIn(user).userId,
-          comment: body.comment,
-          ip: req.ip ?? null,
-        });
-        if (result.ok) return { body: { submission: await viewOf(store, result.submission) } };
-        if (result.error.code === 'not-found') throw notFound('这条提交');
-        throw new ApiError(409, result.error.code, result.error.message.zh);
-      }),
+      .handle(async ({ user, params, body, req }) =>
+        decided(
+          store,
+          await store.returnSubmission({
+            id: params.id,
+            reviewerId: signedIn(user).userId,
+            comment: body.comment,
+            ip: req.ip ?? null,
+          }),
+        ),
+      ),
     route({
       method: 'put',
       path: '/api/users/:id/departments',

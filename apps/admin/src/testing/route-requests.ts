@@ -3,11 +3,14 @@ import {
   canonicalReport,
   csvFile,
   listMeasures,
+  readSheet,
   SHEET_COLUMNS,
   sheetRows,
   sourceText,
 } from '@leshan/report-core';
+import type { ReadonlyReport, SheetCell } from '@leshan/report-core';
 import type { Store } from '@leshan/report-store';
+import { SHEET_CLIENT } from '../routes/sheet.routes.js';
 import { PASSWORD } from './admin-harness.js';
 
 /** A concrete request for one route: the path with its parameters filled in, query and body. */
@@ -62,6 +65,15 @@ async function trackingEdit(
   };
 }
 
+/** The draft's sheet rows, the first measure row with a new progress update filled in. */
+function sheetUploadRows(report: ReadonlyReport, serial: number): SheetCell[][] {
+  const row = sheetRows(report)[0] ?? [];
+  const at = (key: string) => SHEET_COLUMNS.findIndex((c) => c.key === key);
+  row[at('update_date')] = '2025-06-30';
+  row[at('update_note')] = `访问矩阵第 ${serial} 次上传`;
+  return [row];
+}
+
 /** A CSV of the draft's sheet whose first measure row has a new progress update filled in. */
 async function sheetUpload(
   store: Store,
@@ -69,15 +81,30 @@ async function sheetUpload(
 ): Promise<{ fileName: string; content: string }> {
   const draft = await store.getDraft();
   if (draft === null) throw new Error('the store has no draft');
-  const row = sheetRows(draft.report)[0] ?? [];
-  const at = (key: string) => SHEET_COLUMNS.findIndex((c) => c.key === key);
-  row[at('update_date')] = '2025-06-30';
-  row[at('update_note')] = `访问矩阵第 ${serial} 次上传`;
   const bytes = csvFile(
     SHEET_COLUMNS.map((c) => c.header),
-    [row],
+    sheetUploadRows(draft.report, serial),
   );
   return { fileName: 'sheet.csv', content: Buffer.from(bytes).toString('base64') };
+}
+
+/** A sheet applied through the store as the sheet route applies one; answers its revision. */
+async function appliedSheet({ store, adminId, serial }: CaseContext): Promise<number> {
+  const draft = await store.getDraft();
+  if (draft === null) throw new Error('the store has no draft');
+  const header = SHEET_COLUMNS.map((c) => c.header);
+  const { commands } = readSheet(draft.report, [header, ...sheetUploadRows(draft.report, serial)]);
+  const result = await store.appendDraftRevision({
+    baseRevision: draft.revision,
+    commands,
+    author: adminId,
+    clientId: SHEET_CLIENT,
+    clientSeq: draft.revision,
+    apply: (r) => applyCommands(r, commands),
+  });
+  if (!result.ok || commands.length === 0)
+    throw new Error(`setup sheet apply failed: ${JSON.stringify(result)}`);
+  return result.revision.number;
 }
 
 /** Changes the draft through the store, so publishing and restoring have something to do. */
@@ -212,6 +239,13 @@ export const routeCases: Record<string, RouteCase> = {
       path: '/api/draft/sheet/apply',
       body: { ...(await sheetUpload(store, serial)), baseRevision: await revision(store) },
     }),
+  },
+  'post /api/draft/sheet/undo': {
+    valid: async (ctx) => ({
+      path: '/api/draft/sheet/undo',
+      body: { revision: await appliedSheet(ctx) },
+    }),
+    missing: { path: '/api/draft/sheet/undo', body: { revision: 99999 } },
   },
   'post /api/draft/commands': {
     valid: async ({ store, serial }) => ({

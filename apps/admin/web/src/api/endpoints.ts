@@ -105,6 +105,8 @@ export function endpoints(api: ApiClient) {
       api.post(`/api/revisions/${n}/restore`, CommandResultSchema, { baseRevision }),
     sheetPreview: (fileName: string, content: string) =>
       api.post('/api/draft/sheet/preview', SheetPreviewSchema, { fileName, content }),
+    sheetUndo: (revision: number) =>
+      api.post('/api/draft/sheet/undo', CommandResultSchema, { revision }),
     sheetApply: (fileName: string, content: string, baseRevision: number) =>
       api.post('/api/draft/sheet/apply', SheetApplyResultSchema, {
         fileName,

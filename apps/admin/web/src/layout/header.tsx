@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../ui/dialog.js';
 import { SaveStatus } from '../editor/save-status.js';
 import { useApp } from './app-context.js';
 import { useDraft } from './use-draft.js';
-import { NAV_ITEMS } from './nav-items.js';
+import { MainNav } from './main-nav.js';
+import { navItemsFor } from './nav-items.js';
 import { navigate, pathOf } from './router.js';
 import type { Route } from './router.js';
 
@@ -14,7 +15,7 @@ export function Header({ route }: { route: Route }) {
   const { session, signOut, store } = useApp();
   const draft = useDraft();
   const [leaving, setLeaving] = useState<'sending' | 'asking' | null>(null);
-  const items = NAV_ITEMS.filter((item) => item.needs === null || session.permissions[item.needs]);
+  const items = navItemsFor(session.permissions);
   const go = (event: MouseEvent, target: Route) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
@@ -36,22 +37,11 @@ export function Header({ route }: { route: Route }) {
   const refused = draft.refused;
   return (
     <header className="top">
-      <div className="brand">乐山政府工作报告 · 编辑工作台</div>
-      <nav aria-label="主导航">
-        <ul>
-          {items.map((item) => (
-            <li key={item.route}>
-              <a
-                href={pathOf(item.route)}
-                aria-current={item.route === route ? 'page' : undefined}
-                onClick={(e) => go(e, item.route)}
-              >
-                {item.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="brand">
+        乐山政府工作报告<span className="brand-dot"> · </span>
+        <span className="brand-sub">编辑工作台</span>
+      </div>
+      <MainNav items={items} route={route} go={go} />
       <SaveStatus />
       <div className="user">
         <span className="user-name">{session.user.displayName}</span>

@@ -24,7 +24,7 @@ function base64Of(bytes: Uint8Array): string {
  * revision — and undo it.
  */
 export function SheetScreen() {
-  const { api, store, announce, session } = useApp();
+  const { api, store, announce } = useApp();
   const draft = useDraft();
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
@@ -87,10 +87,10 @@ export function SheetScreen() {
 
   const undo = (done: { before: number; revision: number }) =>
     void run(async () => {
-      await api.restore(done.before, done.revision);
+      const result = await api.sheetUndo(done.revision);
       await store.reload();
       setApplied(null);
-      announce(`已撤销批量更新，草稿恢复为第 ${done.before} 版的内容`);
+      announce(`已撤销批量更新：草稿现为第 ${result.revision} 版，内容与第 ${done.before} 版相同`);
     });
 
   const shown = preview?.rows.filter((r) => r.status !== 'unchanged') ?? [];
@@ -126,19 +126,12 @@ export function SheetScreen() {
           <h2 id="sheet-applied">已应用</h2>
           <p>
             已应用 {applied.count} 行，草稿现为第 {applied.revision}{' '}
-            版。撤销会把草稿恢复为上传前（第 {applied.before}{' '}
-            版）的内容，也可以之后在修订历史中恢复。
+            版。撤销会作为一次新的保存，删去这次添加的全部进展和实际值，草稿回到上传前（第{' '}
+            {applied.before} 版）的内容；若之后有人改过其中的举措或指标，撤销会被拒绝，草稿不变。
           </p>
-          <button
-            type="button"
-            onClick={() => undo(applied)}
-            disabled={busy || !session.permissions.publish}
-          >
+          <button type="button" onClick={() => undo(applied)} disabled={busy}>
             撤销这次批量更新
           </button>
-          {session.permissions.publish ? null : (
-            <p className="notice">撤销需要发布者或管理员权限。</p>
-          )}
         </section>
       )}
       {preview === null || file === null ? null : (
