@@ -5,6 +5,7 @@ import { axeViolations, SCREENSHOT_DIR } from './browser.js';
 import { DESKTOP, editorReady, PHONE } from './editors.js';
 import type { RunningAdmin } from './harness.js';
 import { ADMIN, startAdmin } from './harness.js';
+import { openScreen } from './nav.js';
 
 let admin: RunningAdmin;
 let browser: Browser;
@@ -27,7 +28,7 @@ describe('issue 19: the 站点设置 screen in Chromium', () => {
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
     await editorReady(page);
-    await page.getByRole('link', { name: '站点设置' }).click();
+    await openScreen(page, '站点设置');
     await page.getByLabel('主办单位', { exact: true }).fill('乐山市人民政府办公室');
     await page.getByLabel('官方报告全文网址', { exact: true }).fill('ftp://example.org/x');
     await page.getByRole('button', { name: '保存站点设置' }).click();

@@ -40,7 +40,7 @@ export class AdminSession {
   }
 
   async request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<Answer> {
@@ -66,7 +66,11 @@ export class AdminSession {
   }
 
   /** A state-changing request that must succeed (2xx). */
-  async send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  async send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<unknown> {
     const answer = await this.request(method, path, body);
     if (answer.status < 200 || answer.status > 299)
       throw new Error(`${method} ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
