@@ -8,6 +8,8 @@ const PAGES = [
   ['home', '/'],
   ['chapter-2', '/chapters/2'],
   ['targets', '/targets'],
+  ['measure-m38', '/measures/m38'],
+  ['measures', '/measures'],
   ['search', '/search?q=光伏'],
 ] as const;
 

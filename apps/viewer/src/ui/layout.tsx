@@ -8,6 +8,7 @@ import { TextSizeControl } from './text-size-control.js';
 
 const NAV = [
   ['/', 'home'],
+  ['/measures', 'measureList'],
   ['/targets', 'targets'],
   ['/places', 'places'],
   ['/search', 'search'],
