@@ -185,7 +185,10 @@ describe('from an editor’s correction to the public downloads, without a resta
     await page.goto(`${system.viewerUrl}/search?q=${encodeURIComponent(SEARCH_TERM)}`);
     const results = await page.locator('main').textContent();
     expect(results).toContain(SEARCH_TERM);
-    await expect(page.locator(`main a[href*="#${MEASURE}"]`).count()).resolves.toBeGreaterThan(0);
+    // A hit links to the measure's own page (issue 19).
+    await expect(
+      page.locator(`main a[href="/measures/${MEASURE}"]`).count(),
+    ).resolves.toBeGreaterThan(0);
     await screenshot(page, SCREENSHOT_DIR, '07-viewer-search');
   });
 
