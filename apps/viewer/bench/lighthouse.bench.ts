@@ -15,9 +15,14 @@ const PAGES = [
 
 /** Lighthouse (mobile defaults: emulated phone, simulated slow 4G) performance and accessibility scores. */
 export async function bench(): Promise<BenchRow[]> {
-  const server = await spawnServer([]);
+  // The browser first: without Chromium the bench stops with launchChromium's message instead
+  // of leaving the server running (which kept the bench from ever ending).
   const port = await freePort();
   const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+  const server = await spawnServer([]).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   const rows: BenchRow[] = [];
   try {
     for (const [name, path] of PAGES) {

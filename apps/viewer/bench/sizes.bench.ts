@@ -13,8 +13,13 @@ const kb = (bytes: number): number => round(bytes / 1024, 1);
  * Budgets: home HTML ≤ 40 KB, JS on first load ≤ 100 KB.
  */
 export async function bench(): Promise<BenchRow[]> {
-  const server = await spawnServer([]);
+  // The browser first: without Chromium the bench stops with launchChromium's message instead
+  // of leaving the server running.
   const browser = await launchChromium();
+  const server = await spawnServer([]).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   const rows: BenchRow[] = [];
   try {
     const page = await browser.newPage();
