@@ -97,6 +97,13 @@ export class DraftStore {
    */
   private unanswered: { seq: number; count: number } | null = null;
   private listeners = new Set<() => void>();
+  /**
+   * The server revision each report this store has shown was made on. An edit made on a view
+   * older than the current one (a click handled before React re-rendered another editor's
+   * revision) is sent from that view's revision, so the server tells the conflict instead of
+   * taking a whole-field value computed without their change.
+   */
+  private readonly viewRevisions = new WeakMap<Report, number>();
   private readonly isOnline: () => boolean;
   private readonly autosaveMs: number;
   private readonly retryMs: number;
@@ -144,6 +151,9 @@ export class DraftStore {
   private set(patch: Partial<DraftState>): void {
     const unsent = this.inFlight.length + this.pending.length;
     this.state = { ...this.state, unsent, ...patch };
+    const { report } = this.state;
+    if (report !== null && !this.viewRevisions.has(report))
+      this.viewRevisions.set(report, this.state.revision);
     for (const listener of this.listeners) listener();
   }
 
@@ -228,8 +238,17 @@ export class DraftStore {
     });
   }
 
-  /** Applies commands locally (refused if invalid: then nothing is sent) and queues them. */
-  apply(commands: readonly Command[], label: string, key: string | null = null): ApplyOutcome {
+  /**
+   * Applies commands locally (refused if invalid: then nothing is sent) and queues them. `seen`
+   * is the report the editor acted on (what their screen showed), when it may be older than the
+   * store's: the commands are then sent from its revision.
+   */
+  apply(
+    commands: readonly Command[],
+    label: string,
+    key: string | null = null,
+    seen?: Report | null,
+  ): ApplyOutcome {
     const report = this.state.report;
     if (report === null) return { ok: false, message: '草稿尚未载入', paths: [] };
     if (this.state.conflict !== null)
@@ -247,7 +266,10 @@ export class DraftStore {
             ...this.state.undo.slice(-99),
             { label, key, inverse: invertCommands(report, [...commands]) },
           ];
-    if (this.unsentCount() === 0) this.base = this.state.revision;
+    const seenRevision = seen == null ? undefined : this.viewRevisions.get(seen);
+    if (this.unsentCount() === 0)
+      this.base = Math.min(this.state.revision, seenRevision ?? Infinity);
+    else if (seenRevision !== undefined) this.base = Math.min(this.base, seenRevision);
     this.pending = enqueue(this.pending, commands, key);
     this.persist();
     this.set({
