@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
-import { migratedThrough, tableRows } from '../../test/legacy-release.js';
-import { seedIfEmpty } from '../store/seed.js';
+import { migratedThrough, seedAsRelease0005, tableRows } from '../../test/legacy-release.js';
 import { insertEdition } from '../store/publish.js';
 
 afterAll(cleanUp);
@@ -15,11 +14,8 @@ const AT = '2026-03-01T08:00:00.000Z';
 /** A database as the release before (migrations 0001–0005) left it: users, sessions, editions, audit. */
 async function previousRelease(target: Target): Promise<void> {
   const conn = await migratedThrough(target, '0005-revision-deltas');
-  // Revisions and the draft as 0005 writes them: this release's seed, on the older schema.
-  await seedIfEmpty(
-    { conn, now: () => new Date(AT), jobs: { maxAttempts: 5, backoffMs: 1, backoffCapMs: 1 } },
-    canonicalReport,
-  );
+  // Revisions and the draft as 0005 wrote them.
+  await seedAsRelease0005(conn, canonicalReport, AT);
   await conn.write(async (trx) => {
     const db = trx as Kysely<unknown>;
     await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at, credential_version, must_change_password)

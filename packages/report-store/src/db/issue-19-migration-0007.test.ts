@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
-import { migratedThrough, tableRows } from '../../test/legacy-release.js';
-import { seedIfEmpty } from '../store/seed.js';
+import { migratedThrough, seedAsRelease0005, tableRows } from '../../test/legacy-release.js';
 import { canonicalReport } from '@leshan/report-core/data';
 
 afterAll(cleanUp);
@@ -20,10 +19,7 @@ const COMMANDS = JSON.stringify([
 /** A database as the release before (migrations 0001–0006) left it, with a reporter's submission. */
 async function previousRelease(target: Target): Promise<void> {
   const conn = await migratedThrough(target, '0006-reporters');
-  await seedIfEmpty(
-    { conn, now: () => new Date(AT), jobs: { maxAttempts: 5, backoffMs: 1, backoffCapMs: 1 } },
-    canonicalReport,
-  );
+  await seedAsRelease0005(conn, canonicalReport, AT);
   await conn.write(async (trx) => {
     await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at, credential_version, must_change_password)
       VALUES ('u-r', 'jt@example.org', '交通运输局填报员', 'reporter', 'scrypt$16384$8$1$c2FsdA$a2V5', 0, ${AT}, ${AT}, 0, 0)`.execute(

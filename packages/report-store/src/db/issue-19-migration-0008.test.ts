@@ -4,9 +4,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../test/engines.js';
 import { cleanUp, engines, open, rawConnection } from '../../test/engines.js';
-import { migratedThrough } from '../../test/legacy-release.js';
+import { migratedThrough, seedAsRelease0005, tableRows } from '../../test/legacy-release.js';
 import { DEFAULT_SITE_SETTINGS } from '../schemas/site-settings-schemas.js';
-import { seedIfEmpty } from '../store/seed.js';
 import { MIGRATION_NAMES } from './migrations.js';
 
 afterAll(cleanUp);
@@ -17,10 +16,7 @@ const TABLES = ['users', 'sessions', 'draft', 'revisions', 'editions', 'audit_lo
 /** A database as the release before (migrations 0001–0006) left it, with a user, a session, a submission, audit. */
 async function previousRelease(target: Target): Promise<void> {
   const conn = await migratedThrough(target, '0006-reporters');
-  await seedIfEmpty(
-    { conn, now: () => new Date(AT), jobs: { maxAttempts: 5, backoffMs: 1, backoffCapMs: 1 } },
-    canonicalReport,
-  );
+  await seedAsRelease0005(conn, canonicalReport, AT);
   await conn.write(async (trx) => {
     const db = trx as Kysely<unknown>;
     await sql`INSERT INTO users (id, email, display_name, role, password_hash, disabled, created_at, updated_at, credential_version, must_change_password)
@@ -40,12 +36,7 @@ async function previousRelease(target: Target): Promise<void> {
   await conn.close();
 }
 
-async function rows(target: Target, table: string): Promise<unknown[]> {
-  const conn = rawConnection(target);
-  const result = await sql.raw(`SELECT * FROM ${table} ORDER BY 1`).execute(conn.db);
-  await conn.close();
-  return result.rows;
-}
+const rows = tableRows;
 
 async function applied(target: Target): Promise<string[]> {
   const conn = rawConnection(target);

@@ -204,6 +204,15 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0008-site-settings': {
       up: (db) => run(db, [siteSettingsTable]),
     },
+    // Issue 13: a save rewrote the whole report in the draft row. The row's report is now the
+    // one after revision report_revision (a snapshot); a save writes the head's number and hash.
+    '0009-draft-report-revision': {
+      up: (db) =>
+        run(db, [
+          'ALTER TABLE draft ADD COLUMN report_revision INTEGER NOT NULL DEFAULT 0',
+          'UPDATE draft SET report_revision = revision',
+        ]),
+    },
   };
 }
 

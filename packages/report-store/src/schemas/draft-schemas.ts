@@ -63,25 +63,36 @@ export const DraftSchema = z
   .describe('The working draft that editors change.');
 export type Draft = z.infer<typeof DraftSchema>;
 
+/**
+ * The draft row since migration 0009: `revision` and `report_hash` name the head; `report` is the
+ * report after revision `report_revision` (the head's, or the last snapshot's before it: an edit
+ * revision rewrites only the envelope, and the head is rebuilt by replaying the commands after).
+ */
 export const DraftRowSchema = z.object({
   id: z.literal(1),
   revision: z.number(),
   report: z.string(),
+  report_revision: z.number(),
   report_hash: z.string(),
   updated_at: z.string(),
   updated_by: z.string(),
 });
 export type DraftRow = z.infer<typeof DraftRowSchema>;
 
-export const DraftFromRowSchema = DraftRowSchema.extend({ report: jsonColumn(ReportSchema) })
+/** The head named by the draft row, without its report (rebuilt by the store, drafts.ts). */
+export const DraftEnvelopeFromRowSchema = DraftRowSchema.pick({
+  revision: true,
+  report_hash: true,
+  updated_at: true,
+  updated_by: true,
+})
   .transform((row) => ({
     revision: row.revision,
-    report: row.report,
     reportHash: row.report_hash,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   }))
-  .pipe(DraftSchema);
+  .pipe(DraftSchema.omit({ report: true }));
 
 /** A revision row since migration 0005: report is a full snapshot, or null (replay commands). */
 export const RevisionRowSchema = z.object({

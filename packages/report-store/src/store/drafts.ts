@@ -9,7 +9,7 @@ import type {
   RevisionSummary,
 } from '../schemas/draft-schemas.js';
 import {
-  DraftFromRowSchema,
+  DraftEnvelopeFromRowSchema,
   RecordedCommandSchema,
   ReportColumnSchema,
   RevisionSummaryFromRowSchema,
@@ -30,6 +30,41 @@ export function rememberDraft(ctx: StoreContext, draft: Draft): void {
 
 const envelopeColumns = ['id', 'revision', 'report_hash', 'updated_at', 'updated_by'] as const;
 
+type EnvelopeRow = Pick<DraftRow, (typeof envelopeColumns)[number]>;
+
+/**
+ * The draft the envelope row names: the one this process last read or wrote when revision and
+ * hash match, else the row's report (the one after report_revision, migration 0009) with the
+ * commands of every revision since replayed and checked against the head's hash.
+ */
+async function draftOf(ctx: StoreContext, db: Kysely<Tables>, row: EnvelopeRow): Promise<Draft> {
+  const known = lastDraft.get(ctx);
+  if (
+    known !== undefined &&
+    known.revision === row.revision &&
+    known.reportHash === row.report_hash
+  )
+    return known;
+  const envelope = DraftEnvelopeFromRowSchema.parse(row);
+  const stored = await db
+    .selectFrom('draft')
+    .select(['report', 'report_revision'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const base = ReportColumnSchema.parse(stored.report);
+  const report =
+    stored.report_revision === envelope.revision
+      ? base
+      : await replayOnto(
+          db,
+          { number: stored.report_revision, report: base },
+          { number: envelope.revision, reportHash: envelope.reportHash },
+        );
+  const draft: Draft = { ...envelope, report };
+  rememberDraft(ctx, draft);
+  return draft;
+}
+
 /** The draft inside a write transaction, its row locked until the transaction ends on PostgreSQL. */
 export async function lockDraft(
   ctx: StoreContext,
@@ -39,32 +74,17 @@ export async function lockDraft(
   const envelope = await (
     ctx.conn.engine === 'postgres' ? query.forUpdate() : query
   ).executeTakeFirst();
-  if (envelope === undefined) return undefined;
-  const known = lastDraft.get(ctx);
-  if (
-    known !== undefined &&
-    known.revision === envelope.revision &&
-    known.reportHash === envelope.report_hash
-  ) {
-    return known;
-  }
-  const { report } = await trx
-    .selectFrom('draft')
-    .select('report')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const draft = DraftFromRowSchema.parse({ ...envelope, report });
-  rememberDraft(ctx, draft);
-  return draft;
+  return envelope === undefined ? undefined : draftOf(ctx, trx, envelope);
 }
 
-/** The draft row inside a write transaction; on PostgreSQL locked until the transaction ends. */
-export async function lockDraftRow(
+/** Locks the draft row (PostgreSQL) without reading its report: the head's number, or undefined. */
+export async function lockDraftHead(
   ctx: StoreContext,
   trx: Kysely<Tables>,
-): Promise<DraftRow | undefined> {
-  const query = trx.selectFrom('draft').selectAll().where('id', '=', 1);
-  return (ctx.conn.engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+): Promise<number | undefined> {
+  const query = trx.selectFrom('draft').select('revision').where('id', '=', 1);
+  const row = await (ctx.conn.engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return row?.revision;
 }
 
 /** The working draft, or null before the store is seeded. */
@@ -74,19 +94,7 @@ export async function getDraft(ctx: StoreContext): Promise<Draft | null> {
     .select(envelopeColumns)
     .where('id', '=', 1)
     .executeTakeFirst();
-  if (envelope === undefined) return null;
-  const known = lastDraft.get(ctx);
-  if (known?.revision === envelope.revision && known.reportHash === envelope.report_hash)
-    return known;
-  const row = await ctx.conn.db
-    .selectFrom('draft')
-    .selectAll()
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  const draft = DraftFromRowSchema.parse(row);
-  rememberDraft(ctx, draft);
-  return draft;
+  return envelope === undefined ? null : draftOf(ctx, ctx.conn.db, envelope);
 }
 
 /** The draft's revision number alone (the head), or null before the seed: cheap to poll. */
@@ -151,26 +159,42 @@ export async function revisionReport(
   if (snapshot?.report == null) {
     throw new Error(`revision ${summary.number} has no snapshot before it to rebuild from`);
   }
-  let report = ReportColumnSchema.parse(snapshot.report);
-  if (snapshot.number < summary.number) {
-    const rows = await db
-      .selectFrom('revisions')
-      .select('commands')
-      .where('number', '>', snapshot.number)
-      .where('number', '<=', summary.number)
-      .orderBy('number')
-      .execute();
-    const commands: RecordedCommand[] = rows.flatMap((r) => CommandsColumn.parse(r.commands));
-    const replayed = replayChecked(report, commands, summary.reportHash);
-    if (replayed === null) {
-      throw new Error(
-        `revision ${summary.number} does not rebuild to its recorded hash from revision ${snapshot.number}`,
-      );
-    }
-    report = replayed;
-  }
+  const base = ReportColumnSchema.parse(snapshot.report);
+  const report =
+    snapshot.number === summary.number
+      ? base
+      : await replayOnto(db, { number: snapshot.number, report: base }, summary);
   remember(ctx, summary.number, report);
   return report;
+}
+
+/**
+ * The report after revision `to`, from the report after revision `from`: the commands of every
+ * revision between replayed, checked against the hash `to` recorded.
+ */
+async function replayOnto(
+  db: Kysely<Tables>,
+  from: { number: number; report: Report },
+  to: Pick<RevisionSummary, 'number' | 'reportHash'>,
+): Promise<Report> {
+  const rows = await db
+    .selectFrom('revisions')
+    .select('commands')
+    .where('number', '>', from.number)
+    .where('number', '<=', to.number)
+    .orderBy('number')
+    .execute();
+  const commands: RecordedCommand[] = rows.flatMap((r) => CommandsColumn.parse(r.commands));
+  const replayed =
+    rows.length === to.number - from.number
+      ? replayChecked(from.report, commands, to.reportHash)
+      : null;
+  if (replayed === null) {
+    throw new Error(
+      `revision ${to.number} does not rebuild to its recorded hash from revision ${from.number}`,
+    );
+  }
+  return replayed;
 }
 
 /** The report after revision `number`, read with `db` (a transaction), or null if there is none. */

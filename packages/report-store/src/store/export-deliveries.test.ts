@@ -117,6 +117,8 @@ describe('export deliveries (postgres)', () => {
       conn.db,
     );
     await sql`ALTER TABLE sessions DROP COLUMN credential_version`.execute(conn.db);
+    // 0009 (issue 13) added the revision of the draft row's report.
+    await sql`ALTER TABLE draft DROP COLUMN report_revision`.execute(conn.db);
     await sql`DELETE FROM kysely_migration WHERE name > '0001-initial'`.execute(conn.db);
     await sql`DROP SCHEMA ${sql.id(BOSS_SCHEMA)} CASCADE`.execute(conn.db);
     await conn.close();

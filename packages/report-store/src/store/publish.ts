@@ -19,7 +19,7 @@ import { refuse } from '../schemas/store-error.js';
 import type { StoreContext } from './context.js';
 import { assertWritable, nowIso } from './context.js';
 import { queueJobsIn } from './export-jobs.js';
-import { lockDraftRow, reportOfRevision } from './drafts.js';
+import { lockDraft, lockDraftHead, reportOfRevision } from './drafts.js';
 import { faultPoint } from './fault-point.js';
 
 export type PublishResult = { ok: true; edition: Edition } | Refusal;
@@ -119,13 +119,18 @@ export async function publishDraft(
   const formats = checkFormats(input.exportFormats);
   if (!formats.ok) return formats;
   return ctx.conn.write(async (trx) => {
-    const draft = await lockDraftRow(ctx, trx);
+    let draft;
+    try {
+      draft = await lockDraft(ctx, trx);
+    } catch (error) {
+      // A draft row that breaks the rules (changed by hand): refused with its issues.
+      if (error instanceof z.ZodError) return invalid(toValidationIssues(error.issues));
+      throw error;
+    }
     if (draft === undefined) return refuse('not-found', '草稿尚未建立', 'there is no draft yet');
     const revision = input.revision ?? draft.revision;
     const source =
-      revision === draft.revision
-        ? (JSON.parse(draft.report) as unknown)
-        : await reportOfRevision(ctx, trx, revision);
+      revision === draft.revision ? draft.report : await reportOfRevision(ctx, trx, revision);
     if (source === null)
       return refuse('not-found', `草稿版本 ${revision} 不存在`, `no draft revision ${revision}`);
     const checked = validateReport(source);
@@ -151,7 +156,7 @@ export async function publishReport(
   const formats = checkFormats(input.exportFormats);
   if (!formats.ok) return formats;
   return ctx.conn.write(async (trx) => {
-    await lockDraftRow(ctx, trx);
+    await lockDraftHead(ctx, trx);
     const published = await insertEdition(trx, {
       report: checked.value,
       publishedBy: input.publishedBy,

@@ -62,7 +62,7 @@ async function groupStartOf(
 /**
  * Records a revision and makes its report the draft (insert for the seed, update after). The
  * revision keeps its commands and change keys; its full report only every SNAPSHOT_EVERY
- * revisions and for seed, restore and import (see replay.ts).
+ * revisions and for seed, restore and import (see replay.ts), and so does the draft row.
  */
 export async function writeRevision(
   trx: Kysely<Tables>,
@@ -88,19 +88,26 @@ export async function writeRevision(
     client_seq: input.clientSeq ?? null,
   };
   await trx.insertInto('revisions').values(row).execute();
-  const draftRow = {
+  const envelopeRow = {
     revision: input.number,
-    report: reportJson,
     report_hash: reportHash,
     updated_at: input.at,
     updated_by: input.author,
   };
+  // The draft row keeps the report of its last snapshot (migration 0009): an edit between
+  // snapshots writes only the head's number and hash, not the whole report again (issue 13).
+  const reportRow = { report: reportJson, report_revision: input.number };
   if (input.number === 0)
     await trx
       .insertInto('draft')
-      .values({ id: 1, ...draftRow })
+      .values({ id: 1, ...envelopeRow, ...reportRow })
       .execute();
-  else await trx.updateTable('draft').set(draftRow).where('id', '=', 1).execute();
+  else
+    await trx
+      .updateTable('draft')
+      .set(row.report === null ? envelopeRow : { ...envelopeRow, ...reportRow })
+      .where('id', '=', 1)
+      .execute();
   // Delivered to every listener when (and only if) the transaction commits: live streams of
   // other processes learn of the revision at once (Connection.watchDraft).
   if (engine === 'postgres')
