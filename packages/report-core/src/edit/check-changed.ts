@@ -45,20 +45,23 @@ const Invariants = z
 const passes = (schema: z.ZodType, value: unknown): boolean =>
   schema.safeParse(value, { reportInput: true }).success;
 
-/** Whether every element of `after` is one of `before` (known valid) or passes `schema`. */
+/**
+ * Whether every element of `after` is the element of `before` at the same place (known valid) or
+ * passes `schema`. A node moved elsewhere is parsed again: the same verdict, for the price of
+ * one parse, where looking every node up in a set of all the report's nodes cost every save.
+ */
 function elementsPass(
-  before: readonly unknown[] | ReadonlySet<unknown>,
+  before: readonly unknown[],
   after: readonly unknown[],
   schema: z.ZodType,
 ): boolean {
   if (before === after) return true;
-  const old = before instanceof Set ? before : new Set(before as readonly unknown[]);
-  return after.every((x) => old.has(x) || passes(schema, x));
+  return after.every((x, i) => x === before[i] || passes(schema, x));
 }
 
 /**
  * Whether `after` passes ReportSchema, given that `before` does (isKnownValid) and `after` was
- * made from it by report-core edits: a node `after` shares with `before` is not parsed again,
+ * made from it by report-core edits: a node `after` shares with `before` at the same place is not parsed again,
  * a changed node is parsed with its own schema, and the report-wide invariants (unique ids,
  * chapter numbering, repeated measures, places and notes referred to, source lines) are checked
  * on the whole report. The same verdict as ReportSchema.safeParse(after).success, far quicker
@@ -74,18 +77,16 @@ export function passesChanged(before: Report, after: Report): boolean {
   if (!elementsPass(before.places, after.places, PlaceSchema)) return false;
   if (!elementsPass(before.notes, after.notes, EditorialNoteSchema)) return false;
   if (after.chapters !== before.chapters) {
-    const chapters = new Set<unknown>(before.chapters);
-    const sections = new Set<unknown>(before.chapters.flatMap((c) => c.sections));
-    const measures = new Set<unknown>(
-      before.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)),
-    );
-    for (const chapter of after.chapters) {
-      if (chapters.has(chapter)) continue;
+    for (const [c, chapter] of after.chapters.entries()) {
+      const was = before.chapters[c];
+      if (chapter === was) continue;
       if (!passes(ChapterLevel, chapter)) return false;
-      for (const section of chapter.sections) {
-        if (sections.has(section)) continue;
+      for (const [s, section] of chapter.sections.entries()) {
+        const wasSection = was?.sections[s];
+        if (section === wasSection) continue;
         if (!passes(SectionLevel, section)) return false;
-        if (!elementsPass(measures, section.measures, MeasureSchema)) return false;
+        if (!elementsPass(wasSection?.measures ?? [], section.measures, MeasureSchema))
+          return false;
       }
     }
   }

@@ -11,12 +11,22 @@ const shanghaiDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// The last minute asked about and its date: formatToParts costs more than the rest of a save's
+// tracking checks, and a day in any time zone starts on a whole minute.
+let lastMinute = Number.NaN;
+let lastDay = '';
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD (default: the clock now). */
 export function todayInShanghai(now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastMinute) return lastDay;
   // en-CA writes YYYY-MM-DD; the parts are read explicitly so no locale quirk can reorder them.
   const parts = shanghaiDay.formatToParts(now);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  lastMinute = minute;
+  lastDay = day;
+  return day;
 }
 
 /** A YYYY-MM-DD date the Chinese way, 2024-03-01 → 2024年3月1日; anything else is returned as is. */

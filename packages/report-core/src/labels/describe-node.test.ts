@@ -63,6 +63,13 @@ describe('dates in Asia/Shanghai', () => {
     expect(todayInShanghai(new Date('2024-12-31T16:30:00Z'))).toBe('2025-01-01');
   });
 
+  it('turns the day at Shanghai midnight though the last minute asked about is remembered', () => {
+    expect(todayInShanghai(new Date('2024-03-01T15:59:00Z'))).toBe('2024-03-01');
+    expect(todayInShanghai(new Date('2024-03-01T15:59:59.999Z'))).toBe('2024-03-01');
+    expect(todayInShanghai(new Date('2024-03-01T16:00:00Z'))).toBe('2024-03-02');
+    expect(todayInShanghai(new Date('2024-03-01T15:59:30Z'))).toBe('2024-03-01');
+  });
+
   it('writes dates and times the Chinese way', () => {
     expect(formatDate('2024-03-01')).toBe('2024年3月1日');
     expect(formatDate('2024-12-25')).toBe('2024年12月25日');

@@ -45,33 +45,70 @@ interface ReportLike {
 
 type Path = (string | number)[];
 
+/**
+ * A path as a chain of steps, one small object each, made into an array only for an issue: a
+ * report has hundreds of ids, each claimed with its path, and this runs on every save (issue 13).
+ */
+interface Step {
+  readonly up: Step | null;
+  readonly key: string | number;
+}
+type At = Step | Path;
+
+/** The steps `keys` below `up` (two to four keys: no array is made for them). */
+function at(
+  up: Step | null,
+  a: string | number,
+  b?: string | number,
+  c?: string | number,
+  d?: string | number,
+): Step {
+  let s: Step = { up, key: a };
+  if (b !== undefined) s = { up: s, key: b };
+  if (c !== undefined) s = { up: s, key: c };
+  if (d !== undefined) s = { up: s, key: d };
+  return s;
+}
+
+function pathOf(at: At): Path {
+  if (Array.isArray(at)) return at;
+  const keys: Path = [];
+  for (let s: Step | null = at; s !== null; s = s.up) keys.push(s.key);
+  return keys.reverse();
+}
+
 /** The invariants a report must keep beyond the shape of each field. */
 export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx): void {
-  const add = (path: Path, message: Message): void => {
+  const add = (at: At, message: Message): void => {
+    const path = pathOf(at);
     ctx.addIssue({ code: 'custom', path, message: formatMessage(message), params: { message } });
   };
 
-  // Paths are kept as arrays and joined only for a message: a report has thousands of ids, and
-  // this runs on every save (issue 13).
-  const seen = new Map<string, Path>();
-  const claim = (id: string, path: Path): void => {
+  const seen = new Map<string, Step>();
+  const claim = (id: string, at: Step): void => {
     const firstPath = seen.get(id);
     if (firstPath === undefined) {
-      seen.set(id, path);
+      seen.set(id, at);
       return;
     }
-    const first = firstPath.join('.');
-    add([...path, 'id'], {
+    const first = pathOf(firstPath).join('.');
+    add([...pathOf(at), 'id'], {
       zh: `编号“${id}”重复，已用于 ${first}`,
       en: `duplicate id "${id}", already used at ${first}`,
     });
   };
 
   const lineCount = report.meta.source.lineCount;
-  const checkLines = (lines: readonly number[] | undefined, path: () => Path): void => {
+  // The lines of a node's provenance (or a note's sourceLines) lie within the source.
+  const checkLines = (
+    lines: readonly number[] | undefined,
+    owner: Step,
+    field: 'provenance' | 'sourceLines',
+  ): void => {
     lines?.forEach((line, i) => {
       if (line > lineCount) {
-        add([...path(), i], {
+        const list = field === 'provenance' ? at(owner, 'provenance', 'lines') : at(owner, field);
+        add(at(list, i), {
           zh: `来源行号 ${line} 超出原文行数 ${lineCount}`,
           en: `source line ${line} is past the source's last line ${lineCount}`,
         });
@@ -79,69 +116,64 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
     });
   };
 
-  checkLines(report.meta.provenance?.lines, () => ['meta', 'provenance', 'lines']);
+  checkLines(report.meta.provenance?.lines, at(null, 'meta'), 'provenance');
   report.goals.forEach((goal, i) => {
-    claim(goal.id, ['goals', i]);
-    checkLines(goal.provenance?.lines, () => ['goals', i, 'provenance', 'lines']);
+    const gPath = at(null, 'goals', i);
+    claim(goal.id, gPath);
+    checkLines(goal.provenance?.lines, gPath, 'provenance');
   });
-  claim(report.ideology.id, ['ideology']);
-  checkLines(report.ideology.provenance?.lines, () => ['ideology', 'provenance', 'lines']);
-  report.places.forEach((place, i) => claim(place.id, ['places', i]));
+  const iPath = at(null, 'ideology');
+  claim(report.ideology.id, iPath);
+  checkLines(report.ideology.provenance?.lines, iPath, 'provenance');
+  report.places.forEach((place, i) => claim(place.id, at(null, 'places', i)));
   const placeIds = new Set(report.places.map((p) => p.id));
   const departmentIds = checkDepartments(report.departments ?? [], claim, add);
 
-  const textOwner = new Map<string, Path>();
+  const textOwner = new Map<string, Step>();
   report.chapters.forEach((chapter, c) => {
-    const cPath: Path = ['chapters', c];
+    const cPath = at(null, 'chapters', c);
     claim(chapter.id, cPath);
-    checkLines(chapter.provenance?.lines, () => [...cPath, 'provenance', 'lines']);
+    checkLines(chapter.provenance?.lines, cPath, 'provenance');
     if (chapter.number !== c + 1) {
-      add([...cPath, 'number'], {
+      add(at(cPath, 'number'), {
         zh: `第 ${c + 1} 章的编号应为 ${c + 1}，实为 ${chapter.number}；章节须从 1 起连续编号`,
         en: `chapter ${c + 1} must be numbered ${c + 1}, not ${chapter.number}; chapters are numbered 1..n without gaps`,
       });
     }
     chapter.sections.forEach((section, s) => {
-      const sPath: Path = [...cPath, 'sections', s];
+      const sPath = at(cPath, 'sections', s);
       claim(section.id, sPath);
-      checkLines(section.provenance?.lines, () => [...sPath, 'provenance', 'lines']);
+      checkLines(section.provenance?.lines, sPath, 'provenance');
       section.measures.forEach((measure, m) => {
-        const mPath: Path = [...sPath, 'measures', m];
+        const mPath = at(sPath, 'measures', m);
         claim(measure.id, mPath);
-        checkLines(measure.provenance?.lines, () => [...mPath, 'provenance', 'lines']);
+        checkLines(measure.provenance?.lines, mPath, 'provenance');
         const key = measure.text.trim();
         const other = textOwner.get(key);
         if (other !== undefined) {
-          const at = other.join('.');
-          add([...mPath, 'text'], {
-            zh: `举措文字与 ${at} 完全相同；同一举措只能出现一次`,
-            en: `measure text is identical to ${at}; a measure may appear only once`,
+          const where = pathOf(other).join('.');
+          add(at(mPath, 'text'), {
+            zh: `举措文字与 ${where} 完全相同；同一举措只能出现一次`,
+            en: `measure text is identical to ${where}; a measure may appear only once`,
           });
         } else {
           textOwner.set(key, mPath);
         }
         measure.indicators.forEach((indicator, k) => {
-          claim(indicator.id, [...mPath, 'indicators', k]);
+          const kPath = at(mPath, 'indicators', k);
+          claim(indicator.id, kPath);
           if (!measure.text.includes(indicator.raw)) {
-            add([...mPath, 'indicators', k, 'raw'], {
+            add(at(kPath, 'raw'), {
               zh: `指标原文“${indicator.raw}”未出现在举措文字中`,
               en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
             });
           }
-          indicator.observations?.forEach((o, j) =>
-            claim(o.id, [...mPath, 'indicators', k, 'observations', j]),
-          );
+          indicator.observations?.forEach((o, j) => claim(o.id, at(kPath, 'observations', j)));
           if (indicator.baseline?.observation !== undefined) {
-            claim(indicator.baseline.observation.id, [
-              ...mPath,
-              'indicators',
-              k,
-              'baseline',
-              'observation',
-            ]);
+            claim(indicator.baseline.observation.id, at(kPath, 'baseline', 'observation'));
           }
           if (indicator.upper !== undefined && indicator.upper < indicator.value) {
-            add([...mPath, 'indicators', k, 'upper'], {
+            add(at(kPath, 'upper'), {
               zh: `区间上限 ${indicator.upper} 小于下限 ${indicator.value}`,
               en: `the range's upper bound ${indicator.upper} is below its lower bound ${indicator.value}`,
             });
@@ -149,19 +181,19 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
         });
         measure.places.forEach((placeId, k) => {
           if (!placeIds.has(placeId)) {
-            add([...mPath, 'places', k], {
+            add(at(mPath, 'places', k), {
               zh: `地点“${placeId}”不在地点表中`,
               en: `place "${placeId}" is not in report.places`,
             });
           }
         });
         measure.tracking.updates.forEach((update, k) =>
-          claim(update.id, [...mPath, 'tracking', 'updates', k]),
+          claim(update.id, at(mPath, 'tracking', 'updates', k)),
         );
         if (measure.responsibility !== undefined) {
           checkResponsibility(
             measure.responsibility,
-            [...mPath, 'responsibility'],
+            at(mPath, 'responsibility'),
             departmentIds,
             claim,
             add,
@@ -172,9 +204,9 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   });
 
   report.notes.forEach((note, n) => {
-    const nPath: Path = ['notes', n];
+    const nPath = at(null, 'notes', n);
     claim(note.id, nPath);
-    checkLines(note.sourceLines, () => [...nPath, 'sourceLines']);
+    checkLines(note.sourceLines, nPath, 'sourceLines');
   });
   report.notes.forEach((note, n) => {
     note.nodeIds.forEach((nodeId, k) => {
@@ -188,8 +220,8 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   });
 }
 
-type Claim = (id: string, path: Path) => void;
-type Add = (path: Path, message: Message) => void;
+type Claim = (id: string, at: Step) => void;
+type Add = (at: At, message: Message) => void;
 
 /** Department names are unique (ids are claimed as node ids); returns the listed ids. */
 function checkDepartments(
@@ -199,7 +231,7 @@ function checkDepartments(
 ): Set<string> {
   const byName = new Map<string, number>();
   departments.forEach((department, d) => {
-    claim(department.id, ['departments', d]);
+    claim(department.id, at(null, 'departments', d));
     const name = department.name.trim();
     const first = byName.get(name);
     if (first === undefined) {
@@ -219,33 +251,33 @@ function checkResponsibility(
   responsibility: NonNullable<
     ReportLike['chapters'][number]['sections'][number]['measures'][number]['responsibility']
   >,
-  path: Path,
+  path: Step,
   departmentIds: ReadonlySet<string>,
   claim: Claim,
   add: Add,
 ): void {
-  const missing = (id: string, at: Path, role: { zh: string; en: string }): void => {
-    add(at, {
+  const missing = (id: string, where: At, role: { zh: string; en: string }): void => {
+    add(where, {
       zh: `${role.zh}“${id}”不在单位名单中，请先在单位名单中添加`,
       en: `${role.en} "${id}" is not in report.departments; add it to the list first`,
     });
   };
   const { lead, co } = responsibility;
   if (lead !== null && !departmentIds.has(lead)) {
-    missing(lead, [...path, 'lead'], { zh: '牵头单位', en: 'lead department' });
+    missing(lead, at(path, 'lead'), { zh: '牵头单位', en: 'lead department' });
   }
   const seen = new Set<string>();
   co.forEach((id, k) => {
-    const at: Path = [...path, 'co', k];
+    const where = at(path, 'co', k);
     if (!departmentIds.has(id))
-      missing(id, at, { zh: '责任单位', en: 'co-responsible department' });
+      missing(id, where, { zh: '责任单位', en: 'co-responsible department' });
     if (id === lead) {
-      add(at, {
+      add(where, {
         zh: `“${id}”已是牵头单位，不能同时列为责任单位`,
         en: `"${id}" is the lead department and cannot also be co-responsible`,
       });
     } else if (seen.has(id)) {
-      add(at, {
+      add(where, {
         zh: `责任单位“${id}”重复列出`,
         en: `co-responsible department "${id}" is listed twice`,
       });
@@ -253,6 +285,6 @@ function checkResponsibility(
     seen.add(id);
   });
   responsibility.milestones.forEach((milestone, k) =>
-    claim(milestone.id, [...path, 'milestones', k]),
+    claim(milestone.id, at(path, 'milestones', k)),
   );
 }

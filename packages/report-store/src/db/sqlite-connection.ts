@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Kysely as KyselyType } from 'kysely';
-import { Kysely, sql, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { mutexFor } from './async-mutex.js';
 import type { Connection } from './connection.js';
 import { StoreOpenError } from './connection.js';
@@ -106,10 +106,12 @@ export function openSqlite(input: SqliteOptions): Connection {
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingPrepare(raw) }) });
   const mutex = mutexFor(options.file);
 
-  async function begin(trx: KyselyType<Tables>): Promise<void> {
+  // Transaction control goes to the connection itself, not through Kysely: these statements
+  // have no parameters and no rows, and a save runs four of them (issue 13: saves at p99 < 20 ms).
+  async function begin(): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await sql`begin immediate`.execute(trx);
+        raw.exec('begin immediate');
         return;
       } catch (error) {
         if (!isSqliteBusy(error) || attempt >= BUSY_RETRIES) throw error;
@@ -132,18 +134,18 @@ export function openSqlite(input: SqliteOptions): Connection {
       for (; next < batch.length; next += 1) {
         const job = batch[next] as Job;
         if (!open) {
-          await begin(trx);
+          await begin();
           open = true;
         }
-        await sql.raw(`savepoint w${next}`).execute(trx);
+        raw.exec(`savepoint w${next}`);
         try {
           const value = await job.fn(trx);
-          await sql.raw(`release w${next}`).execute(trx);
+          raw.exec(`release w${next}`);
           done.push({ job, value });
         } catch (error) {
           if (raw.inTransaction) {
-            await sql.raw(`rollback to w${next}`).execute(trx);
-            await sql.raw(`release w${next}`).execute(trx);
+            raw.exec(`rollback to w${next}`);
+            raw.exec(`release w${next}`);
           } else {
             // SQLite ended the whole transaction (an I/O error, say): the writes before are gone too.
             for (const d of done.splice(0)) d.job.reject(error);
@@ -152,10 +154,10 @@ export function openSqlite(input: SqliteOptions): Connection {
           job.reject(error);
         }
       }
-      if (open) await sql`commit`.execute(trx);
+      if (open) raw.exec('commit');
     } catch (error) {
       // BEGIN still busy after its retries, or COMMIT failed: nothing of the batch is written.
-      if (raw.inTransaction) await sql`rollback`.execute(trx);
+      if (raw.inTransaction) raw.exec('rollback');
       for (const d of done.splice(0)) d.job.reject(error);
       for (const job of batch.slice(next + 1)) job.reject(error);
       if (next < batch.length) batch[next]?.reject(error);

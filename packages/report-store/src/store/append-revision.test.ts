@@ -1,6 +1,6 @@
 import { canonicalReport, editableCopy } from '@leshan/report-core/data';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, engines, freshStore } from '../../test/engines.js';
+import { cleanUp, engines, freshStore, open } from '../../test/engines.js';
 import { editMeasure, findText, measures } from '../../test/measures.js';
 
 afterAll(cleanUp);
@@ -143,6 +143,36 @@ describe.each(engines)('appendDraftRevision ($name)', (engine) => {
     const next = await store.appendDraftRevision({ ...batch, clientSeq: 8, baseRevision: 2 });
     expect(next).toMatchObject({ ok: true, revision: { number: 3 } });
     expect(next.ok && next.repeated).toBeFalsy();
+  });
+
+  it('issue 13: another process’s revision is a conflict, and a batch sent again is known, though this process remembers the revisions it wrote', async () => {
+    // The fault it guards: a save reads the keys since its base from the revisions this process
+    // wrote (revision-tail.ts); one written by another process in between must not be missed.
+    const { store: a, target } = await freshStore(engine);
+    const b = await open(target, { seed: false });
+    const batch = {
+      ...editMeasure(0, first.id, `${first.text}（甲）`),
+      clientId: 'tab-a',
+      clientSeq: 1,
+    };
+    expect(await a.appendDraftRevision(batch)).toMatchObject({ ok: true });
+    expect(
+      await b.appendDraftRevision(editMeasure(1, first.id, `${first.text}（乙）`)),
+    ).toMatchObject({ ok: true, revision: { number: 2 } });
+    expect(
+      await a.appendDraftRevision(editMeasure(1, first.id, `${first.text}（丙）`)),
+    ).toMatchObject({ ok: false, reason: 'conflict', conflict: { since: [{ number: 2 }] } });
+    expect(await a.appendDraftRevision(batch)).toMatchObject({
+      ok: true,
+      repeated: true,
+      revision: { number: 1 },
+    });
+    expect(
+      await a.appendDraftRevision(editMeasure(1, second.id, `${second.text}（丁）`)),
+    ).toMatchObject({ ok: true, revision: { number: 3 } });
+    expect(findText((await b.getDraft())?.report ?? canonicalReport, first.id)).toBe(
+      `${first.text}（乙）`,
+    );
   });
 
   it('lands 50 concurrent edits of different measures, each as its own revision', async () => {

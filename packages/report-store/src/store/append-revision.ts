@@ -18,6 +18,8 @@ import {
   revisionOfBatch,
 } from './drafts.js';
 import { writeRevision } from './write-revision.js';
+import type { RevisionTail } from './revision-tail.js';
+import { covers, extendTail, forgetTail, tailAt } from './revision-tail.js';
 import { auditRow } from './audit.js';
 import type { NewAuditEntry } from '../schemas/audit-schemas.js';
 
@@ -116,84 +118,119 @@ export async function appendDraftRevision<E>(
       'baseRevision must be a whole number ≥ 0',
     );
   }
-  return ctx.conn.write(async (trx): Promise<AppendRevisionResult<E>> => {
-    const draft = await lockDraft(ctx, trx);
-    if (draft === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
-    // With the draft locked: two approvals of one submission meet here one after the other.
-    const claimed = await within?.claim(trx);
-    if (claimed !== undefined && claimed !== null)
-      return { ok: false, reason: 'refused', error: claimed };
-    if (input.baseRevision > draft.revision) {
-      return refused(
-        'bad-base-revision',
-        `基准版本 ${input.baseRevision} 尚不存在`,
-        `revision ${input.baseRevision} does not exist yet`,
+  return ctx.conn
+    .write(async (trx): Promise<AppendRevisionResult<E>> => {
+      const draft = await lockDraft(ctx, trx);
+      if (draft === undefined) return refused('not-found', '草稿尚未建立', 'there is no draft yet');
+      // With the draft locked: two approvals of one submission meet here one after the other.
+      const claimed = await within?.claim(trx);
+      if (claimed !== undefined && claimed !== null)
+        return { ok: false, reason: 'refused', error: claimed };
+      if (input.baseRevision > draft.revision) {
+        return refused(
+          'bad-base-revision',
+          `基准版本 ${input.baseRevision} 尚不存在`,
+          `revision ${input.baseRevision} does not exist yet`,
+        );
+      }
+      const tail = tailAt(ctx, draft);
+      const base = input.baseRevision;
+      const seen = covers(tail, base);
+      if (input.clientId !== undefined && input.clientSeq !== undefined) {
+        const { clientId, clientSeq } = input;
+        // The tail answers "not sent before" for the revisions it holds; a repeat is read in full.
+        const maybe =
+          !seen ||
+          tail.entries.some(
+            (e) => e.number > base && e.clientId === clientId && e.clientSeq === clientSeq,
+          );
+        const done = maybe ? await revisionOfBatch(trx, base, clientId, clientSeq) : null;
+        if (done !== null) return { ok: true, draft, revision: done, repeated: true };
+      }
+      const outcome = await input.apply(draft.report);
+      const since =
+        base >= draft.revision
+          ? []
+          : seen
+            ? keysAfter(tail, base, input.clientId)
+            : await keysSince(trx, base, input.clientId);
+      let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
+      if (!outcome.ok && since.length > 0) {
+        // Refused on the draft as it is now, perhaps because someone deleted what it edits: what
+        // the commands change is learnt on the revision the editor started from.
+        const base = await reportOfRevision(ctx, trx, input.baseRevision);
+        const onBase = base === null ? null : await input.apply(base);
+        if (onBase?.ok === true) mine = onBase.value.keys ?? onBase.value.touched;
+      }
+      const conflicting = conflictingKeys(
+        mine,
+        since.flatMap((r) => r.keys),
       );
-    }
-    if (input.clientId !== undefined && input.clientSeq !== undefined) {
-      const done = await revisionOfBatch(trx, input.baseRevision, input.clientId, input.clientSeq);
-      if (done !== null) return { ok: true, draft, revision: done, repeated: true };
-    }
-    const outcome = await input.apply(draft.report);
-    const since =
-      input.baseRevision < draft.revision
-        ? await keysSince(trx, input.baseRevision, input.clientId)
-        : [];
-    let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
-    if (!outcome.ok && since.length > 0) {
-      // Refused on the draft as it is now, perhaps because someone deleted what it edits: what
-      // the commands change is learnt on the revision the editor started from.
-      const base = await reportOfRevision(ctx, trx, input.baseRevision);
-      const onBase = base === null ? null : await input.apply(base);
-      if (onBase?.ok === true) mine = onBase.value.keys ?? onBase.value.touched;
-    }
-    const conflicting = conflictingKeys(
-      mine,
-      since.flatMap((r) => r.keys),
-    );
-    if (conflicting.length > 0) {
-      const theirs = new Set(
-        since.flatMap((r) => conflictingKeys(r.keys, mine)).map((k) => nodeIdOfKey(k)),
+      if (conflicting.length > 0) {
+        const theirs = new Set(
+          since.flatMap((r) => conflictingKeys(r.keys, mine)).map((k) => nodeIdOfKey(k)),
+        );
+        const nodeIds = [...new Set([...conflicting.map((k) => nodeIdOfKey(k)), ...theirs])].sort();
+        return {
+          ok: false,
+          reason: 'conflict',
+          conflict: { nodeIds, keys: conflicting, since, currentRevision: draft.revision },
+          error: storeError(
+            'conflict',
+            '其他编辑者已修改相同内容，请比较两个版本后选择保留哪一个',
+            `another editor changed the same fields since revision ${input.baseRevision}: ${conflicting.join(', ')}`,
+          ),
+        };
+      }
+      if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
+      const written = await writeRevision(
+        trx,
+        {
+          number: draft.revision + 1,
+          kind: 'edit',
+          author: input.author,
+          at: nowIso(ctx),
+          commands: commands.data,
+          touched: outcome.value.touched,
+          keys: mine,
+          summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
+          clientId: input.clientId,
+          clientSeq: input.clientSeq,
+          report: outcome.value.report,
+          previous: tail.entries.at(-1),
+        },
+        ctx.conn.engine,
       );
-      const nodeIds = [...new Set([...conflicting.map((k) => nodeIdOfKey(k)), ...theirs])].sort();
-      return {
-        ok: false,
-        reason: 'conflict',
-        conflict: { nodeIds, keys: conflicting, since, currentRevision: draft.revision },
-        error: storeError(
-          'conflict',
-          '其他编辑者已修改相同内容，请比较两个版本后选择保留哪一个',
-          `another editor changed the same fields since revision ${input.baseRevision}: ${conflicting.join(', ')}`,
-        ),
-      };
-    }
-    if (!outcome.ok) return { ok: false, reason: 'rejected', error: outcome.error };
-    const written = await writeRevision(
-      trx,
-      {
-        number: draft.revision + 1,
-        kind: 'edit',
-        author: input.author,
-        at: nowIso(ctx),
-        commands: commands.data,
-        touched: outcome.value.touched,
-        keys: mine,
-        summary: input.describe?.(draft.report, outcome.value.report, mine) ?? null,
-        clientId: input.clientId,
-        clientSeq: input.clientSeq,
-        report: outcome.value.report,
-      },
-      ctx.conn.engine,
-    );
-    if (input.audit !== undefined) {
-      const audit = auditRow(ctx, input.audit(written.revision));
-      // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
-      if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
-      await trx.insertInto('audit_log').values(audit.row).execute();
-    }
-    await within?.after(trx, written.revision);
-    // Safe even if the transaction fails later: the draft is known by its revision and hash.
-    rememberDraft(ctx, written.draft);
-    return { ok: true, ...written };
-  });
+      if (input.audit !== undefined) {
+        const audit = auditRow(ctx, input.audit(written.revision));
+        // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
+        if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
+        await trx.insertInto('audit_log').values(audit.row).execute();
+      }
+      await within?.after(trx, written.revision);
+      // Safe even if the transaction fails later: the draft is known by its revision and hash,
+      // and a failed commit forgets the tail (below) before the next write runs.
+      rememberDraft(ctx, written.draft);
+      extendTail(ctx, tail, written.revision);
+      return { ok: true, ...written };
+    })
+    .catch((error: unknown) => {
+      forgetTail(ctx);
+      throw error;
+    });
+}
+
+/** keysSince, from the tail: every revision after `base` but the tab's own. */
+function keysAfter(
+  tail: RevisionTail,
+  base: number,
+  exceptClientId: string | undefined,
+): { number: number; author: string; keys: string[] }[] {
+  return tail.entries
+    .filter(
+      (e) =>
+        e.number > base &&
+        (exceptClientId === undefined || e.clientId === null || e.clientId !== exceptClientId),
+    )
+    .map((e) => ({ number: e.number, author: e.author, keys: [...e.keys] }));
 }

@@ -4,7 +4,7 @@ import { canonicalReport } from '@leshan/report-core/data';
 import { applyCommands, editableCopy, listMeasures } from '@leshan/report-core';
 import { canonicalJson, contentHash } from '@leshan/report-core/hash';
 import { describe, expect, it } from 'vitest';
-import { reportContent } from './replay.js';
+import { reportContent, reportHash } from './replay.js';
 
 describe('reportContent (memoized canonical JSON of a save)', () => {
   it('writes the text of report-core canonicalJson after each of a chain of edits', () => {
@@ -23,18 +23,19 @@ describe('reportContent (memoized canonical JSON of a save)', () => {
       const content = reportContent(report);
       expect(content.json).toBe(canonicalJson(report));
       expect(content.hash).toBe(contentHash(report));
+      expect(reportHash(report)).toBe(content.hash);
     }
   });
 
   it('drops undefined fields, writes null for holes and non-finite numbers, sorts keys', () => {
     const odd = {
       z: [1, undefined, Number.NaN, -0, 'ü"\n', { b: undefined, a: Infinity }],
-      a: { y: true, x: null, w: () => 1 },
+      a: { y: true, x: null, w: () => 1, v: undefined },
+      u: undefined,
     } as unknown as Report;
     const json = canonicalJson(odd);
-    expect(reportContent(odd)).toEqual({
-      json,
-      hash: createHash('sha256').update(json, 'utf8').digest('hex'),
-    });
+    const hash = createHash('sha256').update(json, 'utf8').digest('hex');
+    expect(reportContent(odd)).toEqual({ json, hash });
+    expect(reportHash(odd)).toBe(hash);
   });
 });

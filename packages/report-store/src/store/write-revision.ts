@@ -10,8 +10,8 @@ import type {
   RevisionRow,
   RevisionSummary,
 } from '../schemas/draft-schemas.js';
-import { DraftSchema, RevisionSummarySchema } from '../schemas/draft-schemas.js';
-import { isSnapshot, reportContent } from './replay.js';
+import { DraftSchema } from '../schemas/draft-schemas.js';
+import { isSnapshot, reportContent, reportHash as hashOf } from './replay.js';
 
 /** Saves by one editor to one node with no more than this between them are one history entry. */
 export const GROUP_IDLE_MS = 60_000;
@@ -29,11 +29,19 @@ export interface RevisionWrite {
   clientId?: string | null | undefined;
   clientSeq?: number | null | undefined;
   report: Report;
+  /** The revision before, when the caller knows it (its history entry); read when not. */
+  previous?: PreviousRevision | undefined;
 }
 
 const EnvelopeSchema = DraftSchema.omit({ report: true });
 
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
+
+/** The revision before a new one, as far as its history entry is concerned. */
+export type PreviousRevision = Pick<
+  RevisionSummary,
+  'number' | 'kind' | 'author' | 'createdAt' | 'touched' | 'groupStart'
+>;
 
 /** The history entry a new revision joins: the previous one's, or its own. */
 async function groupStartOf(
@@ -42,21 +50,36 @@ async function groupStartOf(
   touched: readonly string[],
 ): Promise<number> {
   if (input.kind !== 'edit' || touched.length !== 1 || input.number === 0) return input.number;
-  const previous = await trx
-    .selectFrom('revisions')
-    .select(['kind', 'author', 'created_at', 'touched', 'group_start'])
-    .where('number', '=', input.number - 1)
-    .executeTakeFirst();
+  let previous: PreviousRevision | undefined = input.previous;
+  if (previous?.number !== input.number - 1) {
+    const row = await trx
+      .selectFrom('revisions')
+      .select(['number', 'kind', 'author', 'created_at', 'touched', 'group_start'])
+      .where('number', '=', input.number - 1)
+      .executeTakeFirst();
+    previous =
+      row === undefined
+        ? undefined
+        : {
+            number: row.number,
+            kind: row.kind,
+            author: row.author,
+            createdAt: row.created_at,
+            touched: JSON.parse(row.touched) as string[],
+            groupStart: row.group_start,
+          };
+  }
   if (
     previous === undefined ||
     previous.kind !== 'edit' ||
     previous.author !== input.author ||
-    previous.touched !== JSON.stringify(touched) ||
-    Date.parse(input.at) - Date.parse(previous.created_at) > GROUP_IDLE_MS
+    previous.touched.length !== 1 ||
+    previous.touched[0] !== touched[0] ||
+    Date.parse(input.at) - Date.parse(previous.createdAt) > GROUP_IDLE_MS
   ) {
     return input.number;
   }
-  return previous.group_start;
+  return previous.groupStart;
 }
 
 /**
@@ -69,7 +92,10 @@ export async function writeRevision(
   input: RevisionWrite,
   engine: Engine,
 ): Promise<{ draft: Draft; revision: RevisionSummary }> {
-  const { json: reportJson, hash: reportHash } = reportContent(input.report);
+  const snapshot = isSnapshot(input.number, input.kind);
+  // The whole text only for a snapshot; between them the hash is written without it.
+  const content = snapshot ? reportContent(input.report) : null;
+  const reportHash = content?.hash ?? hashOf(input.report);
   const touched = sortedUnique(input.touched);
   const keys = sortedUnique(input.keys ?? touched);
   const row: RevisionRow = {
@@ -81,7 +107,7 @@ export async function writeRevision(
     touched: JSON.stringify(touched),
     keys: JSON.stringify(keys),
     report_hash: reportHash,
-    report: isSnapshot(input.number, input.kind) ? reportJson : null,
+    report: content?.json ?? null,
     group_start: await groupStartOf(trx, input, touched),
     summary: input.summary == null ? null : JSON.stringify(input.summary),
     client_id: input.clientId ?? null,
@@ -96,37 +122,42 @@ export async function writeRevision(
   };
   // The draft row keeps the report of its last snapshot (migration 0009): an edit between
   // snapshots writes only the head's number and hash, not the whole report again (issue 13).
-  const reportRow = { report: reportJson, report_revision: input.number };
-  if (input.number === 0)
+  const reportRow =
+    content === null ? null : { report: content.json, report_revision: input.number };
+  if (input.number === 0) {
+    if (reportRow === null) throw new Error('writeRevision: revision 0 is always a snapshot');
     await trx
       .insertInto('draft')
       .values({ id: 1, ...envelopeRow, ...reportRow })
       .execute();
-  else
+  } else
     await trx
       .updateTable('draft')
-      .set(row.report === null ? envelopeRow : { ...envelopeRow, ...reportRow })
+      .set({ ...envelopeRow, ...reportRow })
       .where('id', '=', 1)
       .execute();
   // Delivered to every listener when (and only if) the transaction commits: live streams of
   // other processes learn of the revision at once (Connection.watchDraft).
   if (engine === 'postgres')
     await sql`select pg_notify(${DRAFT_CHANNEL}, ${String(input.number)})`.execute(trx);
-  // The report was validated on its way in; only the envelope and the summary are checked here,
-  // the summary from the values written rather than parsed back out of the row's JSON (issue 13).
+  // The report and the commands were validated on their way in; the envelope's scalars (the
+  // author, the time) are checked here, and the summary is made of those and of values this
+  // function computed, not parsed again (issue 13: every save paid for it).
   const envelope = EnvelopeSchema.parse({
     revision: input.number,
     reportHash,
     updatedAt: input.at,
     updatedBy: input.author,
   });
-  const revision = RevisionSummarySchema.parse({
-    number: row.number,
+  if (row.client_seq !== null && !Number.isSafeInteger(row.client_seq))
+    throw new Error(`writeRevision: clientSeq ${row.client_seq} is not a whole number`);
+  const revision: RevisionSummary = {
+    number: envelope.revision,
     kind: row.kind,
-    author: row.author,
-    createdAt: row.created_at,
+    author: envelope.updatedBy,
+    createdAt: envelope.updatedAt,
     // As read back: JSON drops undefined fields.
-    commands: JSON.parse(row.commands) as unknown,
+    commands: JSON.parse(row.commands) as RecordedCommand[],
     touched,
     keys,
     reportHash,
@@ -134,7 +165,7 @@ export async function writeRevision(
     summary: input.summary == null ? null : [...input.summary],
     clientId: row.client_id,
     clientSeq: row.client_seq,
-  });
+  };
   return {
     draft: { ...envelope, report: input.report },
     revision,
