@@ -134,26 +134,27 @@ async function scenarios(
 /**
  * The reference for a save: a bare better-sqlite3 transaction (WAL, synchronous=FULL, as the
  * store) writing the bytes a tracking.set save writes — a revision row of commands and keys,
- * the draft row with the whole report, an audit row — timed per transaction, for SECONDS s.
+ * the draft row's head (number and hash: since migration 0009 its report is the last
+ * snapshot's), an audit row — timed per transaction, for SECONDS s.
  */
 function bareSqliteSave(file: string): BenchRow[] {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE revisions (number INTEGER PRIMARY KEY, body TEXT NOT NULL);
-    CREATE TABLE draft (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, report TEXT NOT NULL);
-    CREATE TABLE audit_log (id INTEGER PRIMARY KEY, details TEXT NOT NULL);
-    INSERT INTO draft VALUES (1, 0, '');`);
-  const report = canonicalJson(canonicalReport);
+    CREATE TABLE draft (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, report TEXT NOT NULL,
+      report_hash TEXT NOT NULL);
+    CREATE TABLE audit_log (id INTEGER PRIMARY KEY, details TEXT NOT NULL);`);
+  db.prepare("INSERT INTO draft VALUES (1, 0, ?, '')").run(canonicalJson(canonicalReport));
   const insert = db.prepare('INSERT INTO revisions (number, body) VALUES (?, ?)');
-  const update = db.prepare('UPDATE draft SET revision = ?, report = ? WHERE id = 1');
+  const update = db.prepare('UPDATE draft SET revision = ?, report_hash = ? WHERE id = 1');
   const audit = db.prepare('INSERT INTO audit_log (details) VALUES (?)');
   const save = db.transaction((n: number) => {
     const commands = JSON.stringify([
       { type: 'tracking.set', measureId: `m${n % 400}`, progress: n % 101 },
     ]);
     insert.run(n, `${commands}["m${n % 400}/tracking"]2026-12-01T00:00:00.000Z`);
-    update.run(n, report);
+    update.run(n, n.toString(16).padStart(64, '0'));
     audit.run(`{"commands":1,"touched":["m${n % 400}"]}`);
   });
   const samples: number[] = [];
