@@ -37,9 +37,15 @@ type EnvelopeRow = Pick<DraftRow, (typeof envelopeColumns)[number]>;
  * hash match, else the row's report (the one after report_revision, migration 0009) with the
  * commands of every revision since replayed and checked against the head's hash.
  */
-async function draftOf(ctx: StoreContext, db: Kysely<Tables>, row: EnvelopeRow): Promise<Draft> {
+async function draftOf(
+  ctx: StoreContext,
+  db: Kysely<Tables>,
+  row: EnvelopeRow,
+  fromStore = false,
+): Promise<Draft> {
   const known = lastDraft.get(ctx);
   if (
+    !fromStore &&
     known !== undefined &&
     known.revision === row.revision &&
     known.reportHash === row.report_hash
@@ -65,16 +71,21 @@ async function draftOf(ctx: StoreContext, db: Kysely<Tables>, row: EnvelopeRow):
   return draft;
 }
 
-/** The draft inside a write transaction, its row locked until the transaction ends on PostgreSQL. */
+/**
+ * The draft inside a write transaction, its row locked until the transaction ends on PostgreSQL.
+ * `fromStore`: read from the row even when this process knows the head (publishing checks what
+ * is stored, also after a change below the API that kept the revision and hash).
+ */
 export async function lockDraft(
   ctx: StoreContext,
   trx: Kysely<Tables>,
+  { fromStore = false }: { fromStore?: boolean } = {},
 ): Promise<Draft | undefined> {
   const query = trx.selectFrom('draft').select(envelopeColumns).where('id', '=', 1);
   const envelope = await (
     ctx.conn.engine === 'postgres' ? query.forUpdate() : query
   ).executeTakeFirst();
-  return envelope === undefined ? undefined : draftOf(ctx, trx, envelope);
+  return envelope === undefined ? undefined : draftOf(ctx, trx, envelope, fromStore);
 }
 
 /** Locks the draft row (PostgreSQL) without reading its report: the head's number, or undefined. */

@@ -121,7 +121,7 @@ export async function publishDraft(
   return ctx.conn.write(async (trx) => {
     let draft;
     try {
-      draft = await lockDraft(ctx, trx);
+      draft = await lockDraft(ctx, trx, { fromStore: true });
     } catch (error) {
       // A draft row that breaks the rules (changed by hand): refused with its issues.
       if (error instanceof z.ZodError) return invalid(toValidationIssues(error.issues));
