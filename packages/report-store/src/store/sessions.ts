@@ -25,7 +25,7 @@ export const MAX_SESSIONS_PER_USER = 10;
  * Opens a session for a user who just proved `credentialVersion` (from authenticate). Refused
  * when the password changed since (a reset racing a sign-in, issue 15) or the user was disabled:
  * the version is checked in the transaction that inserts the session, under a row lock on
- * PostgreSQL. Expired sessions are purged and the user's oldest beyond the cap end here.
+ * PostgreSQL (which also orders sign-ins of one user, so the cap holds). Expired sessions are purged and the user's oldest beyond the cap end here.
  */
 export async function createSession(
   ctx: StoreContext,
@@ -49,7 +49,9 @@ export async function createSession(
       .selectFrom('users')
       .select(['credential_version', 'disabled'])
       .where('id', '=', input.userId);
-    if (ctx.conn.engine === 'postgres') query = query.forShare();
+    // FOR UPDATE, not FOR SHARE: two sign-ins of one user at once must also wait for each other,
+    // or each keeps its own newest ten and the user holds eleven (reliability run, PostgreSQL).
+    if (ctx.conn.engine === 'postgres') query = query.forUpdate();
     const user = await query.executeTakeFirst();
     if (user?.disabled !== 0 || user.credential_version !== input.credentialVersion) {
       return refuse(
