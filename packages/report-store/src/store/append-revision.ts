@@ -158,8 +158,8 @@ export async function appendDraftRevision<E>(
       if (!outcome.ok && since.length > 0) {
         // Refused on the draft as it is now, perhaps because someone deleted what it edits: what
         // the commands change is learnt on the revision the editor started from.
-        const base = await reportOfRevision(ctx, trx, input.baseRevision);
-        const onBase = base === null ? null : await input.apply(base);
+        const baseReport = await reportOfRevision(ctx, trx, base);
+        const onBase = baseReport === null ? null : await input.apply(baseReport);
         if (onBase?.ok === true) mine = onBase.value.keys ?? onBase.value.touched;
       }
       const conflicting = conflictingKeys(
