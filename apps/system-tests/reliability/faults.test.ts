@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '@leshan/testing/wait';
@@ -248,7 +248,11 @@ describe('kill -9 of the export worker while it renders the PDF', () => {
     const pdfJobId = String((JSON.parse(claim) as LogLine).jobId);
     const doneBeforeKill = first.logs.filter((l) => l.msg === 'job done').length;
     const editionDir = join(system.files.exportDir, edition.id);
-    const tempLeft = readdirSync(editionDir).filter((f) => f.endsWith('.tmp'));
+    // Killed before any file of the edition was begun (the pdf job claimed first), the edition
+    // has no folder yet: no temporary file is left either (fresh-clone run, ENOENT here).
+    const tempLeft = existsSync(editionDir)
+      ? readdirSync(editionDir).filter((f) => f.endsWith('.tmp'))
+      : [];
 
     const abandoned = await exportsOf(system.api, publisher, edition.id);
     expect(abandoned.jobs.find((j) => j.id === pdfJobId)).toMatchObject({
