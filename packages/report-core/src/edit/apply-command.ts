@@ -13,6 +13,7 @@ import { changeKeys } from './change-keys.js';
 import type { Step } from './structure-ops.js';
 import { touchedNodeIds } from './touched-node-ids.js';
 import { isKnownValid, markValid, passesChanged } from './check-changed.js';
+import { carryIndex } from './tree.js';
 
 /** What an applied edit gives: the new report, the ids it touched and its change keys (sorted). */
 export interface Applied {
@@ -77,6 +78,7 @@ function checked(
     if (!result.ok) return refuse(invalidReport(result.issues));
   }
   markValid(report);
+  carryIndex(before, report);
   const issues = trackingIssues(report, {
     now: options.now,
     measureIds: touched,

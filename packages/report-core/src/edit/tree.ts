@@ -1,6 +1,7 @@
 import type { Department, Observation } from '../model/follow-up.js';
 import type { Indicator } from '../model/indicator.js';
 import { pureInput } from '../model/pure-input.js';
+import { sameIdsInOrder } from '../model/same-ids.js';
 import type { ReadonlyReport } from '../model/readonly.js';
 import type { EditorialNote } from '../model/note.js';
 import type { Chapter, Measure, Report, Section } from '../model/report.js';
@@ -67,6 +68,59 @@ export function indexReport(report: Report): ReadonlyMap<string, Location> {
   );
   indexes.set(report, index);
   return index;
+}
+
+/**
+ * Whether `after` has every id of `before` where `before` has it (and no other): then their
+ * indexes (indexReport) are equal. Walks only what the reports do not share: the path of an
+ * edit, not the whole report.
+ */
+function sameLayout(before: Report, after: Report): boolean {
+  if (
+    before.ideology.id !== after.ideology.id ||
+    !sameIdsInOrder(before.goals, after.goals) ||
+    !sameIdsInOrder(before.places, after.places) ||
+    !sameIdsInOrder(before.notes, after.notes) ||
+    !sameIdsInOrder(before.departments, after.departments) ||
+    !sameIdsInOrder(before.chapters, after.chapters)
+  )
+    return false;
+  return after.chapters.every((chapter, c) => {
+    const was = before.chapters[c];
+    if (chapter === was) return true;
+    if (was === undefined || !sameIdsInOrder(was.sections, chapter.sections)) return false;
+    return chapter.sections.every((section, s) => {
+      const wasSection = was.sections[s];
+      if (section === wasSection) return true;
+      if (wasSection === undefined || !sameIdsInOrder(wasSection.measures, section.measures))
+        return false;
+      return section.measures.every((measure, m) => {
+        const wasMeasure = wasSection.measures[m];
+        if (measure === wasMeasure) return true;
+        if (
+          wasMeasure === undefined ||
+          !sameIdsInOrder(wasMeasure.tracking.updates, measure.tracking.updates) ||
+          !sameIdsInOrder(wasMeasure.indicators, measure.indicators)
+        )
+          return false;
+        return measure.indicators.every(
+          (ind, k) =>
+            ind === wasMeasure.indicators[k] ||
+            sameIdsInOrder(wasMeasure.indicators[k]?.observations, ind.observations),
+        );
+      });
+    });
+  });
+}
+
+/**
+ * Gives `after` the index of `before` when an edit moved, added and removed nothing (most edits:
+ * a text, a status, a value), so it is not built again for every save (issue 13).
+ */
+export function carryIndex(before: Report, after: Report): void {
+  const known = indexes.get(before);
+  if (known === undefined || indexes.has(after) || !sameLayout(before, after)) return;
+  indexes.set(after, known);
 }
 
 function at<T>(list: readonly T[], i: number | undefined): T {
