@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { canonicalReport } from '../data/index.js';
+import { checkReportInvariants, measureEditKeepsInvariants } from '../model/invariants.js';
 import type { Report } from '../model/report.js';
 import { ReportSchema } from '../model/report.js';
 import { editableCopy } from '../model/readonly.js';
@@ -94,7 +96,34 @@ const SPOILERS: readonly ((r: Report, x: Choice) => Command | undefined)[] = [
     };
     return b && { type: 'observation.add', indicatorId: b.indicatorId, observation };
   },
+  // Issue 13: rules checked on the changed measure alone (measureEditKeepsInvariants).
+  (r, x) => {
+    const found = pick(lists(r).indicators, x.a);
+    return (
+      found && {
+        type: 'indicator.update',
+        id: found.i.id,
+        patch: { upper: found.i.value - 1 - (x.b % 3) },
+      }
+    );
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a)?.m;
+    const responsibility = { lead: 'no-such-dept', co: [], deadline: null, milestones: [] };
+    return m && { type: 'responsibility.set', measureId: m.id, responsibility };
+  },
+  (r, x) => {
+    const m = pick(lists(r).measures, x.a)?.m;
+    const other = pick(lists(r).measures, x.b)?.m;
+    const milestone = { id: other?.id ?? 'x', year: 2024, text: '完成', done: false };
+    const responsibility = { lead: null, co: [], deadline: null, milestones: [milestone] };
+    return m && other && { type: 'responsibility.set', measureId: m.id, responsibility };
+  },
 ];
+
+const Invariants = z
+  .custom<Report>(() => true)
+  .superRefine((report, ctx) => checkReportInvariants(report, ctx));
 
 const step = fc.record({ choice: choiceArbitrary, spoil: fc.nat(SPOILERS.length * 3) });
 const sequence = fc.array(step, { minLength: 80, maxLength: 100 });
@@ -108,6 +137,7 @@ function agreeAlong(
   original: Report,
   steps: readonly { choice: Choice; spoil: number }[],
   verdicts: Set<boolean>,
+  local: Set<boolean>,
 ): void {
   let current = original;
   steps.forEach(({ choice, spoil }, n) => {
@@ -122,6 +152,16 @@ function agreeAlong(
       if (fast !== full)
         throw new Error(`step ${n} ${JSON.stringify(command)}: fast ${fast}, full ${full}`);
       verdicts.add(fast);
+      // The changed measures' check, where it answers, agrees with the whole report's.
+      const onMeasures = measureEditKeepsInvariants(current, after.value);
+      if (onMeasures !== undefined) {
+        const whole = Invariants.safeParse(after.value).success;
+        if (onMeasures !== whole)
+          throw new Error(
+            `step ${n} ${JSON.stringify(command)}: measures ${onMeasures}, whole ${whole}`,
+          );
+        local.add(onMeasures);
+      }
     }
     const moved = applyCommand(current, commands[0]);
     if (moved.ok) current = moved.value.report;
@@ -132,14 +172,16 @@ function agreeAlong(
 describe('the changed-nodes check (applyCommand’s fast path)', () => {
   it('accepts and refuses exactly what ReportSchema on the whole report does', () => {
     const verdicts = new Set<boolean>();
+    const local = new Set<boolean>();
     fc.assert(
       fc.property(sequence, (steps) => {
-        agreeAlong(smallReport(), steps, verdicts);
-        agreeAlong(editableCopy(canonicalReport), steps, verdicts);
+        agreeAlong(smallReport(), steps, verdicts, local);
+        agreeAlong(editableCopy(canonicalReport), steps, verdicts, local);
       }),
       { numRuns: 4, endOnFailure: true },
     );
     expect([...verdicts].sort()).toEqual([false, true]);
+    expect([...local].sort()).toEqual([false, true]);
   }, 60_000);
 
   it('falls back to the whole report when the report edited was never checked', () => {

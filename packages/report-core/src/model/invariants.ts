@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Message } from './message.js';
 import { formatMessage } from './message.js';
+import { sameIdsInOrder } from './same-ids.js';
 
 // Structural type so this module does not import report.ts (which imports it).
 interface ReportLike {
@@ -99,22 +100,11 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
   };
 
   const lineCount = report.meta.source.lineCount;
-  // The lines of a node's provenance (or a note's sourceLines) lie within the source.
   const checkLines = (
     lines: readonly number[] | undefined,
     owner: Step,
     field: 'provenance' | 'sourceLines',
-  ): void => {
-    lines?.forEach((line, i) => {
-      if (line > lineCount) {
-        const list = field === 'provenance' ? at(owner, 'provenance', 'lines') : at(owner, field);
-        add(at(list, i), {
-          zh: `来源行号 ${line} 超出原文行数 ${lineCount}`,
-          en: `source line ${line} is past the source's last line ${lineCount}`,
-        });
-      }
-    });
-  };
+  ): void => checkSourceLines(lines, owner, field, lineCount, add);
 
   checkLines(report.meta.provenance?.lines, at(null, 'meta'), 'provenance');
   report.goals.forEach((goal, i) => {
@@ -147,7 +137,6 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
       section.measures.forEach((measure, m) => {
         const mPath = at(sPath, 'measures', m);
         claim(measure.id, mPath);
-        checkLines(measure.provenance?.lines, mPath, 'provenance');
         const key = measure.text.trim();
         const other = textOwner.get(key);
         if (other !== undefined) {
@@ -162,43 +151,18 @@ export function checkReportInvariants(report: ReportLike, ctx: z.RefinementCtx):
         measure.indicators.forEach((indicator, k) => {
           const kPath = at(mPath, 'indicators', k);
           claim(indicator.id, kPath);
-          if (!measure.text.includes(indicator.raw)) {
-            add(at(kPath, 'raw'), {
-              zh: `指标原文“${indicator.raw}”未出现在举措文字中`,
-              en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
-            });
-          }
           indicator.observations?.forEach((o, j) => claim(o.id, at(kPath, 'observations', j)));
           if (indicator.baseline?.observation !== undefined) {
             claim(indicator.baseline.observation.id, at(kPath, 'baseline', 'observation'));
-          }
-          if (indicator.upper !== undefined && indicator.upper < indicator.value) {
-            add(at(kPath, 'upper'), {
-              zh: `区间上限 ${indicator.upper} 小于下限 ${indicator.value}`,
-              en: `the range's upper bound ${indicator.upper} is below its lower bound ${indicator.value}`,
-            });
-          }
-        });
-        measure.places.forEach((placeId, k) => {
-          if (!placeIds.has(placeId)) {
-            add(at(mPath, 'places', k), {
-              zh: `地点“${placeId}”不在地点表中`,
-              en: `place "${placeId}" is not in report.places`,
-            });
           }
         });
         measure.tracking.updates.forEach((update, k) =>
           claim(update.id, at(mPath, 'tracking', 'updates', k)),
         );
-        if (measure.responsibility !== undefined) {
-          checkResponsibility(
-            measure.responsibility,
-            at(mPath, 'responsibility'),
-            departmentIds,
-            claim,
-            add,
-          );
-        }
+        measure.responsibility?.milestones.forEach((milestone, k) =>
+          claim(milestone.id, at(mPath, 'responsibility', 'milestones', k)),
+        );
+        checkMeasureOwnRules(measure, mPath, { lineCount, placeIds, departmentIds }, add);
       });
     });
   });
@@ -246,14 +210,13 @@ function checkDepartments(
   return new Set(departments.map((d) => d.id));
 }
 
-/** Lead and co name listed departments, the lead is not also co, co has no repeats; milestone ids are node ids. */
+/** Lead and co name listed departments, the lead is not also co, co has no repeats. */
 function checkResponsibility(
   responsibility: NonNullable<
     ReportLike['chapters'][number]['sections'][number]['measures'][number]['responsibility']
   >,
   path: Step,
   departmentIds: ReadonlySet<string>,
-  claim: Claim,
   add: Add,
 ): void {
   const missing = (id: string, where: At, role: { zh: string; en: string }): void => {
@@ -284,7 +247,168 @@ function checkResponsibility(
     }
     seen.add(id);
   });
-  responsibility.milestones.forEach((milestone, k) =>
-    claim(milestone.id, at(path, 'milestones', k)),
+}
+
+type MeasureLike = ReportLike['chapters'][number]['sections'][number]['measures'][number];
+
+/** The lines of a node's provenance (or a note's sourceLines) lie within the source. */
+function checkSourceLines(
+  lines: readonly number[] | undefined,
+  owner: Step,
+  field: 'provenance' | 'sourceLines',
+  lineCount: number,
+  add: Add,
+): void {
+  lines?.forEach((line, i) => {
+    if (line > lineCount) {
+      const list = field === 'provenance' ? at(owner, 'provenance', 'lines') : at(owner, field);
+      add(at(list, i), {
+        zh: `来源行号 ${line} 超出原文行数 ${lineCount}`,
+        en: `source line ${line} is past the source's last line ${lineCount}`,
+      });
+    }
+  });
+}
+
+/**
+ * The rules a measure keeps by itself, given the report's line count, places and departments:
+ * its source lines, its indicators' wording in its text and ranges, the places and departments
+ * it names. (Its ids and its text are checked against the whole report.)
+ */
+function checkMeasureOwnRules(
+  measure: MeasureLike,
+  mPath: Step,
+  report: { lineCount: number; placeIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> },
+  add: Add,
+): void {
+  checkSourceLines(measure.provenance?.lines, mPath, 'provenance', report.lineCount, add);
+  measure.indicators.forEach((indicator, k) => {
+    const kPath = at(mPath, 'indicators', k);
+    if (!measure.text.includes(indicator.raw)) {
+      add(at(kPath, 'raw'), {
+        zh: `指标原文“${indicator.raw}”未出现在举措文字中`,
+        en: `indicator substring "${indicator.raw}" does not occur in the measure's text`,
+      });
+    }
+    if (indicator.upper !== undefined && indicator.upper < indicator.value) {
+      add(at(kPath, 'upper'), {
+        zh: `区间上限 ${indicator.upper} 小于下限 ${indicator.value}`,
+        en: `the range's upper bound ${indicator.upper} is below its lower bound ${indicator.value}`,
+      });
+    }
+  });
+  measure.places.forEach((placeId, k) => {
+    if (!report.placeIds.has(placeId)) {
+      add(at(mPath, 'places', k), {
+        zh: `地点“${placeId}”不在地点表中`,
+        en: `place "${placeId}" is not in report.places`,
+      });
+    }
+  });
+  if (measure.responsibility !== undefined) {
+    checkResponsibility(
+      measure.responsibility,
+      at(mPath, 'responsibility'),
+      report.departmentIds,
+      add,
+    );
+  }
+}
+
+/** Every id a measure holds below itself is where it was (ids are checked across the report). */
+function sameIdsBelow(was: MeasureLike, measure: MeasureLike): boolean {
+  return (
+    was.id === measure.id &&
+    sameIdsInOrder(was.tracking.updates, measure.tracking.updates) &&
+    sameIdsInOrder(
+      was.responsibility?.milestones ?? [],
+      measure.responsibility?.milestones ?? [],
+    ) &&
+    sameIdsInOrder(was.indicators, measure.indicators) &&
+    measure.indicators.every((indicator, k) => {
+      const before = was.indicators[k];
+      return (
+        indicator === before ||
+        (sameIdsInOrder(before?.observations, indicator.observations) &&
+          before?.baseline?.observation?.id === indicator.baseline?.observation?.id)
+      );
+    })
   );
+}
+
+/**
+ * checkReportInvariants' verdict on `after`, made from `before` (which keeps every invariant) by
+ * an edit of measures' own fields alone: the same meta, goals, ideology, places, departments and
+ * notes, the same chapters and sections (ids, numbers, source lines) and every id where it was.
+ * Only the rules of the changed measures can then break (their own, and a text now repeating
+ * another's), so only those are checked (issue 13: the whole report was checked on every save).
+ * undefined for any other edit: check the whole report.
+ */
+export function measureEditKeepsInvariants(
+  before: ReportLike,
+  after: ReportLike,
+): boolean | undefined {
+  if (
+    before.meta !== after.meta ||
+    before.goals !== after.goals ||
+    before.ideology !== after.ideology ||
+    before.places !== after.places ||
+    before.departments !== after.departments ||
+    before.notes !== after.notes ||
+    before.chapters.length !== after.chapters.length
+  )
+    return undefined;
+  const changed: { measure: MeasureLike; textChanged: boolean }[] = [];
+  for (const [c, chapter] of after.chapters.entries()) {
+    const was = before.chapters[c];
+    if (chapter === was) continue;
+    if (
+      was === undefined ||
+      was.id !== chapter.id ||
+      was.number !== chapter.number ||
+      was.provenance !== chapter.provenance ||
+      was.sections.length !== chapter.sections.length
+    )
+      return undefined;
+    for (const [s, section] of chapter.sections.entries()) {
+      const wasSection = was.sections[s];
+      if (section === wasSection) continue;
+      if (
+        wasSection === undefined ||
+        wasSection.id !== section.id ||
+        wasSection.provenance !== section.provenance ||
+        wasSection.measures.length !== section.measures.length
+      )
+        return undefined;
+      for (const [m, measure] of section.measures.entries()) {
+        const wasMeasure = wasSection.measures[m];
+        if (measure === wasMeasure) continue;
+        if (wasMeasure === undefined || !sameIdsBelow(wasMeasure, measure)) return undefined;
+        changed.push({ measure, textChanged: wasMeasure.text.trim() !== measure.text.trim() });
+      }
+    }
+  }
+  let broken = false;
+  const report = {
+    lineCount: after.meta.source.lineCount,
+    placeIds: new Set(after.places.map((p) => p.id)),
+    departmentIds: new Set((after.departments ?? []).map((d) => d.id)),
+  };
+  for (const { measure } of changed) {
+    checkMeasureOwnRules(measure, at(null, 'measure'), report, () => {
+      broken = true;
+    });
+    if (broken) return false;
+  }
+  const retexted = changed.filter((x) => x.textChanged).map((x) => x.measure);
+  if (retexted.length === 0) return true;
+  // A new text must not repeat any other measure's (the others kept theirs apart already).
+  const texts = new Map<string, number>();
+  for (const chapter of after.chapters)
+    for (const section of chapter.sections)
+      for (const measure of section.measures) {
+        const key = measure.text.trim();
+        texts.set(key, (texts.get(key) ?? 0) + 1);
+      }
+  return retexted.every((measure) => texts.get(measure.text.trim()) === 1);
 }
