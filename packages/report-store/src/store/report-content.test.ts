@@ -27,6 +27,26 @@ describe('reportContent (memoized canonical JSON of a save)', () => {
     }
   });
 
+  it('gives contentHash when it resumes from an earlier report, whichever reports come between', () => {
+    // Regression (issue 13): reportHash resumes from copies of the state it kept for the report
+    // hashed before; a resumed hash must never mix in pieces of another report.
+    const measures = listMeasures(canonicalReport);
+    const start: Report = editableCopy(canonicalReport);
+    const edit = (from: Report, n: number): Report => {
+      const m = measures[(n * 11) % measures.length] ?? { id: '' };
+      const applied = applyCommands(from, [{ type: 'tracking.set', measureId: m.id, progress: n }]);
+      if (!applied.ok) throw new Error(`edit ${n} refused`);
+      return applied.value.report;
+    };
+    const a = edit(start, 1);
+    const b = edit(start, 2);
+    const lastChapter = edit(a, measures.length - 1);
+    const small = { z: 1 } as unknown as Report;
+    for (const report of [start, a, b, a, small, lastChapter, start, b, lastChapter, a]) {
+      expect(reportHash(report)).toBe(contentHash(report));
+    }
+  });
+
   it('drops undefined fields, writes null for holes and non-finite numbers, sorts keys', () => {
     const odd = {
       z: [1, undefined, Number.NaN, -0, 'ü"\n', { b: undefined, a: Infinity }],
