@@ -21,6 +21,7 @@ import { writeRevision } from './write-revision.js';
 import type { RevisionTail } from './revision-tail.js';
 import { covers, extendTail, forgetTail, tailAt } from './revision-tail.js';
 import { auditRow } from './audit.js';
+import { rowShape, runCompiledOnce } from '../db/compiled-once.js';
 import type { NewAuditEntry } from '../schemas/audit-schemas.js';
 
 /** What the caller's `apply` returns: report-core's applyCommands result fits as is. */
@@ -205,7 +206,14 @@ export async function appendDraftRevision<E>(
         const audit = auditRow(ctx, input.audit(written.revision));
         // The caller's entry is made by code, not typed by anyone: a bad one is a programming error.
         if (!audit.ok) throw new Error(`appendDraftRevision: ${audit.error.message.en}`);
-        await trx.insertInto('audit_log').values(audit.row).execute();
+        const row = audit.row;
+        await runCompiledOnce(
+          trx,
+          ctx.conn.engine,
+          rowShape('insert audit_log', row),
+          () => trx.insertInto('audit_log').values(row),
+          Object.values(row),
+        );
       }
       await within?.after(trx, written.revision);
       // Safe even if the transaction fails later: the draft is known by its revision and hash,

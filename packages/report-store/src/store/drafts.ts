@@ -17,6 +17,7 @@ import {
 import { jsonColumn } from '../schemas/columns.js';
 import type { StoreContext } from './context.js';
 import { replayChecked } from './replay.js';
+import { runCompiledOnce } from '../db/compiled-once.js';
 
 const CommandsColumn = jsonColumn(RecordedCommandSchema.array());
 
@@ -81,10 +82,12 @@ export async function lockDraft(
   trx: Kysely<Tables>,
   { fromStore = false }: { fromStore?: boolean } = {},
 ): Promise<Draft | undefined> {
-  const query = trx.selectFrom('draft').select(envelopeColumns).where('id', '=', 1);
-  const envelope = await (
-    ctx.conn.engine === 'postgres' ? query.forUpdate() : query
-  ).executeTakeFirst();
+  const { engine } = ctx.conn;
+  const query = () => {
+    const q = trx.selectFrom('draft').select(envelopeColumns).where('id', '=', 1);
+    return engine === 'postgres' ? q.forUpdate() : q;
+  };
+  const [envelope] = (await runCompiledOnce(trx, engine, 'lock draft', query, [1])).rows;
   return envelope === undefined ? undefined : draftOf(ctx, trx, envelope, fromStore);
 }
 

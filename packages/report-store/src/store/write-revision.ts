@@ -2,6 +2,7 @@ import type { Report } from '@leshan/report-core/model';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { DRAFT_CHANNEL } from '../db/connection.js';
+import { rowShape, runCompiledOnce } from '../db/compiled-once.js';
 import type { Engine, Tables } from '../db/tables.js';
 import type {
   Draft,
@@ -113,7 +114,13 @@ export async function writeRevision(
     client_id: input.clientId ?? null,
     client_seq: input.clientSeq ?? null,
   };
-  await trx.insertInto('revisions').values(row).execute();
+  await runCompiledOnce(
+    trx,
+    engine,
+    rowShape('insert revisions', row),
+    () => trx.insertInto('revisions').values(row),
+    Object.values(row),
+  );
   const envelopeRow = {
     revision: input.number,
     report_hash: reportHash,
@@ -130,12 +137,16 @@ export async function writeRevision(
       .insertInto('draft')
       .values({ id: 1, ...envelopeRow, ...reportRow })
       .execute();
-  } else
-    await trx
-      .updateTable('draft')
-      .set({ ...envelopeRow, ...reportRow })
-      .where('id', '=', 1)
-      .execute();
+  } else {
+    const set = { ...envelopeRow, ...reportRow };
+    await runCompiledOnce(
+      trx,
+      engine,
+      rowShape('update draft', set),
+      () => trx.updateTable('draft').set(set).where('id', '=', 1),
+      [...Object.values(set), 1],
+    );
+  }
   // Delivered to every listener when (and only if) the transaction commits: live streams of
   // other processes learn of the revision at once (Connection.watchDraft).
   if (engine === 'postgres')
