@@ -184,6 +184,42 @@ describe('the changed-nodes check (applyCommand’s fast path)', () => {
     expect([...local].sort()).toEqual([false, true]);
   }, 60_000);
 
+  it('parses a copied report, chapter or section again when one of its own fields changed', () => {
+    // Regression guard (issue 13): a level whose own fields are the very ones of the report before
+    // is not parsed again; a level copied with any other field changed (or one missing) must be.
+    const report = editableCopy(canonicalReport);
+    const moved = applyCommand(report, {
+      type: 'tracking.set',
+      measureId: lists(report).measures[0]?.m.id ?? '',
+      status: 'in-progress',
+    });
+    if (!moved.ok) throw new Error('tracking.set refused');
+    const before = moved.value.report;
+    const [chapter] = before.chapters;
+    const [section] = chapter?.sections ?? [];
+    if (chapter === undefined || section === undefined) throw new Error('no chapter');
+    const withChapter = (c: unknown): Report =>
+      ({ ...before, chapters: [c, ...before.chapters.slice(1)] }) as Report;
+    const spoiled: Report[] = [
+      { ...before, id: 'Not An Id' },
+      { ...before, extra: 1 } as unknown as Report,
+      withChapter({ ...chapter, title: 7 }),
+      withChapter({
+        ...chapter,
+        sections: [{ ...section, id: 'Bad Id' }, ...chapter.sections.slice(1)],
+      }),
+      (() => {
+        const { title: _dropped, ...untitled } = chapter;
+        return withChapter(untitled);
+      })(),
+    ];
+    for (const after of spoiled) {
+      expect(ReportSchema.safeParse(after).success).toBe(false);
+      expect(passesChanged(before, after)).toBe(false);
+    }
+    expect(passesChanged(before, withChapter({ ...chapter }))).toBe(true);
+  });
+
   it('falls back to the whole report when the report edited was never checked', () => {
     // A report made by hand (not by applyCommand) with a broken rule elsewhere: an edit of
     // another node is refused with that rule's issue, as before the fast path.

@@ -46,6 +46,32 @@ const passes = (schema: z.ZodType, value: unknown): boolean =>
   schema.safeParse(value, { reportInput: true }).success;
 
 /**
+ * Whether `after` has the keys of `before` (known valid) and the very same values, but for
+ * `lists`, which are arrays (their items are checked on their own), and `elsewhere` (checked on
+ * their own when changed). Then `after` passes its level's schema as `before` did: an edit deep
+ * in a chapter copies the report, the chapter and the section with only a list changed, and
+ * parsing their other fields again cost every save (issue 13).
+ */
+function keepsOwnFields(
+  before: object,
+  after: object,
+  lists: readonly string[],
+  elsewhere: readonly string[] = [],
+): boolean {
+  const was = before as Record<string, unknown>;
+  const is = after as Record<string, unknown>;
+  const keys = Object.keys(is);
+  if (keys.length !== Object.keys(was).length) return false;
+  return keys.every((key) => {
+    if (!(key in was)) return false;
+    if (lists.includes(key)) return Array.isArray(is[key]);
+    return elsewhere.includes(key) || is[key] === was[key];
+  });
+}
+const REPORT_LISTS = ['goals', 'chapters', 'places', 'notes'];
+const REPORT_CHECKED_ELSEWHERE = ['meta', 'ideology'];
+
+/**
  * Whether every element of `after` is the element of `before` at the same place (known valid) or
  * passes `schema`. A node moved elsewhere is parsed again: the same verdict, for the price of
  * one parse, where looking every node up in a set of all the report's nodes cost every save.
@@ -71,7 +97,11 @@ function elementsPass(
  */
 export function passesChanged(before: Report, after: Report): boolean {
   if (before === after) return true;
-  if (!passes(ReportLevel, after)) return false;
+  if (
+    !keepsOwnFields(before, after, REPORT_LISTS, REPORT_CHECKED_ELSEWHERE) &&
+    !passes(ReportLevel, after)
+  )
+    return false;
   if (after.meta !== before.meta && !passes(ReportMetaSchema, after.meta)) return false;
   if (after.ideology !== before.ideology && !passes(IdeologySchema, after.ideology)) return false;
   if (!elementsPass(before.goals, after.goals, GoalSchema)) return false;
@@ -81,11 +111,14 @@ export function passesChanged(before: Report, after: Report): boolean {
     for (const [c, chapter] of after.chapters.entries()) {
       const was = before.chapters[c];
       if (chapter === was) continue;
-      if (!passes(ChapterLevel, chapter)) return false;
+      const chapterKept = was !== undefined && keepsOwnFields(was, chapter, ['sections']);
+      if (!chapterKept && !passes(ChapterLevel, chapter)) return false;
       for (const [s, section] of chapter.sections.entries()) {
         const wasSection = was?.sections[s];
         if (section === wasSection) continue;
-        if (!passes(SectionLevel, section)) return false;
+        const sectionKept =
+          wasSection !== undefined && keepsOwnFields(wasSection, section, ['measures']);
+        if (!sectionKept && !passes(SectionLevel, section)) return false;
         if (!elementsPass(wasSection?.measures ?? [], section.measures, MeasureSchema))
           return false;
       }
