@@ -71,11 +71,16 @@ const skipped = (value: unknown): boolean =>
 
 /**
  * Nodes this deep and deeper (a chapter, a goal, a place) are written once and their text kept;
- * the report and its top-level lists, new with every save and as large as the report, are
+ * the report and its list of chapters, new with every save and as large as the report, are
  * written piece by piece into the hash and never kept (issue 13: they were most of what a save
  * allocated, and kept alive long enough to be copied by the garbage collector).
  */
 const KEPT_FROM_DEPTH = 2;
+/**
+ * The one top-level list written item by item. The others (goals, places, notes) are new only
+ * when an edit changes them, so each is kept whole: one piece to hash, not one per item.
+ */
+const SPLIT_LIST = 'chapters';
 
 /**
  * A piece of a report's canonical JSON: punctuation, a key or a scalar as its text, or a node
@@ -84,8 +89,18 @@ const KEPT_FROM_DEPTH = 2;
 type Piece = string | object;
 
 /** Writes the canonical JSON of `value` as a sequence of pieces. */
-function write(value: unknown, depth: number, out: (piece: Piece) => void): void {
-  if (depth >= KEPT_FROM_DEPTH || value === null || typeof value !== 'object') {
+function write(
+  value: unknown,
+  depth: number,
+  out: (piece: Piece) => void,
+  key?: string,
+): void {
+  if (
+    depth >= KEPT_FROM_DEPTH ||
+    value === null ||
+    typeof value !== 'object' ||
+    (depth === 1 && key !== SPLIT_LIST)
+  ) {
     out(value !== null && typeof value === 'object' ? value : (encode(value) ?? 'null'));
     return;
   }
@@ -105,7 +120,7 @@ function write(value: unknown, depth: number, out: (piece: Piece) => void): void
     if (skipped(child)) continue;
     out(`${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
-    write(child, depth + 1, out);
+    write(child, depth + 1, out, key);
   }
   out('}');
 }
