@@ -22,12 +22,8 @@ export function replay(report: Report, commands: readonly RecordedCommand[]): Re
   return applied.ok ? applied.value.report : null;
 }
 
-// The canonical JSON of each object and array already written: reports are never changed in
-// place and an edit shares every node it does not change, so a save writes only its path anew.
-const written = new WeakMap<object, string>();
-
-/** report-core canonicalJson (keys sorted, undefined dropped, non-finite numbers null), memoized. */
-function encode(value: unknown): string | undefined {
+/** report-core canonicalJson of a scalar; undefined for what an object leaves out. */
+function encodeScalar(value: unknown): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -37,29 +33,72 @@ function encode(value: unknown): string | undefined {
     case 'string':
       return JSON.stringify(value);
     case 'object':
-      break;
     case 'bigint':
     case 'function':
     case 'symbol':
     case 'undefined':
-      return undefined;
+      break;
+  }
+  return undefined;
+}
+
+const OPEN_ARRAY = Buffer.from('[');
+const CLOSE_ARRAY = Buffer.from(']');
+const OPEN_OBJECT = Buffer.from('{');
+const CLOSE_OBJECT = Buffer.from('}');
+const COMMA = Buffer.from(',');
+const NULL = Buffer.from('null');
+
+// `"key":` of each key met (a report has a few dozen kinds of key).
+const keyBytes = new Map<string, Buffer>();
+const KEYS_KEPT = 1024;
+function keyOf(key: string): Buffer {
+  let bytes = keyBytes.get(key);
+  if (bytes === undefined) {
+    if (keyBytes.size >= KEYS_KEPT) keyBytes.clear();
+    bytes = Buffer.from(`${JSON.stringify(key)}:`, 'utf8');
+    keyBytes.set(key, bytes);
+  }
+  return bytes;
+}
+
+// The canonical JSON (UTF-8) of each object and array already written: reports are never
+// changed in place and an edit shares every node it does not change, so a save writes only its
+// path anew, from the bytes of the nodes it shares (no text is built or converted again).
+const written = new WeakMap<object, Buffer>();
+
+/** report-core canonicalJson (keys sorted, undefined dropped, non-finite numbers null), as UTF-8, memoized. */
+function encode(value: unknown): Buffer | undefined {
+  if (value === null || typeof value !== 'object') {
+    const text = encodeScalar(value);
+    return text === undefined ? undefined : Buffer.from(text, 'utf8');
   }
   const known = written.get(value);
   if (known !== undefined) return known;
-  let json: string;
+  const parts: Buffer[] = [];
   if (Array.isArray(value)) {
-    json = `[${value.map((item) => encode(item) ?? 'null').join(',')}]`;
+    parts.push(OPEN_ARRAY);
+    value.forEach((item: unknown, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(encode(item) ?? NULL);
+    });
+    parts.push(CLOSE_ARRAY);
   } else {
-    const parts: string[] = [];
+    parts.push(OPEN_OBJECT);
+    let first = true;
     // Default sort: UTF-16 code-unit order, as canonicalJson.
     for (const key of Object.keys(value).sort()) {
       const child = encode((value as Record<string, unknown>)[key]);
-      if (child !== undefined) parts.push(`${JSON.stringify(key)}:${child}`);
+      if (child === undefined) continue;
+      if (!first) parts.push(COMMA);
+      first = false;
+      parts.push(keyOf(key), child);
     }
-    json = `{${parts.join(',')}}`;
+    parts.push(CLOSE_OBJECT);
   }
-  written.set(value, json);
-  return json;
+  const bytes = Buffer.concat(parts);
+  written.set(value, bytes);
+  return bytes;
 }
 
 /** What canonicalJson leaves out of an object (and writes as null in an array). */
@@ -89,19 +128,14 @@ const SPLIT_LIST = 'chapters';
 type Piece = string | object;
 
 /** Writes the canonical JSON of `value` as a sequence of pieces. */
-function write(
-  value: unknown,
-  depth: number,
-  out: (piece: Piece) => void,
-  key?: string,
-): void {
+function write(value: unknown, depth: number, out: (piece: Piece) => void, key?: string): void {
   if (
     depth >= KEPT_FROM_DEPTH ||
     value === null ||
     typeof value !== 'object' ||
     (depth === 1 && key !== SPLIT_LIST)
   ) {
-    out(value !== null && typeof value === 'object' ? value : (encode(value) ?? 'null'));
+    out(value !== null && typeof value === 'object' ? value : (encodeScalar(value) ?? 'null'));
     return;
   }
   if (Array.isArray(value)) {
@@ -125,19 +159,9 @@ function write(
   out('}');
 }
 
-const textOf = (piece: Piece): string =>
-  typeof piece === 'string' ? piece : (encode(piece) ?? 'null');
-
-// The UTF-8 bytes of each node written whole: hashing them again costs no conversion.
-const bytesWritten = new WeakMap<object, Buffer>();
-function bytesOf(node: object): Buffer {
-  let bytes = bytesWritten.get(node);
-  if (bytes === undefined) {
-    bytes = Buffer.from(textOf(node), 'utf8');
-    bytesWritten.set(node, bytes);
-  }
-  return bytes;
-}
+/** The UTF-8 bytes of a piece (punctuation and keys are converted each time: they are short). */
+const bytesOf = (piece: Piece): Buffer =>
+  typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (encode(piece) ?? NULL);
 
 /** A copy of the hash's state is kept after about this many bytes (see `lastHashed`). */
 const CHECKPOINT_BYTES = 4096;
@@ -176,7 +200,7 @@ export function reportHash(report: Report): string {
       hash.update(piece, 'utf8');
       sinceCopy += piece.length;
     } else {
-      const bytes = bytesOf(piece);
+      const bytes = encode(piece) ?? NULL;
       hash.update(bytes);
       sinceCopy += bytes.length;
     }
@@ -195,10 +219,10 @@ export function reportHash(report: Report): string {
  * same digest, several times faster than the portable one).
  */
 export function reportContent(report: Report): { json: string; hash: string } {
-  const pieces: string[] = [];
-  write(report, 0, (piece) => pieces.push(textOf(piece)));
-  const json = pieces.join('');
-  return { json, hash: createHash('sha256').update(json, 'utf8').digest('hex') };
+  const pieces: Buffer[] = [];
+  write(report, 0, (piece) => pieces.push(bytesOf(piece)));
+  const bytes = Buffer.concat(pieces);
+  return { json: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** replay, checked against the hash the revision recorded. */

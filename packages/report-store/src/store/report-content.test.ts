@@ -47,6 +47,37 @@ describe('reportContent (memoized canonical JSON of a save)', () => {
     }
   });
 
+  it('gives contentHash along edits that add, remove and move nodes and change other lists', () => {
+    // Regression (issue 13): the segments reportHash keeps change bounds when pieces are added
+    // or removed; every kind of edit must still hash to report-core's digest.
+    let report: Report = editableCopy(canonicalReport);
+    const check = (commands: unknown[]): void => {
+      const applied = applyCommands(report, commands);
+      if (!applied.ok) throw new Error(`refused: ${JSON.stringify(commands)}`);
+      report = applied.value.report;
+      expect(reportHash(report)).toBe(contentHash(report));
+    };
+    const [first, second] = listMeasures(report);
+    const section = report.chapters[0]?.sections[0];
+    const note = report.notes[0];
+    if (first === undefined || second === undefined || section === undefined || note === undefined)
+      throw new Error('the canonical report has measures, sections and notes');
+    check([{ type: 'measure.move', id: second.id, toSectionId: section.id, toIndex: 0 }]);
+    check([{ type: 'measure.remove', id: first.id }]);
+    check([
+      {
+        type: 'chapter.add',
+        index: 0,
+        chapter: { id: 'new-one', number: 1, title: '新的一章', sections: [] },
+      },
+    ]);
+    check([{ type: 'note.update', id: note.id, patch: { status: 'resolved' } }]);
+    check([{ type: 'chapter.remove', id: 'new-one' }]);
+    check([{ type: 'tracking.set', measureId: second.id, progress: 50, status: 'in-progress' }]);
+    for (const m of listMeasures(report).slice(-3))
+      check([{ type: 'measure.update', id: m.id, patch: { text: `${m.text}（补）` } }]);
+  });
+
   it('drops undefined fields, writes null for holes and non-finite numbers, sorts keys', () => {
     const odd = {
       z: [1, undefined, Number.NaN, -0, 'ü"\n', { b: undefined, a: Infinity }],
