@@ -336,6 +336,20 @@ function sameIdsBelow(was: MeasureLike, measure: MeasureLike): boolean {
   );
 }
 
+/** A chapter or section with the id and source lines it had, and as many children. */
+function sameFrame(
+  was: { id: string; provenance?: unknown },
+  node: { id: string; provenance?: unknown },
+  wasChildren: readonly unknown[],
+  children: readonly unknown[],
+): boolean {
+  return (
+    was.id === node.id &&
+    was.provenance === node.provenance &&
+    wasChildren.length === children.length
+  );
+}
+
 /**
  * checkReportInvariants' verdict on `after`, made from `before` (which keeps every invariant) by
  * an edit of measures' own fields alone: the same meta, goals, ideology, places, departments and
@@ -364,10 +378,8 @@ export function measureEditKeepsInvariants(
     if (chapter === was) continue;
     if (
       was === undefined ||
-      was.id !== chapter.id ||
-      was.number !== chapter.number ||
-      was.provenance !== chapter.provenance ||
-      was.sections.length !== chapter.sections.length
+      !sameFrame(was, chapter, was.sections, chapter.sections) ||
+      was.number !== chapter.number
     )
       return undefined;
     for (const [s, section] of chapter.sections.entries()) {
@@ -375,9 +387,7 @@ export function measureEditKeepsInvariants(
       if (section === wasSection) continue;
       if (
         wasSection === undefined ||
-        wasSection.id !== section.id ||
-        wasSection.provenance !== section.provenance ||
-        wasSection.measures.length !== section.measures.length
+        !sameFrame(wasSection, section, wasSection.measures, section.measures)
       )
         return undefined;
       for (const [m, measure] of section.measures.entries()) {

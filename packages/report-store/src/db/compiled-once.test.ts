@@ -29,27 +29,39 @@ async function open(): Promise<Connection> {
 
 const scratch = (trx: Kysely<Tables>) => trx as unknown as Kysely<Scratch>;
 
+type Row = Scratch['t'];
+
+/** Inserts the rows one write each, through runCompiledOnce with the parameters `given`. */
+async function insertEach(
+  c: Connection,
+  test: string,
+  rows: Row[],
+  given: (row: Row) => unknown[] = (row) => Object.values(row),
+): Promise<void> {
+  for (const row of rows) {
+    await c.write((trx) =>
+      runCompiledOnce(
+        trx,
+        'sqlite',
+        rowShape(`insert t (${test})`, row),
+        () => scratch(trx).insertInto('t').values(row),
+        given(row),
+      ),
+    );
+  }
+}
+
 const rowsOf = (c: Connection) =>
   scratch(c.db).selectFrom('t').select(['a', 'b']).orderBy('a').execute();
 
 describe('runCompiledOnce (the SQL of a save, compiled once)', () => {
   it('binds each run its own values, null among them', async () => {
     const c = await open();
-    for (const row of [
+    await insertEach(c, 'test 1', [
       { a: 'x', b: 1 },
       { a: 'y', b: null },
       { a: 'z', b: 3 },
-    ]) {
-      await c.write((trx) =>
-        runCompiledOnce(
-          trx,
-          'sqlite',
-          rowShape('insert t (test 1)', row),
-          () => scratch(trx).insertInto('t').values(row),
-          Object.values(row),
-        ),
-      );
-    }
+    ]);
     expect(await rowsOf(c)).toEqual([
       { a: 'x', b: 1 },
       { a: 'y', b: null },
@@ -61,20 +73,15 @@ describe('runCompiledOnce (the SQL of a save, compiled once)', () => {
     const c = await open();
     // The caller names the parameters in the wrong order: reusing the SQL with them would swap
     // the columns. The first run sees that Kysely bound others and compiles every run after.
-    for (const row of [
-      { a: 'p', b: 1 },
-      { a: 'q', b: 2 },
-    ]) {
-      await c.write((trx) =>
-        runCompiledOnce(
-          trx,
-          'sqlite',
-          rowShape('insert t (test 2)', row),
-          () => scratch(trx).insertInto('t').values(row),
-          [row.b, row.a],
-        ),
-      );
-    }
+    await insertEach(
+      c,
+      'test 2',
+      [
+        { a: 'p', b: 1 },
+        { a: 'q', b: 2 },
+      ],
+      (row) => [row.b, row.a],
+    );
     expect(await rowsOf(c)).toEqual([
       { a: 'p', b: 1 },
       { a: 'q', b: 2 },
