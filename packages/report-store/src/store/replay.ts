@@ -1,6 +1,5 @@
 import type { Report } from '@leshan/report-core/model';
 import { applyCommands } from '@leshan/report-core/edit';
-import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { RecordedCommand } from '../schemas/draft-schemas.js';
 
@@ -163,53 +162,16 @@ function write(value: unknown, depth: number, out: (piece: Piece) => void, key?:
 const bytesOf = (piece: Piece): Buffer =>
   typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (encode(piece) ?? NULL);
 
-/** A copy of the hash's state is kept after about this many bytes (see `lastHashed`). */
-const CHECKPOINT_BYTES = 4096;
-
 /**
- * The pieces of the report hashed last and copies of the hash's state at points along them: the
- * next report (the draft after one edit) shares every piece before the node it changed, so its
- * hash resumes from the last copy before that node instead of reading the whole report again
- * (issue 13: the hash was a tenth of a save's time).
+ * A report's content hash: report-core contentHash (the same digest, report-content.test.ts),
+ * from the bytes kept for every node the report shares with the one before (issue 13).
  */
-let lastHashed: { pieces: Piece[]; states: Map<number, Hash> } = { pieces: [], states: new Map() };
-
-/** A report's content hash: report-core contentHash (the same digest, report-content.test.ts). */
 export function reportHash(report: Report): string {
-  const pieces: Piece[] = [];
-  write(report, 0, (piece) => pieces.push(piece));
-  const { pieces: before, states: kept } = lastHashed;
-  let same = 0;
-  while (same < pieces.length && same < before.length && pieces[same] === before[same]) same += 1;
-  // Resume after the last piece both share that has a copy of the state (`at` pieces hashed).
-  let at = 0;
-  let resumed: Hash | undefined;
-  for (const [count, state] of kept) {
-    if (count <= same && count > at) {
-      at = count;
-      resumed = state;
-    }
-  }
-  const hash = resumed?.copy() ?? createHash('sha256');
-  const states = new Map<number, Hash>();
-  for (const [count, state] of kept) if (count <= at) states.set(count, state);
-  let sinceCopy = 0;
-  for (let i = at; i < pieces.length; i += 1) {
-    const piece = pieces[i] as Piece;
-    if (typeof piece === 'string') {
-      hash.update(piece, 'utf8');
-      sinceCopy += piece.length;
-    } else {
-      const bytes = encode(piece) ?? NULL;
-      hash.update(bytes);
-      sinceCopy += bytes.length;
-    }
-    if (sinceCopy >= CHECKPOINT_BYTES && i + 1 < pieces.length) {
-      states.set(i + 1, hash.copy());
-      sinceCopy = 0;
-    }
-  }
-  lastHashed = { pieces, states };
+  const hash = createHash('sha256');
+  write(report, 0, (piece) => {
+    if (typeof piece === 'string') hash.update(piece, 'utf8');
+    else hash.update(encode(piece) ?? NULL);
+  });
   return hash.digest('hex');
 }
 

@@ -27,9 +27,9 @@ describe('reportContent (memoized canonical JSON of a save)', () => {
     }
   });
 
-  it('gives contentHash when it resumes from an earlier report, whichever reports come between', () => {
-    // Regression (issue 13): reportHash resumes from copies of the state it kept for the report
-    // hashed before; a resumed hash must never mix in pieces of another report.
+  it('gives contentHash for reports that share nodes, whichever reports come between', () => {
+    // Regression (issue 13): reportHash reuses the bytes it kept for nodes reports share; a hash
+    // must never mix in bytes of another report.
     const measures = listMeasures(canonicalReport);
     const start: Report = editableCopy(canonicalReport);
     const edit = (from: Report, n: number): Report => {
@@ -48,8 +48,8 @@ describe('reportContent (memoized canonical JSON of a save)', () => {
   });
 
   it('gives contentHash along edits that add, remove and move nodes and change other lists', () => {
-    // Regression (issue 13): the segments reportHash keeps change bounds when pieces are added
-    // or removed; every kind of edit must still hash to report-core's digest.
+    // Regression (issue 13): edits that add, remove and move nodes change which bytes are
+    // shared; every kind of edit must still hash to report-core's digest.
     let report: Report = editableCopy(canonicalReport);
     const check = (commands: unknown[]): void => {
       const applied = applyCommands(report, commands);
