@@ -108,7 +108,7 @@ const skipped = (value: unknown): boolean =>
   typeof value === 'bigint';
 
 /**
- * Nodes this deep and deeper (a chapter, a goal, a place) are written once and their text kept;
+ * Nodes this deep and deeper (a chapter, a goal, a place) are written once and their bytes kept;
  * the report and its list of chapters, new with every save and as large as the report, are
  * written piece by piece into the hash and never kept (issue 13: they were most of what a save
  * allocated, and kept alive long enough to be copied by the garbage collector).
