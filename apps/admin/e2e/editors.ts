@@ -203,9 +203,13 @@ export async function waitForHeader(
     await page.locator(selector).first().waitFor({ timeout });
   } catch (error) {
     const now = await headerState(page);
-    throw new Error(`header never reached ${states.join('/')}: it says “${now.text}”`, {
-      cause: error,
-    });
+    // A conflict or a refusal is in front of the editor: its words say which change and why.
+    const shown = page.locator('[role="dialog"], [role="alert"]');
+    const words = (await shown.allTextContents()).join(' | ').slice(0, 2000);
+    throw new Error(
+      `header never reached ${states.join('/')}: it says “${now.text}”${words === '' ? '' : `; on screen: ${words}`}`,
+      { cause: error },
+    );
   }
   return headerState(page);
 }

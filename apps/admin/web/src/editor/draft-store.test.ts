@@ -222,6 +222,29 @@ describe('DraftStore', () => {
     three.store.dispose();
   });
 
+  it('issue 13 (CI flake): a batch saved while someone else also saved leaves the tab’s stored copy, so a closed tab is not offered back as unsaved', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const clock = () => now;
+    const local = memoryStorage();
+    const one = setup({ tab: newTab('tab-1'), now: clock, local });
+    await one.store.load();
+    one.store.apply([editText('已经保存的修改。')], '修改举措', 'm26:text');
+    // The server saved the batch as revision 5: another editor's revision 4 came first.
+    one.api.sendCommands.mockResolvedValueOnce({ revision: 5, hash: 'h', touched: [], keys: [] });
+    one.api.draft.mockResolvedValue(theirDraft(5, setText('m26', '已经保存的修改。')));
+    await one.store.flush();
+    await vi.waitFor(() => expect(one.store.state.revision).toBe(5));
+    expect(one.store.state.saveState).toBe('saved');
+    expect(one.queue.read()).toBeNull();
+
+    one.store.dispose();
+    now += STALE_MS + 1;
+    const two = setup({ tab: newTab('tab-2'), now: clock, local });
+    await two.store.load();
+    expect(two.store.state.orphans).toEqual([]);
+    two.store.dispose();
+  });
+
   it('treats a failed fetch as offline and retries the same commands', async () => {
     const { api, store } = setup();
     await store.load();

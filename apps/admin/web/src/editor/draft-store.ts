@@ -406,6 +406,9 @@ export class DraftStore {
       // base (the server does not count this tab's own revisions as conflicts): sent from our
       // new revision, one of them would silently undo their change to the same field.
       if (this.pending.length === 0) this.base = revision;
+      // The batch is saved: this tab's stored copy must not keep it, or once the tab closes
+      // another would offer it back as unsaved and resend it from an old base.
+      this.persist();
       await this.pull();
     }
     if (this.pending.length > 0) this.schedule(this.autosaveMs);
@@ -443,6 +446,7 @@ export class DraftStore {
       return;
     }
     if (waiting.length === 0) this.base = draft.revision;
+    this.persist();
     this.set({
       report: replayed.report,
       revision: draft.revision,
