@@ -105,7 +105,25 @@ export function placesOf(
 export function findNode(report: Report, id: string): FoundNode | undefined;
 export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined;
 export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined {
-  for (const found of walkNodes(report)) if (found.node.id === id) return found;
+  // walkNodes' order, written out: a save looks nodes up several times, and the generator made
+  // an object for each of a report's thousand-odd nodes every time (issue 13: saves at p99 < 20 ms).
+  for (const node of report.goals) if (node.id === id) return { kind: 'goal', node };
+  if (report.ideology.id === id) return { kind: 'ideology', node: report.ideology };
+  for (const chapter of report.chapters) {
+    if (chapter.id === id) return { kind: 'chapter', node: chapter };
+    for (const section of chapter.sections) {
+      if (section.id === id) return { kind: 'section', node: section, chapter };
+      for (const measure of section.measures) {
+        if (measure.id === id) return { kind: 'measure', node: measure, section, chapter };
+        for (const node of measure.indicators)
+          if (node.id === id) return { kind: 'indicator', node, measure, section, chapter };
+        for (const node of measure.tracking.updates)
+          if (node.id === id) return { kind: 'update', node, measure, section, chapter };
+      }
+    }
+  }
+  for (const node of report.places) if (node.id === id) return { kind: 'place', node };
+  for (const node of report.notes) if (node.id === id) return { kind: 'note', node };
   return undefined;
 }
 

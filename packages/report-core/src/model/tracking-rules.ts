@@ -154,16 +154,25 @@ export function trackingIssues(
       message: { zh: message.zh, en: message.en },
     });
   };
-  report.chapters.forEach((chapter, c) =>
-    chapter.sections.forEach((section, s) =>
-      section.measures.forEach((measure, m) => {
-        const only = options.indicatorIds;
-        measure.indicators.forEach((indicator, k) => {
-          if (only === undefined || !only.has(indicator.id)) return;
-          const at = ['chapters', c, 'sections', s, 'measures', m, 'indicators', k];
-          for (const p of indicatorProblems(indicator)) add([...at, p.field], p.message);
-        });
-        if (options.measureIds !== undefined && !options.measureIds.has(measure.id)) return;
+  const only = options.indicatorIds;
+  // Plain loops: a save checks the one measure it touched, and passing over the others should
+  // cost no allocation (issue 13: saves at p99 < 20 ms).
+  report.chapters.forEach((chapter, c) => {
+    let s = -1;
+    for (const section of chapter.sections) {
+      s += 1;
+      let m = -1;
+      for (const measure of section.measures) {
+        m += 1;
+        let i = -1;
+        if (only !== undefined)
+          for (const indicator of measure.indicators) {
+            i += 1;
+            if (!only.has(indicator.id)) continue;
+            const at = ['chapters', c, 'sections', s, 'measures', m, 'indicators', i];
+            for (const p of indicatorProblems(indicator)) add([...at, p.field], p.message);
+          }
+        if (options.measureIds !== undefined && !options.measureIds.has(measure.id)) continue;
         const path = ['chapters', c, 'sections', s, 'measures', m, 'tracking'];
         const updates = measure.tracking.updates;
         updates.forEach((update, k) => {
@@ -203,8 +212,8 @@ export function trackingIssues(
           });
           for (const p of problems) add([...path, p.field], p.message);
         }
-      }),
-    ),
-  );
+      }
+    }
+  });
   return issues;
 }
