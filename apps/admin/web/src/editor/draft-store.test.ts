@@ -245,6 +245,24 @@ describe('DraftStore', () => {
     two.store.dispose();
   });
 
+  it('issue 13: after its own save, an edit made on the screen it left is sent from that save’s revision, not from before it', async () => {
+    const { api, store } = setup();
+    await store.load();
+    store.apply([editText('先保存的修改。')], '修改举措', 'm26:text');
+    await store.flush();
+    expect(store.state.revision).toBe(4);
+    // The editor acts on the report the screen shows: the one of its own change, now saved.
+    store.apply([editText('接着的修改。', 'm42')], '修改举措', 'm42:text', store.state.report);
+    await store.flush();
+    // From 3, a tab taking these changes over after this one closed would conflict with its save.
+    expect(api.sendCommands).toHaveBeenLastCalledWith(
+      4,
+      [editText('接着的修改。', 'm42')],
+      expect.anything(),
+    );
+    store.dispose();
+  });
+
   it('treats a failed fetch as offline and retries the same commands', async () => {
     const { api, store } = setup();
     await store.load();

@@ -394,6 +394,9 @@ export class DraftStore {
     if (applied?.ok === true && revision === this.state.revision + 1) {
       this.confirmed = applied.report;
       this.base = revision;
+      // Nobody else saved in between: the screen shows everything up to this revision (and this
+      // tab's unsent changes), so an edit made on it is made on this revision, not the one before.
+      if (this.state.report !== null) this.viewRevisions.set(this.state.report, revision);
       this.set({
         revision,
         saveState: this.pending.length > 0 ? 'pending' : 'saved',
