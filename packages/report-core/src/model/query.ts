@@ -106,7 +106,7 @@ export function findNode(report: Report, id: string): FoundNode | undefined;
 export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined;
 export function findNode(report: ReadonlyReport, id: string): DeepReadonly<FoundNode> | undefined {
   // walkNodes' order, written out: a save looks nodes up several times, and the generator made
-  // an object for each of a report's thousand-odd nodes every time (issue 13: saves at p99 < 20 ms).
+  // an object for each of a report's nodes (171 in the canonical one) every time (issue 13).
   for (const node of report.goals) if (node.id === id) return { kind: 'goal', node };
   if (report.ideology.id === id) return { kind: 'ideology', node: report.ideology };
   for (const chapter of report.chapters) {
