@@ -33,6 +33,13 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
         .set('Cookie', who.cookie)
         .set('X-CSRF-Token', who.csrf)
         .send({ baseRevision, commands }),
+    /** A batch from a browser tab: its id, and the closed tabs it took changes over from. */
+    editAs: (baseRevision: number, commands: object[], tab: object) =>
+      supertest(h.app)
+        .post('/api/draft/commands')
+        .set('Cookie', who.cookie)
+        .set('X-CSRF-Token', who.csrf)
+        .send({ baseRevision, commands, clientSeq: 1, ...tab }),
   });
   const setText = (id: string, text: string) => [{ type: 'measure.update', id, patch: { text } }];
 
@@ -142,6 +149,31 @@ describe.each(engines)('editors changing the draft together ($name)', (engine) =
     const rest = await bob.edit(conflict.body.currentRevision, setText(other, elsewhere));
     expect(rest.status).toBe(200);
     expect(textOf((await bob.get('/api/draft')).body.report, other)).toBe(elsewhere);
+  });
+
+  it('issue 13: a tab sending changes it took over from a closed tab meets no conflict with that tab’s saves (adoptedClientIds)', async () => {
+    const alice = as(await openSession(h, 'editor', 'alice'));
+    const id = MEASURE_IDS[5] ?? '';
+    expect(
+      (await alice.editAs(0, setText(id, revised(id, '甲')), { clientId: 'tab-a' })).status,
+    ).toBe(200);
+    // Tab a typed more from revision 0 and closed; tab b sends it from there.
+    const unclaimed = await alice.editAs(0, setText(id, revised(id, '甲甲')), {
+      clientId: 'tab-b',
+    });
+    expect(unclaimed.status).toBe(409);
+    const claimed = await alice.editAs(0, setText(id, revised(id, '甲甲')), {
+      clientId: 'tab-b',
+      adoptedClientIds: ['tab-a'],
+    });
+    expect(claimed.status).toBe(200);
+    expect(textOf((await alice.get('/api/draft')).body.report, id)).toBe(revised(id, '甲甲'));
+    const malformed = await alice.editAs(1, setText(id, revised(id, '乙')), {
+      clientId: 'tab-b',
+      adoptedClientIds: ['not a tab id'],
+    });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('标签页编号');
   });
 
   it('issue 13: the same field changed by two editors is a 409 naming the field', async () => {

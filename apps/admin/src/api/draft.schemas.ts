@@ -43,6 +43,13 @@ export const CommandBatchSchema = z
       .min(0, { error: '本地序号不能为负数' })
       .optional()
       .describe('The tab’s own number for this batch (increasing); recorded with the revision.'),
+    adoptedClientIds: z
+      .array(ClientIdSchema)
+      .max(20, { error: '一次最多接管 20 个已关闭标签页的修改' })
+      .optional()
+      .describe(
+        'Closed tabs of the same editor whose unsent changes this batch took over: their revisions after baseRevision are not conflicts, as the tab’s own are not.',
+      ),
   })
   .describe('A batch of report-core commands, applied all or nothing.');
 

@@ -144,6 +144,8 @@ export interface SaveInput {
   ip: string | null;
   clientId?: string | undefined;
   clientSeq?: number | undefined;
+  /** Closed tabs whose unsent changes the batch took over (their revisions are its own). */
+  adoptedClientIds?: readonly string[] | undefined;
   /** The audit entry's action (default draft.edit) and details added to the commands' count. */
   audit?: { action: string; details: Record<string, unknown> } | undefined;
 }
@@ -163,6 +165,7 @@ export async function saveCommands(
     author: input.userId,
     clientId: input.clientId,
     clientSeq: input.clientSeq,
+    adoptedClientIds: input.adoptedClientIds,
     apply: (current) => {
       const applied = applyCommands(current, input.commands);
       return applied.ok ? applied : { ok: false as const, error: applied };
@@ -300,6 +303,7 @@ export function draftRoutes({ store }: AdminDeps): AdminRoute[] {
             ip: req.ip ?? null,
             clientId: body.clientId,
             clientSeq: body.clientSeq,
+            adoptedClientIds: body.adoptedClientIds,
           }),
         };
       }),

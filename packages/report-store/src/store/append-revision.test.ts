@@ -122,6 +122,42 @@ describe.each(engines)('appendDraftRevision ($name)', (engine) => {
     );
   });
 
+  it('issue 13: a tab sending a closed tab’s changes it took over meets no conflict with that tab’s own saves, from memory or the database', async () => {
+    // The fault it guards: tab a saved a field, typed more into it and closed before sending;
+    // tab b took the change over and sent it from tab a's base under its own id, so tab a's
+    // save came back as a conflict with the same editor's own change.
+    const { store, target } = await freshStore(engine);
+    const batch = (text: string, clientId: string, adopted?: string[]) => ({
+      ...editMeasure(0, first.id, text),
+      clientId,
+      ...(adopted === undefined ? {} : { adoptedClientIds: adopted }),
+    });
+    expect((await store.appendDraftRevision(batch(`${first.text}（甲）`, 'tab-a'))).ok).toBe(true);
+    expect((await store.appendDraftRevision(batch(`${first.text}（丙）`, 'tab-c'))).ok).toBe(false);
+    const adopted = await store.appendDraftRevision(
+      batch(`${first.text}（甲甲）`, 'tab-b', ['tab-a']),
+    );
+    expect(adopted).toMatchObject({ ok: true, revision: { number: 2, clientId: 'tab-b' } });
+    // Another process (its revision tail is empty) reads the revisions since the base from the
+    // database: tab a's and tab b's saves are the batch's own, tab c's would not be.
+    const other = await open(target);
+    const again = await other.appendDraftRevision(
+      batch(`${first.text}（甲甲甲）`, 'tab-d', ['tab-a', 'tab-b']),
+    );
+    expect(again).toMatchObject({ ok: true, revision: { number: 3 } });
+    const notOwn = await other.appendDraftRevision(
+      batch(`${first.text}（丁）`, 'tab-d', ['tab-a']),
+    );
+    expect(notOwn).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      conflict: { since: [{ number: 2 }] },
+    });
+    expect(findText((await store.getDraft())?.report ?? canonicalReport, first.id)).toBe(
+      `${first.text}（甲甲甲）`,
+    );
+  });
+
   it('issue 13: a batch sent again (same clientId and clientSeq) is answered with its revision, not applied twice', async () => {
     // The fault it guards: its answer was lost, the tab sent it again and a progress update
     // added twice was refused, or a text edit became a second revision.

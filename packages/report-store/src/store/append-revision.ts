@@ -47,6 +47,12 @@ export interface AppendRevisionInput<E> {
   clientId?: string | undefined;
   clientSeq?: number | undefined;
   /**
+   * Closed tabs of the same editor whose unsent changes this batch took over (and whose base it
+   * took, the older one): their revisions after baseRevision do not conflict with it either, as
+   * a tab's own do not. The batch is recorded under `clientId` alone.
+   */
+  adoptedClientIds?: readonly string[] | undefined;
+  /**
    * The audit entry of the save, written in the revision's own transaction (one commit for
    * both): made from the revision once it is known.
    */
@@ -149,12 +155,13 @@ export async function appendDraftRevision<E>(
         if (done !== null) return { ok: true, draft, revision: done, repeated: true };
       }
       const outcome = await input.apply(draft.report);
+      const own = ownClientIds(input);
       const since =
         base >= draft.revision
           ? []
           : seen
-            ? keysAfter(tail, base, input.clientId)
-            : await keysSince(trx, base, input.clientId);
+            ? keysAfter(tail, base, own)
+            : await keysSince(trx, base, own);
       let mine: readonly string[] = outcome.ok ? (outcome.value.keys ?? outcome.value.touched) : [];
       if (!outcome.ok && since.length > 0) {
         // Refused on the draft as it is now, perhaps because someone deleted what it edits: what
@@ -228,17 +235,25 @@ export async function appendDraftRevision<E>(
     });
 }
 
-/** keysSince, from the tail: every revision after `base` but the tab's own. */
+/** The tabs whose revisions are the batch's own: its tab's, and those of the tabs it took over from. */
+function ownClientIds(
+  input: Pick<AppendRevisionInput<unknown>, 'clientId' | 'adoptedClientIds'>,
+): string[] {
+  return [
+    ...new Set([
+      ...(input.clientId === undefined ? [] : [input.clientId]),
+      ...(input.adoptedClientIds ?? []),
+    ]),
+  ];
+}
+
+/** keysSince, from the tail: every revision after `base` but those of the tabs in `own`. */
 function keysAfter(
   tail: RevisionTail,
   base: number,
-  exceptClientId: string | undefined,
+  own: readonly string[],
 ): { number: number; author: string; keys: string[] }[] {
   return tail.entries
-    .filter(
-      (e) =>
-        e.number > base &&
-        (exceptClientId === undefined || e.clientId === null || e.clientId !== exceptClientId),
-    )
+    .filter((e) => e.number > base && (e.clientId === null || !own.includes(e.clientId)))
     .map((e) => ({ number: e.number, author: e.author, keys: [...e.keys] }));
 }

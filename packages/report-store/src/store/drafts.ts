@@ -292,16 +292,17 @@ export async function revisionOfBatch(
 export async function keysSince(
   trx: Kysely<Tables>,
   revision: number,
-  exceptClientId?: string,
+  exceptClientIds: readonly string[] = [],
 ): Promise<{ number: number; author: string; keys: string[] }[]> {
   let query = trx
     .selectFrom('revisions')
     .select(['number', 'author', 'keys'])
     .where('number', '>', revision);
   // A tab's own revisions are not concurrent with its later commands: it saw them (issue 13).
-  if (exceptClientId !== undefined)
+  // Nor are those of the closed tabs whose changes it took over.
+  if (exceptClientIds.length > 0)
     query = query.where((eb) =>
-      eb.or([eb('client_id', 'is', null), eb('client_id', '!=', exceptClientId)]),
+      eb.or([eb('client_id', 'is', null), eb('client_id', 'not in', [...exceptClientIds])]),
     );
   const rows = await query.orderBy('number').execute();
   return rows.map((row) => ({

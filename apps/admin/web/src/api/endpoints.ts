@@ -86,7 +86,7 @@ export function endpoints(api: ApiClient) {
     sendCommands: (
       baseRevision: number,
       commands: readonly Command[],
-      client?: { clientId: string; clientSeq: number },
+      client?: { clientId: string; clientSeq: number; adoptedClientIds?: readonly string[] },
     ) =>
       api.post('/api/draft/commands', CommandResultSchema, {
         baseRevision,

@@ -27,7 +27,7 @@ function setup(
       (
         base: number,
         _commands: readonly Command[],
-        _client?: { clientId: string; clientSeq: number },
+        _client?: { clientId: string; clientSeq: number; adoptedClientIds?: readonly string[] },
       ) =>
         Promise.resolve({
           revision: base + 1,
@@ -220,6 +220,45 @@ describe('DraftStore', () => {
     expect(two.queue.read()?.commands).toEqual([editText('二号标签页的修改。', 'm42')]);
     two.store.dispose();
     three.store.dispose();
+  });
+
+  it('issue 13: changes taken over from a closed tab are sent naming that tab (its own saves are no conflict for them), through a reload, until they are saved', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const clock = () => now;
+    const local = memoryStorage();
+    const one = setup({ tab: newTab('tab-1'), now: clock, local });
+    await one.store.load();
+    one.goOffline();
+    one.store.apply([editText('一号标签页关闭前的修改。')], '修改举措', 'm26:text');
+    one.store.dispose();
+    now += STALE_MS + 1;
+
+    const tab = newTab('tab-2');
+    const two = setup({ tab, now: clock, local });
+    await two.store.load();
+    two.goOffline();
+    two.store.adoptOrphan('tab-1');
+    expect(two.queue.read()?.adoptedTabIds).toEqual(['tab-1']);
+    two.store.dispose();
+    // Tab 2 reloads before it could send: the same tab (its sessionStorage), the same claim.
+    const again = setup({ tab, now: clock, local });
+    await again.store.load();
+    await again.store.flush();
+    expect(again.api.sendCommands).toHaveBeenLastCalledWith(
+      3,
+      [editText('一号标签页关闭前的修改。')],
+      { clientId: 'tab-2', clientSeq: expect.any(Number), adoptedClientIds: ['tab-1'] },
+    );
+    // Saved: the next change is this tab's own alone.
+    expect(again.queue.read()).toBeNull();
+    again.store.apply([editText('二号标签页自己的修改。', 'm42')], '修改举措', 'm42:text');
+    await again.store.flush();
+    expect(again.api.sendCommands).toHaveBeenLastCalledWith(
+      4,
+      [editText('二号标签页自己的修改。', 'm42')],
+      { clientId: 'tab-2', clientSeq: expect.any(Number) },
+    );
+    again.store.dispose();
   });
 
   it('issue 13 (CI flake): a batch saved while someone else also saved leaves the tab’s stored copy, so a closed tab is not offered back as unsaved', async () => {

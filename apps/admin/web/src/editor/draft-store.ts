@@ -8,6 +8,7 @@ import type { Conflict, ConflictChoice } from './conflict.js';
 import { FormDrafts } from './form-drafts.js';
 import { commandsOf, enqueue, fromCommands } from './pending-commands.js';
 import type { PendingCommand } from './pending-commands.js';
+import { MAX_ADOPTED } from './queue-storage.js';
 import type { QueueStorage, StoredQueue, UndoEntry } from './queue-storage.js';
 import { refusalMessage } from './refusal-message.js';
 import { alreadySaved, replay, replayEach } from './replay.js';
@@ -96,6 +97,13 @@ export class DraftStore {
    * it once instead of applying it twice (a progress update added twice is refused).
    */
   private unanswered: { seq: number; count: number } | null = null;
+  /**
+   * Closed tabs whose unsent changes this tab took over, while any of those changes is unsent:
+   * each batch names them, so their own saves after the changes' base are no conflict (a tab's
+   * own are not either). Without it, a change typed in a tab after its last save and taken over
+   * once the tab closed came back as a conflict with that save.
+   */
+  private adoptedTabs: string[] = [];
   private listeners = new Set<() => void>();
   /**
    * The server revision each report this store has shown was made on. An edit made on a view
@@ -158,7 +166,9 @@ export class DraftStore {
   }
 
   private persist(): void {
-    this.options.queue.write(this.base, commandsOf([...this.inFlight, ...this.pending]));
+    const unsent = commandsOf([...this.inFlight, ...this.pending]);
+    if (unsent.length === 0) this.adoptedTabs = [];
+    this.options.queue.write(this.base, unsent, this.adoptedTabs);
   }
 
   private setUndo(undo: readonly UndoEntry[]): Partial<DraftState> {
@@ -178,7 +188,7 @@ export class DraftStore {
     this.adopt(draft);
     this.set({ undo: this.options.queue.readUndo(), orphans: this.options.queue.orphans() });
     const stored = this.options.queue.read();
-    if (stored !== null) this.takeOver(stored);
+    if (stored !== null) this.takeOver(stored, stored.adoptedTabIds ?? []);
   }
 
   /**
@@ -186,10 +196,13 @@ export class DraftStore {
    * on. One that no longer applies (someone deleted or changed its node meanwhile) is sent too,
    * so the server names the conflict and the editor decides; until then the view shows the rest.
    */
-  private takeOver(stored: StoredQueue): void {
+  private takeOver(stored: StoredQueue, adopted: readonly string[]): void {
     const report = this.state.report;
     const commands = report === null ? [] : stored.commands.filter((c) => !alreadySaved(report, c));
     if (report === null || commands.length === 0) return;
+    this.adoptedTabs = [...new Set([...this.adoptedTabs, ...adopted])]
+      .filter((id) => id !== this.tabId)
+      .slice(-MAX_ADOPTED);
     const replayed = replayEach(report, commands);
     this.base =
       this.pending.length === 0 ? stored.baseRevision : Math.min(this.base, stored.baseRevision);
@@ -205,7 +218,7 @@ export class DraftStore {
     if (orphan === undefined) return;
     this.options.queue.forget(tabId);
     this.set({ orphans: this.state.orphans.filter((o) => o.tabId !== tabId) });
-    this.takeOver(orphan);
+    this.takeOver(orphan, [...(orphan.adoptedTabIds ?? []), orphan.tabId]);
   }
 
   discardOrphan(tabId: string): void {
@@ -362,6 +375,7 @@ export class DraftStore {
       const result = await this.options.api.sendCommands(base, commandsOf(this.inFlight), {
         clientId: this.tabId,
         clientSeq,
+        ...(this.adoptedTabs.length === 0 ? {} : { adoptedClientIds: [...this.adoptedTabs] }),
       });
       const at = new Date().toISOString();
       await this.confirm(result.revision, {

@@ -4,6 +4,9 @@ import type { Command } from '@leshan/report-core';
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
+/** Closed tabs one batch may name as taken over (the API's limit). */
+export const MAX_ADOPTED = 20;
+
 /** Unsent changes as kept for one tab: the revision they start from and the commands. */
 export const StoredQueueSchema = z.object({
   tabId: z.string(),
@@ -12,6 +15,11 @@ export const StoredQueueSchema = z.object({
   savedAt: z.string(),
   /** When the tab last said it is alive; a copy older than STALE_MS belongs to a closed tab. */
   aliveAt: z.string(),
+  /**
+   * Closed tabs whose changes are among these commands (taken over): their saves are not
+   * conflicts for them (the server's adoptedClientIds). Absent in copies older than this field.
+   */
+  adoptedTabIds: z.array(z.string()).max(MAX_ADOPTED).optional(),
 });
 export type StoredQueue = z.infer<typeof StoredQueueSchema>;
 
@@ -88,7 +96,11 @@ export class QueueStorage {
     );
   }
 
-  write(baseRevision: number, commands: readonly Command[]): void {
+  write(
+    baseRevision: number,
+    commands: readonly Command[],
+    adoptedTabIds: readonly string[] = [],
+  ): void {
     if (commands.length === 0) {
       this.session?.removeItem(queueKey(this.userId, this.tabId));
       this.local?.removeItem(indexPrefix(this.userId) + this.tabId);
@@ -101,6 +113,7 @@ export class QueueStorage {
       commands: [...commands],
       savedAt: at,
       aliveAt: at,
+      ...(adoptedTabIds.length === 0 ? {} : { adoptedTabIds: adoptedTabIds.slice(-MAX_ADOPTED) }),
     };
     write(this.session, queueKey(this.userId, this.tabId), value);
     write(this.local, indexPrefix(this.userId) + this.tabId, value);
