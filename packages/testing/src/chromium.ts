@@ -31,9 +31,32 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   });
 }
 
-/** A full-page screenshot into `dir`/<name>.png (a git-ignored folder, for people to look at). */
+/** Longest a screenshot waits for the page's transitions to end. */
+const SETTLE_MS = 2_000;
+
+/**
+ * Waits until the page's running CSS transitions and animations have ended (those that end: a
+ * spinner's do not), at most SETTLE_MS. A screenshot taken right after a resize caught the
+ * outline drawer half slid away at 360 px, covering the page with half its text cut off.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    `Promise.race([
+      Promise.all(document.getAnimations()
+        .filter((a) => a.effect !== null && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, ${SETTLE_MS})),
+    ])`,
+  );
+}
+
+/**
+ * A full-page screenshot into `dir`/<name>.png (a git-ignored folder, for people to look at), once
+ * the page's transitions have ended.
+ */
 export async function screenshot(page: Page, dir: string, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  await settled(page);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
